@@ -1,0 +1,128 @@
+#include "model.h"
+
+#include "error.h"
+#include "rng.h"
+
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+namespace poslab {
+
+namespace {
+
+constexpr int kMaxDModel = 4096;
+constexpr int kMaxHeads = 256;
+constexpr double kMaxTemperature = 1000.0;
+constexpr int kMaxPositions = 1'000'000;
+
+// Shortest round-trip form ("0.5", "1e-09", "nan", "inf"): the user sees the value they typed.
+std::string formatDouble(double v)
+{
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+} // namespace
+
+void ModelConfig::validate() const
+{
+    if (dModel < 1 || dModel > kMaxDModel)
+        throw Error("d_model must be between 1 and " + std::to_string(kMaxDModel) + ", got " +
+                    std::to_string(dModel));
+    if (heads < 1 || heads > kMaxHeads)
+        throw Error("heads must be between 1 and " + std::to_string(kMaxHeads) + ", got " +
+                    std::to_string(heads));
+    if (dModel % heads != 0)
+        throw Error("d_model " + std::to_string(dModel) + " is not divisible by heads " +
+                    std::to_string(heads));
+    // Written so that NaN fails too.
+    if (!(lambda >= 0.0 && lambda <= 1.0))
+        throw Error("lambda must be between 0 and 1, got " + formatDouble(lambda));
+    if (!(std::isfinite(temperature) && temperature > 0.0 && temperature <= kMaxTemperature))
+        throw Error("temperature must be greater than 0 and at most " + formatDouble(kMaxTemperature) +
+                    ", got " + formatDouble(temperature));
+}
+
+Sequence Sequence::fromText(std::string_view text, TokenizerMode mode)
+{
+    Sequence seq;
+    seq.tokens = tokenize(text, mode);
+    if (seq.tokens.empty()) throw Error("the text has no tokens");
+    seq.hasContent = true;
+    return seq;
+}
+
+Sequence Sequence::positions(int n)
+{
+    if (n < 1) throw Error("n must be at least 1, got " + std::to_string(n));
+    if (n > kMaxPositions)
+        throw Error("n must be at most " + std::to_string(kMaxPositions) + ", got " + std::to_string(n));
+    Sequence seq;
+    seq.tokens.resize(static_cast<std::size_t>(n));
+    seq.hasContent = false;
+    return seq;
+}
+
+std::vector<std::string> Sequence::labels() const
+{
+    std::vector<std::string> out;
+    out.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        out.push_back(hasContent ? tokens[i].text : std::to_string(i));
+    return out;
+}
+
+Eigen::VectorXd tokenContent(const std::string& text, int dModel, std::uint64_t seed)
+{
+    Rng rng = Rng::stream(seed, "token:" + text);
+    Eigen::VectorXd c(dModel);
+    for (int k = 0; k < dModel; ++k)
+        c(k) = rng.normal();
+    return c;
+}
+
+Eigen::VectorXd neutralContent(int dModel, std::uint64_t seed)
+{
+    Rng rng = Rng::stream(seed, "neutral-content");
+    Eigen::VectorXd u(dModel);
+    for (int k = 0; k < dModel; ++k)
+        u(k) = rng.normal();
+    return u;
+}
+
+Eigen::MatrixXd contentVectors(const Sequence& seq, const ModelConfig& model)
+{
+    const Eigen::VectorXd u = neutralContent(model.dModel, model.seed);
+    Eigen::MatrixXd e(seq.size(), model.dModel);
+    if (!seq.hasContent) {
+        e.rowwise() = u.transpose();
+        return e;
+    }
+    // e_i = λ·c(token_i) + (1 − λ)·u, one row per distinct text.
+    std::unordered_map<std::string, Eigen::VectorXd> rows;
+    for (int i = 0; i < seq.size(); ++i) {
+        const std::string& text = seq.tokens[static_cast<std::size_t>(i)].text;
+        auto it = rows.find(text);
+        if (it == rows.end()) {
+            const Eigen::VectorXd c = tokenContent(text, model.dModel, model.seed);
+            it = rows.emplace(text, model.lambda * c + (1.0 - model.lambda) * u).first;
+        }
+        e.row(i) = it->second.transpose();
+    }
+    return e;
+}
+
+Projections Projections::make(const ModelConfig& model)
+{
+    const Eigen::Index d = model.dModel;
+    const double stddev = 1.0 / std::sqrt(static_cast<double>(model.dModel));
+    Projections p;
+    p.wq = Rng::stream(model.seed, "W_q").normalMatrix(d, d, stddev);
+    p.wk = Rng::stream(model.seed, "W_k").normalMatrix(d, d, stddev);
+    p.wv = Rng::stream(model.seed, "W_v").normalMatrix(d, d, stddev);
+    return p;
+}
+
+} // namespace poslab

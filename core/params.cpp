@@ -1,0 +1,150 @@
+#include "params.h"
+
+#include "error.h"
+
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace poslab {
+
+namespace {
+
+std::string rangeText(const ParamSpec& spec)
+{
+    switch (spec.type) {
+    case ParamType::Int:
+        return "an integer in [" + std::to_string(static_cast<long long>(spec.min)) + ", " +
+               std::to_string(static_cast<long long>(spec.max)) + "]";
+    case ParamType::Real:
+        return "a number in [" + formatReal(spec.min) + ", " + formatReal(spec.max) + "]";
+    case ParamType::Bool:
+        return "true or false";
+    case ParamType::Choice: {
+        std::string s = "one of ";
+        for (std::size_t i = 0; i < spec.choices.size(); ++i)
+            s += (i ? "|" : "") + spec.choices[i];
+        return s;
+    }
+    }
+    return {};
+}
+
+ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const std::string& text)
+{
+    auto fail = [&] {
+        return Error(scheme + ": parameter '" + spec.name + "' must be " + rangeText(spec) + ", got '" + text +
+                     "'");
+    };
+    switch (spec.type) {
+    case ParamType::Int: {
+        long long v = 0;
+        const char* end = text.data() + text.size();
+        auto [p, ec] = std::from_chars(text.data(), end, v);
+        if (ec != std::errc() || p != end || text.empty())
+            throw fail();
+        if (static_cast<double>(v) < spec.min || static_cast<double>(v) > spec.max)
+            throw fail();
+        return v;
+    }
+    case ParamType::Real: {
+        double v = 0.0;
+        const char* end = text.data() + text.size();
+        auto [p, ec] = std::from_chars(text.data(), end, v);
+        if (ec != std::errc() || p != end || text.empty() || !std::isfinite(v))
+            throw fail();
+        if (v < spec.min || v > spec.max)
+            throw fail();
+        return v;
+    }
+    case ParamType::Bool:
+        if (text == "true" || text == "1" || text == "yes" || text == "on")
+            return true;
+        if (text == "false" || text == "0" || text == "no" || text == "off")
+            return false;
+        throw fail();
+    case ParamType::Choice:
+        for (const auto& c : spec.choices)
+            if (c == text)
+                return text;
+        throw fail();
+    }
+    throw fail();
+}
+
+} // namespace
+
+ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>& specs, const RawParams& raw)
+{
+    ParamSet set;
+    set.m_specs = specs;
+    for (const auto& [key, text] : raw) {
+        bool known = false;
+        for (const auto& s : specs)
+            known = known || s.name == key;
+        if (!known) {
+            std::string names;
+            for (const auto& s : specs)
+                names += (names.empty() ? "" : ", ") + s.name;
+            throw Error(scheme + " has no parameter '" + key + "'" +
+                        (names.empty() ? std::string(" (it takes none)") : " (it takes: " + names + ")"));
+        }
+    }
+    for (const auto& s : specs) {
+        auto it = raw.find(s.name);
+        set.m_values[s.name] = parseValue(scheme, s, it == raw.end() ? s.defaultValue : it->second);
+    }
+    return set;
+}
+
+const ParamValue& ParamSet::at(const std::string& name) const
+{
+    auto it = m_values.find(name);
+    if (it == m_values.end())
+        throw Error("internal: no parameter '" + name + "'");
+    return it->second;
+}
+
+long long ParamSet::integer(const std::string& name) const { return std::get<long long>(at(name)); }
+double ParamSet::real(const std::string& name) const { return std::get<double>(at(name)); }
+bool ParamSet::boolean(const std::string& name) const { return std::get<bool>(at(name)); }
+const std::string& ParamSet::choice(const std::string& name) const { return std::get<std::string>(at(name)); }
+
+std::vector<std::pair<std::string, std::string>> ParamSet::canonical() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& s : m_specs) {
+        const ParamValue& v = at(s.name);
+        std::string text;
+        if (auto i = std::get_if<long long>(&v))
+            text = std::to_string(*i);
+        else if (auto d = std::get_if<double>(&v))
+            text = formatReal(*d);
+        else if (auto b = std::get_if<bool>(&v))
+            text = *b ? "true" : "false";
+        else
+            text = std::get<std::string>(v);
+        out.emplace_back(s.name, text);
+    }
+    return out;
+}
+
+std::string paramTypeName(ParamType type)
+{
+    switch (type) {
+    case ParamType::Int: return "int";
+    case ParamType::Real: return "real";
+    case ParamType::Bool: return "bool";
+    case ParamType::Choice: return "choice";
+    }
+    return "?";
+}
+
+std::string formatReal(double value)
+{
+    char buf[64];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    return ec == std::errc() ? std::string(buf, p) : std::string("nan");
+}
+
+} // namespace poslab

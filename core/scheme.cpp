@@ -1,0 +1,169 @@
+#include "scheme.h"
+
+#include "error.h"
+#include "schemes/schemes.h"
+
+#include <cmath>
+
+namespace poslab {
+
+std::string schemeKindName(SchemeKind kind)
+{
+    switch (kind) {
+    case SchemeKind::None: return "none";
+    case SchemeKind::Absolute: return "absolute";
+    case SchemeKind::Relative: return "relative";
+    }
+    return "?";
+}
+
+Scheme::Scheme(SchemeInfo info, const RawParams& raw, const ModelConfig& model)
+    : m_info(std::move(info)), m_params(ParamSet::parse(m_info.name, m_info.params, raw)), m_model(model)
+{
+    m_model.validate();
+}
+
+void Scheme::fail(const std::string& message) const
+{
+    throw Error(m_info.name + ": " + message);
+}
+
+Eigen::MatrixXd Scheme::absolute(int n) const
+{
+    return Eigen::MatrixXd::Zero(n, m_model.dModel);
+}
+
+std::vector<ScoreTerm> Scheme::scoreTerms(const HeadContext& ctx) const
+{
+    const double s = schemes::defaultScale(m_model);
+    const Eigen::MatrixXd qe = ctx.content * ctx.wq;
+    const Eigen::MatrixXd ke = ctx.content * ctx.wk;
+    std::vector<ScoreTerm> terms;
+    // scores = (e_i + p_i) W_q · ((e_j + p_j) W_k)ᵀ / √d, expanded into its four products.
+    terms.push_back({"content-content", s * qe * ke.transpose()});
+    if (hasAbsolute()) {
+        const Eigen::MatrixXd qp = ctx.pe * ctx.wq;
+        const Eigen::MatrixXd kp = ctx.pe * ctx.wk;
+        terms.push_back({"content-position", s * qe * kp.transpose()});
+        terms.push_back({"position-content", s * qp * ke.transpose()});
+        terms.push_back({"position-position", s * qp * kp.transpose()});
+    }
+    return terms;
+}
+
+Eigen::MatrixXd Scheme::valueTerm(const HeadContext&, const Eigen::MatrixXd&) const
+{
+    return {};
+}
+
+long long Scheme::bucket(int, int) const
+{
+    throw Error(m_info.name + " has no buckets (bucket applies to t5, shaw and deberta)");
+}
+
+std::vector<double> Scheme::slopes() const
+{
+    throw Error(m_info.name + " has no slopes (slopes apply to alibi)");
+}
+
+namespace {
+
+struct Entry
+{
+    SchemeInfo (*info)();
+    std::unique_ptr<Scheme> (*make)(const RawParams&, const ModelConfig&);
+};
+
+const std::vector<Entry>& registry()
+{
+    using namespace schemes;
+    static const std::vector<Entry> entries = {
+        {noneInfo, makeNone},   {sinusoidalInfo, makeSinusoidal},
+        {learnedInfo, makeLearned}, {shawInfo, makeShaw},
+        {transformerXlInfo, makeTransformerXl}, {t5Info, makeT5},
+        {alibiInfo, makeAlibi}, {ropeInfo, makeRope},
+        {debertaInfo, makeDeberta}, {seedLinearInfo, makeSeedLinear},
+    };
+    return entries;
+}
+
+const std::vector<SchemeInfo>& infos()
+{
+    static const std::vector<SchemeInfo> all = [] {
+        std::vector<SchemeInfo> v;
+        for (const auto& e : registry())
+            v.push_back(e.info());
+        return v;
+    }();
+    return all;
+}
+
+std::string knownNames()
+{
+    std::string s;
+    for (const auto& i : infos())
+        s += (s.empty() ? "" : ", ") + i.name;
+    return s;
+}
+
+} // namespace
+
+std::vector<std::string> schemeNames()
+{
+    std::vector<std::string> names;
+    for (const auto& i : infos())
+        names.push_back(i.name);
+    return names;
+}
+
+const SchemeInfo& describeScheme(const std::string& name)
+{
+    for (const auto& i : infos())
+        if (i.name == name)
+            return i;
+    throw Error("unknown scheme '" + name + "' (known: " + knownNames() + ")");
+}
+
+std::unique_ptr<Scheme> makeScheme(const std::string& name, const RawParams& raw, const ModelConfig& model)
+{
+    const auto& all = infos();
+    for (std::size_t k = 0; k < all.size(); ++k)
+        if (all[k].name == name)
+            return registry()[k].make(raw, model);
+    throw Error("unknown scheme '" + name + "' (known: " + knownNames() + ")");
+}
+
+namespace schemes {
+
+Eigen::MatrixXd sinusoid(const Eigen::VectorXd& positions, int d, double base, SinusoidLayout layout)
+{
+    const int half = d / 2;
+    Eigen::MatrixXd pe(positions.size(), d);
+    for (Eigen::Index r = 0; r < positions.size(); ++r) {
+        for (int k = 0; k < half; ++k) {
+            const double omega = std::pow(base, -2.0 * k / d);
+            const double a = positions[r] * omega;
+            if (layout == SinusoidLayout::Interleaved) {
+                pe(r, 2 * k) = std::sin(a);
+                pe(r, 2 * k + 1) = std::cos(a);
+            } else {
+                pe(r, k) = std::sin(a);
+                pe(r, half + k) = std::cos(a);
+            }
+        }
+    }
+    return pe;
+}
+
+Eigen::VectorXd positionRange(int n)
+{
+    return Eigen::VectorXd::LinSpaced(n, 0.0, n - 1.0);
+}
+
+double defaultScale(const ModelConfig& model)
+{
+    return 1.0 / std::sqrt(static_cast<double>(model.headDim()));
+}
+
+} // namespace schemes
+} // namespace poslab

@@ -1,0 +1,162 @@
+// Schemes that add a vector to each input: none, sinusoidal, learned.
+
+#include "schemes.h"
+
+#include "rng.h"
+
+#include <cmath>
+
+namespace poslab::schemes {
+
+namespace {
+
+const std::string kVaswani = "Vaswani et al. 2017, Attention Is All You Need";
+
+class NoneScheme final : public Scheme
+{
+public:
+    NoneScheme(const RawParams& raw, const ModelConfig& model) : Scheme(noneInfo(), raw, model) {}
+
+    DeltaCurve deltaCurve(int range) const override
+    {
+        DeltaCurve c{{"delta", "value"}, Eigen::MatrixXd::Zero(2 * range + 1, 2)};
+        for (int r = 0; r <= 2 * range; ++r)
+            c.rows(r, 0) = r - range;
+        return c;
+    }
+};
+
+class SinusoidalScheme final : public Scheme
+{
+public:
+    SinusoidalScheme(const RawParams& raw, const ModelConfig& model) : Scheme(sinusoidalInfo(), raw, model)
+    {
+        if (model.dModel % 2 != 0)
+            fail("needs an even d_model (sin/cos pairs), got " + std::to_string(model.dModel));
+        m_base = m_params.real("base");
+        m_layout = m_params.choice("layout") == "concat" ? SinusoidLayout::Concat : SinusoidLayout::Interleaved;
+    }
+
+    Eigen::MatrixXd absolute(int n) const override
+    {
+        return sinusoid(positionRange(n), m_model.dModel, m_base, m_layout);
+    }
+
+    // PE_i · PE_{i+Δ} = Σ_k cos(ω_k Δ), the same for every i and either layout.
+    DeltaCurve deltaCurve(int range) const override
+    {
+        const int d = m_model.dModel;
+        DeltaCurve c{{"delta", "pe_dot"}, Eigen::MatrixXd(2 * range + 1, 2)};
+        for (int r = 0; r <= 2 * range; ++r) {
+            const int delta = r - range;
+            double s = 0.0;
+            for (int k = 0; k < d / 2; ++k)
+                s += std::cos(delta * std::pow(m_base, -2.0 * k / d));
+            c.rows(r, 0) = delta;
+            c.rows(r, 1) = s;
+        }
+        return c;
+    }
+
+private:
+    double m_base = 10000.0;
+    SinusoidLayout m_layout = SinusoidLayout::Interleaved;
+};
+
+class LearnedScheme final : public Scheme
+{
+public:
+    LearnedScheme(const RawParams& raw, const ModelConfig& model) : Scheme(learnedInfo(), raw, model)
+    {
+        m_maxLen = static_cast<int>(m_params.integer("max_len"));
+    }
+
+    Eigen::MatrixXd absolute(int n) const override
+    {
+        if (n > m_maxLen)
+            fail("the sequence has " + std::to_string(n) + " positions but the table has max_len " +
+                 std::to_string(m_maxLen) + " rows (raise max_len)");
+        return rows(n);
+    }
+
+    // A learned table has no built-in offset structure: the curve is the mean of PE_i · PE_{i+Δ}
+    // over every i where both rows exist.
+    DeltaCurve deltaCurve(int range) const override
+    {
+        const Eigen::MatrixXd table = rows(m_maxLen);
+        DeltaCurve c{{"delta", "mean_pe_dot"}, Eigen::MatrixXd(2 * range + 1, 2)};
+        for (int r = 0; r <= 2 * range; ++r) {
+            const int delta = r - range;
+            double sum = 0.0;
+            int count = 0;
+            for (int i = std::max(0, -delta); i < m_maxLen && i + delta < m_maxLen; ++i, ++count)
+                sum += table.row(i).dot(table.row(i + delta));
+            c.rows(r, 0) = delta;
+            c.rows(r, 1) = count ? sum / count : std::nan("");
+        }
+        return c;
+    }
+
+private:
+    // The table's first n rows, drawn row by row from its own stream, so they do not depend on
+    // max_len or on n: only the rows a sequence uses are ever made.
+    Eigen::MatrixXd rows(int n) const
+    {
+        return Rng::stream(m_model.seed, "learned.table").normalMatrix(n, m_model.dModel, m_params.real("init_std"));
+    }
+
+    int m_maxLen = 0;
+};
+
+} // namespace
+
+SchemeInfo noneInfo()
+{
+    return {"none", "No position information", SchemeKind::None, "x_i = e_i; score = q_i·k_j / √d",
+            "(baseline)",
+            "Attention is permutation-equivariant: shuffling the tokens permutes the map and changes nothing else.",
+            {}};
+}
+
+SchemeInfo sinusoidalInfo()
+{
+    return {"sinusoidal",
+            "Sinusoidal absolute encoding",
+            SchemeKind::Absolute,
+            "PE(p, 2k) = sin(p·ω_k), PE(p, 2k+1) = cos(p·ω_k), ω_k = base^(−2k/d); x_p = e_p + PE(p)",
+            kVaswani,
+            "layout=interleaved is the paper's sin on even dims, cos on odd; layout=concat puts all sines "
+            "first, then all cosines (tensor2tensor, Transformer-XL), same frequencies. PE_i·PE_j depends "
+            "only on j − i.",
+            {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base (must be > 0)"},
+             {"layout", ParamType::Choice, "interleaved", 0, 0, {"interleaved", "concat"},
+              "where the sin and cos of one frequency sit"}}};
+}
+
+SchemeInfo learnedInfo()
+{
+    return {"learned",
+            "Learned absolute table",
+            SchemeKind::Absolute,
+            "x_p = e_p + P[p], P ∈ ℝ^(max_len × d)",
+            "Devlin et al. 2019 (BERT); Radford et al. 2019 (GPT-2)",
+            "P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained table; "
+            "positions at or beyond max_len have no row, so longer sequences are an error.",
+            {{"max_len", ParamType::Int, "512", 1, 65536, {}, "rows in the table (longest sequence)"},
+             {"init_std", ParamType::Real, "1", 0, 100, {}, "standard deviation of the table's entries"}}};
+}
+
+std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model)
+{
+    return std::make_unique<NoneScheme>(raw, model);
+}
+std::unique_ptr<Scheme> makeSinusoidal(const RawParams& raw, const ModelConfig& model)
+{
+    return std::make_unique<SinusoidalScheme>(raw, model);
+}
+std::unique_ptr<Scheme> makeLearned(const RawParams& raw, const ModelConfig& model)
+{
+    return std::make_unique<LearnedScheme>(raw, model);
+}
+
+} // namespace poslab::schemes

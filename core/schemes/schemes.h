@@ -1,0 +1,46 @@
+#pragma once
+
+// Internal to core: each scheme's description and factory, and the helpers several schemes share.
+
+#include "scheme.h"
+
+#include <memory>
+
+namespace poslab::schemes {
+
+SchemeInfo noneInfo();
+SchemeInfo sinusoidalInfo();
+SchemeInfo learnedInfo();
+SchemeInfo shawInfo();
+SchemeInfo transformerXlInfo();
+SchemeInfo t5Info();
+SchemeInfo alibiInfo();
+SchemeInfo ropeInfo();
+SchemeInfo debertaInfo();
+SchemeInfo seedLinearInfo();
+
+std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeSinusoidal(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeLearned(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeShaw(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeTransformerXl(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeT5(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeAlibi(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeRope(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeDeberta(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeSeedLinear(const RawParams& raw, const ModelConfig& model);
+
+enum class SinusoidLayout { Interleaved, Concat };
+
+// Row r is the sinusoid of position positions[r] over d dims (d even):
+// interleaved: [sin(p·ω_0), cos(p·ω_0), sin(p·ω_1), ...]; concat: [sin(p·ω_0..), cos(p·ω_0..)],
+// ω_k = base^(−2k/d).
+Eigen::MatrixXd sinusoid(const Eigen::VectorXd& positions, int d, double base, SinusoidLayout layout);
+
+// Positions 0..n−1 as a vector.
+Eigen::VectorXd positionRange(int n);
+
+// The scale of q·k used by most schemes: 1/√head_dim.
+double defaultScale(const ModelConfig& model);
+
+} // namespace poslab::schemes
