@@ -1,5 +1,7 @@
 #include "attention.h"
 
+#include "error.h"
+
 #include <cmath>
 #include <limits>
 
@@ -30,6 +32,14 @@ AttentionResult referenceAttention(const Scheme& scheme, const Sequence& seq)
     const ModelConfig& model = scheme.model();
     const int n = seq.size();
     const int hd = model.headDim();
+    // The oracle keeps every head's terms, logits, probs and bias in double: about 8 n × n matrices
+    // a head. Refuse what cannot fit rather than let the allocator or the OOM killer decide.
+    const double bytes = 8.0 * 8.0 * model.heads * static_cast<double>(n) * n;
+    constexpr double kLimit = 6.0 * (1ULL << 30);
+    if (bytes > kLimit)
+        throw Error("n = " + std::to_string(n) + " with " + std::to_string(model.heads) + " heads needs about " +
+                    std::to_string(static_cast<long long>(bytes / (1ULL << 30))) +
+                    " GiB in the reference engine (limit 6 GiB): use a shorter sequence or fewer heads");
 
     AttentionResult result;
     result.model = model;

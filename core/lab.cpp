@@ -35,7 +35,7 @@ void fillMatrix(Table& t, const Eigen::MatrixXd& m)
     t.data.resize(m.size());
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         for (Eigen::Index c = 0; c < m.cols(); ++c)
-            t.data[r * m.cols() + c] = m(r, c);
+            t.data[r * m.cols() + c] = m(r, c) + 0.0;   // + 0.0 turns −0 into 0
 }
 
 void checkHead(const Scheme& scheme, int head)
@@ -92,10 +92,16 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     const int n = seq.size();
     Table t = baseTable(scheme, request.what);
     const bool square = request.what != What::Slopes && request.what != What::DeltaCurve;
+    constexpr int kMaxSquare = 16384;   // an n × n table of doubles stays under 2 GiB
+    if (square && request.what != What::Pe && n > kMaxSquare)
+        throw Error("n = " + std::to_string(n) + " is too long for a full n × n table (at most " +
+                    std::to_string(kMaxSquare) + ")");
     if (square)
         t.tokens = seq.labels();
     switch (request.what) {
     case What::Pe:
+        if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
+            throw Error(scheme.info().name + " is relative: it adds no absolute encoding (try --what bias or delta-curve)");
         fillMatrix(t, scheme.absolute(n));
         break;
     case What::Delta:

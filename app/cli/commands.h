@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace poslab::cli {
+
+// Each command parses its own options, computes everything, and returns the bytes for stdout
+// (empty when it wrote a file instead). Bad input is a poslab::Error.
+std::string runSchemes(const std::vector<std::string>& args);
+std::string runCompute(const std::vector<std::string>& args);
+
+std::string mainUsage();
+std::string schemesUsage();
+std::string computeUsage();
+
+} // namespace poslab::cli

@@ -1,0 +1,108 @@
+// poslab-cli: the headless front end. Every failure is one line on stderr and exit status 2.
+
+#include "cliargs.h"
+#include "commands.h"
+
+#include "error.h"
+
+#include <cstdio>
+#include <exception>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitIo = 1;
+
+int fail(const std::string& message)
+{
+    // The contract is exactly one line, whatever the message holds.
+    std::string line = message;
+    for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::fprintf(stderr, "poslab-cli: error: %s\n", line.c_str());
+    return kExitUsage;
+}
+
+// Bytes go out untranslated (NPY is binary); a short write is reported, not ignored.
+int emit(const std::string& bytes)
+{
+    if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
+        std::fprintf(stderr, "poslab-cli: error: cannot write to standard output\n");
+        return kExitIo;
+    }
+    if (std::fflush(stdout) != 0) {
+        std::fprintf(stderr, "poslab-cli: error: cannot write to standard output\n");
+        return kExitIo;
+    }
+    return 0;
+}
+
+std::string dispatch(const std::vector<std::string>& args)
+{
+    using namespace poslab::cli;
+    if (args.empty()) throw poslab::Error("no command given (try 'poslab-cli --help')");
+    const std::string& command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "-h" || command == "--help") return mainUsage();
+    if (command == "--version") return "poslab-cli " POSLAB_VERSION "\n";
+    if (command == "help") {
+        if (rest.empty()) return mainUsage();
+        if (rest[0] == "schemes") return schemesUsage();
+        if (rest[0] == "compute") return computeUsage();
+        throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
+                            didYouMean(rest[0], {"schemes", "compute"}));
+    }
+    if (command == "schemes") return runSchemes(rest);
+    if (command == "compute") return runCompute(rest);
+    const std::string hint = didYouMean(command, {"schemes", "compute", "help"});
+    if (command.size() > 1 && command[0] == '-')
+        throw poslab::Error("unknown option '" + command +
+                            "' (options follow the command; try 'poslab-cli --help')");
+    throw poslab::Error("unknown command '" + command + "'" +
+                        (hint.empty() ? " (try 'poslab-cli --help')" : hint));
+}
+
+} // namespace
+
+namespace poslab::cli {
+
+std::string mainUsage()
+{
+    return "Usage: poslab-cli COMMAND [OPTIONS]\n"
+           "\n"
+           "PosLab on the command line: positional encodings in attention, as numbers.\n"
+           "\n"
+           "Commands:\n"
+           "  schemes    list the schemes and their parameters\n"
+           "  compute    compute one table (pe, delta, bucket, bias, slopes, logits, probs, delta-curve)\n"
+           "  help CMD   show the options of a command\n"
+           "\n"
+           "Options:\n"
+           "  -h, --help     show this help\n"
+           "  --version      show the version\n"
+           "\n"
+           "Example:\n"
+           "  poslab-cli compute --scheme t5 --n 8 --what bucket\n";
+}
+
+} // namespace poslab::cli
+
+int main(int argc, char** argv)
+{
+    std::string bytes;
+    try {
+        bytes = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const poslab::Error& e) {
+        return fail(e.what());
+    } catch (const std::bad_alloc&) {
+        return fail("not enough memory for this request (try a smaller --n, --d-model or text)");
+    } catch (const std::exception& e) {
+        return fail(std::string("unexpected failure: ") + e.what());
+    } catch (...) {
+        return fail("unexpected failure");
+    }
+    return emit(bytes);
+}

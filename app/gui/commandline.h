@@ -1,0 +1,38 @@
+#pragma once
+
+#include "labrequest.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace poslab::gui {
+
+inline constexpr char kExampleText[] = "The cat sat on the mat because the mat was warm.";
+
+struct GuiOptions
+{
+    LabRequest request; // what the window starts with
+    QString screenshot; // PNG to write offscreen, then exit
+    QSize size{1200, 800};
+};
+
+struct CommandLine
+{
+    enum class Action
+    {
+        Run,
+        Help,
+        Version,
+        Error
+    };
+    Action action = Action::Run;
+    GuiOptions options;
+    QString message; // help text, version or the error (one line)
+};
+
+// Parses argv (arguments[0] is the program) before any QApplication exists, so that
+// --screenshot can pick the offscreen platform. Names are checked against core's registries.
+CommandLine parseCommandLine(const QStringList& arguments);
+
+} // namespace poslab::gui

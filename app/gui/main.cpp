@@ -1,0 +1,89 @@
+#include "commandline.h"
+#include "controlspanel.h"
+#include "driver.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace poslab::gui;
+
+namespace {
+
+constexpr int kScreenshotTimeoutMs = 120'000;
+
+int fail(const QString& message, int code)
+{
+    std::fprintf(stderr, "poslab: error: %s\n", qPrintable(message));
+    return code;
+}
+
+// Shows the window offscreen, waits for the first result (or error) and writes the PNG.
+int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& options)
+{
+    int code = 0;
+    QString computeError;
+    auto finish = [&] {
+        const QString error = saveScreenshot(window, options.size, options.screenshot);
+        if (!error.isEmpty())
+            code = fail(error, 1);
+        else if (!computeError.isEmpty())
+            code = fail(computeError, 1); // the PNG shows the error too
+        app.exit(code);
+    };
+    QObject::connect(window.driver(), &Driver::resultAvailable, &app,
+                     [&] { QTimer::singleShot(0, &app, finish); });
+    QObject::connect(window.driver(), &Driver::failed, &app, [&](const QString& message) {
+        computeError = message;
+        QTimer::singleShot(0, &app, finish);
+    });
+    QTimer::singleShot(kScreenshotTimeoutMs, &app, [&] {
+        computeError = QStringLiteral("no result after %1 s").arg(kScreenshotTimeoutMs / 1000);
+        finish();
+    });
+
+    window.resize(options.size);
+    window.show();
+    window.controls()->setRequest(options.request);
+    app.exec();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int k = 0; k < argc; ++k)
+        arguments << QString::fromLocal8Bit(argv[k]);
+    const CommandLine command = parseCommandLine(arguments);
+    switch (command.action) {
+    case CommandLine::Action::Error:
+        return fail(command.message, 2);
+    case CommandLine::Action::Help:
+    case CommandLine::Action::Version:
+        std::fputs(qPrintable(command.message + u'\n'), stdout);
+        return 0;
+    case CommandLine::Action::Run:
+        break;
+    }
+    const GuiOptions& options = command.options;
+    if (!options.screenshot.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // headless: no display needed
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PosLab"));
+    QApplication::setApplicationName(QStringLiteral("poslab"));
+    QApplication::setApplicationVersion(QStringLiteral(POSLAB_VERSION));
+
+    MainWindow window;
+    if (!options.screenshot.isEmpty()) return runScreenshot(app, window, options);
+
+    window.attachSettings();
+    window.show();
+    window.controls()->setRequest(options.request);
+    return app.exec();
+}

@@ -1,0 +1,318 @@
+// The numbers poslab-cli prints, checked against the papers' formulas written out here,
+// independently of core's code.
+
+#include "clitest.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace poslab::test;
+
+namespace {
+
+// T5's _relative_position_bucket (mesh_tensorflow / HF transformers), relative_position = j − i.
+long long t5Bucket(long long relativePosition, int numBuckets, int maxDistance, bool bidirectional)
+{
+    long long ret = 0;
+    long long n = -relativePosition;
+    if (bidirectional) {
+        numBuckets /= 2;
+        ret += n < 0 ? numBuckets : 0;
+        n = std::llabs(n);
+    } else {
+        n = std::max(n, 0LL);
+    }
+    const int maxExact = numBuckets / 2;
+    if (n < maxExact) return ret + n;
+    const double large = maxExact + std::floor(std::log(static_cast<double>(n) / maxExact) /
+                                               std::log(static_cast<double>(maxDistance) / maxExact) *
+                                               (numBuckets - maxExact));
+    return ret + std::min<long long>(static_cast<long long>(large), numBuckets - 1);
+}
+
+// ALiBi's get_slopes from the paper's repository (ofirpress/attention_with_linear_biases).
+std::vector<double> alibiSlopes(int n)
+{
+    auto powerOfTwo = [](int m) {
+        const double start = std::pow(2.0, -std::pow(2.0, -(std::log2(m) - 3)));
+        std::vector<double> s;
+        for (int i = 0; i < m; ++i)
+            s.push_back(start * std::pow(start, i));
+        return s;
+    };
+    const double lg = std::log2(n);
+    if (lg == std::floor(lg)) return powerOfTwo(n);
+    const int closest = 1 << static_cast<int>(std::floor(lg));
+    std::vector<double> s = powerOfTwo(closest);
+    const std::vector<double> twice = alibiSlopes(2 * closest);
+    for (int k = 0; k < n - closest; ++k)
+        s.push_back(twice[static_cast<std::size_t>(2 * k)]);
+    return s;
+}
+
+void expectSquare(const Matrix& m, std::size_t n)
+{
+    ASSERT_EQ(m.size(), n);
+    for (const auto& row : m)
+        ASSERT_EQ(row.size(), n);
+}
+
+std::vector<double> flat(const Matrix& m)
+{
+    std::vector<double> out;
+    for (const auto& row : m)
+        out.insert(out.end(), row.begin(), row.end());
+    return out;
+}
+
+} // namespace
+
+TEST(CliValues, DeltaIsJMinusIExactly)
+{
+    const CliResult r = succeed(computeArgs({"--scheme", "none", "--n", "5", "--what", "delta"}));
+    EXPECT_EQ(r.out, "0,1,2,3,4\n-1,0,1,2,3\n-2,-1,0,1,2\n-3,-2,-1,0,1\n-4,-3,-2,-1,0\n");
+}
+
+TEST(CliValues, ShawBucketIsClippedOffsetPlusK)
+{
+    const Matrix m =
+        csvOf(computeArgs({"--scheme", "shaw", "--param", "k=2", "--n", "7", "--what", "bucket"}));
+    expectSquare(m, 7);
+    for (int i = 0; i < 7; ++i)
+        for (int j = 0; j < 7; ++j)
+            EXPECT_EQ(m[i][j], std::clamp(j - i, -2, 2) + 2) << i << "," << j;
+}
+
+TEST(CliValues, T5BidirectionalBucketsMatchTheOfficialFormula)
+{
+    const Matrix m = csvOf(computeArgs({"--scheme", "t5", "--what", "bucket", "--n", "200"}));
+    expectSquare(m, 200);
+    // Worked by hand from the formula (num_buckets 32, max_distance 128: 16 per direction, 8 exact).
+    EXPECT_EQ(m[0][0], 0);
+    EXPECT_EQ(m[0][1], 17); // key after the query: upper half
+    EXPECT_EQ(m[1][0], 1);
+    EXPECT_EQ(m[0][7], 23); // last exact bucket
+    EXPECT_EQ(m[0][8], 24); // 16 + 8 + floor(log(1)/log(16)·8)
+    EXPECT_EQ(m[8][0], 8);
+    EXPECT_EQ(m[0][16], 26); // 16 + 8 + floor(log(2)/log(16)·8) = 16 + 8 + 2
+    EXPECT_EQ(m[16][0], 10);
+    EXPECT_EQ(m[0][32], 28);
+    EXPECT_EQ(m[0][64], 30);
+    EXPECT_EQ(m[0][127], 31); // capped at num_buckets − 1
+    EXPECT_EQ(m[0][199], 31);
+    EXPECT_EQ(m[199][0], 15);
+    for (int i = 0; i < 200; ++i)
+        for (int j = 0; j < 200; ++j)
+            ASSERT_EQ(m[i][j], t5Bucket(j - i, 32, 128, true)) << i << "," << j;
+}
+
+TEST(CliValues, T5UnidirectionalAndCustomBuckets)
+{
+    const Matrix uni = csvOf(computeArgs(
+        {"--scheme", "t5", "--param", "bidirectional=false", "--what", "bucket", "--n", "150", "--causal"}));
+    expectSquare(uni, 150);
+    for (int i = 0; i < 150; ++i)
+        for (int j = 0; j < 150; ++j)
+            ASSERT_EQ(uni[i][j], t5Bucket(j - i, 32, 128, false)) << i << "," << j;
+    const Matrix small = csvOf(computeArgs({"--scheme", "t5", "--param", "num_buckets=8", "--param",
+                                            "max_distance=20", "--what", "bucket", "--n", "40"}));
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 40; ++j)
+            ASSERT_EQ(small[i][j], t5Bucket(j - i, 8, 20, true)) << i << "," << j;
+}
+
+TEST(CliValues, AlibiSlopesForPowerOfTwoHeads)
+{
+    const Matrix m =
+        csvOf(computeArgs({"--scheme", "alibi", "--heads", "8", "--n", "4", "--what", "slopes"}));
+    ASSERT_EQ(m.size(), 8u);
+    for (int h = 0; h < 8; ++h) {
+        ASSERT_EQ(m[h].size(), 1u);
+        EXPECT_EQ(m[h][0], std::ldexp(1.0, -(h + 1))) << h;
+    }
+}
+
+TEST(CliValues, AlibiSlopesForOtherHeadCountsFollowThePaperCode)
+{
+    // 6 heads: the 4-head slopes 2^-2, 2^-4, 2^-6, 2^-8, then every other 8-head slope: 2^-1, 2^-3.
+    const Matrix six = csvOf(computeArgs(
+        {"--scheme", "alibi", "--heads", "6", "--d-model", "48", "--n", "4", "--what", "slopes"}));
+    const std::vector<double> expected = {0.25, 0.0625, 0.015625, 0.00390625, 0.5, 0.125};
+    ASSERT_EQ(six.size(), expected.size());
+    for (std::size_t h = 0; h < expected.size(); ++h)
+        EXPECT_EQ(six[h][0], expected[h]) << h;
+    EXPECT_EQ(alibiSlopes(6), expected); // the transcription of get_slopes agrees
+
+    for (int heads : {1, 2, 3, 5, 12, 16}) {
+        const Matrix m =
+            csvOf(computeArgs({"--scheme", "alibi", "--heads", std::to_string(heads), "--d-model",
+                               std::to_string(heads * 4), "--n", "2", "--what", "slopes"}));
+        const std::vector<double> want = alibiSlopes(heads);
+        ASSERT_EQ(m.size(), want.size()) << heads;
+        for (std::size_t h = 0; h < want.size(); ++h)
+            EXPECT_NEAR(m[h][0], want[h], 1e-15 * want[h]) << heads << " heads, head " << h;
+    }
+}
+
+TEST(CliValues, AlibiBiasIsMinusSlopeTimesDistance)
+{
+    const Matrix m = csvOf(computeArgs(
+        {"--scheme", "alibi", "--heads", "8", "--n", "6", "--what", "bias", "--head", "2", "--causal"}));
+    expectSquare(m, 6);
+    for (int i = 0; i < 6; ++i)
+        for (int j = 0; j <= i; ++j)
+            EXPECT_NEAR(m[i][j], -0.125 * (i - j), 1e-12) << i << "," << j;
+}
+
+TEST(CliValues, ProbabilityRowsSumToOne)
+{
+    for (const std::string scheme : {"none", "sinusoidal", "learned", "shaw", "transformer-xl", "t5", "alibi",
+                                     "rope", "deberta", "seed-linear"})
+        for (int n : {1, 7, 33})
+            for (bool causal : {false, true}) {
+                std::vector<std::string> args = {"--scheme", scheme,  "--n",    std::to_string(n),
+                                                 "--what",   "probs", "--head", "1"};
+                if (causal) args.push_back("--causal");
+                const Matrix m = csvOf(computeArgs(args));
+                SCOPED_TRACE(scheme + " n=" + std::to_string(n) + (causal ? " causal" : ""));
+                expectSquare(m, static_cast<std::size_t>(n));
+                for (int i = 0; i < n; ++i) {
+                    double sum = 0.0;
+                    for (int j = 0; j < n; ++j) {
+                        EXPECT_GE(m[i][j], 0.0);
+                        EXPECT_LE(m[i][j], 1.0);
+                        if (causal && j > i) {
+                            EXPECT_EQ(m[i][j], 0.0) << i << "," << j;
+                        }
+                        sum += m[i][j];
+                    }
+                    EXPECT_NEAR(sum, 1.0, 1e-12) << "row " << i;
+                }
+            }
+}
+
+TEST(CliValues, ProbabilitiesOfTextAreRowStochasticToo)
+{
+    const Matrix m = csvOf(computeArgs({"--scheme", "rope", "--text", "the cat sat on the mat", "--what",
+                                        "probs", "--lambda", "0.5", "--temperature", "2", "--seed", "7"}));
+    expectSquare(m, 6);
+    for (const auto& row : m) {
+        double sum = 0.0;
+        for (double p : row)
+            sum += p;
+        EXPECT_NEAR(sum, 1.0, 1e-12);
+    }
+}
+
+TEST(CliValues, CausalLogitsAreNullAboveTheDiagonalInJson)
+{
+    const JsonValue j = jsonOf(computeArgs({"--scheme", "t5", "--n", "4", "--what", "logits", "--causal"}));
+    const JsonValue& data = j["data"];
+    ASSERT_EQ(data.size(), 4u);
+    for (std::size_t i = 0; i < 4; ++i) {
+        ASSERT_EQ(data[i].size(), 4u);
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (k > i)
+                EXPECT_TRUE(data[i][k].isNull()) << i << "," << k;
+            else
+                EXPECT_EQ(data[i][k].type, JsonValue::Type::Number) << i << "," << k;
+        }
+    }
+    // CSV keeps the mask as -inf.
+    const Matrix m = csvOf(computeArgs({"--scheme", "t5", "--n", "4", "--what", "logits", "--causal"}));
+    EXPECT_TRUE(std::isinf(m[0][3]) && m[0][3] < 0);
+    EXPECT_TRUE(std::isfinite(m[3][0]));
+}
+
+TEST(CliValues, SinusoidalPeIsTheClosedForm)
+{
+    const Matrix m =
+        csvOf(computeArgs({"--scheme", "sinusoidal", "--n", "3", "--d-model", "4", "--what", "pe"}));
+    ASSERT_EQ(m.size(), 3u);
+    for (int p = 0; p < 3; ++p) {
+        ASSERT_EQ(m[p].size(), 4u);
+        for (int k = 0; k < 2; ++k) {
+            const double angle = p / std::pow(10000.0, 2.0 * k / 4.0);
+            EXPECT_NEAR(m[p][2 * k], std::sin(angle), 1e-14) << p << "," << k;
+            EXPECT_NEAR(m[p][2 * k + 1], std::cos(angle), 1e-14) << p << "," << k;
+        }
+    }
+}
+
+TEST(CliValues, SinusoidalPeWithCustomBase)
+{
+    const Matrix m = csvOf(computeArgs({"--scheme", "sinusoidal", "--param", "base=100", "--n", "5",
+                                        "--d-model", "8", "--heads", "2", "--what", "pe"}));
+    ASSERT_EQ(m.size(), 5u);
+    for (int p = 0; p < 5; ++p)
+        for (int k = 0; k < 4; ++k) {
+            const double angle = p / std::pow(100.0, 2.0 * k / 8.0);
+            EXPECT_NEAR(m[p][2 * k], std::sin(angle), 1e-14);
+            EXPECT_NEAR(m[p][2 * k + 1], std::cos(angle), 1e-14);
+        }
+}
+
+TEST(CliValues, NoneHasZeroPeAndLearnedHasOne)
+{
+    const Matrix none =
+        csvOf(computeArgs({"--scheme", "none", "--n", "3", "--d-model", "8", "--what", "pe"}));
+    ASSERT_EQ(none.size(), 3u);
+    for (double v : flat(none))
+        EXPECT_EQ(v, 0.0);
+    const Matrix learned =
+        csvOf(computeArgs({"--scheme", "learned", "--n", "3", "--d-model", "8", "--what", "pe"}));
+    ASSERT_EQ(learned.size(), 3u);
+    EXPECT_EQ(learned[0].size(), 8u);
+    EXPECT_NE(learned[0], learned[1]); // one row per position
+}
+
+TEST(CliValues, ChineseTextGivesOneTokenPerCharacter)
+{
+    const JsonValue j = jsonOf(computeArgs({"--scheme", "rope", "--text", "注意力 机制", "--what", "probs"}));
+    ASSERT_EQ(j["shape"].size(), 2u);
+    EXPECT_EQ(j["shape"][0].number, 5);
+    EXPECT_EQ(j["shape"][1].number, 5);
+    const std::vector<std::string> want = {"注", "意", "力", "机", "制"};
+    ASSERT_EQ(j["tokens"].size(), want.size());
+    for (std::size_t k = 0; k < want.size(); ++k)
+        EXPECT_EQ(j["tokens"][k].text, want[k]);
+    const Matrix m = csvOf(computeArgs({"--scheme", "rope", "--text", "注意力 机制", "--what", "probs"}));
+    expectSquare(m, 5);
+}
+
+TEST(CliValues, CharTokenizerSplitsEveryCharacter)
+{
+    const JsonValue j =
+        jsonOf(computeArgs({"--scheme", "none", "--text", "ab c", "--tokenizer", "char", "--what", "delta"}));
+    ASSERT_EQ(j["tokens"].size(), 3u);
+    EXPECT_EQ(j["tokens"][0].text, "a");
+    EXPECT_EQ(j["tokens"][2].text, "c");
+}
+
+TEST(CliValues, DeltaCurveCoversTheRange)
+{
+    const JsonValue j = jsonOf(computeArgs(
+        {"--scheme", "alibi", "--heads", "8", "--n", "2", "--what", "delta-curve", "--range", "3"}));
+    const JsonValue& data = j["data"];
+    ASSERT_EQ(data.size(), 7u);
+    ASSERT_TRUE(j.has("columns"));
+    ASSERT_EQ(j["columns"].size(), data[0].size());
+    EXPECT_EQ(j["columns"][0].text, "delta");
+    for (std::size_t r = 0; r < 7; ++r)
+        EXPECT_EQ(data[r][0].number, static_cast<double>(r) - 3.0);
+    // Head 0 of 8 has slope 1/2: bias −|Δ|/2.
+    for (std::size_t r = 0; r < 7; ++r)
+        EXPECT_NEAR(data[r][1].number, -0.5 * std::abs(static_cast<double>(r) - 3.0), 1e-15);
+}
+
+TEST(CliValues, SameSeedSameNumbersOtherSeedOtherNumbers)
+{
+    const std::vector<std::string> base = {"compute", "--scheme", "shaw", "--n", "6", "--what", "logits"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> a = base;
+        a.insert(a.end(), extra.begin(), extra.end());
+        return succeed(a).out;
+    };
+    EXPECT_EQ(with({"--seed", "3"}), with({"--seed", "3"}));
+    EXPECT_NE(with({"--seed", "3"}), with({"--seed", "4"}));
+}

@@ -1,0 +1,171 @@
+#include "guitest.h"
+
+#include "heatmapmapping.h"
+#include "heatmapview.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <limits>
+
+using namespace poslab::widgets;
+
+namespace {
+
+std::vector<int> range(int first, int last, int step)
+{
+    std::vector<int> v;
+    for (int k = first; k <= last; k += step)
+        v.push_back(k);
+    return v;
+}
+
+HeatmapData sentence(bool masked)
+{
+    HeatmapData d;
+    d.rows = d.cols = 3;
+    d.values = {0.5, 0.25, 0.25, 0.1, 0.8, 0.1, 0.3, 0.3, 0.4};
+    if (masked) d.values[1] = -std::numeric_limits<double>::infinity();
+    d.rowLabels = d.colLabels =
+        QStringList{QStringLiteral("The"), QStringLiteral("cat"), QStringLiteral("sat")};
+    d.title = QStringLiteral("probs");
+    d.valueLabel = QStringLiteral("attention probability");
+    return d;
+}
+
+} // namespace
+
+class TestHeatmap : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void thinning_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("maxLabels");
+        QTest::addColumn<std::vector<int>>("expected");
+        QTest::newRow("n = 10 keeps all") << 10 << 40 << range(0, 9, 1);
+        QTest::newRow("n = 40 keeps all") << 40 << 40 << range(0, 39, 1);
+        QTest::newRow("n = 41 takes every 2nd") << 41 << 40 << range(0, 40, 2);
+        QTest::newRow("n = 1000 takes every 25th") << 1000 << 40 << range(0, 975, 25);
+        QTest::newRow("n = 0") << 0 << 40 << std::vector<int>{};
+        QTest::newRow("n = 1") << 1 << 40 << std::vector<int>{0};
+    }
+    void thinning()
+    {
+        QFETCH(int, count);
+        QFETCH(int, maxLabels);
+        QFETCH(std::vector<int>, expected);
+        const auto got = thinnedLabelIndices(count, maxLabels);
+        QCOMPARE(got, expected);
+        QVERIFY(static_cast<int>(got.size()) <= maxLabels);
+    }
+
+    void tickLabels()
+    {
+        const QStringList labels{QStringLiteral("The"), QStringLiteral("internationalization"),
+                                 QStringLiteral("注意力")};
+        QCOMPARE(tokenTickLabel(labels, 0, false), QStringLiteral("The"));
+        QCOMPARE(tokenTickLabel(labels, 2, true), QStringLiteral("2 注意力"));
+        QCOMPARE(tokenTickLabel(labels, 1, false), QStringLiteral("international\u2026"));
+        QCOMPARE(tokenTickLabel(labels, 5, false), QStringLiteral("5"));
+        QCOMPARE(tickLabelRotation(40, 80.0), 0.0);
+        QVERIFY(tickLabelRotation(80, 40.0) > 0.0);
+    }
+
+    void cellLookup_data()
+    {
+        QTest::addColumn<double>("key");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("col");
+        QTest::newRow("centre of (0, 0)") << 0.0 << 0.0 << 0 << 0;
+        QTest::newRow("inside (2, 1)") << 1.3 << 2.2 << 2 << 1;
+        QTest::newRow("lower edge belongs to the cell") << 0.5 << 1.5 << 2 << 1;
+        QTest::newRow("left of the map") << -0.6 << 0.0 << -1 << -1;
+        QTest::newRow("below the map") << 0.0 << 2.5 << -1 << -1;
+        QTest::newRow("nan") << std::nan("") << 0.0 << -1 << -1;
+    }
+    void cellLookup()
+    {
+        QFETCH(double, key);
+        QFETCH(double, value);
+        QFETCH(int, row);
+        QFETCH(int, col);
+        QCOMPARE(cellAt(key, value, 3, 3), (Cell{row, col}));
+    }
+
+    void spans()
+    {
+        QCOMPARE(cellCentreSpan(1).lower, -0.5);
+        QCOMPARE(cellCentreSpan(1).upper, 0.5);
+        QCOMPARE(cellCentreSpan(5).upper, 4.0);
+        QCOMPARE(viewSpan(5).lower, -0.5);
+        QCOMPARE(viewSpan(5).upper, 4.5);
+    }
+
+    void colourRangeIgnoresMaskedCells()
+    {
+        HeatmapData d = sentence(true);
+        d.masked = {false, false, false, false, true, false, false, false, false}; // hides 0.8
+        QCOMPARE(colorRange(d).lower, 0.0);
+        QCOMPARE(colorRange(d).upper, 0.5);
+        d.isSigned = true;
+        d.values = {-2.0, 0.5, 1.0, 0.0, 9.0, 0.0, 0.0, 0.0, 0.0};
+        QCOMPARE(colorRange(d).lower, -2.0); // symmetric about 0, 9 is masked
+        QCOMPARE(colorRange(d).upper, 2.0);
+        QCOMPARE(colorMapFor(d, ColorMap::Magma), ColorMap::Diverging);
+    }
+
+    void describeNamesTheTokens()
+    {
+        const HeatmapData d = sentence(true);
+        QCOMPARE(describeCell(d, {2, 1}),
+                 QStringLiteral("query 2 \u201csat\u201d \u2192 key 1 \u201ccat\u201d: 0.3"));
+        QCOMPARE(describeCell(d, {0, 1}),
+                 QStringLiteral("query 0 \u201cThe\u201d \u2192 key 1 \u201ccat\u201d: masked"));
+        QVERIFY(describeCell(d, {3, 0}).isEmpty());
+    }
+
+    void viewPaintsMaskedCellsAsNan()
+    {
+        HeatmapView view;
+        view.setData(sentence(true));
+        auto* map = qobject_cast<QCPColorMap*>(view.plot()->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->data()->keySize(), 3);
+        QVERIFY(std::isnan(map->data()->cell(1, 0))); // (key j = 1, value i = 0)
+        QCOMPARE(map->data()->cell(2, 1), 0.1);
+        QCOMPARE(map->colorScale()->axis()->label(), QStringLiteral("attention probability"));
+        QVERIFY(view.plot()->yAxis->rangeReversed());
+        auto ticker = view.plot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+        QVERIFY(ticker);
+        QCOMPARE(ticker->ticks().value(1.0), QStringLiteral("cat"));
+    }
+
+    void hoverFindsTheCell()
+    {
+        HeatmapView view;
+        view.resize(600, 400);
+        view.setData(sentence(false));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        QSignalSpy hovered(&view, &HeatmapView::cellHovered);
+        const QPoint pixel(int(view.plot()->xAxis->coordToPixel(1.0)),
+                           int(view.plot()->yAxis->coordToPixel(2.0)));
+        QTest::mouseMove(view.plot(), pixel);
+        QTRY_COMPARE(view.hoveredCell(), (Cell{2, 1}));
+        QCOMPARE(hovered.count(), 1);
+        QCOMPARE(hovered.at(0).at(0).toInt(), 2);
+        QCOMPARE(hovered.at(0).at(1).toInt(), 1);
+        QVERIFY(describeCell(view.data(), view.hoveredCell())
+                    .contains(QStringLiteral("\u201csat\u201d \u2192 key 1 \u201ccat\u201d")));
+    }
+};
+
+POSLAB_GUI_TEST(TestHeatmap)
+#include "tst_heatmap.moc"

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace poslab::widgets {
+
+// Everything a heatmap paints, computed elsewhere: a rows × cols matrix in row-major order.
+// Row r is query i = r (drawn top to bottom), column c is key j = c.
+struct HeatmapData
+{
+    int rows = 0;
+    int cols = 0;
+    std::vector<double> values; // non-finite entries are masked
+    std::vector<bool> masked;   // optional, rows × cols: also masked (e.g. causally hidden probabilities)
+    QStringList rowLabels;      // one per row (tokens)
+    QStringList colLabels;      // one per column
+    QString title;
+    QString valueLabel; // colour scale label, e.g. "probability"
+    QString rowAxisLabel = QStringLiteral("query i");
+    QString colAxisLabel = QStringLiteral("key j");
+    bool isSigned = false; // diverging map centred at 0 instead of a sequential one
+
+    bool isEmpty() const { return rows <= 0 || cols <= 0 || values.size() != std::size_t(rows) * cols; }
+    double at(int row, int col) const { return values[std::size_t(row) * cols + col]; }
+    bool isMasked(int row, int col) const
+    {
+        const std::size_t k = std::size_t(row) * cols + col;
+        return !std::isfinite(values[k]) || (k < masked.size() && masked[k]);
+    }
+};
+
+} // namespace poslab::widgets
