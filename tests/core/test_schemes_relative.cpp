@@ -46,16 +46,15 @@ ModelConfig makeModel(int d, int heads, bool causal = false, std::uint64_t seed 
 ::testing::AssertionResult matNear(const MatrixXd& a, const MatrixXd& b, double tol)
 {
     if (a.rows() != b.rows() || a.cols() != b.cols())
-        return ::testing::AssertionFailure() << "shape " << a.rows() << "x" << a.cols() << " vs expected "
-                                             << b.rows() << "x" << b.cols();
+        return ::testing::AssertionFailure()
+               << "shape " << a.rows() << "x" << a.cols() << " vs expected " << b.rows() << "x" << b.cols();
     for (Eigen::Index r = 0; r < a.rows(); ++r)
         for (Eigen::Index c = 0; c < a.cols(); ++c) {
             const double x = a(r, c), y = b(r, c);
-            if (std::isinf(y) && x == y)
-                continue;
+            if (std::isinf(y) && x == y) continue;
             if (!(std::abs(x - y) <= tol * std::max(1.0, std::abs(y))))
-                return ::testing::AssertionFailure()
-                       << "at (" << r << ", " << c << "): got " << x << ", expected " << y << " (tol " << tol << ")";
+                return ::testing::AssertionFailure() << "at (" << r << ", " << c << "): got " << x
+                                                     << ", expected " << y << " (tol " << tol << ")";
         }
     return ::testing::AssertionSuccess();
 }
@@ -68,7 +67,8 @@ double maxAbsDiff(const MatrixXd& a, const MatrixXd& b)
 }
 
 // Logits of a plain dot-product head: (q kᵀ)·scale + bias, divided by T, −inf above the diagonal when causal.
-MatrixXd expectedLogits(const ModelConfig& m, const MatrixXd& q, const MatrixXd& k, double scale, const MatrixXd& bias)
+MatrixXd expectedLogits(const ModelConfig& m, const MatrixXd& q, const MatrixXd& k, double scale,
+                        const MatrixXd& bias)
 {
     MatrixXd l = (q * k.transpose()) * scale + bias;
     l /= m.temperature;
@@ -101,8 +101,7 @@ std::vector<double> alibiSlopesPow2(int n)
 std::vector<double> alibiSlopes(int n)
 {
     const double l = std::log2(n);
-    if (l == std::floor(l))
-        return alibiSlopesPow2(n);
+    if (l == std::floor(l)) return alibiSlopesPow2(n);
     const int closest = 1 << static_cast<int>(std::floor(l));
     std::vector<double> s = alibiSlopesPow2(closest);
     const std::vector<double> twice = alibiSlopes(2 * closest);
@@ -137,7 +136,8 @@ HeadQKV projectHead(const ModelConfig& m, const MatrixXd& x, int h)
 {
     const Projections p = Projections::make(m);
     const int hd = m.headDim();
-    return {x * p.wq.middleCols(h * hd, hd), x * p.wk.middleCols(h * hd, hd), x * p.wv.middleCols(h * hd, hd)};
+    return {x * p.wq.middleCols(h * hd, hd), x * p.wk.middleCols(h * hd, hd),
+            x * p.wv.middleCols(h * hd, hd)};
 }
 
 // Checks that `value(i, j)` is the same for every cell with the same key(i, j): a term that depends on
@@ -150,13 +150,14 @@ template <class Key>
         for (int j = 0; j < value.cols(); ++j) {
             const long long k = key(i, j);
             auto [it, fresh] = seen.try_emplace(k, value(i, j), std::make_pair(i, j));
-            if (!fresh && !(std::abs(value(i, j) - it->second.first) <= tol * std::max(1.0, std::abs(it->second.first))))
+            if (!fresh && !(std::abs(value(i, j) - it->second.first) <=
+                            tol * std::max(1.0, std::abs(it->second.first))))
                 return ::testing::AssertionFailure()
                        << "key " << k << ": (" << i << "," << j << ") = " << value(i, j) << " but ("
-                       << it->second.second.first << "," << it->second.second.second << ") = " << it->second.first;
+                       << it->second.second.first << "," << it->second.second.second
+                       << ") = " << it->second.first;
         }
-    if (distinctKeys)
-        *distinctKeys = static_cast<int>(seen.size());
+    if (distinctKeys) *distinctKeys = static_cast<int>(seen.size());
     return ::testing::AssertionSuccess();
 }
 
@@ -164,8 +165,7 @@ template <class Key>
 const ScoreTerm* findTerm(const std::vector<ScoreTerm>& terms, const std::string& tag)
 {
     for (const ScoreTerm& t : terms)
-        if (t.name.find(tag) != std::string::npos)
-            return &t;
+        if (t.name.find(tag) != std::string::npos) return &t;
     std::string names;
     for (const ScoreTerm& t : terms)
         names += " '" + t.name + "'";
@@ -173,10 +173,16 @@ const ScoreTerm* findTerm(const std::vector<ScoreTerm>& terms, const std::string
     return nullptr;
 }
 
-long long clip(long long x, long long lo, long long hi) { return std::max(lo, std::min(hi, x)); }
+long long clip(long long x, long long lo, long long hi)
+{
+    return std::max(lo, std::min(hi, x));
+}
 
 // (i, j) with j − i = Δ, both ≥ 0.
-std::pair<int, int> cellFor(int delta) { return delta >= 0 ? std::make_pair(0, delta) : std::make_pair(-delta, 0); }
+std::pair<int, int> cellFor(int delta)
+{
+    return delta >= 0 ? std::make_pair(0, delta) : std::make_pair(-delta, 0);
+}
 
 struct BucketCase
 {
@@ -191,10 +197,12 @@ struct BucketCase
 TEST(Shaw, BucketIsClippedDeltaPlusK)
 {
     // bucket(i, j) = clip(j − i, −2, 2) + 2 on 7 positions, written out.
+    // clang-format off
     const long long expected[7][7] = {
         {2, 3, 4, 4, 4, 4, 4}, {1, 2, 3, 4, 4, 4, 4}, {0, 1, 2, 3, 4, 4, 4}, {0, 0, 1, 2, 3, 4, 4},
         {0, 0, 0, 1, 2, 3, 4}, {0, 0, 0, 0, 1, 2, 3}, {0, 0, 0, 0, 0, 1, 2},
     };
+    // clang-format on
     auto s = makeScheme("shaw", {{"k", "2"}}, makeModel(16, 2));
     ASSERT_TRUE(s->hasBucket());
     for (int i = 0; i < 7; ++i)
@@ -212,7 +220,7 @@ TEST(Shaw, BucketIsClippedDeltaPlusK)
         for (int j = 0; j < 7; ++j)
             EXPECT_EQ(zero->bucket(i, j), 0) << "(" << i << "," << j << ")";
 
-    auto defaults = makeScheme("shaw", {}, makeModel(16, 2));   // k = 16
+    auto defaults = makeScheme("shaw", {}, makeModel(16, 2)); // k = 16
     for (int i = 0; i < 40; ++i)
         for (int j = 0; j < 40; ++j)
             EXPECT_EQ(defaults->bucket(i, j), clip(j - i, -16, 16) + 16);
@@ -235,7 +243,7 @@ TEST(Shaw, PositionalScoreDependsOnlyOnClipIndex)
                 r.heads[h].bias, [&](int i, int j) { return clip(j - i, -k, k); }, 1e-12, &distinct))
                 << "k=" << k << " head " << h;
             EXPECT_EQ(distinct, 2 * k + 1);
-            if (k > 0) {   // a^K is really there: the 2k+1 values are not all equal
+            if (k > 0) { // a^K is really there: the 2k+1 values are not all equal
                 const MatrixXd& b = r.heads[h].bias;
                 EXPECT_GT(b.maxCoeff() - b.minCoeff(), 1e-9) << "k=" << k;
             }
@@ -244,11 +252,14 @@ TEST(Shaw, PositionalScoreDependsOnlyOnClipIndex)
     // With real content the positional part of row i still depends only on the clip index.
     const ModelConfig m = makeModel(16, 2, false, 4);
     auto s = makeScheme("shaw", {{"k", "1"}}, m);
-    const AttentionResult r = referenceAttention(*s, Sequence::fromText("alpha beta gamma delta epsilon zeta", TokenizerMode::Word));
+    const AttentionResult r = referenceAttention(
+        *s, Sequence::fromText("alpha beta gamma delta epsilon zeta", TokenizerMode::Word));
     for (int h = 0; h < 2; ++h)
         for (int i = 0; i < 6; ++i) {
             const MatrixXd row = r.heads[h].bias.row(i);
-            EXPECT_TRUE(functionOf(row, [&](int, int j) { return clip(j - i, -1, 1); }, 1e-12)) << "row " << i;
+            EXPECT_TRUE(functionOf(
+                row, [&](int, int j) { return clip(j - i, -1, 1); }, 1e-12))
+                << "row " << i;
         }
 }
 
@@ -280,15 +291,15 @@ TEST(TransformerXL, FourTermsSumToLogits)
 {
     const ModelConfig m = makeModel(16, 2, false, 12);
     auto s = makeScheme("transformer-xl", {}, m);
-    const Sequence seq = Sequence::fromText("segment level recurrence with relative encodings", TokenizerMode::Word);
+    const Sequence seq =
+        Sequence::fromText("segment level recurrence with relative encodings", TokenizerMode::Word);
     const AttentionResult r = referenceAttention(*s, seq);
     for (int h = 0; h < 2; ++h) {
         const auto& terms = r.heads[h].terms;
-        ASSERT_EQ(terms.size(), 4u);   // terms[0] is (a), the content-only part
+        ASSERT_EQ(terms.size(), 4u); // terms[0] is (a), the content-only part
         MatrixXd sum = terms[0].value;
         for (const char* tag : {"(b)", "(c)", "(d)"})
-            if (const ScoreTerm* t = findTerm(terms, tag))
-                sum += t->value;
+            if (const ScoreTerm* t = findTerm(terms, tag)) sum += t->value;
         EXPECT_TRUE(matNear(r.heads[h].logits, sum, 1e-12));
         // (a) is the plain content dot, scaled by 1/√d_head as in the official code (attn_score * scale).
         const HeadQKV x = projectHead(m, contentVectors(seq, m), h);
@@ -313,17 +324,23 @@ TEST(TransformerXL, GlobalBiasesHaveTheirShapes)
         ASSERT_TRUE(c && d && dp && ap && bp && cp);
         int distinct = 0;
         // (c) u·k_j: depends on the key only, so every row is the same.
-        EXPECT_TRUE(functionOf(c->value, [](int, int j) { return j; }, 1e-12, &distinct));
+        EXPECT_TRUE(functionOf(
+            c->value, [](int, int j) { return j; }, 1e-12, &distinct));
         EXPECT_EQ(distinct, 8);
-        EXPECT_GT(c->value.maxCoeff() - c->value.minCoeff(), 1e-9) << "(c) should vary with the key's content";
+        EXPECT_GT(c->value.maxCoeff() - c->value.minCoeff(), 1e-9)
+            << "(c) should vary with the key's content";
         // (d) v·W_R R_{i−j}: depends on Δ only, and not on content at all.
-        EXPECT_TRUE(functionOf(d->value, [](int i, int j) { return j - i; }, 1e-12));
+        EXPECT_TRUE(functionOf(
+            d->value, [](int i, int j) { return j - i; }, 1e-12));
         EXPECT_GT(d->value.maxCoeff() - d->value.minCoeff(), 1e-9);
         EXPECT_TRUE(matNear(d->value, dp->value, 1e-12)) << "(d) must not depend on content";
         // Identical content: (a) and (c) are constant, (b) depends on Δ only.
-        EXPECT_TRUE(functionOf(ap->value, [](int, int) { return 0; }, 1e-12));
-        EXPECT_TRUE(functionOf(cp->value, [](int, int) { return 0; }, 1e-12));
-        EXPECT_TRUE(functionOf(bp->value, [](int i, int j) { return j - i; }, 1e-12));
+        EXPECT_TRUE(functionOf(
+            ap->value, [](int, int) { return 0; }, 1e-12));
+        EXPECT_TRUE(functionOf(
+            cp->value, [](int, int) { return 0; }, 1e-12));
+        EXPECT_TRUE(functionOf(
+            bp->value, [](int i, int j) { return j - i; }, 1e-12));
     }
 }
 
@@ -364,7 +381,8 @@ TEST(TransformerXL, PositionTermsAreSinusoidsOfTheDistance)
         EXPECT_LT(sinusoidFitResidual(fd, delta, base), 1e-9) << "(d), base " << base;
         EXPECT_LT(sinusoidFitResidual(fb, delta, base), 1e-9) << "(b), base " << base;
         // Control: the fit does tell the bases apart.
-        EXPECT_GT(sinusoidFitResidual(fd, delta, base == 100.0 ? 10000.0 : 100.0), 1e-6) << "control, base " << base;
+        EXPECT_GT(sinusoidFitResidual(fd, delta, base == 100.0 ? 10000.0 : 100.0), 1e-6)
+            << "control, base " << base;
     }
 }
 
@@ -373,11 +391,13 @@ TEST(TransformerXL, PositionTermsAreSinusoidsOfTheDistance)
 // _relative_position_bucket(relative_position = j − i, ...) in float32, values from numpy.
 TEST(T5, BucketsBidirectionalDefaults)
 {
+    // clang-format off
     const std::vector<BucketCase> cases = {
         {0, 0},     {1, 17},    {-1, 1},    {7, 23},    {-7, 7},    {8, 24},      {-8, 8},     {15, 25},
         {-15, 9},   {16, 26},   {-16, 10},  {32, 28},   {-32, 12},  {64, 30},     {-64, 14},   {127, 31},
         {-127, 15}, {128, 31},  {-128, 15}, {200, 31},  {-200, 15}, {1000, 31},   {-1000, 15},
     };
+    // clang-format on
     auto s = makeScheme("t5", {}, makeModel(16, 2));
     ASSERT_TRUE(s->hasBucket());
     for (const BucketCase& c : cases) {
@@ -390,11 +410,13 @@ TEST(T5, BucketsBidirectionalDefaults)
 TEST(T5, BucketsUnidirectional)
 {
     // n = max(i − j, 0): keys in the future (Δ > 0) all fall in bucket 0.
+    // clang-format off
     const std::vector<BucketCase> cases = {
         {0, 0},     {1, 0},     {-1, 1},    {7, 0},     {-7, 7},    {8, 0},       {-8, 8},     {15, 0},
         {-15, 15},  {16, 0},    {-16, 16},  {32, 0},    {-32, 21},  {64, 0},      {-64, 26},   {127, 0},
         {-127, 31}, {128, 0},   {-128, 31}, {200, 0},   {-200, 31}, {1000, 0},    {-1000, 31},
     };
+    // clang-format on
     auto s = makeScheme("t5", {{"bidirectional", "false"}}, makeModel(16, 2));
     for (const BucketCase& c : cases) {
         const auto [i, j] = cellFor(c.delta);
@@ -409,8 +431,9 @@ TEST(T5, BucketsSmallConfigurations)
         const char* numBuckets;
         const char* maxDistance;
         bool bidirectional;
-        std::vector<long long> buckets;   // Δ = −25 … 25
+        std::vector<long long> buckets; // Δ = −25 … 25
     };
+    // clang-format off
     const std::vector<Config> configs = {
         {"8", "20", true, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 1, 0,
                            5, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7}},
@@ -422,6 +445,7 @@ TEST(T5, BucketsSmallConfigurations)
         {"11", "9", false, {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 9, 8, 6, 5, 4, 3, 2, 1, 0,
                             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     };
+    // clang-format on
     for (const Config& c : configs) {
         auto s = makeScheme("t5",
                             {{"num_buckets", c.numBuckets},
@@ -432,7 +456,8 @@ TEST(T5, BucketsSmallConfigurations)
         for (int delta = -25; delta <= 25; ++delta) {
             const auto [i, j] = cellFor(delta);
             EXPECT_EQ(s->bucket(i, j), c.buckets[delta + 25])
-                << c.numBuckets << "/" << c.maxDistance << (c.bidirectional ? " bi" : " uni") << " Δ = " << delta;
+                << c.numBuckets << "/" << c.maxDistance << (c.bidirectional ? " bi" : " uni")
+                << " Δ = " << delta;
         }
     }
 }
@@ -446,11 +471,12 @@ TEST(T5, BiasIsAPerHeadFunctionOfTheBucketOnly)
         const AttentionResult rp = referenceAttention(*s, Sequence::positions(n));
         std::string text;
         for (int t = 0; t < n; ++t)
-            text += "w" + std::to_string(t % 7) + " ";
+            text.append("w").append(std::to_string(t % 7)).append(" ");
         const AttentionResult rt = referenceAttention(*s, Sequence::fromText(text, TokenizerMode::Word));
         for (int h = 0; h < 2; ++h) {
             int distinct = 0;
-            EXPECT_TRUE(functionOf(rp.heads[h].bias, [&](int i, int j) { return s->bucket(i, j); }, 1e-12, &distinct))
+            EXPECT_TRUE(functionOf(
+                rp.heads[h].bias, [&](int i, int j) { return s->bucket(i, j); }, 1e-12, &distinct))
                 << bidirectional << " head " << h;
             EXPECT_GT(distinct, 10);
             EXPECT_TRUE(matNear(rt.heads[h].bias, rp.heads[h].bias, 1e-12)) << "the T5 bias ignores content";
@@ -471,7 +497,8 @@ TEST(T5, ContentScoreIsNotScaled)
         const HeadQKV x = projectHead(m, contentVectors(seq, m), h);
         EXPECT_TRUE(matNear(t5.heads[h].terms[0].value, x.q * x.k.transpose(), 1e-12));
         EXPECT_TRUE(matNear(t5.heads[h].logits - t5.heads[h].bias, t5.heads[h].terms[0].value, 1e-12));
-        EXPECT_TRUE(matNear(t5.heads[h].terms[0].value, std::sqrt(8.0) * none.heads[h].terms[0].value, 1e-12));
+        EXPECT_TRUE(
+            matNear(t5.heads[h].terms[0].value, std::sqrt(8.0) * none.heads[h].terms[0].value, 1e-12));
     }
 }
 
@@ -481,10 +508,12 @@ TEST(T5, ContentScoreIsNotScaled)
 // is −(DeBERTa's own query − key bucket)).
 TEST(DeBERTa, LogBucketsDefaults)
 {
+    // clang-format off
     const std::vector<BucketCase> cases = {
         {0, 0},     {1, 1},     {127, 127}, {128, 128}, {129, 129}, {200, 169},
         {255, 192}, {256, 192}, {300, 207}, {511, 255}, {512, 256}, {1000, 317},
     };
+    // clang-format on
     auto s = makeScheme("deberta", {}, makeModel(16, 2));
     ASSERT_TRUE(s->hasBucket());
     for (const BucketCase& c : cases) {
@@ -499,8 +528,10 @@ TEST(DeBERTa, LogBucketsSmallConfig)
 {
     // bucket_size 8, max_position 32: mid = 4, exact for |Δ| ≤ 4, then ceil(log(|Δ|/4)/log(31/4)·3) + 4.
     // Δ = 31 lands exactly on 3.0 (→ 7, not 8): log(|Δ|) − log(mid) instead of log(|Δ|/mid) would miss it.
+    // clang-format off
     const std::vector<long long> positive = {0, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7,
                                              7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8};   // Δ = 0 … 40
+    // clang-format on
     auto s = makeScheme("deberta", {{"bucket_size", "8"}, {"max_position", "32"}}, makeModel(16, 2));
     for (int delta = 0; delta <= 40; ++delta)
         for (int sign : {1, -1}) {
@@ -515,7 +546,8 @@ TEST(DeBERTa, ThreeTermsScaledByRootThreeD)
 {
     const ModelConfig m = makeModel(16, 2, false, 16);
     auto s = makeScheme("deberta", {}, m);
-    const Sequence seq = Sequence::fromText("disentangled attention with relative positions", TokenizerMode::Word);
+    const Sequence seq =
+        Sequence::fromText("disentangled attention with relative positions", TokenizerMode::Word);
     const AttentionResult r = referenceAttention(*s, seq);
     EXPECT_TRUE(matNear(s->absolute(5), MatrixXd::Zero(5, 16), 0));
     for (int h = 0; h < 2; ++h) {
@@ -543,7 +575,8 @@ TEST(DeBERTa, PositionTermsFollowTheBucket)
         ASSERT_EQ(terms.size(), 3u);
         for (int t = 1; t < 3; ++t) {
             int distinct = 0;
-            EXPECT_TRUE(functionOf(terms[t].value, [&](int i, int j) { return s->bucket(i, j); }, 1e-12, &distinct))
+            EXPECT_TRUE(functionOf(
+                terms[t].value, [&](int i, int j) { return s->bucket(i, j); }, 1e-12, &distinct))
                 << terms[t].name << " head " << h;
             EXPECT_EQ(distinct, 17) << "buckets −8 … 8 all occur";
             EXPECT_GT(terms[t].value.maxCoeff() - terms[t].value.minCoeff(), 1e-9) << terms[t].name;
@@ -587,8 +620,8 @@ TEST(SeedLinear, DeltaEmbeddingIsAffineInDelta)
     const DeltaCurve c = s->deltaCurve(range);
     ASSERT_EQ(c.rows.rows(), 2 * range + 1);
     ASSERT_GE(c.rows.cols(), 2);
-    const Eigen::RowVectorXd e0 = c.rows.row(range);       // Δ = 0: E(0) = b
-    const Eigen::RowVectorXd w = c.rows.row(range + 1) - e0;   // E(1) − E(0) = w
+    const Eigen::RowVectorXd e0 = c.rows.row(range);         // Δ = 0: E(0) = b
+    const Eigen::RowVectorXd w = c.rows.row(range + 1) - e0; // E(1) − E(0) = w
     EXPECT_GT(w.tail(w.size() - 1).cwiseAbs().maxCoeff(), 1e-9) << "E must vary with Δ";
     for (int r = 0; r < c.rows.rows(); ++r) {
         const double delta = c.rows(r, 0);
@@ -609,7 +642,8 @@ TEST(Alibi, SlopesFollowTheOfficialRecipe)
         {5, {0.25, 1.0 / 16, 1.0 / 64, 1.0 / 256, 0.5}},
         {6, {0.25, 0.0625, 0.015625, 0.00390625, 0.5, 0.125}},
         {8, {0.5, 0.25, 0.125, 0.0625, 1.0 / 32, 1.0 / 64, 1.0 / 128, 1.0 / 256}},
-        {12, {0.5, 0.25, 0.125, 0.0625, 1.0 / 32, 1.0 / 64, 1.0 / 128, 1.0 / 256, r2, r2 / 2, r2 / 4, r2 / 8}},
+        {12,
+         {0.5, 0.25, 0.125, 0.0625, 1.0 / 32, 1.0 / 64, 1.0 / 128, 1.0 / 256, r2, r2 / 2, r2 / 4, r2 / 8}},
     };
     for (const auto& [heads, slopes] : literal) {
         auto s = makeScheme("alibi", {}, makeModel(2 * heads, heads));
@@ -634,9 +668,10 @@ TEST(Alibi, SlopesFollowTheOfficialRecipe)
 
 TEST(Alibi, BiasIsMinusSlopeTimesDistance)
 {
-    const ModelConfig m = makeModel(16, 8, false, 2);   // head_dim 2, slopes 2^-1 … 2^-8
+    const ModelConfig m = makeModel(16, 8, false, 2); // head_dim 2, slopes 2^-1 … 2^-8
     auto s = makeScheme("alibi", {}, m);
-    for (const Sequence& seq : {Sequence::positions(9), Sequence::fromText("a b c d e f g h i", TokenizerMode::Word)}) {
+    for (const Sequence& seq :
+         {Sequence::positions(9), Sequence::fromText("a b c d e f g h i", TokenizerMode::Word)}) {
         const AttentionResult r = referenceAttention(*s, seq);
         for (int h = 0; h < 8; ++h) {
             MatrixXd expected(9, 9);
@@ -653,10 +688,11 @@ TEST(Alibi, BiasIsMinusSlopeTimesDistance)
 TEST(Alibi, LogitsAreScaledDotMinusLinearDistanceAndCausalMasks)
 {
     for (bool causal : {false, true}) {
-        const ModelConfig m = makeModel(24, 6, causal, 5);   // head_dim 4, 6 heads: non-power-of-two slopes
+        const ModelConfig m = makeModel(24, 6, causal, 5); // head_dim 4, 6 heads: non-power-of-two slopes
         auto s = makeScheme("alibi", {}, m);
         const std::vector<double> slopes = {0.25, 0.0625, 0.015625, 0.00390625, 0.5, 0.125};
-        const Sequence seq = Sequence::fromText("we hold these truths to be self evident", TokenizerMode::Word);
+        const Sequence seq =
+            Sequence::fromText("we hold these truths to be self evident", TokenizerMode::Word);
         const int n = seq.size();
         const AttentionResult r = referenceAttention(*s, seq);
         for (int h = 0; h < 6; ++h) {
@@ -665,7 +701,8 @@ TEST(Alibi, LogitsAreScaledDotMinusLinearDistanceAndCausalMasks)
                 for (int j = 0; j < n; ++j)
                     bias(i, j) = -slopes[h] * std::abs(j - i);
             const HeadQKV x = projectHead(m, contentVectors(seq, m), h);
-            EXPECT_TRUE(matNear(r.heads[h].logits, expectedLogits(m, x.q, x.k, 0.5, bias), 1e-12)) << "head " << h;
+            EXPECT_TRUE(matNear(r.heads[h].logits, expectedLogits(m, x.q, x.k, 0.5, bias), 1e-12))
+                << "head " << h;
         }
     }
 }
@@ -697,7 +734,8 @@ TEST(Rope, BarePositionLogitsAreToeplitzInBothLayouts)
                 const MatrixXd& l = r.heads[h].logits;
                 for (int i = 0; i + 1 < 12; ++i)
                     for (int j = 0; j + 1 < 12; ++j)
-                        EXPECT_NEAR(l(i + 1, j + 1), l(i, j), 1e-12) << layout << " head " << h << " (" << i << "," << j << ")";
+                        EXPECT_NEAR(l(i + 1, j + 1), l(i, j), 1e-12)
+                            << layout << " head " << h << " (" << i << "," << j << ")";
                 // ... and actually depends on Δ.
                 EXPECT_GT(std::abs(l(0, 1) - l(0, 0)), 1e-9) << layout;
                 EXPECT_GT(std::abs(l(0, 1) - l(1, 0)), 1e-9) << layout << ": Δ and −Δ must differ";
@@ -710,10 +748,13 @@ TEST(Rope, MatchesRotationByHandInBothLayouts)
     for (const char* layout : {"half", "interleaved"})
         for (double base : {10000.0, 100.0})
             for (bool causal : {false, true}) {
-                SCOPED_TRACE(std::string(layout) + " base=" + std::to_string(base) + " causal=" + std::to_string(causal));
+                SCOPED_TRACE(std::string(layout) + " base=" + std::to_string(base) +
+                             " causal=" + std::to_string(causal));
                 const ModelConfig m = makeModel(16, 2, causal, 13, 0.9);
-                auto s = makeScheme("rope", {{"layout", layout}, {"base", base == 100.0 ? "100" : "10000"}}, m);
-                const Sequence seq = Sequence::fromText("rotary embeddings rotate queries and keys", TokenizerMode::Word);
+                auto s =
+                    makeScheme("rope", {{"layout", layout}, {"base", base == 100.0 ? "100" : "10000"}}, m);
+                const Sequence seq =
+                    Sequence::fromText("rotary embeddings rotate queries and keys", TokenizerMode::Word);
                 const AttentionResult r = referenceAttention(*s, seq);
                 EXPECT_TRUE(matNear(s->absolute(seq.size()), MatrixXd::Zero(seq.size(), 16), 0));
                 for (int h = 0; h < 2; ++h) {
@@ -721,7 +762,9 @@ TEST(Rope, MatchesRotationByHandInBothLayouts)
                     const bool half = std::string(layout) == "half";
                     const MatrixXd q = rotate(x.q, base, half), k = rotate(x.k, base, half);
                     const int n = seq.size();
-                    EXPECT_TRUE(matNear(r.heads[h].logits, expectedLogits(m, q, k, 1 / std::sqrt(8.0), MatrixXd::Zero(n, n)), 1e-12))
+                    EXPECT_TRUE(matNear(r.heads[h].logits,
+                                        expectedLogits(m, q, k, 1 / std::sqrt(8.0), MatrixXd::Zero(n, n)),
+                                        1e-12))
                         << "head " << h;
                 }
             }
@@ -733,7 +776,8 @@ TEST(Rope, DefaultLayoutIsHalfAndLayoutsAreNotInterchangeable)
     const Sequence seq = Sequence::positions(10);
     const AttentionResult d = referenceAttention(*makeScheme("rope", {}, m), seq);
     const AttentionResult half = referenceAttention(*makeScheme("rope", {{"layout", "half"}}, m), seq);
-    const AttentionResult inter = referenceAttention(*makeScheme("rope", {{"layout", "interleaved"}}, m), seq);
+    const AttentionResult inter =
+        referenceAttention(*makeScheme("rope", {{"layout", "interleaved"}}, m), seq);
     for (int h = 0; h < 2; ++h) {
         EXPECT_TRUE((d.heads[h].logits.array() == half.heads[h].logits.array()).all());
         EXPECT_GT(maxAbsDiff(half.heads[h].logits, inter.heads[h].logits), 1e-6);
@@ -757,8 +801,9 @@ TEST(Rope, TwoDimensionalHeadClosedForm)
             for (int i = 0; i < 7; ++i)
                 for (int j = 0; j < 7; ++j) {
                     const double delta = j - i;
-                    expected(i, j) = ((q1 * k1 + q2 * k2) * std::cos(delta) + (q2 * k1 - q1 * k2) * std::sin(delta)) /
-                                     std::sqrt(2.0);
+                    expected(i, j) =
+                        ((q1 * k1 + q2 * k2) * std::cos(delta) + (q2 * k1 - q1 * k2) * std::sin(delta)) /
+                        std::sqrt(2.0);
                 }
             EXPECT_TRUE(matNear(r.heads[h].logits, expected, 1e-12)) << layout << " head " << h;
         }
@@ -792,12 +837,14 @@ TEST(SeedLinear, ActivationAndDeltaScaleActOnTheLinearMap)
         const DeltaCurve c = makeScheme("seed-linear", {{"activation", name}}, m)->deltaCurve(range);
         for (int r = 0; r <= 2 * range; ++r)
             for (int k = 0; k < 16; ++k)
-                EXPECT_NEAR(c.rows(r, k + 1), f(w[k] * (r - range) + b[k]), 1e-12) << name << " Δ=" << r - range;
+                EXPECT_NEAR(c.rows(r, k + 1), f(w[k] * (r - range) + b[k]), 1e-12)
+                    << name << " Δ=" << r - range;
     }
     // delta_scale s: E(Δ) = w·(sΔ) + b.
     const DeltaCurve scaled = makeScheme("seed-linear", {{"delta_scale", "2.5"}}, m)->deltaCurve(range);
     for (int r = 0; r <= 2 * range; ++r)
-        EXPECT_TRUE(matNear(scaled.rows.row(r).tail(16), b + 2.5 * (r - range) * w, 1e-12)) << "Δ=" << r - range;
+        EXPECT_TRUE(matNear(scaled.rows.row(r).tail(16), b + 2.5 * (r - range) * w, 1e-12))
+            << "Δ=" << r - range;
 }
 
 TEST(SeedLinear, ExtraScoreIsAffineInDeltaAlongEachRow)
