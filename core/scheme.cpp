@@ -56,6 +56,16 @@ Eigen::MatrixXd Scheme::valueTerm(const HeadContext&, const Eigen::MatrixXd&) co
     return {};
 }
 
+double Scheme::scoreScale() const
+{
+    return schemes::defaultScale(m_model);
+}
+
+HeadPlan Scheme::headPlan(const HeadContext&) const
+{
+    return {};
+}
+
 long long Scheme::bucket(int, int) const
 {
     throw Error(m_info.name + " has no buckets (bucket applies to t5, shaw and deberta)");

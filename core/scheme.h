@@ -2,6 +2,7 @@
 
 #include "model.h"
 #include "params.h"
+#include "plan.h"
 
 #include <memory>
 #include <string>
@@ -79,6 +80,12 @@ public:
     virtual std::vector<double> slopes() const;   // ALiBi only; Error elsewhere
 
     virtual DeltaCurve deltaCurve(int range) const = 0;
+
+    // The same scheme as tables a fused engine can use (see plan.h). Defaults: 1/√head_dim, no
+    // rotation, no tables (none and the absolute schemes, whose work is all in pe).
+    virtual double scoreScale() const;
+    virtual RotaryPlan rotary() const { return {}; }
+    virtual HeadPlan headPlan(const HeadContext& ctx) const;
 
 protected:
     Scheme(SchemeInfo info, const RawParams& raw, const ModelConfig& model);

@@ -78,6 +78,20 @@ public:
                 {"p2c position-to-content", p2c}};
     }
 
+    double scoreScale() const override { return 1.0 / std::sqrt(3.0 * m_model.headDim()); }
+
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        const int n = ctx.n();
+        HeadPlan plan;
+        plan.keyTable.rows = m_rel * ctx.wk;     // K^r
+        plan.queryTable.rows = m_rel * ctx.wq;   // Q^r
+        for (int o = 0; o < 2 * n - 1; ++o)
+            plan.keyTable.rowOfOffset.push_back(tableRow(0, o - (n - 1)));
+        plan.queryTable.rowOfOffset = plan.keyTable.rowOfOffset;
+        return plan;
+    }
+
     DeltaCurve deltaCurve(int range) const override
     {
         DeltaCurve c{{"delta", "bucket", "table_row"}, Eigen::MatrixXd(2 * range + 1, 3)};

@@ -52,6 +52,18 @@ public:
         return weight * m_aV;
     }
 
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        const int n = ctx.n();
+        HeadPlan plan;
+        plan.keyTable.rows = m_aK;
+        plan.valueTable.rows = m_aV;
+        for (int o = 0; o < 2 * n - 1; ++o)
+            plan.keyTable.rowOfOffset.push_back(static_cast<int>(bucket(0, o - (n - 1))));
+        plan.valueTable.rowOfOffset = plan.keyTable.rowOfOffset;
+        return plan;
+    }
+
     // Δ, the clip index, then |a^K| at that index: flat beyond ±k.
     DeltaCurve deltaCurve(int range) const override
     {
@@ -112,6 +124,21 @@ public:
                 {"(b) content-position", b},
                 {"(c) global content bias", c},
                 {"(d) global position bias", d}};
+    }
+
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        const int n = ctx.n();
+        HeadPlan plan;
+        plan.keyTable.rows = projectedR(ctx.head, n);   // row (i − j) + n − 1 = 2n − 2 − o
+        plan.keyBias = m_u.row(ctx.head).transpose();
+        const Eigen::VectorXd vr = plan.keyTable.rows * m_v.row(ctx.head).transpose();
+        const double s = defaultScale(m_model);
+        for (int o = 0; o < 2 * n - 1; ++o) {
+            plan.keyTable.rowOfOffset.push_back(2 * n - 2 - o);
+            plan.offsetBias.push_back(s * vr(2 * n - 2 - o));
+        }
+        return plan;
     }
 
     // Δ, then term (d) of each head: the only term that depends on the offset alone.
@@ -185,6 +212,14 @@ public:
                 bias(i, j) = -m_slopes[ctx.head] * std::abs(j - i);
         terms.push_back({"linear bias −m·|Δ|", bias});
         return terms;
+    }
+
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        HeadPlan plan;
+        for (int o = 0; o < 2 * ctx.n() - 1; ++o)
+            plan.offsetBias.push_back(-m_slopes[ctx.head] * std::abs(o - (ctx.n() - 1)));
+        return plan;
     }
 
     DeltaCurve deltaCurve(int range) const override

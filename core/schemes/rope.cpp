@@ -55,6 +55,14 @@ public:
         return {{"content-content", plain}, {"rotation (rotated − unrotated)", rotated - plain}};
     }
 
+    RotaryPlan rotary() const override
+    {
+        RotaryPlan plan{true, m_interleaved, {}};
+        for (int c = 0; c < m_model.headDim() / 2; ++c)
+            plan.theta.push_back(theta(c));
+        return plan;
+    }
+
     // Δ, Σ_c cos(θ_c Δ) (the envelope of q·k for aligned q, k), then cos(θ_c Δ) per pair.
     DeltaCurve deltaCurve(int range) const override
     {

@@ -86,6 +86,20 @@ public:
         return terms;
     }
 
+    // The key table is W_k E(Δ); the mask only matters where the causal mask hides the key anyway.
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        const int n = ctx.n();
+        HeadPlan plan;
+        Eigen::MatrixXd e(2 * n - 1, m_model.dModel);
+        for (int o = 0; o < 2 * n - 1; ++o) {
+            e.row(o) = deltaEmbedding(o - (n - 1)).transpose();
+            plan.keyTable.rowOfOffset.push_back(o);
+        }
+        plan.keyTable.rows = e * ctx.wk;
+        return plan;
+    }
+
     DeltaCurve deltaCurve(int range) const override
     {
         DeltaCurve c;

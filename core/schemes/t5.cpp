@@ -71,6 +71,16 @@ public:
         return {{"content-content", q * k.transpose()}, {"bucket bias b[bucket, h]", bias}};
     }
 
+    double scoreScale() const override { return 1.0; }
+
+    HeadPlan headPlan(const HeadContext& ctx) const override
+    {
+        HeadPlan plan;
+        for (int o = 0; o < 2 * ctx.n() - 1; ++o)
+            plan.offsetBias.push_back(m_table(bucketOf(o - (ctx.n() - 1)), ctx.head));
+        return plan;
+    }
+
     DeltaCurve deltaCurve(int range) const override
     {
         DeltaCurve c;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model.h"
+
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace poslab {
+
+// A scheme's action on one head in a form a fast engine can fuse. Everything position-dependent is
+// either a rotation of q and k or a table indexed by the offset: for an n-token sequence, offset
+// index o = Δ + n − 1 = j − i + n − 1 runs over 0 .. 2n − 2.
+//
+//   score_ij = scale · (q̃_i·k̃_j + q_i·keyTable[r(o)] + k_j·queryTable[r(o)] + keyBias·k_j) + offsetBias[o]
+//   z_i      = Σ_j p_ij (v_j + valueTable[r(o)])
+//
+// with q = x W_q, k = x W_k, v = x W_v for x = e + pe, q̃, k̃ rotated when `rotary` is on, and
+// p = softmax over j of score / temperature (masked when causal). The oracle in attention.cpp
+// computes the same numbers scheme by scheme; tests hold the two together.
+struct OffsetTable
+{
+    Eigen::MatrixXd rows;          // m × head_dim
+    std::vector<int> rowOfOffset;  // 2n − 1 entries, each in [0, m)
+    bool empty() const { return rows.size() == 0; }
+};
+
+struct HeadPlan
+{
+    std::vector<double> offsetBias;   // 2n − 1 entries (already final: not multiplied by scale), or empty
+    Eigen::VectorXd keyBias;          // head_dim, or empty: Transformer-XL's u
+    OffsetTable keyTable;             // Shaw a^K, Transformer-XL W_R R, DeBERTa K^r, seed-linear W_k E(Δ)
+    OffsetTable queryTable;           // DeBERTa Q^r (p2c)
+    OffsetTable valueTable;           // Shaw a^V
+};
+
+struct RotaryPlan
+{
+    bool enabled = false;
+    bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + d/2)
+    std::vector<double> theta;        // head_dim / 2 angles per position step
+};
+
+struct AttentionPlan
+{
+    ModelConfig model;
+    Eigen::MatrixXd content;          // n × d_model
+    Eigen::MatrixXd pe;               // n × d_model (zeros when the scheme has none)
+    Projections proj;
+    double scale = 1.0;
+    RotaryPlan rotary;
+    std::vector<HeadPlan> heads;
+    int n() const { return static_cast<int>(content.rows()); }
+};
+
+class Scheme;
+struct Sequence;
+
+// Builds the plan of `scheme` for `seq` (content, pe, projections, and each head's tables).
+AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq);
+
+} // namespace poslab
