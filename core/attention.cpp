@@ -44,13 +44,13 @@ AttentionResult referenceAttention(const Scheme& scheme, const Sequence& seq)
     AttentionResult result;
     result.model = model;
     result.content = contentVectors(seq, model);   // e_i = λ·c(token_i) + (1 − λ)·u
-    result.pe = scheme.absolute(n);                 // zeros for relative schemes
+    result.pe = scheme.absoluteAt(seq.start, n);    // zeros for relative schemes
     result.output.resize(n, model.dModel);
     const Projections proj = Projections::make(model);
     const Eigen::MatrixXd x = result.content + result.pe;
 
     for (int h = 0; h < model.heads; ++h) {
-        HeadContext ctx{model, h, result.content, result.pe, proj.wq.middleCols(h * hd, hd),
+        HeadContext ctx{model, h, seq.start, result.content, result.pe, proj.wq.middleCols(h * hd, hd),
                         proj.wk.middleCols(h * hd, hd), proj.wv.middleCols(h * hd, hd)};
         HeadResult head;
         head.terms = scheme.scoreTerms(ctx);

@@ -102,7 +102,7 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     case What::Pe:
         if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
             throw Error(scheme.info().name + " is relative: it adds no absolute encoding (try --what bias or delta-curve)");
-        fillMatrix(t, scheme.absolute(n));
+        fillMatrix(t, scheme.absoluteAt(seq.start, n));
         break;
     case What::Delta:
     case What::Bucket: {

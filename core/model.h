@@ -29,6 +29,7 @@ struct Sequence
 {
     std::vector<Token> tokens;
     bool hasContent = true;
+    int start = 0;   // position of the first token: shifting every position by s leaves relative schemes unchanged
 
     static Sequence fromText(std::string_view text, TokenizerMode mode);   // Error when it has no token
     static Sequence positions(int n);                                      // Error when n < 1

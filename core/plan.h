@@ -39,6 +39,7 @@ struct RotaryPlan
     bool enabled = false;
     bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + d/2)
     std::vector<double> theta;        // head_dim / 2 angles per position step
+    int start = 0;                    // row p is at position start + p: angle (start + p)·θ_c
 };
 
 struct AttentionPlan

@@ -28,7 +28,7 @@ void Scheme::fail(const std::string& message) const
     throw Error(m_info.name + ": " + message);
 }
 
-Eigen::MatrixXd Scheme::absolute(int n) const
+Eigen::MatrixXd Scheme::absoluteAt(int, int n) const
 {
     return Eigen::MatrixXd::Zero(n, m_model.dModel);
 }
@@ -165,9 +165,12 @@ Eigen::MatrixXd sinusoid(const Eigen::VectorXd& positions, int d, double base, S
     return pe;
 }
 
-Eigen::VectorXd positionRange(int n)
+Eigen::VectorXd positionRange(int start, int n)
 {
-    return Eigen::VectorXd::LinSpaced(n, 0.0, n - 1.0);
+    Eigen::VectorXd p(n);
+    for (int i = 0; i < n; ++i)
+        p[i] = start + i;
+    return p;
 }
 
 double defaultScale(const ModelConfig& model)

@@ -38,6 +38,7 @@ struct HeadContext
 {
     const ModelConfig& model;
     int head = 0;
+    int start = 0;                    // position of the first token
     const Eigen::MatrixXd& content;   // n × d_model, e_i
     const Eigen::MatrixXd& pe;        // n × d_model, the scheme's absolute encoding (zeros if none)
     Eigen::MatrixXd wq, wk, wv;       // d_model × head_dim, this head's columns
@@ -61,7 +62,9 @@ public:
 
     // Absolute encoding added to the inputs, n × d_model; zeros for schemes without one.
     virtual bool hasAbsolute() const { return m_info.kind == SchemeKind::Absolute; }
-    virtual Eigen::MatrixXd absolute(int n) const;
+    // Rows are positions start .. start + n − 1 (start > 0 is the compare view's shift).
+    Eigen::MatrixXd absolute(int n) const { return absoluteAt(0, n); }
+    virtual Eigen::MatrixXd absoluteAt(int start, int n) const;
 
     // The head's score split into named terms, each scaled; their sum is the logit before the
     // temperature and the mask. terms[0] is always the content-only part ("content-content").

@@ -37,9 +37,9 @@ public:
         m_layout = m_params.choice("layout") == "concat" ? SinusoidLayout::Concat : SinusoidLayout::Interleaved;
     }
 
-    Eigen::MatrixXd absolute(int n) const override
+    Eigen::MatrixXd absoluteAt(int start, int n) const override
     {
-        return sinusoid(positionRange(n), m_model.dModel, m_base, m_layout);
+        return sinusoid(positionRange(start, n), m_model.dModel, m_base, m_layout);
     }
 
     // PE_i · PE_{i+Δ} = Σ_k cos(ω_k Δ), the same for every i and either layout.
@@ -71,12 +71,12 @@ public:
         m_maxLen = static_cast<int>(m_params.integer("max_len"));
     }
 
-    Eigen::MatrixXd absolute(int n) const override
+    Eigen::MatrixXd absoluteAt(int start, int n) const override
     {
-        if (n > m_maxLen)
-            fail("the sequence has " + std::to_string(n) + " positions but the table has max_len " +
+        if (start + n > m_maxLen)
+            fail("the sequence reaches position " + std::to_string(start + n - 1) + " but the table has max_len " +
                  std::to_string(m_maxLen) + " rows (raise max_len)");
-        return rows(n);
+        return rows(start + n).bottomRows(n);
     }
 
     // A learned table has no built-in offset structure: the curve is the mean of PE_i · PE_{i+Δ}

@@ -29,14 +29,15 @@ public:
         return m_interleaved ? std::pair{2 * c, 2 * c + 1} : std::pair{c, c + m_model.headDim() / 2};
     }
 
-    // Row p rotated by p·θ_c in every pair: (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
-    Eigen::MatrixXd rotate(const Eigen::MatrixXd& x) const
+    // Row p (at position start + p) rotated by (start + p)·θ_c in every pair:
+    // (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
+    Eigen::MatrixXd rotate(const Eigen::MatrixXd& x, int start) const
     {
         Eigen::MatrixXd out = x;
         for (Eigen::Index p = 0; p < x.rows(); ++p)
             for (int c = 0; c < m_model.headDim() / 2; ++c) {
                 const auto [a, b] = pair(c);
-                const double angle = static_cast<double>(p) * theta(c);
+                const double angle = static_cast<double>(start + p) * theta(c);
                 const double cs = std::cos(angle), sn = std::sin(angle);
                 out(p, a) = x(p, a) * cs - x(p, b) * sn;
                 out(p, b) = x(p, a) * sn + x(p, b) * cs;
@@ -51,7 +52,7 @@ public:
         const Eigen::MatrixXd q = ctx.content * ctx.wq;
         const Eigen::MatrixXd k = ctx.content * ctx.wk;
         const Eigen::MatrixXd plain = s * q * k.transpose();
-        const Eigen::MatrixXd rotated = s * rotate(q) * rotate(k).transpose();
+        const Eigen::MatrixXd rotated = s * rotate(q, ctx.start) * rotate(k, ctx.start).transpose();
         return {{"content-content", plain}, {"rotation (rotated − unrotated)", rotated - plain}};
     }
 

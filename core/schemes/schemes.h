@@ -37,8 +37,8 @@ enum class SinusoidLayout { Interleaved, Concat };
 // ω_k = base^(−2k/d).
 Eigen::MatrixXd sinusoid(const Eigen::VectorXd& positions, int d, double base, SinusoidLayout layout);
 
-// Positions 0..n−1 as a vector.
-Eigen::VectorXd positionRange(int n);
+// Positions start .. start + n − 1 as a vector.
+Eigen::VectorXd positionRange(int start, int n);
 
 // The scale of q·k used by most schemes: 1/√head_dim.
 double defaultScale(const ModelConfig& model);

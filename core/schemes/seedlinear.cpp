@@ -40,17 +40,17 @@ public:
 
     bool hasAbsolute() const override { return m_pe != Pe::None; }
 
-    Eigen::MatrixXd absolute(int n) const override
+    Eigen::MatrixXd absoluteAt(int start, int n) const override
     {
         switch (m_pe) {
         case Pe::Learned:
-            if (n > m_maxLen)
-                fail("the sequence has " + std::to_string(n) + " positions but the PE table has max_len " +
-                     std::to_string(m_maxLen) + " rows (raise max_len)");
+            if (start + n > m_maxLen)
+                fail("the sequence reaches position " + std::to_string(start + n - 1) +
+                     " but the PE table has max_len " + std::to_string(m_maxLen) + " rows (raise max_len)");
             // The same table as the 'learned' scheme for the same seed, so the two can be compared.
-            return Rng::stream(m_model.seed, "learned.table").normalMatrix(n, m_model.dModel, 1.0);
+            return Rng::stream(m_model.seed, "learned.table").normalMatrix(start + n, m_model.dModel, 1.0).bottomRows(n);
         case Pe::Sinusoidal:
-            return sinusoid(positionRange(n), m_model.dModel, 10000.0, SinusoidLayout::Interleaved);
+            return sinusoid(positionRange(start, n), m_model.dModel, 10000.0, SinusoidLayout::Interleaved);
         case Pe::None:
             break;
         }

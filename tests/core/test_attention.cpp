@@ -203,3 +203,28 @@ TEST(ComputeTable, ShapesAndKinds)
     EXPECT_EQ(probs.shape, (std::vector<std::size_t>{5, 5}));
     EXPECT_EQ(probs.tokens, (std::vector<std::string>{"0", "1", "2", "3", "4"}));
 }
+
+TEST(ReferenceAttention, ShiftLeavesRelativeSchemesUnchanged)
+{
+    // Shifting every position by s changes absolute encodings but not offsets.
+    const Sequence seq = text("the quick brown fox jumps over the lazy dog");
+    Sequence shifted = seq;
+    shifted.start = 37;
+    for (const char* name : {"none", "alibi", "t5", "rope", "shaw", "deberta", "transformer-xl", "sinusoidal", "learned"}) {
+        const auto scheme = makeScheme(name, {}, config(16, 2));
+        const auto a = referenceAttention(*scheme, seq);
+        const auto b = referenceAttention(*scheme, shifted);
+        const double change = (a.heads[1].probs - b.heads[1].probs).cwiseAbs().maxCoeff();
+        const bool absolute = scheme->hasAbsolute();
+        if (absolute)
+            EXPECT_GT(change, 1e-3) << name;
+        else
+            EXPECT_LT(change, 1e-12) << name;
+    }
+    // The shifted absolute encoding is the unshifted one read further down the table.
+    const auto learned = makeScheme("learned", {{"max_len", "50"}}, config(16, 2));
+    EXPECT_TRUE(learned->absoluteAt(37, 9).isApprox(learned->absolute(46).bottomRows(9), 0.0));
+    EXPECT_THROW(learned->absoluteAt(42, 9), Error);
+    const auto sinus = makeScheme("sinusoidal", {}, config(16, 2));
+    EXPECT_NEAR(sinus->absoluteAt(37, 9)(2, 0), std::sin(39.0), 1e-12);
+}

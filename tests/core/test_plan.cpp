@@ -21,7 +21,8 @@ Eigen::MatrixXd rotate(const Eigen::MatrixXd& x, const RotaryPlan& r)
         for (int c = 0; c < half; ++c) {
             const int a = r.interleaved ? 2 * c : c;
             const int b = r.interleaved ? 2 * c + 1 : c + half;
-            const double cs = std::cos(p * r.theta[c]), sn = std::sin(p * r.theta[c]);
+            const double angle = (r.start + p) * r.theta[c];
+            const double cs = std::cos(angle), sn = std::sin(angle);
             out(p, a) = x(p, a) * cs - x(p, b) * sn;
             out(p, b) = x(p, a) * sn + x(p, b) * cs;
         }
@@ -86,8 +87,9 @@ TEST_P(PlanMatchesOracle, LogitsAndOutputs)
             m.seed = 11;
             m.temperature = 1.5;
             const auto scheme = makeScheme(GetParam().scheme, GetParam().params, m);
-            const Sequence seq = n == 7 ? Sequence::fromText("a b a c d b a", TokenizerMode::Word)
-                                        : Sequence::positions(n);
+            Sequence seq = n == 7 ? Sequence::fromText("a b a c d b a", TokenizerMode::Word)
+                                  : Sequence::positions(n);
+            seq.start = n == 2 ? 3 : 0;   // a shifted sequence too
             const AttentionResult ref = referenceAttention(*scheme, seq);
             const AttentionPlan plan = makePlan(*scheme, seq);
             for (int h = 0; h < m.heads; ++h) {
