@@ -1,0 +1,328 @@
+// Worked examples: the walk from tokens to one attention weight, with the real numbers.
+
+#include "explain.h"
+
+#include "error.h"
+
+#include <cmath>
+
+namespace poslab {
+
+namespace {
+
+Quantity scalar(const std::string& name, double v)
+{
+    Eigen::MatrixXd m(1, 1);
+    m(0, 0) = v;
+    return {name, m, {}, {}, {}};
+}
+
+Quantity vec(const std::string& name, const Eigen::VectorXd& v)
+{
+    return {name, v.transpose(), {}, {}, {}};
+}
+
+Quantity text(const std::string& name, const std::string& t)
+{
+    return {name, {}, {}, {}, t};
+}
+
+// Everything the scheme-specific steps need about the pair.
+struct Pair
+{
+    const Scheme& scheme;
+    const Sequence& seq;
+    const AttentionResult& result;
+    const AttentionPlan& plan;
+    int h, i, j, n, o;
+    Eigen::VectorXd q, k;   // q_i, k_j before any rotation
+    double term(const std::string& prefix) const
+    {
+        for (const auto& t : result.heads[h].terms)
+            if (t.name.rfind(prefix, 0) == 0)
+                return t.value(i, j);
+        throw Error("internal: no term '" + prefix + "'");
+    }
+};
+
+void shawSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const long long k = p.scheme.params().integer("k");
+    const int idx = p.plan.heads[p.h].keyTable.rowOfOffset[p.o];
+    const Eigen::VectorXd aK = p.plan.heads[p.h].keyTable.rows.row(idx);
+    steps.push_back({"Clip the offset", "index = clip(Δ, −k, k) + k",
+                     "Offsets beyond ±k share the edge embedding: the model cannot tell them apart.",
+                     {scalar("Δ", p.j - p.i), scalar("k", static_cast<double>(k))},
+                     {scalar("clip(Δ, −k, k)", static_cast<double>(idx - k)), scalar("index", idx)}, false, {},
+                     {{p.i, p.j}}, {p.j - p.i}});
+    steps.push_back({"Relative key term", "q_i · a^K[index] / √d",
+                     "The key of token j is k_j + a^K[index]; this is the extra part of the score.",
+                     {vec("q_i", p.q), vec("a^K[index]", aK), scalar("1/√d", p.plan.scale)},
+                     {scalar("q_i·a^K·(1/√d)", p.plan.scale * p.q.dot(aK))}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
+    steps.push_back({"Relative value term", "z_i = Σ_j α_ij (v_j + a^V[index_ij])",
+                     "The output also mixes in a^V by clipped offset (it does not change α_ij).",
+                     {vec("a^V[index]", p.plan.heads[p.h].valueTable.rows.row(idx).transpose())},
+                     {}, false, {}, {}, {p.j - p.i}});
+}
+
+void t5Steps(const Pair& p, std::vector<Step>& steps)
+{
+    const long long numBuckets = p.scheme.params().integer("num_buckets");
+    const long long maxDistance = p.scheme.params().integer("max_distance");
+    const bool bidirectional = p.scheme.params().boolean("bidirectional");
+    long long n = p.i - p.j;   // T5: n = −relative_position, relative_position = memory − query = j − i
+    std::string branch;
+    long long half = numBuckets;
+    if (bidirectional) {
+        half = numBuckets / 2;
+        if (n < 0) {
+            branch = "key after the query (n < 0): start at bucket " + std::to_string(half) + ", n = |n|";
+        } else {
+            branch = "key at or before the query (n ≥ 0): start at bucket 0";
+        }
+        n = std::llabs(n);
+    } else {
+        branch = n < 0 ? "decoder: a future key (n < 0) is clamped to n = 0" : "decoder: n ≥ 0 stays";
+        n = std::max(n, 0LL);
+    }
+    const long long maxExact = half / 2;
+    std::vector<Quantity> results = {text("direction", branch), scalar("n", static_cast<double>(n)),
+                                     scalar("max_exact", static_cast<double>(maxExact))};
+    std::string formula = "n = i − j; bucket = offset + (n < max_exact ? n : max_exact + ⌊log(n/max_exact) / "
+                          "log(max_distance/max_exact) · (buckets − max_exact)⌋, capped at buckets − 1)";
+    if (n < maxExact) {
+        results.push_back(text("branch", "exact: n < max_exact, bucket offset + n"));
+    } else {
+        const double raw = std::log(static_cast<double>(n) / maxExact) /
+                           std::log(static_cast<double>(maxDistance) / maxExact) * (half - maxExact);
+        results.push_back(text("branch", "logarithmic: n ≥ max_exact"));
+        results.push_back(scalar("log(n/max_exact)/log(max_distance/max_exact)·(buckets−max_exact)", raw));
+        results.push_back(scalar("max_exact + ⌊…⌋ (capped at " + std::to_string(half - 1) + ")",
+                                 static_cast<double>(std::min<long long>(maxExact + static_cast<long long>(raw), half - 1))));
+    }
+    const long long bucket = p.scheme.bucket(p.i, p.j);
+    results.push_back(scalar("bucket", static_cast<double>(bucket)));
+    steps.push_back({"Bucket of the offset", formula,
+                     "T5 measures memory − query = j − i and works with n = i − j; half the buckets are exact, the "
+                     "rest grow logarithmically up to max_distance (float32 arithmetic, as in T5's code).",
+                     {scalar("Δ = j − i", p.j - p.i), scalar("num_buckets", static_cast<double>(numBuckets)),
+                      scalar("max_distance", static_cast<double>(maxDistance)),
+                      text("bidirectional", bidirectional ? "true" : "false")},
+                     results, false, {}, {{p.i, p.j}}, {p.j - p.i}});
+    steps.push_back({"Look up the bias", "b = table[bucket, h]", "One learned scalar per bucket and head; T5 does not "
+                     "divide q·k by √d.",
+                     {scalar("bucket", static_cast<double>(bucket)), scalar("head", p.h)},
+                     {scalar("b[bucket, h]", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}},
+                     {p.j - p.i}});
+}
+
+void alibiSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const int heads = p.plan.model.heads;
+    const double m = p.scheme.slopes()[p.h];
+    const bool pow2 = (heads & (heads - 1)) == 0;
+    steps.push_back({"The head's slope",
+                     pow2 ? "m_h = 2^(−8(h+1)/H)" : "H not a power of two: slopes of the power of two below H, "
+                                                    "then every other slope of twice that",
+                     "Each head gets a fixed slope from a geometric sequence; nothing is learned.",
+                     {scalar("H", heads), scalar("h", p.h)}, {scalar("m_h", m), scalar("log2 m_h", std::log2(m))},
+                     false, {}, {}, {}});
+    steps.push_back({"Linear bias", "bias = −m_h · |j − i|", "Farther keys are penalised linearly, with no "
+                     "position limit: this is why ALiBi extrapolates beyond the trained length.",
+                     {scalar("m_h", m), scalar("|Δ|", std::abs(p.j - p.i))},
+                     {scalar("bias", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+Eigen::VectorXd rotated(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
+{
+    Eigen::VectorXd out = x;
+    const int half = static_cast<int>(x.size()) / 2;
+    for (int c = 0; c < half; ++c) {
+        const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
+        const double angle = position * r.theta[c];
+        out[a] = x[a] * std::cos(angle) - x[b] * std::sin(angle);
+        out[b] = x[a] * std::sin(angle) + x[b] * std::cos(angle);
+    }
+    return out;
+}
+
+void ropeSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const RotaryPlan& r = p.plan.rotary;
+    const int pi = r.start + p.i, pj = r.start + p.j;
+    Quantity angles{"angles per pair", Eigen::MatrixXd(r.theta.size(), 4), {}, {"θ_c", "i·θ_c", "j·θ_c", "Δ·θ_c"}, {}};
+    for (std::size_t c = 0; c < r.theta.size(); ++c) {
+        angles.value.row(c) << r.theta[c], pi * r.theta[c], pj * r.theta[c], (pj - pi) * r.theta[c];
+        angles.rowLabels.push_back("c = " + std::to_string(c));
+    }
+    steps.push_back({"Rotation angles", "θ_c = base^(−2c/d); q_i turns by i·θ_c, k_j by j·θ_c",
+                     std::string(r.interleaved ? "Pairs are dims (2c, 2c+1) (GPT-J, RoFormer)."
+                                               : "Pairs are dims (c, c + d/2) (GPT-NeoX, LLaMA)."),
+                     {scalar("i", pi), scalar("j", pj)}, {angles}, false, {}, {}, {p.j - p.i}});
+    const Eigen::VectorXd qr = rotated(p.q, pi, r), kr = rotated(p.k, pj, r);
+    const Eigen::VectorXd kDelta = rotated(p.k, pj - pi, r);
+    steps.push_back({"Rotate q and k", "q̃_i = R(i·θ) q_i,  k̃_j = R(j·θ) k_j",
+                     "Only the angle between them survives the dot product: q̃_i·k̃_j = q_i·R((j − i)θ) k_j.",
+                     {vec("q_i", p.q), vec("k_j", p.k)},
+                     {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
+                      scalar("q_i·R(Δθ)k_j / √d (angle Δθ alone)", p.plan.scale * p.q.dot(kDelta))},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+void debertaSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const HeadPlan& hp = p.plan.heads[p.h];
+    const int row = hp.keyTable.rowOfOffset[p.o];
+    const long long bucket = p.scheme.bucket(p.i, p.j);
+    steps.push_back({"Log-bucket the offset", "δ = log-bucket(i − j); row = clamp(δ + span, 0, 2·span − 1)",
+                     "DeBERTa measures query − key; PosLab shows bucket(Δ) = −δ. Near offsets keep their own "
+                     "bucket, far ones share logarithmically spaced buckets.",
+                     {scalar("i − j (DeBERTa's sign)", p.i - p.j)},
+                     {scalar("δ", static_cast<double>(-bucket)), scalar("bucket(Δ) (PosLab's sign)", static_cast<double>(bucket)),
+                      scalar("table row", row)},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+    const Eigen::VectorXd kr = hp.keyTable.rows.row(row), qr = hp.queryTable.rows.row(row);
+    steps.push_back({"Disentangled terms", "c2p = q_i·K^r_δ / √(3d),  p2c = k_j·Q^r_δ / √(3d)",
+                     "K^r and Q^r are the relative embeddings projected by the head's W_k and W_q.",
+                     {vec("K^r[row]", kr), vec("Q^r[row]", qr)},
+                     {scalar("c2p", p.plan.scale * p.q.dot(kr)), scalar("p2c", p.plan.scale * p.k.dot(qr))}, false,
+                     {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+void transformerXlSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const HeadPlan& hp = p.plan.heads[p.h];
+    const Eigen::VectorXd wr = hp.keyTable.rows.row(hp.keyTable.rowOfOffset[p.o]);
+    const double s = p.plan.scale;
+    steps.push_back({"Four terms", "(a) q_i·k_j  (b) q_i·W_R R_{i−j}  (c) u·k_j  (d) v·W_R R_{i−j}, all / √d",
+                     "R is a sinusoid of the distance i − j; u and v are global biases shared by every query.",
+                     {scalar("i − j", p.i - p.j), vec("W_R R_{i−j}", wr), vec("u", hp.keyBias)},
+                     {scalar("(a)", s * p.q.dot(p.k)), scalar("(b)", s * p.q.dot(wr)), scalar("(c)", s * hp.keyBias.dot(p.k)),
+                      scalar("(d)", hp.offsetBias[p.o])},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+void seedLinearSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const int delta = p.j - p.i;
+    const DeltaCurve c = p.scheme.deltaCurve(std::abs(delta));
+    const Eigen::VectorXd e = c.rows.row(delta + std::abs(delta)).tail(c.rows.cols() - 1).transpose();
+    const bool masked = p.plan.model.causal && p.j > p.i;
+    const Eigen::VectorXd wkE = p.plan.heads[p.h].keyTable.rows.row(p.plan.heads[p.h].keyTable.rowOfOffset[p.o]);
+    steps.push_back({"Δ-embedding", "E(Δ) = act(Linear(Δ) + Bias) = act(w·Δ + b)",
+                     "The article's Attention Embedding: a linear map of the scalar offset.",
+                     {scalar("Δ", delta)}, {vec("E(Δ)", e)}, false, {}, {}, {delta}});
+    steps.push_back({"RPE on the key", "RPE_ij = PE_j + Mask_ij·E(Δ);  term = q_i·W_k Mask_ij E(Δ) / √d",
+                     "The article never says where RPE enters attention; PosLab puts it on the key of the pair.",
+                     {scalar("Mask_ij", masked ? 0.0 : 1.0), vec("W_k E(Δ)", wkE)},
+                     {scalar("q_i·W_k E(Δ) / √d", masked ? 0.0 : p.plan.scale * p.q.dot(wkE))}, false, {},
+                     {{p.i, p.j}}, {delta}});
+}
+
+} // namespace
+
+Walk explain(const Scheme& scheme, const Sequence& seq, int head, int i, int j)
+{
+    return explain(scheme, seq, referenceAttention(scheme, seq), makePlan(scheme, seq), head, i, j);
+}
+
+Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& result, const AttentionPlan& plan,
+             int head, int i, int j)
+{
+    const int n = seq.size();
+    if (head < 0 || head >= plan.model.heads)
+        throw Error("head " + std::to_string(head) + " is out of range (0.." + std::to_string(plan.model.heads - 1) + ")");
+    if (i < 0 || i >= n || j < 0 || j >= n)
+        throw Error("(i, j) = (" + std::to_string(i) + ", " + std::to_string(j) + ") is outside the " +
+                    std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")");
+    const int hd = plan.model.headDim();
+    const Eigen::MatrixXd x = plan.content + plan.pe;
+    const Eigen::VectorXd q = (x.row(i) * plan.proj.wq.middleCols(head * hd, hd)).transpose();
+    const Eigen::VectorXd k = (x.row(j) * plan.proj.wk.middleCols(head * hd, hd)).transpose();
+    const Pair p{scheme, seq, result, plan, head, i, j, n, j - i + n - 1, q, k};
+    const auto labels = seq.labels();
+
+    Walk w;
+    w.scheme = scheme.info().name;
+    w.title = scheme.info().title + ": query " + std::to_string(i) + " (" + labels[i] + ") → key " +
+              std::to_string(j) + " (" + labels[j] + "), head " + std::to_string(head);
+    w.head = head;
+    w.i = i;
+    w.j = j;
+    w.steps.push_back({"Tokens and offset", "Δ = j − i", "Positions are 0-based; i is the query (row), j the key (column).",
+                       {text("token i", labels[i]), text("token j", labels[j])},
+                       {scalar("i", seq.start + i), scalar("j", seq.start + j), scalar("Δ", j - i)}, false, {},
+                       {{i, j}}, {j - i}});
+    w.steps.push_back({"Content vectors", "e = λ·c(token) + (1 − λ)·u",
+                       seq.hasContent ? "Each token text has its own seeded vector; u is shared by all tokens."
+                                      : "Bare positions: every token has the same content u.",
+                       {scalar("λ", seq.hasContent ? plan.model.lambda : 0.0)},
+                       {vec("e_i", plan.content.row(i).transpose()), vec("e_j", plan.content.row(j).transpose())},
+                       false, {}, {}, {}});
+    if (scheme.hasAbsolute()) {
+        const Eigen::VectorXd pi = plan.pe.row(i), pj = plan.pe.row(j);
+        w.steps.push_back({"Absolute encoding", "x_p = e_p + PE_p",
+                           scheme.info().name == "sinusoidal"
+                               ? "PE_i·PE_j = Σ_k cos(ω_k·Δ) depends only on the offset, not on where the pair sits."
+                               : "The encoding is added to the content before the projections.",
+                           {vec("PE_i", pi), vec("PE_j", pj)},
+                           {scalar("PE_i·PE_j", pi.dot(pj)), vec("x_i", x.row(i).transpose()),
+                            vec("x_j", x.row(j).transpose())},
+                           false, {}, {}, {j - i}});
+    } else if (scheme.info().kind == SchemeKind::None) {
+        w.steps.push_back({"No position", "x_p = e_p",
+                           "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the tokens "
+                           "only permutes the map.",
+                           {}, {}, false, {}, {}, {}});
+    }
+    w.steps.push_back({"Project to query and key", "q_i = x_i W_q^h,  k_j = x_j W_k^h",
+                       "Head h uses its own " + std::to_string(hd) + " columns of the seeded projections.",
+                       {}, {vec("q_i", q), vec("k_j", k)}, false, {}, {}, {}});
+
+    const std::string& name = scheme.info().name;
+    if (name == "shaw")
+        shawSteps(p, w.steps);
+    else if (name == "t5")
+        t5Steps(p, w.steps);
+    else if (name == "alibi")
+        alibiSteps(p, w.steps);
+    else if (name == "rope")
+        ropeSteps(p, w.steps);
+    else if (name == "deberta")
+        debertaSteps(p, w.steps);
+    else if (name == "transformer-xl")
+        transformerXlSteps(p, w.steps);
+    else if (name == "seed-linear")
+        seedLinearSteps(p, w.steps);
+
+    const HeadResult& hr = result.heads[head];
+    Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};
+    double sum = 0.0;
+    for (std::size_t t = 0; t < hr.terms.size(); ++t) {
+        terms.value(t, 0) = hr.terms[t].value(i, j);
+        terms.rowLabels.push_back(hr.terms[t].name);
+        sum += hr.terms[t].value(i, j);
+    }
+    const bool masked = plan.model.causal && j > i;
+    w.logit = hr.logits(i, j);
+    w.steps.push_back({"Score", "logit = (Σ terms) / T", masked ? "Key j comes after query i: the causal mask hides it (−∞)."
+                                                               : "The terms add up; the temperature T divides the sum.",
+                       {terms, scalar("T", plan.model.temperature)},
+                       {scalar("Σ terms", sum), scalar("logit", w.logit)}, false, {}, {{i, j}}, {}});
+    double mx = -INFINITY, z = 0.0;
+    for (int c = 0; c < n; ++c)
+        mx = std::max(mx, hr.logits(i, c));
+    for (int c = 0; c < n; ++c)
+        z += std::isinf(hr.logits(i, c)) ? 0.0 : std::exp(hr.logits(i, c) - mx);
+    w.prob = hr.probs(i, j);
+    std::vector<std::pair<int, int>> row;
+    for (int c = 0; c < n; ++c)
+        row.emplace_back(i, c);
+    w.steps.push_back({"Softmax over row i", "p_ij = exp(logit_ij − max) / Σ_c exp(logit_ic − max)",
+                       "Subtracting the row maximum keeps exp from overflowing and changes nothing.",
+                       {scalar("max_c logit_ic", mx), scalar("Σ_c exp(logit_ic − max)", z)},
+                       {scalar("p_ij", w.prob)}, false, {}, row, {}});
+    return w;
+}
+
+} // namespace poslab
