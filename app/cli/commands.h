@@ -9,9 +9,11 @@ namespace poslab::cli {
 // (empty when it wrote a file instead). Bad input is a poslab::Error.
 std::string runSchemes(const std::vector<std::string>& args);
 std::string runCompute(const std::vector<std::string>& args);
+std::string runExplain(const std::vector<std::string>& args);
 
 std::string mainUsage();
 std::string schemesUsage();
 std::string computeUsage();
+std::string explainUsage();
 
 } // namespace poslab::cli

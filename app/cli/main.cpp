@@ -52,12 +52,14 @@ std::string dispatch(const std::vector<std::string>& args)
         if (rest.empty()) return mainUsage();
         if (rest[0] == "schemes") return schemesUsage();
         if (rest[0] == "compute") return computeUsage();
+        if (rest[0] == "explain") return explainUsage();
         throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
-                            didYouMean(rest[0], {"schemes", "compute"}));
+                            didYouMean(rest[0], {"schemes", "compute", "explain"}));
     }
     if (command == "schemes") return runSchemes(rest);
     if (command == "compute") return runCompute(rest);
-    const std::string hint = didYouMean(command, {"schemes", "compute", "help"});
+    if (command == "explain") return runExplain(rest);
+    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "help"});
     if (command.size() > 1 && command[0] == '-')
         throw poslab::Error("unknown option '" + command +
                             "' (options follow the command; try 'poslab-cli --help')");
@@ -78,6 +80,7 @@ std::string mainUsage()
            "Commands:\n"
            "  schemes    list the schemes and their parameters\n"
            "  compute    compute one table (pe, delta, bucket, bias, slopes, logits, probs, delta-curve)\n"
+           "  explain    the worked example of one attention weight, step by step\n"
            "  help CMD   show the options of a command\n"
            "\n"
            "Options:\n"

@@ -1,0 +1,26 @@
+#pragma once
+
+// Options shared by every command that runs a scheme on a sequence (compute, explain, ...).
+
+#include "cliargs.h"
+
+#include "model.h"
+#include "params.h"
+
+#include <string>
+#include <vector>
+
+namespace poslab::cli {
+
+// --scheme, --param, --text/--tokenizer/--n, --d-model, --heads, --causal, --seed, --lambda, --temperature
+std::vector<OptionSpec> modelOptionSpecs();
+
+RawParams rawParams(const std::vector<std::string>& items);                                  // from --param
+std::string required(const CliArgs& opts, const std::string& command, const std::string& name);
+ModelConfig modelConfig(const CliArgs& opts);                                                 // validated
+Sequence sequence(const CliArgs& opts, const std::string& command);
+
+// The help lines for the options above.
+std::string modelOptionsHelp();
+
+} // namespace poslab::cli
