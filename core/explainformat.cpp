@@ -3,6 +3,7 @@
 #include "explain.h"
 
 #include "error.h"
+#include "jsontext.h"
 #include "params.h"
 
 #include <cmath>
@@ -82,24 +83,6 @@ std::string tableText(const Quantity& q, const std::string& indent)
     }
     return s;
 }
-
-std::string jsonString(const std::string& s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\')
-            out += '\\', out += static_cast<char>(c);
-        else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else
-            out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
-
-std::string jsonNumber(double v) { return std::isfinite(v) ? formatReal(v) : "null"; }
 
 std::string jsonQuantity(const Quantity& q)
 {

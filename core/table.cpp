@@ -1,5 +1,7 @@
 #include "table.h"
 
+#include "jsontext.h"
+
 #include "error.h"
 
 #include <bit>
@@ -60,25 +62,7 @@ void appendNumber(std::string& out, double v, bool integer)
     }
 }
 
-void appendJsonString(std::string& out, const std::string& s)
-{
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c < 0x20) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        } else {
-            out += ch; // UTF-8 passes through
-        }
-    }
-    out += '"';
-}
+void appendJsonString(std::string& out, const std::string& s) { out += jsonString(s); }
 
 // JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool isJsonNumber(const std::string& s)

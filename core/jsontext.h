@@ -2,10 +2,10 @@
 
 #include <string>
 
-namespace poslab::cli {
+namespace poslab {
 
-// Minimal JSON text helpers for the `schemes` listing (tables have their own writer in core).
+// JSON text helpers shared by every writer (tables, schemes listing, worked examples).
 std::string jsonString(const std::string& text); // quoted, escaped; UTF-8 passes through
 std::string jsonNumber(double value);            // shortest round-trip text; null if not finite
 
-} // namespace poslab::cli
+} // namespace poslab

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace poslab::cli {
+namespace poslab {
 
 std::string jsonString(const std::string& text)
 {
@@ -34,4 +34,4 @@ std::string jsonNumber(double value)
     return std::string(buf, p);
 }
 
-} // namespace poslab::cli
+} // namespace poslab
