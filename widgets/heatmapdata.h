@@ -25,6 +25,20 @@ struct HeatmapData
     QString colAxisLabel = QStringLiteral("key j");
     bool isSigned = false; // diverging map centred at 0 instead of a sequential one
 
+    // Downsampled data: cell (r, c) pools rows [r·rowStep, …) × columns [c·colStep, …) of a
+    // fullRows × fullCols matrix; labels then stay per token (fullRows / fullCols of them).
+    int rowStep = 1;
+    int colStep = 1;
+    int fullRows = 0; // 0: same as rows
+    int fullCols = 0;
+    QString pooling;             // "max" or "mean" when pooled
+    std::vector<double> buckets; // optional, fullRows × fullCols: shown on hover
+    bool tokenAxes = true;       // rows are queries i and columns keys j (hover shows Δ = j − i)
+
+    int totalRows() const { return fullRows > 0 ? fullRows : rows; }
+    int totalCols() const { return fullCols > 0 ? fullCols : cols; }
+    bool isPooled() const { return rowStep > 1 || colStep > 1; }
+
     bool isEmpty() const { return rows <= 0 || cols <= 0 || values.size() != std::size_t(rows) * cols; }
     double at(int row, int col) const { return values[std::size_t(row) * cols + col]; }
     bool isMasked(int row, int col) const

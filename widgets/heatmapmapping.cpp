@@ -17,6 +17,19 @@ std::vector<int> thinnedLabelIndices(int count, int maxLabels)
     return indices;
 }
 
+std::vector<int> visibleLabelIndices(int count, double lower, double upper, int maxLabels)
+{
+    std::vector<int> indices;
+    const int first = std::max(0, static_cast<int>(std::ceil(lower - 0.5)));
+    const int last = std::min(count - 1, static_cast<int>(std::floor(upper + 0.5)));
+    if (last < first) return indices;
+    maxLabels = std::max(1, maxLabels);
+    const int step = (last - first + 1 + maxLabels - 1) / maxLabels;
+    for (int k = (first + step - 1) / step * step; k <= last; k += step)
+        indices.push_back(k);
+    return indices;
+}
+
 QString tokenTickLabel(const QStringList& labels, int index, bool thinned)
 {
     if (index < 0 || index >= labels.size()) return QString::number(index);
@@ -56,18 +69,26 @@ AxisSpan viewSpan(int size)
     return {-0.5, std::max(1, size) - 0.5};
 }
 
-AxisSpan colorRange(const HeatmapData& data)
+AxisSpan colorRange(const HeatmapData& data, bool log)
 {
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
+    double lowestPositive = lo;
     if (!data.isEmpty()) {
         for (int r = 0; r < data.rows; ++r) {
             for (int c = 0; c < data.cols; ++c) {
                 if (data.isMasked(r, c)) continue;
-                lo = std::min(lo, data.at(r, c));
-                hi = std::max(hi, data.at(r, c));
+                const double v = data.at(r, c);
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+                if (v > 0) lowestPositive = std::min(lowestPositive, v);
             }
         }
+    }
+    if (log && logScaleApplies(data)) {
+        if (!(hi > 0)) return {1e-6, 1.0};
+        const double lower = std::max(lowestPositive, hi * 1e-6);
+        return lower < hi ? AxisSpan{lower, hi} : AxisSpan{hi / 10, hi};
     }
     if (lo > hi) // nothing visible
         return data.isSigned ? AxisSpan{-1.0, 1.0} : AxisSpan{0.0, 1.0};
@@ -80,27 +101,74 @@ AxisSpan colorRange(const HeatmapData& data)
     return {lo, hi};
 }
 
+AxisSpan sharedColorRange(const std::vector<HeatmapData>& maps, bool log)
+{
+    if (maps.empty()) return {0.0, 1.0};
+    AxisSpan all = colorRange(maps.front(), log);
+    for (const auto& m : maps) {
+        const AxisSpan s = colorRange(m, log);
+        all.lower = std::min(all.lower, s.lower);
+        all.upper = std::max(all.upper, s.upper);
+    }
+    if (log) all.lower = std::max(all.lower, all.upper * 1e-6);
+    return all;
+}
+
+bool logScaleApplies(const HeatmapData& data)
+{
+    return !data.isSigned;
+}
+
 ColorMap colorMapFor(const HeatmapData& data, ColorMap sequential)
 {
     if (data.isSigned) return ColorMap::Diverging;
     return sequential == ColorMap::Diverging ? ColorMap::Viridis : sequential;
 }
 
+Cell tokenCell(const HeatmapData& data, Cell cell)
+{
+    if (!cell.isValid()) return {};
+    return {cell.row * data.rowStep, cell.col * data.colStep};
+}
+
+Cell displayCell(const HeatmapData& data, Cell token)
+{
+    if (!token.isValid() || token.row >= data.totalRows() || token.col >= data.totalCols()) return {};
+    return {token.row / std::max(1, data.rowStep), token.col / std::max(1, data.colStep)};
+}
+
 QString describeCell(const HeatmapData& data, Cell cell)
 {
     if (data.isEmpty() || !cell.isValid() || cell.row >= data.rows || cell.col >= data.cols) return {};
+    const QString value = data.isMasked(cell.row, cell.col)
+                              ? QStringLiteral("masked")
+                              : QString::number(data.at(cell.row, cell.col), 'g', 6);
+    const QString i = data.tokenAxes ? QStringLiteral("i") : data.rowAxisLabel;
+    const QString j = data.tokenAxes ? QStringLiteral("j") : data.colAxisLabel;
+    if (data.isPooled()) {
+        const int i0 = cell.row * data.rowStep, i1 = std::min(data.totalRows(), i0 + data.rowStep) - 1;
+        const int j0 = cell.col * data.colStep, j1 = std::min(data.totalCols(), j0 + data.colStep) - 1;
+        QString text =
+            QStringLiteral("%1 = %2\u2013%3, %4 = %5\u2013%6").arg(i).arg(i0).arg(i1).arg(j).arg(j0).arg(j1);
+        if (data.tokenAxes) text += QStringLiteral(", \u0394 = %1\u2026%2").arg(j0 - i1).arg(j1 - i0);
+        return text + QStringLiteral(": %1 %2").arg(data.pooling, value);
+    }
     auto label = [](const QStringList& labels, int k) {
         return k < labels.size() ? QStringLiteral(" \u201c%1\u201d").arg(labels[k]) : QString();
     };
-    const QString value = data.isMasked(cell.row, cell.col)
-                              ? QStringLiteral("masked")
-                              : QString::number(data.at(cell.row, cell.col), 'g', 4);
-    return QStringLiteral("query %1%2 \u2192 key %3%4: %5")
-        .arg(cell.row)
-        .arg(label(data.rowLabels, cell.row))
-        .arg(cell.col)
-        .arg(label(data.colLabels, cell.col))
-        .arg(value);
+    QString text = QStringLiteral("%1 = %2%3, %4 = %5%6")
+                       .arg(i)
+                       .arg(cell.row)
+                       .arg(label(data.rowLabels, cell.row))
+                       .arg(j)
+                       .arg(cell.col)
+                       .arg(label(data.colLabels, cell.col));
+    if (data.tokenAxes) text += QStringLiteral(", \u0394 = %1").arg(cell.col - cell.row);
+    text += QStringLiteral(": ") + value;
+    const std::size_t k = std::size_t(cell.row) * data.totalCols() + cell.col;
+    if (k < data.buckets.size())
+        text += QStringLiteral(" \u00b7 bucket %1").arg(static_cast<long long>(data.buckets[k]));
+    return text;
 }
 
 } // namespace poslab::widgets

@@ -12,6 +12,9 @@ namespace poslab::widgets {
 
 // Indices 0, k, 2k, ... (k = ceil(count / maxLabels)) so that at most maxLabels labels are shown.
 std::vector<int> thinnedLabelIndices(int count, int maxLabels = 40);
+// The same over the cells visible in [lower, upper] (a zoomed axis), multiples of the step so that
+// labels stay put while panning.
+std::vector<int> visibleLabelIndices(int count, double lower, double upper, int maxLabels = 40);
 
 // The tick label of token `index`; when labels are thinned the index is prefixed ("25 o") so that
 // positions stay readable. Falls back to the index when there is no label.
@@ -44,11 +47,18 @@ AxisSpan cellCentreSpan(int size);
 AxisSpan viewSpan(int size); // the axis range that shows exactly the cells: [−½, size − ½]
 
 // The colour scale range over unmasked values: [−m, m] with m = max |v| when signed, otherwise
-// [min(0, lowest), highest]. Never empty.
-AxisSpan colorRange(const HeatmapData& data);
+// [min(0, lowest), highest]. Never empty. On a log scale: [max(lowest positive, highest·1e−6), highest].
+AxisSpan colorRange(const HeatmapData& data, bool log = false);
+AxisSpan sharedColorRange(const std::vector<HeatmapData>& maps, bool log = false); // one scale for all
+bool logScaleApplies(const HeatmapData& data);                                     // unsigned data only
 ColorMap colorMapFor(const HeatmapData& data, ColorMap sequential);
 
-// "query 3 “sat” → key 1 “cat”: 0.1234" (or "masked"); empty for an invalid cell.
+// The token cell (i, j) a display cell stands for (the first of its block) and back.
+Cell tokenCell(const HeatmapData& data, Cell cell);
+Cell displayCell(const HeatmapData& data, Cell token);
+
+// "i = 3 “sat”, j = 1 “cat”, Δ = −2: 0.1234 · bucket 5" (or "masked"); for pooled cells the
+// ranges and the pooling: "i = 0–3, j = 4–7, Δ = 1…7: max 0.5". Empty for an invalid cell.
 QString describeCell(const HeatmapData& data, Cell cell);
 
 } // namespace poslab::widgets

@@ -30,16 +30,16 @@ void styleTokenAxis(QCPAxis* axis, const QString& label)
     axis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
 }
 
-// Sets thinned token labels on `axis`; returns the widest label in pixels.
-int setTokenTicks(QCPAxis* axis, const QStringList& labels, int count)
+// Sets thinned token labels on `axis` (cell k stands for token k·step); returns the widest in pixels.
+int setTokenTicks(QCPAxis* axis, const QStringList& labels, int count, int step, int maxLabels)
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     const QFontMetrics metrics(axis->tickLabelFont());
     int widest = 0;
-    const auto shown = thinnedLabelIndices(count, kMaxTickLabels);
-    const bool thinned = static_cast<int>(shown.size()) < count;
+    const auto shown = visibleLabelIndices(count, axis->range().lower, axis->range().upper, maxLabels);
+    const bool thinned = thinnedLabelIndices(count, maxLabels).size() < std::size_t(count) || step > 1;
     for (int k : shown) {
-        const QString text = tokenTickLabel(labels, k, thinned);
+        const QString text = tokenTickLabel(labels, k * step, thinned);
         ticker->addTick(k, text);
         widest = std::max(widest, metrics.horizontalAdvance(text));
     }
@@ -79,9 +79,26 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     rect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+    // White under black dashes: visible on every colour of every map.
+    for (auto& [frame, pen] : {std::pair{&m_frameUnder, QPen(Qt::white, 3)},
+                               std::pair{&m_frame, QPen(Qt::black, 2, Qt::DashLine)}}) {
+        *frame = new QCPItemRect(m_plot);
+        (*frame)->setPen(pen);
+        (*frame)->setSelectable(false);
+        (*frame)->setVisible(false);
+    }
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateRotation);
+    // Zooming in shows the labels thinning had hidden.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { updateTicks(); });
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { updateTicks(); });
     rebuild();
 }
 
@@ -120,11 +137,9 @@ void HeatmapView::rebuild()
     m_plot->xAxis->setVisible(!empty);
     m_plot->yAxis->setVisible(!empty);
 
-    m_map->setGradient(makeGradient(colorMap()));
-    const AxisSpan range = colorRange(m_data);
-    m_map->setDataRange(QCPRange(range.lower, range.upper));
+    updateColors();
     m_scale->axis()->setLabel(m_data.valueLabel);
-    m_scale->setVisible(!empty);
+    m_scale->setVisible(!empty && m_showScale);
 
     m_title->setText(empty ? tr("Nothing computed yet") : m_data.title);
     m_plot->xAxis->setLabel(empty ? QString() : m_data.colAxisLabel);
@@ -134,14 +149,105 @@ void HeatmapView::rebuild()
     m_plot->xAxis->setRange(xs.lower, xs.upper);
     m_plot->yAxis->setRange(ys.lower, ys.upper);
     updateTicks();
+    updateSelection();
     m_plot->replot();
+}
+
+void HeatmapView::updateColors()
+{
+    m_map->setGradient(makeGradient(colorMap()));
+    const bool log = logScale();
+    const AxisSpan range = m_fixedRange.lower <= m_fixedRange.upper ? m_fixedRange : colorRange(m_data, log);
+    const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
+    m_map->setDataScaleType(type);
+    m_scale->setDataScaleType(type);
+    if (log)
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    m_map->setDataRange(QCPRange(range.lower, range.upper));
+}
+
+void HeatmapView::setLogScale(bool on)
+{
+    if (on == m_log) return;
+    m_log = on;
+    updateColors();
+    m_plot->replot();
+}
+
+void HeatmapView::setFixedColorRange(AxisSpan range)
+{
+    m_fixedRange = range;
+    updateColors();
+    m_plot->replot();
+}
+
+void HeatmapView::setColorScaleVisible(bool visible)
+{
+    if (visible == m_showScale) return;
+    m_showScale = visible;
+    if (visible) {
+        m_plot->plotLayout()->addElement(1, 1, m_scale);
+    } else {
+        m_plot->plotLayout()->take(m_scale);
+        m_plot->plotLayout()->simplify();
+    }
+    m_scale->setVisible(visible && !m_data.isEmpty());
+    m_plot->replot();
+}
+
+void HeatmapView::setSelectedToken(Cell token)
+{
+    if (token == m_selected) return;
+    m_selected = token;
+    updateSelection();
+    m_plot->replot();
+}
+
+void HeatmapView::updateSelection()
+{
+    const Cell cell = displayCell(m_data, m_selected);
+    for (QCPItemRect* frame : {m_frameUnder, m_frame}) {
+        frame->setVisible(cell.isValid() && !m_data.isEmpty());
+        if (!cell.isValid()) continue;
+        frame->topLeft->setCoords(cell.col - 0.5, cell.row - 0.5);
+        frame->bottomRight->setCoords(cell.col + 0.5, cell.row + 0.5);
+    }
+}
+
+QSize HeatmapView::cellCapacity() const
+{
+    // The plot minus room for labels, title and colour bar; independent of the current labels so
+    // that a new downsampling never changes the capacity it was made for.
+    return QSize(std::max(32, m_plot->width() - 150), std::max(32, m_plot->height() - 110));
+}
+
+void HeatmapView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const QSize capacity = cellCapacity();
+    if (capacity == m_capacity) return;
+    m_capacity = capacity;
+    emit capacityChanged(capacity);
+}
+
+// As many labels as fit one text line apart along the axis (rotated x labels stack like lines too).
+int HeatmapView::labelBudget(Qt::Orientation orientation) const
+{
+    const QRect rect = m_plot->axisRect()->rect();
+    const int px = orientation == Qt::Horizontal ? rect.width() : rect.height();
+    const int line = QFontMetrics(m_plot->xAxis->tickLabelFont()).height() + 4;
+    return std::clamp(px > 0 ? px / line : kMaxTickLabels, 2, kMaxTickLabels);
 }
 
 void HeatmapView::updateTicks()
 {
     if (m_data.isEmpty()) return;
-    m_widestColLabel = setTokenTicks(m_plot->xAxis, m_data.colLabels, m_data.cols);
-    setTokenTicks(m_plot->yAxis, m_data.rowLabels, m_data.rows);
+    m_budget = QSize(labelBudget(Qt::Horizontal), labelBudget(Qt::Vertical));
+    m_widestColLabel =
+        setTokenTicks(m_plot->xAxis, m_data.colLabels, m_data.cols, m_data.colStep, m_budget.width());
+    setTokenTicks(m_plot->yAxis, m_data.rowLabels, m_data.rows, m_data.rowStep, m_budget.height());
 }
 
 // After each layout, since the space per label depends on the axis rect's width. Rotation only
@@ -149,9 +255,14 @@ void HeatmapView::updateTicks()
 void HeatmapView::updateRotation()
 {
     if (m_data.isEmpty()) return;
-    const auto shown = thinnedLabelIndices(m_data.cols, kMaxTickLabels);
+    if (m_budget != QSize(labelBudget(Qt::Horizontal), labelBudget(Qt::Vertical))) {
+        updateTicks();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    const QCPRange range = m_plot->xAxis->range();
+    const auto shown = visibleLabelIndices(m_data.cols, range.lower, range.upper, m_budget.width());
     const int step = shown.size() > 1 ? shown[1] - shown[0] : 1;
-    const double spacing = double(m_plot->axisRect()->width()) * step / m_data.cols;
+    const double spacing = double(m_plot->axisRect()->width()) * step / std::max(1.0, range.size());
     const double rotation = tickLabelRotation(m_widestColLabel, spacing);
     if (rotation != m_plot->xAxis->tickLabelRotation()) {
         m_plot->xAxis->setTickLabelRotation(rotation);
@@ -159,18 +270,30 @@ void HeatmapView::updateRotation()
     }
 }
 
-void HeatmapView::onMouseMove(QMouseEvent* event)
+Cell HeatmapView::cellUnder(QPointF pos) const
 {
-    const QPointF pos = event->position();
+    if (m_data.isEmpty() || !m_plot->axisRect()->rect().contains(pos.toPoint())) return {};
     const double key = m_plot->xAxis->pixelToCoord(pos.x());
     const double value = m_plot->yAxis->pixelToCoord(pos.y());
-    const bool inside = m_plot->axisRect()->rect().contains(pos.toPoint());
-    const Cell cell = inside && !m_data.isEmpty() ? cellAt(key, value, m_data.rows, m_data.cols) : Cell{};
+    return cellAt(key, value, m_data.rows, m_data.cols);
+}
+
+void HeatmapView::onMouseMove(QMouseEvent* event)
+{
+    const Cell cell = cellUnder(event->position());
     setHovered(cell);
     if (cell.isValid())
         QToolTip::showText(event->globalPosition().toPoint(), describeCell(m_data, cell), m_plot);
     else
         QToolTip::hideText();
+}
+
+void HeatmapView::onMousePress(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) return;
+    const Cell token = tokenCell(m_data, cellUnder(event->position()));
+    if (!token.isValid()) return;
+    emit tokenClicked(token.row, token.col);
 }
 
 void HeatmapView::setHovered(Cell cell)

@@ -9,13 +9,15 @@
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
+class QCPItemRect;
 class QCPTextElement;
 class QMouseEvent;
 
 namespace poslab::widgets {
 
 // Paints one precomputed matrix as a heatmap: keys j on x, queries i on y from the top down,
-// token labels on both axes, a labelled colour scale, masked cells hatched in grey.
+// token labels on both axes, a labelled colour scale, masked cells hatched in grey. Wheel zooms,
+// drag pans, a click selects a cell (drawn as a frame), a double click resets the view.
 class HeatmapView : public QWidget
 {
     Q_OBJECT
@@ -28,23 +30,48 @@ class HeatmapView : public QWidget
     // The sequential map for unsigned data; signed data always uses the diverging map.
     void setSequentialMap(ColorMap map);
     ColorMap colorMap() const { return colorMapFor(m_data, m_sequential); }
+    void setLogScale(bool on); // probabilities only; ignored for signed data
+    bool logScale() const { return m_log && logScaleApplies(m_data); }
+    void setFixedColorRange(AxisSpan range); // e.g. shared by several maps; lower > upper: automatic
+    void setSelectedToken(Cell token);       // token (i, j), framed; invalid: no frame
+    void setColorScaleVisible(bool visible); // off when a neighbour's scale is shared
 
     QCustomPlot* plot() const { return m_plot; }
-    Cell hoveredCell() const { return m_hovered; }
+    Cell hoveredCell() const { return m_hovered; } // display cell
+    QString hoverText() const { return describeCell(m_data, m_hovered); }
+    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels
 
   signals:
-    void cellHovered(int row, int col); // (−1, −1) when the pointer leaves the cells
+    void cellHovered(int row, int col);  // display cell; (−1, −1) when the pointer leaves
+    void tokenClicked(int row, int col); // token (i, j) of the clicked cell
+    void capacityChanged(QSize cells);
+
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void rebuild();
+    void updateColors();
     void updateTicks();
+    int labelBudget(Qt::Orientation orientation) const;
     void updateRotation();
+    void updateSelection();
     void onMouseMove(QMouseEvent* event);
+    void onMousePress(QMouseEvent* event);
+    Cell cellUnder(QPointF pos) const;
     void setHovered(Cell cell);
 
     HeatmapData m_data;
     ColorMap m_sequential = ColorMap::Viridis;
+    bool m_log = false;
+    bool m_showScale = true;
+    AxisSpan m_fixedRange{1.0, 0.0};
     Cell m_hovered;
+    Cell m_selected; // token cell
+    QSize m_capacity;
+    QSize m_budget;                 // tick labels that fit on x and y
+    QCPItemRect* m_frame = nullptr; // the selected cell
+    QCPItemRect* m_frameUnder = nullptr;
     int m_widestColLabel = 0; // pixels
     QCustomPlot* m_plot = nullptr;
     QCPColorMap* m_map = nullptr;

@@ -6,13 +6,12 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <climits>
 #include <exception>
 
 namespace poslab::gui {
 
 namespace {
-
-const What kShown[] = {What::Probs, What::Logits, What::Bias, What::Delta, What::Bucket};
 
 CommandLine error(const QString& message)
 {
@@ -30,6 +29,26 @@ QString defaultScheme()
             return QString::fromLatin1(preferred);
     }
     return names.empty() ? QStringLiteral("alibi") : QString::fromStdString(names.front());
+}
+
+// An integer option in [lo, hi]; false with a one-line message otherwise.
+bool intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int lo, int hi, int* out,
+               QString* message)
+{
+    if (!parser.isSet(option)) return true;
+    bool ok = false;
+    const QString text = parser.value(option);
+    const int v = text.toInt(&ok);
+    if (!ok || v < lo || v > hi) {
+        *message = QStringLiteral("--%1 must be an integer in [%2, %3], got '%4'")
+                       .arg(option.names().constLast())
+                       .arg(lo)
+                       .arg(hi)
+                       .arg(text);
+        return false;
+    }
+    *out = v;
+    return true;
 }
 
 } // namespace
@@ -50,19 +69,53 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption schemeOption(QStringLiteral("scheme"),
                                           QStringLiteral("Positional scheme (default %1).").arg(scheme),
                                           QStringLiteral("NAME"), scheme);
-    const QCommandLineOption what(QStringLiteral("what"),
-                                  QStringLiteral("probs (default), logits, bias, delta or bucket."),
-                                  QStringLiteral("WHAT"), QStringLiteral("probs"));
-    const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("Head index (default 0)."),
+    const QCommandLineOption matrix(
+        QStringLiteral("matrix"),
+        QStringLiteral("probs (default), logits, bias, delta, bucket or a term name."),
+        QStringLiteral("NAME"), QStringLiteral("probs"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("heatmap (default), heads, delta-curve or compare."),
+                                  QStringLiteral("VIEW"), QStringLiteral("heatmap"));
+    const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("Head shown (default 0)."),
                                   QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption heads(QStringLiteral("heads"), QStringLiteral("Number of heads (default 4)."),
+                                   QStringLiteral("H"));
+    const QCommandLineOption dModel(QStringLiteral("d-model"), QStringLiteral("Model width (default 64)."),
+                                    QStringLiteral("D"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed (default 0)."),
+                                  QStringLiteral("S"));
     const QCommandLineOption causal(QStringLiteral("causal"), QStringLiteral("Decoder (causal) mask."));
+    const QCommandLineOption positionsOnly(QStringLiteral("positions-only"),
+                                           QStringLiteral("No content: λ = 0."));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"), QStringLiteral("Second scheme of the compare view (default sinusoidal)."),
+        QStringLiteral("NAME"), QStringLiteral("sinusoidal"));
+    const QCommandLineOption shift(QStringLiteral("shift"),
+                                   QStringLiteral("Position shift s of the compare view (default 8)."),
+                                   QStringLiteral("S"), QStringLiteral("8"));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    QStringLiteral("Selected cell, e.g. 3,1 (query i, key j)."),
+                                    QStringLiteral("I,J"));
+    const QCommandLineOption param(QStringLiteral("param"),
+                                   QStringLiteral("Scheme parameter (repeatable), checked when computed."),
+                                   QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption logScale(QStringLiteral("log-scale"),
+                                      QStringLiteral("Logarithmic colour scale."));
+    const QCommandLineOption colorMap(QStringLiteral("colormap"),
+                                      QStringLiteral("viridis (default), magma or cividis."),
+                                      QStringLiteral("MAP"), QStringLiteral("viridis"));
+    const QCommandLineOption range(QStringLiteral("range"),
+                                   QStringLiteral("Δ range of the Δ-curve view (default 32)."),
+                                   QStringLiteral("R"), QStringLiteral("32"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window offscreen to a PNG and exit."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size for --screenshot (default 1200x800)."),
-                                  QStringLiteral("WxH"), QStringLiteral("1200x800"));
-    parser.addOptions({text, example, tokenizer, schemeOption, what, head, causal, screenshot, size});
+                                  QStringLiteral("Window size for --screenshot (default 1400x900)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    parser.addOptions({text,  example, tokenizer, schemeOption, param,    matrix,        view,
+                       head,  heads,   dModel,    seed,         causal,   positionsOnly, compare,
+                       shift, range,   select,    logScale,     colorMap, screenshot,    size});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -83,22 +136,54 @@ CommandLine parseCommandLine(const QStringList& arguments)
     request.text = parser.isSet(text) ? parser.value(text).toStdString() : std::string(kExampleText);
     request.scheme = parser.value(schemeOption).toStdString();
     request.model.causal = parser.isSet(causal);
+    request.positionsOnly = parser.isSet(positionsOnly);
+    request.compareScheme = parser.value(compare).toStdString();
     try {
         request.tokenizer = parseTokenizerMode(parser.value(tokenizer).toStdString());
         describeScheme(request.scheme); // throws for unknown names
-        request.compute.what = parseWhat(parser.value(what).toStdString());
+        describeScheme(request.compareScheme);
     } catch (const std::exception& e) {
         return error(QString::fromUtf8(e.what()));
     }
-    if (std::find(std::begin(kShown), std::end(kShown), request.compute.what) == std::end(kShown))
-        return error(QStringLiteral("--what must be one of probs, logits, bias, delta, bucket"));
-
-    bool ok = false;
-    request.compute.head = parser.value(head).toInt(&ok);
-    if (!ok || request.compute.head < 0 || request.compute.head >= request.model.heads)
-        return error(QStringLiteral("--head must be an integer in [0, %1], got '%2'")
-                         .arg(request.model.heads - 1)
-                         .arg(parser.value(head)));
+    if (!parseView(parser.value(view), &options.view))
+        return error(QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, got '%1'")
+                         .arg(parser.value(view)));
+    options.viewGiven = parser.isSet(view);
+    request.compare = options.view == View::Compare;
+    options.matrix = parser.value(matrix);
+    QString message;
+    int seedValue = 0;
+    if (!intOption(parser, heads, 1, 256, &request.model.heads, &message) ||
+        !intOption(parser, dModel, 1, 4096, &request.model.dModel, &message) ||
+        !intOption(parser, seed, 0, INT_MAX, &seedValue, &message) ||
+        !intOption(parser, head, 0, request.model.heads - 1, &options.head, &message) ||
+        !intOption(parser, shift, 0, 1'000'000, &request.shift, &message) ||
+        !intOption(parser, range, 1, 100'000, &options.deltaRange, &message))
+        return error(message);
+    request.model.seed = static_cast<std::uint64_t>(seedValue);
+    options.logScale = parser.isSet(logScale);
+    for (const QString& kv : parser.values(param)) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq <= 0) return error(QStringLiteral("--param must look like KEY=VALUE, got '%1'").arg(kv));
+        request.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    if (parser.isSet(select)) {
+        const auto cell = QRegularExpression(QStringLiteral("^(\\d+),(\\d+)$")).match(parser.value(select));
+        if (!cell.hasMatch())
+            return error(QStringLiteral("--select must look like 3,1, got '%1'").arg(parser.value(select)));
+        options.row = cell.captured(1).toInt();
+        options.col = cell.captured(2).toInt();
+    }
+    bool knownMap = false;
+    for (auto map : {widgets::ColorMap::Viridis, widgets::ColorMap::Magma, widgets::ColorMap::Cividis}) {
+        if (widgets::colorMapName(map) == parser.value(colorMap)) {
+            options.colorMap = map;
+            knownMap = true;
+        }
+    }
+    if (!knownMap)
+        return error(QStringLiteral("--colormap must be one of viridis, magma, cividis, got '%1'")
+                         .arg(parser.value(colorMap)));
 
     const auto match =
         QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(size));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "explorerstate.h"
 #include "labrequest.h"
 
 #include <QSize>
@@ -13,8 +14,17 @@ inline constexpr char kExampleText[] = "The cat sat on the mat because the mat w
 struct GuiOptions
 {
     LabRequest request; // what the window starts with
+    View view = View::Heatmap;
+    bool viewGiven = false; // otherwise the window keeps the view it remembers
+    QString matrix = QStringLiteral("probs"); // checked against the scheme once computed
+    int head = 0;
+    int deltaRange = 32;
+    int row = -1; // selected cell (i, j), −1: none
+    int col = -1;
+    bool logScale = false;
+    widgets::ColorMap colorMap = widgets::ColorMap::Viridis;
     QString screenshot; // PNG to write offscreen, then exit
-    QSize size{1200, 800};
+    QSize size{1400, 900};
 };
 
 struct CommandLine

@@ -1,6 +1,7 @@
 #include "driver.h"
 
 #include <QThread>
+#include <QTimer>
 
 #include <condition_variable>
 #include <exception>
@@ -51,7 +52,7 @@ class ComputeThread final : public QThread
             auto result = std::make_shared<LabResult>();
             QString error;
             try {
-                *result = computeLab(job.request);
+                *result = computeAll(job.request);
             } catch (const std::exception& e) {
                 error = QString::fromUtf8(e.what());
                 if (error.isEmpty()) error = QStringLiteral("computation failed");
@@ -80,32 +81,43 @@ class ComputeThread final : public QThread
     bool m_abort = false;
 };
 
-Driver::Driver(QObject* parent) : QObject(parent), m_thread(std::make_unique<ComputeThread>(this)) {}
+Driver::Driver(QObject* parent)
+    : QObject(parent), m_thread(std::make_unique<ComputeThread>(this)), m_busyTimer(new QTimer(this))
+{
+    m_busyTimer->setSingleShot(true);
+    m_busyTimer->setInterval(busyDelayMs);
+    connect(m_busyTimer, &QTimer::timeout, this, [this] { setShowsBusy(m_busy); });
+}
 
 Driver::~Driver() = default; // the thread's destructor stops and joins it
 
 void Driver::request(const LabRequest& request)
 {
     ++m_generation;
-    setBusy(true);
+    m_last = request;
+    m_busy = true;
+    if (!m_showsBusy) m_busyTimer->start();
     m_thread->post(m_generation, request);
+    emit requestChanged(m_last);
 }
 
 void Driver::deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error)
 {
     if (generation != m_generation) return; // superseded while it ran
-    setBusy(false);
+    m_busy = false;
+    m_busyTimer->stop();
+    setShowsBusy(false);
     if (!error.isEmpty())
         emit failed(error);
     else
         emit resultAvailable(*result);
 }
 
-void Driver::setBusy(bool busy)
+void Driver::setShowsBusy(bool shows)
 {
-    if (busy == m_busy) return;
-    m_busy = busy;
-    emit busyChanged(busy);
+    if (shows == m_showsBusy) return;
+    m_showsBusy = shows;
+    emit busyChanged(shows);
 }
 
 } // namespace poslab::gui

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <memory>
 
 namespace poslab::gui {
@@ -21,22 +23,37 @@ class Driver : public QObject
     ~Driver() override;
 
     void request(const LabRequest& request);
-    bool isBusy() const { return m_busy; }
+    // Edits a copy of the last request and posts it: how panels change one field.
+    template <class Edit>
+    void update(Edit&& edit)
+    {
+        LabRequest r = m_last;
+        edit(r);
+        request(r);
+    }
+    const LabRequest& lastRequest() const { return m_last; }
+    bool isBusy() const { return m_busy; }         // a request is outstanding
+    bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
+    static constexpr int busyDelayMs = 100;
 
   signals:
+    void requestChanged(const poslab::gui::LabRequest& request); // panels show what was asked
     void resultAvailable(const poslab::gui::LabResult& result);
     void failed(const QString& message);
-    void busyChanged(bool busy);
+    void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
 
   private:
     friend class ComputeThread;
     void deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error);
-    void setBusy(bool busy);
+    void setShowsBusy(bool shows);
 
     std::unique_ptr<ComputeThread> m_thread;
+    QTimer* m_busyTimer = nullptr;
+    LabRequest m_last;
     quint64 m_generation = 0;
     bool m_busy = false;
+    bool m_showsBusy = false;
 };
 
 } // namespace poslab::gui

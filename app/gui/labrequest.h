@@ -1,48 +1,68 @@
 #pragma once
 
-#include "heatmapdata.h"
-
-#include <lab.h>
+#include <attention.h>
 #include <model.h>
 #include <params.h>
-#include <table.h>
+#include <scheme.h>
 #include <tokenizer.h>
 
 #include <QMetaType>
-#include <QString>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace poslab::gui {
 
-// Everything one heatmap depends on, as plain values (what the controls edit).
+// Everything one computation depends on, as plain values (what the panels edit).
 struct LabRequest
 {
     std::string text;
     TokenizerMode tokenizer = TokenizerMode::Word;
+    bool positionsOnly = false; // λ = 0: every token gets the same neutral content
     std::string scheme = "alibi";
     RawParams params;
     ModelConfig model;
-    ComputeRequest compute; // what, head
+    // Compare mode: a second scheme (default parameters) on the same sequence and seed, and both
+    // again with every position shifted by `shift`. Only computed when `compare` is set.
+    bool compare = false;
+    std::string compareScheme = "sinusoidal";
+    int shift = 8;
+
+    ModelConfig effectiveModel() const;
+};
+
+// One scheme on one sequence: all heads and all terms, computed once.
+struct SchemeRun
+{
+    std::shared_ptr<const Scheme> scheme;
+    std::shared_ptr<const AttentionResult> attention;
+    std::shared_ptr<const Eigen::MatrixXd> buckets; // n × n, empty when the scheme has none
+};
+
+struct CompareRun
+{
+    SchemeRun a, b;               // at positions 0 .. n − 1
+    SchemeRun aShifted, bShifted; // at positions s .. s + n − 1
 };
 
 struct LabResult
 {
     LabRequest request;
-    Table table;                  // exactly what core computed
-    widgets::HeatmapData heatmap; // the same numbers, labelled for painting
+    std::vector<std::string> labels; // token texts
+    SchemeRun run;
+    std::shared_ptr<const CompareRun> compare; // null unless request.compare
     int n = 0;
-    double elapsedMs = 0.0; // core time: tokenizing, scheme, attention, table
+    double elapsedMs = 0.0; // core time: tokenizing, schemes, attention
+    bool isValid() const { return run.attention != nullptr; }
 };
 
+// The one engine call: all heads of `scheme` on `seq`. The reference (Eigen) engine today; the fast
+// engine replaces it here and nowhere else.
+std::shared_ptr<const AttentionResult> computeAttention(const Scheme& scheme, const Sequence& seq);
+
 // Runs core synchronously (the driver calls it on its worker thread). Throws poslab::Error.
-LabResult computeLab(const LabRequest& request);
-
-// Labels, titles, colour semantics and the causal mask for a core table. 1-D tables become one row.
-widgets::HeatmapData heatmapFromTable(const Table& table, const LabRequest& request);
-
-bool isSignedWhat(What what);
-QString valueLabel(What what);
+LabResult computeAll(const LabRequest& request);
 
 } // namespace poslab::gui
 

@@ -1,6 +1,6 @@
 #include "commandline.h"
-#include "controlspanel.h"
 #include "driver.h"
+#include "explorerstate.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 
@@ -19,6 +19,22 @@ int fail(const QString& message, int code)
 {
     std::fprintf(stderr, "poslab: error: %s\n", qPrintable(message));
     return code;
+}
+
+// The window's starting state, then the first request (compare mode only when it is shown).
+void start(MainWindow& window, const GuiOptions& options)
+{
+    ExplorerState* state = window.state();
+    if (options.viewGiven || !options.screenshot.isEmpty()) state->setView(options.view);
+    state->setMatrix(options.matrix);
+    state->setHead(options.head);
+    state->setDeltaRange(options.deltaRange);
+    state->setCell(options.row, options.col);
+    state->setLogScale(options.logScale);
+    state->setColorMap(options.colorMap);
+    LabRequest request = options.request;
+    request.compare = state->view() == View::Compare;
+    window.driver()->request(request);
 }
 
 // Shows the window offscreen, waits for the first result (or error) and writes the PNG.
@@ -47,7 +63,7 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
 
     window.resize(options.size);
     window.show();
-    window.controls()->setRequest(options.request);
+    start(window, options);
     app.exec();
     return code;
 }
@@ -84,6 +100,6 @@ int main(int argc, char** argv)
 
     window.attachSettings();
     window.show();
-    window.controls()->setRequest(options.request);
+    start(window, options);
     return app.exec();
 }

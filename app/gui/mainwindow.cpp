@@ -1,55 +1,95 @@
 #include "mainwindow.h"
 
-#include "controlspanel.h"
+#include "comparepanel.h"
+#include "deltacurvepanel.h"
 #include "driver.h"
-#include "heatmapview.h"
-
-#include <scheme.h>
+#include "explorerstate.h"
+#include "headspanel.h"
+#include "heatmappanel.h"
+#include "schemepanel.h"
+#include "sequencepanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace poslab::gui {
 
 namespace {
-constexpr int kLayoutVersion = 1; // bump when docks or toolbars change
+
+constexpr int kLayoutVersion = 2; // bump when docks or toolbars change
+constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare};
+
+QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window)
+{
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name); // saveState() needs it
+    auto* scroll = new QScrollArea(dock);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    window->addDockWidget(Qt::LeftDockWidgetArea, dock);
+    return dock;
 }
 
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_controls(new ControlsPanel(this)), m_heatmap(new widgets::HeatmapView(this)),
-      m_error(new QLabel(this)), m_stats(new QLabel(this)), m_driver(new Driver(this))
+    : QMainWindow(parent), m_driver(new Driver(this)), m_state(new ExplorerState(this)),
+      m_sequence(new SequencePanel(m_driver, this)), m_scheme(new SchemePanel(m_driver, m_state, this)),
+      m_heatmap(new HeatmapPanel(m_driver, m_state, this)), m_heads(new HeadsPanel(m_driver, m_state, this)),
+      m_deltaCurve(new DeltaCurvePanel(m_driver, m_state, this)),
+      m_compare(new ComparePanel(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
+      m_error(new QLabel(this)), m_stats(new QLabel(this)), m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("PosLab"));
-
     m_error->setVisible(false);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b2182b; }"));
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b2182b; font-weight: bold; }"));
 
+    m_tabs->addTab(m_heatmap, tr("Heatmap"));
+    m_tabs->addTab(m_heads, tr("Heads"));
+    m_tabs->addTab(m_deltaCurve, tr("\u0394-curve"));
+    m_tabs->addTab(m_compare, tr("Compare"));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    layout->addWidget(m_controls);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_error);
-    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
+    QDockWidget* sequenceDock = makeDock(tr("Sequence"), QStringLiteral("sequenceDock"), m_sequence, this);
+    QDockWidget* schemeDock = makeDock(tr("Scheme and model"), QStringLiteral("schemeDock"), m_scheme, this);
+    resizeDocks({sequenceDock, schemeDock}, {330, 330}, Qt::Horizontal);
+    resizeDocks({sequenceDock, schemeDock}, {260, 440}, Qt::Vertical);
+
+    m_busy->setRange(0, 0); // indeterminate
+    m_busy->setMaximumWidth(120);
+    m_busy->setVisible(false);
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_stats);
     createActions();
 
-    connect(m_controls, &ControlsPanel::requestChanged, this, &MainWindow::recompute);
+    connect(m_tabs, &QTabWidget::currentChanged, m_state, [this](int k) { m_state->setView(kViews[k]); });
+    connect(m_state, &ExplorerState::viewChanged, m_tabs,
+            [this](View view) { m_tabs->setCurrentIndex(static_cast<int>(view)); });
     connect(m_driver, &Driver::resultAvailable, this, &MainWindow::showResult);
     connect(m_driver, &Driver::failed, this, &MainWindow::showError);
-    connect(m_driver, &Driver::busyChanged, this, [this](bool busy) {
-        if (busy) m_stats->setText(tr("computing\u2026"));
-    });
-    connect(m_heatmap, &widgets::HeatmapView::cellHovered, this, &MainWindow::showHovered);
+    connect(m_driver, &Driver::busyChanged, m_busy, &QWidget::setVisible);
 }
 
 MainWindow::~MainWindow() = default;
@@ -59,12 +99,43 @@ QString MainWindow::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+QString MainWindow::statsText() const
+{
+    return m_stats->text();
+}
+
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts(QKeySequence::Quit);
     quit->setStatusTip(tr("Quit PosLab"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* group = new QActionGroup(this);
+    const QString names[] = {tr("&Heatmap"), tr("H&eads"), tr("&\u0394-curve"), tr("&Compare")};
+    for (View v : kViews) {
+        const int k = static_cast<int>(v);
+        QAction* action = view->addAction(names[k]);
+        action->setCheckable(true);
+        action->setChecked(v == m_state->view());
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + k)));
+        action->setStatusTip(tr("Show the %1 view").arg(viewName(v)));
+        group->addAction(action);
+        connect(action, &QAction::triggered, m_state, [this, v] { m_state->setView(v); });
+        connect(m_state, &ExplorerState::viewChanged, action,
+                [action, v](View now) { action->setChecked(now == v); });
+    }
+    view->addSeparator();
+    QAction* next =
+        view->addAction(tr("&Next head"), m_state, [this] { m_state->setHead(m_state->head() + 1); });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
+    QAction* previous =
+        view->addAction(tr("&Previous head"), m_state, [this] { m_state->setHead(m_state->head() - 1); });
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About PosLab"), this, &MainWindow::about);
@@ -73,37 +144,23 @@ void MainWindow::createActions()
     aboutQt->setStatusTip(tr("Show the Qt version and licence"));
 }
 
-void MainWindow::recompute()
-{
-    m_driver->request(m_controls->request());
-}
-
 void MainWindow::showResult(const LabResult& result)
 {
     m_error->clear();
     m_error->setVisible(false);
-    m_heatmap->setData(result.heatmap);
-    m_stats->setText(tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms")
-                         .arg(result.n)
-                         .arg(result.request.model.heads)
-                         .arg(result.elapsedMs, 0, 'f', 1));
+    const int heads = result.request.model.heads;
+    if (m_state->head() >= heads) m_state->setHead(heads - 1);
+    if (m_state->row() >= result.n || m_state->col() >= result.n) m_state->setCell(-1, -1);
+    m_stats->setText(
+        tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms").arg(result.n).arg(heads).arg(result.elapsedMs, 0, 'f', 1));
 }
 
 void MainWindow::showError(const QString& message)
 {
-    // The heatmap keeps the last good result; the error says why it did not change.
+    // The views keep the last good result; the error says why they did not change.
     m_error->setText(message);
     m_error->setVisible(true);
     m_stats->setText(tr("error"));
-    statusBar()->showMessage(message, 5000);
-}
-
-void MainWindow::showHovered(int row, int col)
-{
-    if (row < 0 || col < 0)
-        statusBar()->clearMessage();
-    else
-        statusBar()->showMessage(widgets::describeCell(m_heatmap->data(), {row, col}));
 }
 
 void MainWindow::about()
@@ -120,8 +177,10 @@ void MainWindow::attachSettings()
     m_persistent = true;
     QSettings settings;
     settings.beginGroup(QStringLiteral("MainWindow"));
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) resize(1200, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) resize(1400, 900);
     restoreState(settings.value(QStringLiteral("state")).toByteArray(), kLayoutVersion);
+    View view = View::Heatmap;
+    if (parseView(settings.value(QStringLiteral("view")).toString(), &view)) m_state->setView(view);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -131,6 +190,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         settings.beginGroup(QStringLiteral("MainWindow"));
         settings.setValue(QStringLiteral("geometry"), saveGeometry());
         settings.setValue(QStringLiteral("state"), saveState(kLayoutVersion));
+        settings.setValue(QStringLiteral("view"), viewName(m_state->view()));
     }
     event->accept();
 }

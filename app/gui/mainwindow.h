@@ -5,17 +5,21 @@
 #include <QMainWindow>
 
 class QLabel;
-
-namespace poslab::widgets {
-class HeatmapView;
-}
+class QProgressBar;
+class QTabWidget;
 
 namespace poslab::gui {
 
-class ControlsPanel;
+class ComparePanel;
+class DeltaCurvePanel;
 class Driver;
+class ExplorerState;
+class HeadsPanel;
+class HeatmapPanel;
+class SchemePanel;
+class SequencePanel;
 
-// Composes the controls, the heatmap and the status bar, and owns the driver between them.
+// Composes the panels around one driver and one shared state; the panels wire themselves.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,12 +27,18 @@ class MainWindow : public QMainWindow
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    ControlsPanel* controls() const { return m_controls; }
-    widgets::HeatmapView* heatmap() const { return m_heatmap; }
     Driver* driver() const { return m_driver; }
+    ExplorerState* state() const { return m_state; }
+    SequencePanel* sequencePanel() const { return m_sequence; }
+    SchemePanel* schemePanel() const { return m_scheme; }
+    HeatmapPanel* heatmapPanel() const { return m_heatmap; }
+    HeadsPanel* headsPanel() const { return m_heads; }
+    DeltaCurvePanel* deltaCurvePanel() const { return m_deltaCurve; }
+    ComparePanel* comparePanel() const { return m_compare; }
     QString errorText() const; // the inline error, empty when the last request succeeded
+    QString statsText() const;
 
-    // Restores the window geometry now and saves it on close. Not called in tests or screenshots.
+    // Restores the window geometry and docks now and saves them on close. Not in tests or screenshots.
     void attachSettings();
 
   protected:
@@ -36,17 +46,22 @@ class MainWindow : public QMainWindow
 
   private:
     void createActions();
-    void recompute();
     void showResult(const LabResult& result);
     void showError(const QString& message);
-    void showHovered(int row, int col);
     void about();
 
-    ControlsPanel* m_controls = nullptr;
-    widgets::HeatmapView* m_heatmap = nullptr;
+    Driver* m_driver = nullptr;
+    ExplorerState* m_state = nullptr;
+    SequencePanel* m_sequence = nullptr;
+    SchemePanel* m_scheme = nullptr;
+    HeatmapPanel* m_heatmap = nullptr;
+    HeadsPanel* m_heads = nullptr;
+    DeltaCurvePanel* m_deltaCurve = nullptr;
+    ComparePanel* m_compare = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_stats = nullptr;
-    Driver* m_driver = nullptr;
+    QProgressBar* m_busy = nullptr;
     bool m_persistent = false;
 };
 

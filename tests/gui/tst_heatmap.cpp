@@ -64,6 +64,14 @@ class TestHeatmap : public QObject
         QVERIFY(static_cast<int>(got.size()) <= maxLabels);
     }
 
+    void zoomedAxesShowMoreLabels()
+    {
+        QCOMPARE(visibleLabelIndices(1000, -0.5, 999.5, 40), range(0, 975, 25));
+        QCOMPARE(visibleLabelIndices(1000, 100.2, 119.7, 40), range(100, 120, 1)); // 20 cells: every label
+        QCOMPARE(visibleLabelIndices(1000, 10.0, 99.0, 40), range(12, 99, 3));     // multiples of the step
+        QVERIFY(visibleLabelIndices(10, 20.0, 30.0, 40).empty());
+    }
+
     void tickLabels()
     {
         const QStringList labels{QStringLiteral("The"), QStringLiteral("internationalization"),
@@ -122,12 +130,40 @@ class TestHeatmap : public QObject
 
     void describeNamesTheTokens()
     {
-        const HeatmapData d = sentence(true);
+        HeatmapData d = sentence(true);
         QCOMPARE(describeCell(d, {2, 1}),
-                 QStringLiteral("query 2 \u201csat\u201d \u2192 key 1 \u201ccat\u201d: 0.3"));
+                 QStringLiteral("i = 2 \u201csat\u201d, j = 1 \u201ccat\u201d, \u0394 = -1: 0.3"));
         QCOMPARE(describeCell(d, {0, 1}),
-                 QStringLiteral("query 0 \u201cThe\u201d \u2192 key 1 \u201ccat\u201d: masked"));
+                 QStringLiteral("i = 0 \u201cThe\u201d, j = 1 \u201ccat\u201d, \u0394 = 1: masked"));
         QVERIFY(describeCell(d, {3, 0}).isEmpty());
+        d.buckets = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        QVERIFY(describeCell(d, {2, 1}).endsWith(QStringLiteral(": 0.3 \u00b7 bucket 7")));
+    }
+
+    void describePooledCells()
+    {
+        HeatmapData d;
+        d.rows = d.cols = 2;
+        d.values = {1, 2, 3, 4};
+        d.rowStep = d.colStep = 4;
+        d.fullRows = d.fullCols = 7;
+        d.pooling = QStringLiteral("max");
+        QCOMPARE(describeCell(d, {1, 0}),
+                 QStringLiteral("i = 4\u20136, j = 0\u20133, \u0394 = -6\u2026-1: max 3"));
+        QCOMPARE(tokenCell(d, {1, 1}), (Cell{4, 4}));
+        QCOMPARE(displayCell(d, {6, 3}), (Cell{1, 0}));
+        QCOMPARE(displayCell(d, {7, 0}), Cell{});
+    }
+
+    void logColourRange()
+    {
+        HeatmapData d = sentence(false);
+        d.values[0] = 0.0; // underflowed probability: left out of the log range
+        const AxisSpan r = colorRange(d, true);
+        QCOMPARE(r.lower, 0.1);
+        QCOMPARE(r.upper, 0.8);
+        d.isSigned = true;
+        QCOMPARE(colorRange(d, true).lower, -0.8); // log does not apply to signed data
     }
 
     void viewPaintsMaskedCellsAsNan()
@@ -163,7 +199,7 @@ class TestHeatmap : public QObject
         QCOMPARE(hovered.at(0).at(0).toInt(), 2);
         QCOMPARE(hovered.at(0).at(1).toInt(), 1);
         QVERIFY(describeCell(view.data(), view.hoveredCell())
-                    .contains(QStringLiteral("\u201csat\u201d \u2192 key 1 \u201ccat\u201d")));
+                    .contains(QStringLiteral("\u201csat\u201d, j = 1 \u201ccat\u201d")));
     }
 };
 

@@ -1,19 +1,28 @@
 #include "guitest.h"
 
 #include "commandline.h"
-#include "controlspanel.h"
 #include "driver.h"
+#include "explorerstate.h"
+#include "heatmappanel.h"
 #include "heatmapview.h"
 #include "mainwindow.h"
+#include "schemepanel.h"
+#include "sequencepanel.h"
 
 #include <lab.h>
 #include <scheme.h>
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <qcustomplot.h>
 
 #include <cmath>
 
@@ -23,31 +32,27 @@ using namespace poslab::gui;
 namespace {
 
 constexpr int kTimeoutMs = 20'000;
-
-LabRequest makeRequest(const std::string& text, const std::string& scheme, What what, int head, bool causal)
-{
-    LabRequest r;
-    r.text = text;
-    r.scheme = scheme;
-    r.compute.what = what;
-    r.compute.head = head;
-    r.model.causal = causal;
-    return r;
-}
+const char kSentence[] = "The cat sat on the mat because the mat was warm.";
 
 // What core says for the same settings, computed here on the test thread.
-Table expectedTable(const LabRequest& r)
+Table expectedTable(const std::string& text, const std::string& scheme, What what, int head, bool causal)
 {
-    const auto scheme = makeScheme(r.scheme, r.params, r.model);
-    return computeTable(*scheme, Sequence::fromText(r.text, r.tokenizer), r.compute);
+    ModelConfig model;
+    model.causal = causal;
+    ComputeRequest request;
+    request.what = what;
+    request.head = head;
+    const auto s = makeScheme(scheme, {}, model);
+    // The GUI runs the reference engine (app/gui/labrequest.cpp, computeAttention): compare with it.
+    const Sequence seq = Sequence::fromText(text, TokenizerMode::Word);
+    return tableFromResult(*s, seq, referenceAttention(*s, seq), request);
 }
 
-void compareWithCore(const widgets::HeatmapData& shown, const LabRequest& r)
+void compareWithCore(const widgets::HeatmapData& shown, const Table& table)
 {
-    const Table table = expectedTable(r);
     QCOMPARE(std::size_t(shown.rows), table.rows());
     QCOMPARE(std::size_t(shown.cols), table.cols());
-    QCOMPARE(shown.values.size(), table.data.size());
+    QVERIFY(!shown.isPooled());
     for (std::size_t k = 0; k < table.data.size(); ++k) {
         const double a = shown.values[k], b = table.data[k];
         if (std::isfinite(b))
@@ -60,19 +65,12 @@ void compareWithCore(const widgets::HeatmapData& shown, const LabRequest& r)
         QCOMPARE(shown.rowLabels[qsizetype(k)], QString::fromStdString(table.tokens[k]));
 }
 
-double grayVariance(const QImage& image)
+LabRequest request(const std::string& text, const std::string& scheme)
 {
-    double sum = 0, sumSq = 0;
-    const double count = double(image.width()) * image.height();
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            const double g = qGray(image.pixel(x, y));
-            sum += g;
-            sumSq += g * g;
-        }
-    }
-    const double mean = sum / count;
-    return sumSq / count - mean * mean;
+    LabRequest r;
+    r.text = text;
+    r.scheme = scheme;
+    return r;
 }
 
 } // namespace
@@ -84,78 +82,248 @@ class TestMainWindow : public QObject
     void heatmapShowsWhatCoreComputes_data()
     {
         QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("matrix");
         QTest::addColumn<int>("what");
         QTest::addColumn<int>("head");
         QTest::addColumn<bool>("causal");
-        QTest::newRow("rope probs head 1") << "rope" << int(What::Probs) << 1 << false;
-        QTest::newRow("alibi logits causal") << "alibi" << int(What::Logits) << 2 << true;
-        QTest::newRow("t5 bias") << "t5" << int(What::Bias) << 0 << false;
-        QTest::newRow("t5 bucket") << "t5" << int(What::Bucket) << 0 << false;
+        QTest::newRow("rope probs head 1") << "rope"
+                                           << "probs" << int(What::Probs) << 1 << false;
+        QTest::newRow("alibi logits causal") << "alibi"
+                                             << "logits" << int(What::Logits) << 2 << true;
+        QTest::newRow("t5 bias head 3") << "t5"
+                                        << "bias" << int(What::Bias) << 3 << false;
+        QTest::newRow("t5 bucket") << "t5"
+                                   << "bucket" << int(What::Bucket) << 0 << false;
+        QTest::newRow("shaw delta") << "shaw"
+                                    << "delta" << int(What::Delta) << 0 << false;
     }
     void heatmapShowsWhatCoreComputes()
     {
         QFETCH(QString, scheme);
+        QFETCH(QString, matrix);
         QFETCH(int, what);
         QFETCH(int, head);
         QFETCH(bool, causal);
         MainWindow window;
+        window.resize(1400, 900);
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
-
-        // Through the individual controls, as a user would.
-        window.controls()->setText(QStringLiteral("The cat sat on the mat because the mat was warm."));
-        window.controls()->setScheme(scheme);
-        window.controls()->setWhat(What(what));
-        window.controls()->setHead(head);
-        window.controls()->setCausal(causal);
-        const LabRequest r = makeRequest("The cat sat on the mat because the mat was warm.",
-                                         scheme.toStdString(), What(what), head, causal);
+        // Through the panels, as a user would: text, scheme, mask, then the view's choices.
+        window.sequencePanel()->setText(QString::fromUtf8(kSentence));
+        window.schemePanel()->setScheme(scheme);
+        window.driver()->update([causal](LabRequest& r) { r.model.causal = causal; });
+        window.state()->setHead(head);
         QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy() && !results.isEmpty(), kTimeoutMs);
+        window.state()->setMatrix(matrix);
         QVERIFY(window.errorText().isEmpty());
-        compareWithCore(window.heatmap()->data(), r);
+        QCOMPARE(window.sequencePanel()->tokenCount(), 12);
+        compareWithCore(window.heatmapPanel()->view()->data(),
+                        expectedTable(kSentence, scheme.toStdString(), What(what), head, causal));
     }
 
-    void causalProbabilitiesAreMaskedAboveTheDiagonal()
+    void termsAreOfferedPerScheme()
     {
         MainWindow window;
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
-        window.controls()->setRequest(makeRequest("a b c d", "alibi", What::Probs, 0, true));
+        window.driver()->request(request("a b c", "transformer-xl"));
         QVERIFY(results.wait(kTimeoutMs));
-        const auto& d = window.heatmap()->data();
-        QVERIFY(!d.isSigned);
-        for (int i = 0; i < d.rows; ++i) {
-            for (int j = 0; j < d.cols; ++j)
-                QCOMPARE(d.isMasked(i, j), j > i);
-        }
+        const QStringList names = window.heatmapPanel()->matrixChoices();
+        QVERIFY(names.contains(QStringLiteral("content-content")));
+        QVERIFY(names.contains(QStringLiteral("(d) global position bias")));
+        QVERIFY(!names.contains(QStringLiteral("bucket")));
+        window.driver()->request(request("a b c", "t5"));
+        QVERIFY(results.wait(kTimeoutMs));
+        QVERIFY(window.heatmapPanel()->matrixChoices().contains(QStringLiteral("bucket")));
+    }
+
+    void hoverTextOfAKnownCell()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(request("The cat sat", "t5"));
+        QVERIFY(results.wait(kTimeoutMs));
+        widgets::HeatmapView* view = window.heatmapPanel()->view();
+        view->plot()->replot();
+        const QPoint pixel(int(view->plot()->xAxis->coordToPixel(1.0)),
+                           int(view->plot()->yAxis->coordToPixel(2.0)));
+        QTest::mouseMove(view->plot(), pixel);
+        QTRY_COMPARE(view->hoveredCell(), (widgets::Cell{2, 1}));
+        const Table probs = expectedTable("The cat sat", "t5", What::Probs, 0, false);
+        const Table bucket = expectedTable("The cat sat", "t5", What::Bucket, 0, false);
+        const QString expected =
+            QStringLiteral("i = 2 \u201csat\u201d, j = 1 \u201ccat\u201d, \u0394 = -1: %1 \u00b7 bucket %2")
+                .arg(QString::number(probs.at(2, 1), 'g', 6))
+                .arg(static_cast<long long>(bucket.at(2, 1)));
+        QCOMPARE(view->hoverText(), expected);
+        QCOMPARE(window.heatmapPanel()->readout(), expected);
+
+        // A click selects the cell for every view.
+        QSignalSpy cells(window.state(), &ExplorerState::cellChanged);
+        QTest::mouseClick(view->plot(), Qt::LeftButton, {}, pixel);
+        QCOMPARE(cells.count(), 1);
+        QCOMPARE(window.state()->row(), 2);
+        QCOMPARE(window.state()->col(), 1);
+    }
+
+    void largeSequencesAreDownsampledToThePixels()
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        LabRequest r = request("", "alibi");
+        r.tokenizer = TokenizerMode::Char;
+        r.text = std::string(900, 'x');
+        window.driver()->request(r);
+        QVERIFY(results.wait(kTimeoutMs));
+        const auto& d = window.heatmapPanel()->view()->data();
+        const QSize capacity = window.heatmapPanel()->view()->cellCapacity();
+        QVERIFY(d.isPooled());
+        QVERIFY(d.cols <= capacity.width() && d.rows <= capacity.height());
+        QCOMPARE(d.totalRows(), 900);
+        QVERIFY(d.title.contains(QStringLiteral("max of")));
+    }
+
+    void invalidCombinationsShowCoresErrorInline_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<int>("dModel");
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("not divisible") << "alibi" << 30 << 4 << "not divisible";
+        QTest::newRow("odd rope head") << "rope" << 28 << 4 << "even";
+    }
+    void invalidCombinationsShowCoresErrorInline()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(int, dModel);
+        QFETCH(int, heads);
+        QFETCH(QString, fragment);
+        MainWindow window;
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        QSignalSpy failures(window.driver(), &Driver::failed);
+        window.driver()->request(request("a b c", scheme.toStdString()));
+        QVERIFY(results.wait(kTimeoutMs));
+        window.driver()->update([&](LabRequest& r) {
+            r.model.dModel = dModel;
+            r.model.heads = heads;
+        });
+        QVERIFY(failures.wait(kTimeoutMs));
+        QVERIFY2(window.errorText().contains(fragment), qPrintable(window.errorText()));
+        QVERIFY(!window.errorText().contains(u'\n'));
+        QCOMPARE(window.heatmapPanel()->view()->data().rows, 3); // the last good result stays
     }
 
     void newerRequestSupersedesOlder()
     {
         MainWindow window;
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
-        window.controls()->setRequest(makeRequest("one two three", "rope", What::Probs, 0, false));
-        window.controls()->setText(QStringLiteral("one two three four"));
-        window.controls()->setText(QStringLiteral("one two three four five"));
+        window.driver()->request(request("one two three", "rope"));
+        window.sequencePanel()->setText(QStringLiteral("one two three four"));
+        window.sequencePanel()->setText(QStringLiteral("one two three four five"));
         QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy(), kTimeoutMs);
         QTest::qWait(100); // a stale result, if any, would arrive now
         QCOMPARE(results.count(), 1);
-        QCOMPARE(window.heatmap()->data().rows, 5);
+        QCOMPARE(window.heatmapPanel()->view()->data().rows, 5);
+        QVERIFY(window.statsText().startsWith(QStringLiteral("n = 5 \u00b7 heads 4 \u00b7 ")));
     }
 
-    void errorsAreShownAndKeepTheLastResult()
+    void quickResultsShowNoBusyIndicator()
+    {
+        MainWindow window;
+        QSignalSpy busy(window.driver(), &Driver::busyChanged);
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(request("a b", "alibi"));
+        QVERIFY(results.wait(kTimeoutMs));
+        QCOMPARE(busy.count(), 0); // well under 100 ms: no spinner flashes
+    }
+
+    void slowWorkShowsBusyAndNeverFreezes()
+    {
+        MainWindow window;
+        QSignalSpy busy(window.driver(), &Driver::busyChanged);
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        LabRequest r = request(std::string(1024, 'x'), "alibi");
+        r.tokenizer = TokenizerMode::Char;
+        r.model.heads = 8;
+        int ticks = 0;
+        QTimer timer; // the GUI thread keeps running its event loop while core works
+        timer.setInterval(10);
+        connect(&timer, &QTimer::timeout, this, [&] { ++ticks; });
+        timer.start();
+        QElapsedTimer clock;
+        clock.start();
+        window.driver()->request(r);
+        QVERIFY(results.wait(120'000));
+        const qint64 elapsed = clock.elapsed();
+        if (elapsed < 2 * Driver::busyDelayMs) QSKIP("this machine is too fast to see the indicator");
+        QCOMPARE(busy.count(), 2); // shown after the delay, hidden with the result
+        QCOMPARE(busy.at(0).at(0).toBool(), true);
+        QCOMPARE(busy.at(1).at(0).toBool(), false);
+        QVERIFY2(ticks >= elapsed / 10 / 3,
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
+    }
+
+    void parameterFormFollowsTheScheme()
     {
         MainWindow window;
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
-        QSignalSpy failures(window.driver(), &Driver::failed);
-        window.controls()->setRequest(makeRequest("a b c", "alibi", What::Probs, 0, false));
+        window.driver()->request(request("a b c d", "t5"));
         QVERIFY(results.wait(kTimeoutMs));
-        window.controls()->setWhat(What::Bucket); // alibi has no buckets
-        QVERIFY(failures.wait(kTimeoutMs));
-        QVERIFY(!failures.at(0).at(0).toString().isEmpty());
-        QCOMPARE(window.errorText(), failures.at(0).at(0).toString());
-        QCOMPARE(window.heatmap()->data().rows, 3);
-        window.controls()->setText(QStringLiteral("   ")); // no token
-        window.controls()->setWhat(What::Probs);
-        QTRY_VERIFY_WITH_TIMEOUT(failures.count() >= 2, kTimeoutMs);
+        SchemePanel* panel = window.schemePanel();
+        QCOMPARE(panel->paramCount(), int(describeScheme("t5").params.size()));
+        auto* buckets = qobject_cast<QSpinBox*>(panel->paramField(QStringLiteral("num_buckets")));
+        QVERIFY(buckets);
+        QCOMPARE(buckets->value(), 32);
+        QVERIFY(buckets->toolTip().contains(QStringLiteral("number of buckets")));
+        buckets->setValue(8);
+        QVERIFY(results.wait(kTimeoutMs));
+        QCOMPARE(window.driver()->lastRequest().params.at("num_buckets"), std::string("8"));
+        panel->setScheme(QStringLiteral("alibi"));
+        QVERIFY(results.wait(kTimeoutMs));
+        QCOMPARE(panel->paramCount(), 0);
+        QVERIFY(window.driver()->lastRequest().params.empty());
+    }
+
+    void positionsOnlySetsLambdaToZero()
+    {
+        MainWindow window;
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(request("the cat the dog", "none"));
+        QVERIFY(results.wait(kTimeoutMs));
+        window.sequencePanel()->setPositionsOnly(true);
+        QVERIFY(results.wait(kTimeoutMs));
+        // Without content and without positions every score is equal: uniform attention.
+        const auto& d = window.heatmapPanel()->view()->data();
+        for (double v : d.values)
+            QVERIFY(std::abs(v - 0.25) < 1e-12);
+        QVERIFY(window.sequencePanel()->chipsText().startsWith(QStringLiteral("0 the \u00b7 1 cat")));
+    }
+
+    void windowStateIsRememberedWhenAttached()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        {
+            MainWindow window;
+            window.attachSettings();
+            window.resize(900, 650);
+            window.state()->setView(View::DeltaCurve);
+            window.close();
+        }
+        {
+            MainWindow window;
+            QCOMPARE(window.state()->view(), View::Heatmap); // tests and screenshots never read settings
+            window.attachSettings();
+            QCOMPARE(window.state()->view(), View::DeltaCurve);
+            QCOMPARE(window.size(), QSize(900, 650));
+        }
+        QSettings::setDefaultFormat(QSettings::NativeFormat);
     }
 
     void commandLine_data()
@@ -163,11 +331,13 @@ class TestMainWindow : public QObject
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<bool>("ok");
         QTest::newRow("defaults") << QStringList{} << true;
-        QTest::newRow("everything") << QStringList{"--text", "a b", "--scheme", "rope",   "--what", "logits",
-                                                   "--head", "3",   "--causal", "--size", "640x480"}
+        QTest::newRow("everything") << QStringList{"--text",  "a b",    "--scheme", "rope",      "--matrix",
+                                                   "logits",  "--head", "3",        "--causal",  "--size",
+                                                   "640x480", "--view", "compare",  "--compare", "alibi",
+                                                   "--shift", "5"}
                                     << true;
         QTest::newRow("unknown scheme") << QStringList{"--scheme", "nope"} << false;
-        QTest::newRow("what not shown") << QStringList{"--what", "slopes"} << false;
+        QTest::newRow("unknown view") << QStringList{"--view", "nope"} << false;
         QTest::newRow("head too large") << QStringList{"--head", "4"} << false;
         QTest::newRow("bad size") << QStringList{"--size", "big"} << false;
         QTest::newRow("unknown option") << QStringList{"--bogus"} << false;
@@ -184,37 +354,18 @@ class TestMainWindow : public QObject
 
     void commandLineValues()
     {
-        const CommandLine c = parseCommandLine({"poslab", "--text", "a b", "--scheme", "rope", "--what",
-                                                "logits", "--head", "3", "--causal", "--size", "640x480"});
+        const CommandLine c =
+            parseCommandLine({"poslab", "--text", "a b", "--scheme", "rope", "--matrix", "logits", "--head",
+                              "5", "--heads", "8", "--causal", "--view", "delta-curve"});
+        QCOMPARE(c.action, CommandLine::Action::Run);
         QCOMPARE(c.options.request.text, std::string("a b"));
         QCOMPARE(c.options.request.scheme, std::string("rope"));
-        QCOMPARE(c.options.request.compute.what, What::Logits);
-        QCOMPARE(c.options.request.compute.head, 3);
+        QCOMPARE(c.options.matrix, QStringLiteral("logits"));
+        QCOMPARE(c.options.head, 5);
+        QCOMPARE(c.options.request.model.heads, 8);
         QVERIFY(c.options.request.model.causal);
-        QCOMPARE(c.options.size, QSize(640, 480));
+        QCOMPARE(c.options.view, View::DeltaCurve);
         QCOMPARE(parseCommandLine({"poslab"}).options.request.text, std::string(kExampleText));
-    }
-
-    void screenshotProcessWritesAPicture()
-    {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString png = dir.filePath(QStringLiteral("out.png"));
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // poslab must choose offscreen by itself
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(POSLAB_EXE),
-                      {QStringLiteral("--screenshot"), png, QStringLiteral("--example")});
-        QVERIFY(process.waitForFinished(60'000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 0);
-        const QImage image(png);
-        QVERIFY(!image.isNull());
-        QCOMPARE(image.size(), QSize(1200, 800));
-        QVERIFY(grayVariance(image) > 0.0);
     }
 
     void badArgumentExitsWithTwo()

@@ -1,0 +1,182 @@
+#include "comparepanel.h"
+
+#include "driver.h"
+#include "explorerstate.h"
+#include "heatmapview.h"
+#include "viewdata.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace poslab::gui {
+
+namespace {
+
+QString changeText(double change, int shift)
+{
+    return QObject::tr("shift s = %1: max |M(s) \u2212 M(0)| = <b>%2</b>").arg(shift).arg(change, 0, 'g', 3);
+}
+
+QLabel* makeLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::RichText);
+    label->setAlignment(Qt::AlignCenter);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_driver(driver), m_state(state),
+      m_refresher(state, View::Compare, this, [this] { rebuild(); }), m_schemeB(new QComboBox(this)),
+      m_shift(new QSpinBox(this)), m_matrix(new QComboBox(this)), m_a(new widgets::HeatmapView(this)),
+      m_b(new widgets::HeatmapView(this)), m_diff(new widgets::HeatmapView(this)), m_labelA(makeLabel(this)),
+      m_labelB(makeLabel(this)), m_labelDiff(makeLabel(this))
+{
+    for (const auto& name : schemeNames())
+        m_schemeB->addItem(QString::fromStdString(describeScheme(name).title), QString::fromStdString(name));
+    m_schemeB->setToolTip(
+        tr("The second scheme (default parameters); the first is the one picked on the left"));
+    m_shift->setRange(0, 100'000);
+    m_shift->setToolTip(tr("Every position is offset by s: token k sits at position s + k"));
+    for (const char* name : {"probs", "logits", "bias"})
+        m_matrix->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+
+    auto* row = new QHBoxLayout;
+    auto addLabelled = [this, row](const QString& text, QWidget* field) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(field);
+        row->addWidget(label);
+        row->addWidget(field);
+    };
+    addLabelled(tr("&Against:"), m_schemeB);
+    addLabelled(tr("S&hift s:"), m_shift);
+    addLabelled(tr("Matri&x:"), m_matrix);
+    row->addStretch(1);
+
+    auto* grid = new QGridLayout;
+    grid->addWidget(m_labelA, 0, 0);
+    grid->addWidget(m_labelB, 0, 1);
+    grid->addWidget(m_labelDiff, 0, 2);
+    grid->addWidget(m_a, 1, 0);
+    grid->addWidget(m_b, 1, 1);
+    grid->addWidget(m_diff, 1, 2);
+    grid->setRowStretch(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(row);
+    layout->addLayout(grid, 1);
+
+    connect(m_schemeB, &QComboBox::currentIndexChanged, this, [this] {
+        const std::string name = m_schemeB->currentData().toString().toStdString();
+        m_driver->update([&](LabRequest& r) { r.compareScheme = name; });
+    });
+    connect(m_shift, &QSpinBox::valueChanged, this,
+            [this](int s) { m_driver->update([s](LabRequest& r) { r.shift = s; }); });
+    connect(m_matrix, &QComboBox::currentIndexChanged, this, &ComparePanel::refresh);
+    connect(driver, &Driver::requestChanged, this, &ComparePanel::showRequest);
+    connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
+        m_result = result;
+        refresh();
+    });
+    connect(state, &ExplorerState::headChanged, this, &ComparePanel::refresh);
+    connect(state, &ExplorerState::paintingChanged, this, &ComparePanel::refresh);
+    // Compare mode costs four runs: only while it is shown.
+    connect(state, &ExplorerState::viewChanged, this, [this](View view) {
+        const bool on = view == View::Compare;
+        if (m_driver->generation() > 0 && on != m_driver->lastRequest().compare)
+            m_driver->update([on](LabRequest& r) { r.compare = on; });
+    });
+    for (auto* view : {m_a, m_b, m_diff}) {
+        connect(view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
+        connect(view, &widgets::HeatmapView::capacityChanged, this, &ComparePanel::refresh);
+        connect(state, &ExplorerState::cellChanged, view, [view](int r, int c) {
+            view->setSelectedToken({r, c});
+        });
+    }
+}
+
+void ComparePanel::setCompareScheme(const QString& name)
+{
+    const int index = m_schemeB->findData(name);
+    if (index >= 0) m_schemeB->setCurrentIndex(index);
+}
+
+void ComparePanel::setShift(int shift)
+{
+    m_shift->setValue(shift);
+}
+
+void ComparePanel::showRequest(const LabRequest& r)
+{
+    const QSignalBlocker b1(m_schemeB), b2(m_shift);
+    m_schemeB->setCurrentIndex(m_schemeB->findData(QString::fromStdString(r.compareScheme)));
+    m_shift->setValue(r.shift);
+}
+
+void ComparePanel::rebuild()
+{
+    const CompareRun* c = m_result.compare.get();
+    if (!m_result.isValid() || !c) {
+        m_labelA->setText(tr("Compare mode computes when this view is shown."));
+        return;
+    }
+    const QString matrix = m_matrix->currentData().toString();
+    const int head = std::min(m_state->head(), static_cast<int>(c->a.attention->heads.size()) - 1);
+    const bool causal = m_result.request.model.causal;
+    const int shift = m_result.request.shift;
+    m_changeA = maxShiftChange(c->a, c->aShifted, matrix, causal);
+    m_changeB = maxShiftChange(c->b, c->bShifted, matrix, causal);
+
+    auto title = [&](const SchemeRun& run) {
+        return QStringLiteral("%1, head %2, s = %3")
+            .arg(QString::fromStdString(run.scheme->info().name))
+            .arg(head)
+            .arg(shift);
+    };
+    HeatmapOptions options;
+    options.pooling = m_state->pooling();
+    options.capacity = m_a->cellCapacity();
+    options.title = title(c->aShifted);
+    m_a->setSequentialMap(m_state->colorMap());
+    m_b->setSequentialMap(m_state->colorMap());
+    m_a->setData(heatmapFor(m_result, c->aShifted, head, matrix, options));
+    options.title = title(c->bShifted);
+    m_b->setData(heatmapFor(m_result, c->bShifted, head, matrix, options));
+    // One colour scale for the two schemes, so that equal colours mean equal values.
+    const widgets::AxisSpan shared = widgets::sharedColorRange({m_a->data(), m_b->data()});
+    m_a->setFixedColorRange(shared);
+    m_a->setColorScaleVisible(false); // B's scale is A's too
+    m_b->setFixedColorRange(shared);
+    const Eigen::MatrixXd diff =
+        difference(fullMatrix(c->aShifted, head, matrix), fullMatrix(c->bShifted, head, matrix), causal);
+    options.title = tr("%1 \u2212 %2")
+                        .arg(QString::fromStdString(c->a.scheme->info().name),
+                             QString::fromStdString(c->b.scheme->info().name));
+    widgets::HeatmapData d = heatmapOf(diff, QStringLiteral("difference"), m_result, options);
+    d.valueLabel = tr("%1 difference").arg(matrix);
+    m_diff->setData(std::move(d));
+
+    const auto kind = [](const SchemeRun& run) {
+        return QString::fromStdString(schemeKindName(run.scheme->info().kind));
+    };
+    m_labelA->setText(QStringLiteral("<b>%1</b> (%2)<br>%3")
+                          .arg(QString::fromStdString(c->a.scheme->info().title), kind(c->a),
+                               changeText(m_changeA, shift)));
+    m_labelB->setText(QStringLiteral("<b>%1</b> (%2)<br>%3")
+                          .arg(QString::fromStdString(c->b.scheme->info().title), kind(c->b),
+                               changeText(m_changeB, shift)));
+    m_labelDiff->setText(tr("<b>difference</b><br>max |A \u2212 B| = <b>%1</b>")
+                             .arg(maxAbsDifference(fullMatrix(c->aShifted, head, matrix),
+                                                   fullMatrix(c->bShifted, head, matrix), causal),
+                                  0, 'g', 3));
+}
+
+} // namespace poslab::gui

@@ -1,0 +1,67 @@
+#include "deltacurvepanel.h"
+
+#include "deltacurveview.h"
+#include "driver.h"
+#include "explorerstate.h"
+#include "viewdata.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace poslab::gui {
+
+DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_state(state), m_refresher(state, View::DeltaCurve, this, [this] { rebuild(); }),
+      m_range(new QSpinBox(this)), m_view(new widgets::DeltaCurveView(this))
+{
+    m_range->setRange(1, 4096);
+    m_range->setValue(state->deltaRange());
+    m_range->setPrefix(QStringLiteral("\u00b1"));
+    m_range->setToolTip(tr("\u0394 runs over [\u2212range, range]"));
+    auto* row = new QHBoxLayout;
+    auto* label = new QLabel(tr("\u0394 &range:"), this);
+    label->setBuddy(m_range);
+    row->addWidget(label);
+    row->addWidget(m_range);
+    row->addWidget(new QLabel(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
+                                 "diagonal (right axis); red: the selected cell's \u0394."),
+                              this),
+                   1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(row);
+    layout->addWidget(m_view, 1);
+
+    connect(m_range, &QSpinBox::valueChanged, state, &ExplorerState::setDeltaRange);
+    connect(state, &ExplorerState::deltaRangeChanged, m_range, &QSpinBox::setValue);
+    connect(state, &ExplorerState::deltaRangeChanged, this, &DeltaCurvePanel::refresh);
+    connect(state, &ExplorerState::headChanged, this, &DeltaCurvePanel::refresh);
+    connect(state, &ExplorerState::cellChanged, this, [this](int row, int col) {
+        m_view->setMarker(row >= 0 ? double(col - row) : std::numeric_limits<double>::quiet_NaN());
+    });
+    connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
+        m_result = result;
+        refresh();
+    });
+}
+
+void DeltaCurvePanel::rebuild()
+{
+    if (!m_result.isValid()) return;
+    const double marker = m_state->row() >= 0 ? double(m_state->col() - m_state->row())
+                                              : std::numeric_limits<double>::quiet_NaN();
+    try {
+        m_view->setData(curveFor(m_result, m_state->head(), m_state->deltaRange(), marker));
+    } catch (const std::exception& e) {
+        widgets::CurvePlotData empty;
+        empty.title = QString::fromUtf8(e.what());
+        m_view->setData(empty);
+    }
+}
+
+} // namespace poslab::gui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "colormaps.h"
+
+#include <analysis.h>
+
+#include <QObject>
+#include <QString>
+
+namespace poslab::gui {
+
+enum class View
+{
+    Heatmap,
+    Heads,
+    DeltaCurve,
+    Compare
+};
+QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare"
+bool parseView(const QString& name, View* view); // false for unknown names
+
+// What the views share and the user changes without a new computation: the head shown, the cell
+// selected, the view, the matrix and how it is painted. Each setter emits only on change.
+class ExplorerState : public QObject
+{
+    Q_OBJECT
+  public:
+    explicit ExplorerState(QObject* parent = nullptr) : QObject(parent) {}
+
+    int head() const { return m_head; }
+    int row() const { return m_row; } // selected query i, −1 for none
+    int col() const { return m_col; } // selected key j
+    View view() const { return m_view; }
+    QString matrix() const { return m_matrix; } // "probs", "logits", "bias", "delta", "bucket" or a term
+    widgets::ColorMap colorMap() const { return m_colorMap; }
+    bool logScale() const { return m_logScale; }
+    Pooling pooling() const { return m_pooling; }
+    int deltaRange() const { return m_deltaRange; }
+
+    void setHead(int head);
+    void setCell(int row, int col);
+    void setView(View view);
+    void setMatrix(const QString& matrix);
+    void setColorMap(widgets::ColorMap map);
+    void setLogScale(bool on);
+    void setPooling(Pooling pooling);
+    void setDeltaRange(int range);
+
+  signals:
+    void headChanged(int head);
+    void cellChanged(int row, int col);
+    void viewChanged(poslab::gui::View view);
+    void matrixChanged(const QString& matrix);
+    void paintingChanged(); // colour map, log scale or pooling
+    void deltaRangeChanged(int range);
+
+  private:
+    int m_head = 0;
+    int m_row = -1;
+    int m_col = -1;
+    View m_view = View::Heatmap;
+    QString m_matrix = QStringLiteral("probs");
+    widgets::ColorMap m_colorMap = widgets::ColorMap::Viridis;
+    bool m_logScale = false;
+    Pooling m_pooling = Pooling::Max;
+    int m_deltaRange = 32;
+};
+
+} // namespace poslab::gui

@@ -1,0 +1,182 @@
+#include "heatmappanel.h"
+
+#include "driver.h"
+#include "explorerstate.h"
+#include "heatmapview.h"
+#include "viewdata.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace poslab::gui {
+
+QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent)
+{
+    auto* box = new QComboBox(parent);
+    box->setToolTip(QObject::tr("Which matrix of the head to show: probabilities, logits, the positional "
+                                "bias, \u0394, the bucket index, or one term of the score"));
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    box->addItem(state->matrix(), state->matrix());
+    auto select = [state, box] {
+        const QSignalBlocker blocker(box);
+        box->setCurrentIndex(box->findData(state->matrix()));
+    };
+    QObject::connect(driver, &Driver::resultAvailable, box, [state, box, select](const LabResult& result) {
+        const QStringList names = matrixChoices(result.run);
+        {
+            const QSignalBlocker blocker(box);
+            box->clear();
+            for (const QString& name : names)
+                box->addItem(name, name);
+        }
+        if (!names.contains(state->matrix())) state->setMatrix(QStringLiteral("probs"));
+        select();
+    });
+    QObject::connect(box, &QComboBox::currentIndexChanged, state,
+                     [state, box] { state->setMatrix(box->currentData().toString()); });
+    QObject::connect(state, &ExplorerState::matrixChanged, box, select);
+    return box;
+}
+
+QComboBox* makeColorMapBox(ExplorerState* state, QWidget* parent)
+{
+    auto* box = new QComboBox(parent);
+    for (auto map : {widgets::ColorMap::Viridis, widgets::ColorMap::Magma, widgets::ColorMap::Cividis})
+        box->addItem(widgets::colorMapName(map), static_cast<int>(map));
+    box->setToolTip(QObject::tr("Colour map for unsigned values; signed values always use the diverging "
+                                "blue\u2013white\u2013red map with white at 0"));
+    box->setCurrentIndex(box->findData(static_cast<int>(state->colorMap())));
+    QObject::connect(box, &QComboBox::currentIndexChanged, state, [state, box] {
+        state->setColorMap(static_cast<widgets::ColorMap>(box->currentData().toInt()));
+    });
+    QObject::connect(state, &ExplorerState::paintingChanged, box, [state, box] {
+        const QSignalBlocker blocker(box);
+        box->setCurrentIndex(box->findData(static_cast<int>(state->colorMap())));
+    });
+    return box;
+}
+
+QCheckBox* makeLogBox(ExplorerState* state, QWidget* parent)
+{
+    auto* box = new QCheckBox(QObject::tr("&Log scale"), parent);
+    box->setToolTip(QObject::tr("Logarithmic colour scale (probabilities and other unsigned values)"));
+    box->setChecked(state->logScale());
+    QObject::connect(box, &QCheckBox::toggled, state, &ExplorerState::setLogScale);
+    QObject::connect(state, &ExplorerState::paintingChanged, box, [state, box] {
+        const QSignalBlocker blocker(box);
+        box->setChecked(state->logScale());
+    });
+    return box;
+}
+
+QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
+{
+    auto* box = new QComboBox(parent);
+    box->addItem(QObject::tr("max pooling"), static_cast<int>(Pooling::Max));
+    box->addItem(QObject::tr("mean pooling"), static_cast<int>(Pooling::Mean));
+    box->setToolTip(QObject::tr("When there are more cells than pixels, each drawn cell is the max or the "
+                                "mean of a block"));
+    box->setCurrentIndex(box->findData(static_cast<int>(state->pooling())));
+    QObject::connect(box, &QComboBox::currentIndexChanged, state,
+                     [state, box] { state->setPooling(static_cast<Pooling>(box->currentData().toInt())); });
+    return box;
+}
+
+HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_state(state), m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
+      m_matrix(makeMatrixBox(driver, state, this)), m_colorMap(makeColorMapBox(state, this)),
+      m_log(makeLogBox(state, this)), m_pooling(makePoolingBox(state, this)),
+      m_view(new widgets::HeatmapView(this)), m_readout(new QLabel(this))
+{
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readout->setMinimumWidth(100);
+
+    auto* row = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Matrix:"), this);
+    label->setBuddy(m_matrix);
+    row->addWidget(label);
+    row->addWidget(m_matrix);
+    row->addWidget(m_colorMap);
+    row->addWidget(m_log);
+    row->addWidget(m_pooling);
+    row->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(row);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_readout);
+
+    connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
+        m_result = result;
+        refresh();
+    });
+    connect(state, &ExplorerState::headChanged, this, &HeatmapPanel::refresh);
+    connect(state, &ExplorerState::matrixChanged, this, &HeatmapPanel::refresh);
+    connect(state, &ExplorerState::paintingChanged, this, [this] {
+        m_view->setSequentialMap(m_state->colorMap());
+        m_view->setLogScale(m_state->logScale());
+        refresh();
+    });
+    connect(state, &ExplorerState::cellChanged, this, [this](int row, int col) {
+        m_view->setSelectedToken({row, col});
+        showHover(-1, -1);
+    });
+    connect(m_view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
+    connect(m_view, &widgets::HeatmapView::cellHovered, this, &HeatmapPanel::showHover);
+    connect(m_view, &widgets::HeatmapView::capacityChanged, this, &HeatmapPanel::refresh);
+}
+
+QStringList HeatmapPanel::matrixChoices() const
+{
+    QStringList names;
+    for (int k = 0; k < m_matrix->count(); ++k)
+        names << m_matrix->itemData(k).toString();
+    return names;
+}
+
+QString HeatmapPanel::readout() const
+{
+    return m_readout->text();
+}
+
+void HeatmapPanel::rebuild()
+{
+    if (!m_result.isValid()) return;
+    const int heads = static_cast<int>(m_result.run.attention->heads.size());
+    const int head = std::min(m_state->head(), heads - 1);
+    const QString matrix = m_state->matrix();
+    const bool perHead = maskApplies(matrix);
+    HeatmapOptions options;
+    options.capacity = m_view->cellCapacity();
+    options.pooling = m_state->pooling();
+    options.title =
+        QStringLiteral("%1 \u00b7 %2").arg(QString::fromStdString(m_result.run.scheme->info().title), matrix);
+    if (perHead) options.title += tr(", head %1").arg(head);
+    try {
+        m_view->setData(heatmapFor(m_result, m_result.run, head, matrix, options));
+    } catch (const std::exception& e) {
+        m_readout->setText(QString::fromUtf8(e.what()));
+        return;
+    }
+    m_view->setSelectedToken({m_state->row(), m_state->col()});
+    showHover(-1, -1);
+}
+
+void HeatmapPanel::showHover(int row, int col)
+{
+    if (row >= 0 && col >= 0) {
+        m_readout->setText(widgets::describeCell(m_view->data(), {row, col}));
+        return;
+    }
+    const widgets::Cell selected = widgets::displayCell(m_view->data(), {m_state->row(), m_state->col()});
+    m_readout->setText(selected.isValid()
+                           ? tr("selected: %1").arg(widgets::describeCell(m_view->data(), selected))
+                           : tr("Hover a cell for its value; click to select it, wheel to zoom, drag to pan, "
+                                "double-click to reset."));
+}
+
+} // namespace poslab::gui

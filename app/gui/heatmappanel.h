@@ -1,0 +1,56 @@
+#pragma once
+
+#include "labrequest.h"
+#include "viewrefresher.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace poslab::widgets {
+class HeatmapView;
+}
+
+namespace poslab::gui {
+
+class Driver;
+class ExplorerState;
+
+// The heatmap view and its choices: which matrix (probs, logits, bias, Δ, bucket, each score term),
+// colour map, log scale and pooling. Hover is read out under the plot; a click selects (i, j).
+class HeatmapPanel : public QWidget
+{
+    Q_OBJECT
+  public:
+    HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent = nullptr);
+
+    widgets::HeatmapView* view() const { return m_view; }
+    QStringList matrixChoices() const;
+    QString readout() const;
+
+  private:
+    void refresh() { m_refresher.refresh(); }
+    void rebuild();
+    void showHover(int row, int col);
+
+    ExplorerState* m_state;
+    ViewRefresher m_refresher;
+    LabResult m_result;
+    QComboBox* m_matrix = nullptr;
+    QComboBox* m_colorMap = nullptr;
+    QCheckBox* m_log = nullptr;
+    QComboBox* m_pooling = nullptr;
+    widgets::HeatmapView* m_view = nullptr;
+    QLabel* m_readout = nullptr;
+};
+
+// The row of combo boxes shared by the heatmap and head views: colour map, log scale, pooling.
+// The matrix chooser: the names the last result offers, kept in step with the state.
+QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent);
+QComboBox* makeColorMapBox(ExplorerState* state, QWidget* parent);
+QCheckBox* makeLogBox(ExplorerState* state, QWidget* parent);
+QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent);
+
+} // namespace poslab::gui

@@ -1,0 +1,243 @@
+#include "schemepanel.h"
+
+#include "driver.h"
+#include "explorerstate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <climits>
+#include <cmath>
+
+namespace poslab::gui {
+
+namespace {
+
+// Real parameters span 1e-6 .. 1e12: shown in the shortest form instead of fixed decimals.
+class RealSpinBox : public QDoubleSpinBox
+{
+  public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override { return QString::number(value, 'g', 10); }
+    double valueFromText(const QString& text) const override { return text.toDouble(); }
+    QValidator::State validate(QString& text, int&) const override
+    {
+        bool ok = false;
+        text.toDouble(&ok);
+        return ok ? QValidator::Acceptable : QValidator::Intermediate;
+    }
+};
+
+QString esc(const std::string& s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+int toInt(double v)
+{
+    return static_cast<int>(std::clamp(v, double(INT_MIN), double(INT_MAX)));
+}
+
+} // namespace
+
+QString schemeToolTip(const SchemeInfo& info)
+{
+    QString tip =
+        QStringLiteral("<p><b>%1</b> (%2)</p>").arg(esc(info.title), esc(schemeKindName(info.kind)));
+    if (!info.formula.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.formula));
+    if (!info.paper.empty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(esc(info.paper));
+    if (!info.notes.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.notes));
+    return tip;
+}
+
+SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_driver(driver), m_state(state), m_scheme(new QComboBox(this)),
+      m_dModel(new QSpinBox(this)), m_heads(new QSpinBox(this)), m_head(new QSpinBox(this)),
+      m_mode(new QComboBox(this)), m_seed(new QSpinBox(this)), m_lambda(new QDoubleSpinBox(this)),
+      m_temperature(new RealSpinBox(this))
+{
+    for (const auto& name : schemeNames()) {
+        const SchemeInfo& info = describeScheme(name);
+        m_scheme->addItem(QString::fromStdString(info.title), QString::fromStdString(name));
+        m_scheme->setItemData(m_scheme->count() - 1, schemeToolTip(info), Qt::ToolTipRole);
+    }
+    m_scheme->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scheme->setMinimumContentsLength(16);
+
+    m_dModel->setRange(1, 4096);
+    m_dModel->setToolTip(tr("Model width; must be divisible by the number of heads"));
+    m_heads->setRange(1, 256);
+    m_heads->setToolTip(tr("Number of attention heads"));
+    m_head->setRange(0, 255);
+    m_head->setToolTip(tr("The head the heatmap and \u0394-curve show (Ctrl+[ / Ctrl+])"));
+    m_mode->addItem(tr("encoder (bidirectional)"), false);
+    m_mode->addItem(tr("decoder (causal)"), true);
+    m_mode->setToolTip(tr("Decoder: query i sees only keys j \u2264 i"));
+    m_seed->setRange(0, INT_MAX);
+    m_seed->setToolTip(tr("Seeds content vectors, projections and random tables"));
+    m_lambda->setRange(0.0, 1.0);
+    m_lambda->setSingleStep(0.05);
+    m_lambda->setDecimals(3);
+    m_lambda->setToolTip(tr("Content weight: e_i = \u03bb\u00b7c(token_i) + (1 \u2212 \u03bb)\u00b7u"));
+    m_temperature->setRange(1e-3, 1000.0);
+    m_temperature->setDecimals(10);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setToolTip(tr("Logits are divided by it before the softmax"));
+
+    auto* schemeBox = new QGroupBox(tr("Scheme"), this);
+    m_paramForm = new QFormLayout(schemeBox);
+    m_paramForm->addRow(tr("&Scheme:"), m_scheme);
+    auto* modelBox = new QGroupBox(tr("Model"), this);
+    auto* modelForm = new QFormLayout(modelBox);
+    modelForm->addRow(tr("&d_model:"), m_dModel);
+    modelForm->addRow(tr("H&eads:"), m_heads);
+    modelForm->addRow(tr("Head &shown:"), m_head);
+    modelForm->addRow(tr("&Mask:"), m_mode);
+    modelForm->addRow(tr("See&d:"), m_seed);
+    modelForm->addRow(tr("\u03bb (&content):"), m_lambda);
+    modelForm->addRow(tr("&Temperature:"), m_temperature);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(schemeBox);
+    layout->addWidget(modelBox);
+    layout->addStretch(1);
+
+    connect(m_scheme, &QComboBox::currentIndexChanged, this, [this] {
+        const std::string name = m_scheme->currentData().toString().toStdString();
+        m_scheme->setToolTip(m_scheme->currentData(Qt::ToolTipRole).toString());
+        m_driver->update([&](LabRequest& r) {
+            r.scheme = name;
+            r.params.clear(); // another scheme's keys would be rejected
+        });
+    });
+    auto model = [this](auto edit) { m_driver->update([&](LabRequest& r) { edit(r.model); }); };
+    connect(m_dModel, &QSpinBox::valueChanged, this,
+            [model](int v) { model([v](ModelConfig& m) { m.dModel = v; }); });
+    connect(m_heads, &QSpinBox::valueChanged, this,
+            [model](int v) { model([v](ModelConfig& m) { m.heads = v; }); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this, model] {
+        const bool causal = m_mode->currentData().toBool();
+        model([causal](ModelConfig& m) { m.causal = causal; });
+    });
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [model](int v) { model([v](ModelConfig& m) { m.seed = static_cast<std::uint64_t>(v); }); });
+    connect(m_lambda, &QDoubleSpinBox::valueChanged, this,
+            [model](double v) { model([v](ModelConfig& m) { m.lambda = v; }); });
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this,
+            [model](double v) { model([v](ModelConfig& m) { m.temperature = v; }); });
+    connect(m_head, &QSpinBox::valueChanged, state, &ExplorerState::setHead);
+    connect(state, &ExplorerState::headChanged, m_head, &QSpinBox::setValue);
+    connect(driver, &Driver::requestChanged, this, &SchemePanel::showRequest);
+}
+
+void SchemePanel::setScheme(const QString& name)
+{
+    const int index = m_scheme->findData(name);
+    if (index >= 0) m_scheme->setCurrentIndex(index);
+}
+
+QWidget* SchemePanel::paramField(const QString& name) const
+{
+    for (const auto& [key, field] : m_paramFields)
+        if (key == name) return field;
+    return nullptr;
+}
+
+void SchemePanel::setParam(const std::string& name, const std::string& value)
+{
+    m_driver->update([&](LabRequest& r) { r.params[name] = value; });
+}
+
+void SchemePanel::buildParamForm(const std::string& scheme, const RawParams& values)
+{
+    for (const auto& field : m_paramFields)
+        m_paramForm->removeRow(field.second);
+    m_paramFields.clear();
+    m_formScheme = scheme;
+    const SchemeInfo* info = nullptr;
+    try {
+        info = &describeScheme(scheme);
+    } catch (const std::exception&) {
+        return;
+    }
+    for (const ParamSpec& spec : info->params) {
+        const auto found = values.find(spec.name);
+        const QString value =
+            QString::fromStdString(found != values.end() ? found->second : spec.defaultValue);
+        const std::string name = spec.name;
+        QWidget* field = nullptr;
+        switch (spec.type) {
+        case ParamType::Int: {
+            auto* box = new QSpinBox(this);
+            box->setRange(toInt(spec.min), toInt(spec.max));
+            box->setValue(value.toInt());
+            connect(box, &QSpinBox::valueChanged, this,
+                    [this, name](int v) { setParam(name, std::to_string(v)); });
+            field = box;
+            break;
+        }
+        case ParamType::Real: {
+            auto* box = new RealSpinBox(this);
+            box->setDecimals(10);
+            box->setRange(spec.min, spec.max);
+            box->setValue(value.toDouble());
+            connect(box, &QDoubleSpinBox::valueChanged, this,
+                    [this, name](double v) { setParam(name, formatReal(v)); });
+            field = box;
+            break;
+        }
+        case ParamType::Bool: {
+            auto* box = new QCheckBox(this);
+            box->setChecked(value == QLatin1String("true") || value == QLatin1String("1"));
+            connect(box, &QCheckBox::toggled, this,
+                    [this, name](bool on) { setParam(name, on ? "true" : "false"); });
+            field = box;
+            break;
+        }
+        case ParamType::Choice: {
+            auto* box = new QComboBox(this);
+            for (const auto& choice : spec.choices)
+                box->addItem(QString::fromStdString(choice));
+            box->setCurrentText(value);
+            connect(box, &QComboBox::currentTextChanged, this,
+                    [this, name](const QString& text) { setParam(name, text.toStdString()); });
+            field = box;
+            break;
+        }
+        }
+        QString tip = QStringLiteral("<b>%1</b> (%2): %3")
+                          .arg(esc(spec.name), esc(paramTypeName(spec.type)), esc(spec.doc));
+        if (spec.type == ParamType::Int || spec.type == ParamType::Real)
+            tip += QStringLiteral("<br>range %1 \u2026 %2, default %3")
+                       .arg(QString::number(spec.min, 'g', 10), QString::number(spec.max, 'g', 10),
+                            esc(spec.defaultValue));
+        field->setToolTip(tip);
+        m_paramForm->addRow(QString::fromStdString(spec.name) + QLatin1Char(':'), field);
+        m_paramFields.emplace_back(QString::fromStdString(spec.name), field);
+    }
+}
+
+void SchemePanel::showRequest(const LabRequest& r)
+{
+    const QSignalBlocker b1(m_scheme), b2(m_dModel), b3(m_heads), b4(m_mode), b5(m_seed), b6(m_lambda),
+        b7(m_temperature);
+    const int index = m_scheme->findData(QString::fromStdString(r.scheme));
+    if (index >= 0) m_scheme->setCurrentIndex(index);
+    m_scheme->setToolTip(m_scheme->currentData(Qt::ToolTipRole).toString());
+    if (r.scheme != m_formScheme) buildParamForm(r.scheme, r.params);
+    m_dModel->setValue(r.model.dModel);
+    m_heads->setValue(r.model.heads);
+    m_head->setMaximum(std::max(0, r.model.heads - 1));
+    m_mode->setCurrentIndex(r.model.causal ? 1 : 0);
+    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(r.model.seed, INT_MAX)));
+    m_lambda->setValue(r.model.lambda);
+    m_lambda->setEnabled(!r.positionsOnly);
+    m_temperature->setValue(r.model.temperature);
+}
+
+} // namespace poslab::gui

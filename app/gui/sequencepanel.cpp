@@ -1,0 +1,129 @@
+#include "sequencepanel.h"
+
+#include "driver.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace poslab::gui {
+
+namespace {
+constexpr int kMaxChips = 400; // beyond this the chips say how many more there are
+}
+
+SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
+    : QWidget(parent), m_driver(driver), m_text(new QPlainTextEdit(this)), m_tokenizer(new QComboBox(this)),
+      m_positionsOnly(new QCheckBox(tr("&Positions only (\u03bb = 0)"), this)),
+      m_countLabel(new QLabel(this)), m_chips(new QLabel(this))
+{
+    m_text->setPlaceholderText(tr("Type or paste a sequence"));
+    m_text->setToolTip(tr("The sequence attention runs on"));
+    m_text->setTabChangesFocus(true);
+    m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 4 + 12);
+    for (auto mode : {TokenizerMode::Word, TokenizerMode::Char})
+        m_tokenizer->addItem(QString::fromStdString(tokenizerModeName(mode)), static_cast<int>(mode));
+    m_tokenizer->setToolTip(tr("word: runs of letters and digits, each punctuation mark and CJK character "
+                               "alone; char: one token per character"));
+    m_positionsOnly->setToolTip(tr("Every token gets the same neutral content: only positions differ"));
+
+    m_chips->setWordWrap(true);
+    m_chips->setTextFormat(Qt::RichText);
+    m_chips->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_chips->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_chips);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::StyledPanel);
+    scroll->setMinimumHeight(60);
+
+    auto* row = new QHBoxLayout;
+    auto* tokLabel = new QLabel(tr("&Tokenizer:"), this);
+    tokLabel->setBuddy(m_tokenizer);
+    row->addWidget(tokLabel);
+    row->addWidget(m_tokenizer);
+    row->addStretch(1);
+    row->addWidget(m_countLabel);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* textLabel = new QLabel(tr("Se&quence:"), this);
+    textLabel->setBuddy(m_text);
+    layout->addWidget(textLabel);
+    layout->addWidget(m_text);
+    layout->addLayout(row);
+    layout->addWidget(m_positionsOnly);
+    layout->addWidget(scroll, 1);
+
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        const std::string text = m_text->toPlainText().toStdString();
+        if (text != m_driver->lastRequest().text) m_driver->update([&](LabRequest& r) { r.text = text; });
+    });
+    connect(m_tokenizer, &QComboBox::currentIndexChanged, this, [this] {
+        const auto mode = static_cast<TokenizerMode>(m_tokenizer->currentData().toInt());
+        m_driver->update([mode](LabRequest& r) { r.tokenizer = mode; });
+    });
+    connect(m_positionsOnly, &QCheckBox::toggled, this,
+            [this](bool on) { m_driver->update([on](LabRequest& r) { r.positionsOnly = on; }); });
+    connect(driver, &Driver::requestChanged, this, &SequencePanel::showRequest);
+    connect(driver, &Driver::resultAvailable, this,
+            [this](const LabResult& result) { showTokens(result.labels); });
+    showTokens({});
+}
+
+void SequencePanel::setText(const QString& text)
+{
+    m_text->setPlainText(text);
+}
+
+void SequencePanel::setTokenizer(TokenizerMode mode)
+{
+    m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(mode)));
+}
+
+void SequencePanel::setPositionsOnly(bool on)
+{
+    m_positionsOnly->setChecked(on);
+}
+
+QString SequencePanel::chipsText() const
+{
+    return m_chipTexts.join(QStringLiteral(" \u00b7 "));
+}
+
+void SequencePanel::showRequest(const LabRequest& request)
+{
+    const QSignalBlocker b1(m_text), b2(m_tokenizer), b3(m_positionsOnly);
+    const QString text = QString::fromStdString(request.text);
+    if (m_text->toPlainText() != text) m_text->setPlainText(text);
+    m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
+    m_positionsOnly->setChecked(request.positionsOnly);
+}
+
+void SequencePanel::showTokens(const std::vector<std::string>& labels)
+{
+    m_count = static_cast<int>(labels.size());
+    m_countLabel->setText(tr("%n token(s)", nullptr, m_count));
+    m_chipTexts.clear();
+    QString html;
+    const int shown = std::min(m_count, kMaxChips);
+    for (int k = 0; k < shown; ++k) {
+        const QString token = QString::fromStdString(labels[std::size_t(k)]);
+        m_chipTexts << QStringLiteral("%1 %2").arg(k).arg(token);
+        // A chip: the position small and grey, the token on a light background; spaces let it wrap.
+        html +=
+            QStringLiteral("<span style=\"background-color:#e8eef7;\">&nbsp;<small style=\"color:#6b7b8c;\">"
+                           "%1</small>&nbsp;%2&nbsp;</span> ")
+                .arg(k)
+                .arg(token.toHtmlEscaped());
+    }
+    if (m_count > shown) html += tr("\u2026 and %n more", nullptr, m_count - shown);
+    m_chips->setText(html);
+}
+
+} // namespace poslab::gui

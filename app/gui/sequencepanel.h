@@ -1,0 +1,44 @@
+#pragma once
+
+#include "labrequest.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace poslab::gui {
+
+class Driver;
+
+// The sequence: text, tokenizer, "positions only" (λ = 0), and the tokens as chips with their
+// positions. Edits go to the driver; the chips show what the last result was computed on.
+class SequencePanel : public QWidget
+{
+    Q_OBJECT
+  public:
+    SequencePanel(Driver* driver, QWidget* parent = nullptr);
+
+    void setText(const QString& text);
+    void setTokenizer(TokenizerMode mode);
+    void setPositionsOnly(bool on);
+    QString chipsText() const; // the chips as plain text, "0 The · 1 cat · …"
+    int tokenCount() const { return m_count; }
+
+  private:
+    void showRequest(const LabRequest& request);
+    void showTokens(const std::vector<std::string>& labels);
+
+    Driver* m_driver;
+    QPlainTextEdit* m_text = nullptr;
+    QComboBox* m_tokenizer = nullptr;
+    QCheckBox* m_positionsOnly = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QLabel* m_chips = nullptr;
+    QStringList m_chipTexts;
+    int m_count = 0;
+};
+
+} // namespace poslab::gui

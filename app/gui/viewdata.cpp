@@ -1,0 +1,194 @@
+#include "viewdata.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace poslab::gui {
+
+namespace {
+
+QStringList toLabels(const std::vector<std::string>& texts)
+{
+    QStringList labels;
+    labels.reserve(static_cast<qsizetype>(texts.size()));
+    for (const auto& text : texts)
+        labels.push_back(QString::fromStdString(text));
+    return labels;
+}
+
+// "bias_head3" -> "bias", "cos_pair12" -> "cos", "E7" -> "E".
+QString family(const std::string& column)
+{
+    static const QRegularExpression suffix(QStringLiteral("(_head|_pair)?\\d+$"));
+    return QString::fromStdString(column).remove(suffix);
+}
+
+} // namespace
+
+QStringList matrixChoices(const SchemeRun& run)
+{
+    QStringList names{QStringLiteral("probs"), QStringLiteral("logits"), QStringLiteral("bias"),
+                      QStringLiteral("delta")};
+    if (run.buckets && run.buckets->size() > 0) names << QStringLiteral("bucket");
+    if (run.attention && !run.attention->heads.empty())
+        for (const auto& t : run.attention->heads.front().terms)
+            names << QString::fromStdString(t.name);
+    return names;
+}
+
+bool isSignedMatrix(const QString& matrix)
+{
+    return matrix != QLatin1String("probs") && matrix != QLatin1String("bucket");
+}
+
+bool maskApplies(const QString& matrix)
+{
+    return matrix != QLatin1String("delta") && matrix != QLatin1String("bucket");
+}
+
+QString matrixValueLabel(const QString& matrix)
+{
+    if (matrix == QLatin1String("probs")) return QStringLiteral("attention probability");
+    if (matrix == QLatin1String("logits")) return QStringLiteral("logit (score / T)");
+    if (matrix == QLatin1String("bias")) return QStringLiteral("positional part of the logit");
+    if (matrix == QLatin1String("delta")) return QStringLiteral("\u0394 = j \u2212 i");
+    if (matrix == QLatin1String("bucket")) return QStringLiteral("bucket index");
+    return QStringLiteral("score term: %1").arg(matrix);
+}
+
+Eigen::MatrixXd fullMatrix(const SchemeRun& run, int head, const QString& matrix)
+{
+    const int n = run.attention->n();
+    if (matrix == QLatin1String("delta")) return deltaMatrix(n);
+    if (matrix == QLatin1String("bucket")) {
+        if (!run.buckets || run.buckets->size() == 0) return deltaMatrix(n) * std::nan("");
+        return *run.buckets;
+    }
+    const auto& heads = run.attention->heads;
+    head = std::clamp(head, 0, static_cast<int>(heads.size()) - 1);
+    return headMatrix(heads[std::size_t(head)], matrix.toStdString());
+}
+
+widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, const LabResult& result,
+                               const HeatmapOptions& options, const Eigen::MatrixXd* buckets)
+{
+    widgets::HeatmapData d;
+    const bool causal = result.request.model.causal && maskApplies(matrix);
+    const PooledMatrix p =
+        downsample(m, options.capacity.height(), options.capacity.width(), options.pooling, causal);
+    d.rows = static_cast<int>(p.values.rows());
+    d.cols = static_cast<int>(p.values.cols());
+    d.values.resize(std::size_t(d.rows) * d.cols);
+    for (int r = 0; r < d.rows; ++r)
+        for (int c = 0; c < d.cols; ++c)
+            d.values[std::size_t(r) * d.cols + c] = p.values(r, c);
+    d.rowStep = p.rowStep;
+    d.colStep = p.colStep;
+    d.fullRows = static_cast<int>(m.rows());
+    d.fullCols = static_cast<int>(m.cols());
+    d.rowLabels = d.colLabels = toLabels(result.labels);
+    d.isSigned = isSignedMatrix(matrix);
+    d.valueLabel = matrixValueLabel(matrix);
+    d.title = options.title;
+    if (p.pooled()) {
+        d.pooling = QString::fromStdString(poolingName(options.pooling));
+        d.title += QStringLiteral(" \u00b7 %1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
+                       .arg(d.fullRows)
+                       .arg(d.fullCols)
+                       .arg(d.rows)
+                       .arg(d.cols)
+                       .arg(d.pooling)
+                       .arg(p.rowStep)
+                       .arg(p.colStep);
+    } else if (buckets && buckets->rows() == m.rows() && buckets->cols() == m.cols()) {
+        d.buckets.resize(std::size_t(buckets->size()));
+        for (Eigen::Index i = 0; i < m.rows(); ++i)
+            for (Eigen::Index j = 0; j < m.cols(); ++j)
+                d.buckets[std::size_t(i * m.cols() + j)] = (*buckets)(i, j);
+    }
+    return d;
+}
+
+widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, int head,
+                                const QString& matrix, const HeatmapOptions& options)
+{
+    return heatmapOf(fullMatrix(run, head, matrix), matrix, result, options,
+                     run.buckets && run.buckets->size() > 0 ? run.buckets.get() : nullptr);
+}
+
+widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta)
+{
+    widgets::CurvePlotData data;
+    const Scheme& scheme = *result.run.scheme;
+    const DeltaCurve curve = scheme.deltaCurve(range);
+    const CurveLayout layout = curveLayout(curve);
+    const std::string headSuffix = "head" + std::to_string(head);
+    QStringList families;
+    // Hundreds of lines (seed-linear at a large d_model) neither paint fast nor read: keep an even sample.
+    constexpr std::size_t kMaxSeries = 64;
+    std::vector<int> columns = layout.valueColumns;
+    if (columns.size() > kMaxSeries) {
+        std::vector<int> sample;
+        for (std::size_t k = 0; k < kMaxSeries; ++k)
+            sample.push_back(columns[k * columns.size() / kMaxSeries]);
+        columns = std::move(sample);
+    }
+    for (int c : columns) {
+        widgets::CurveSeries s;
+        const std::string& name = curve.columns[std::size_t(c)];
+        s.name = QString::fromStdString(name);
+        s.steps = layout.steps;
+        s.emphasis = name == "sum_cos" ||
+                     (name.size() > headSuffix.size() && name.ends_with(headSuffix) &&
+                      !std::isdigit(static_cast<unsigned char>(name[name.size() - headSuffix.size() - 1])));
+        for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
+            s.x.push_back(curve.rows(r, 0));
+            s.y.push_back(curve.rows(r, c));
+        }
+        if (!families.contains(family(name))) families << family(name);
+        data.series.push_back(std::move(s));
+    }
+    // Edges between buckets say where the value is flat; when the index changes at nearly every Δ
+    // (DeBERTa's plain clipping zone) they are only noise.
+    if (layout.boundaries.size() * 2 <= static_cast<std::size_t>(curve.rows.rows()))
+        data.boundaries = layout.boundaries;
+    data.valueLabel = QStringLiteral("%1 (scheme)").arg(families.join(QStringLiteral(", ")));
+    if (columns.size() < layout.valueColumns.size())
+        data.valueLabel +=
+            QStringLiteral(", %1 of %2 shown").arg(columns.size()).arg(layout.valueColumns.size());
+    data.title = QStringLiteral("%1 \u00b7 \u0394-curve and mean attention of head %2")
+                     .arg(QString::fromStdString(scheme.info().title))
+                     .arg(head);
+
+    const auto& heads = result.run.attention->heads;
+    head = std::clamp(head, 0, static_cast<int>(heads.size()) - 1);
+    const std::vector<double> profile =
+        diagonalProfile(heads[std::size_t(head)].probs, result.request.model.causal);
+    const int n = result.n;
+    for (int k = 0; k < static_cast<int>(profile.size()); ++k) {
+        const int delta = k - (n - 1);
+        if (std::abs(delta) > range || !std::isfinite(profile[std::size_t(k)])) continue;
+        data.profileX.push_back(delta);
+        data.profileY.push_back(profile[std::size_t(k)]);
+    }
+    data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
+    data.marker = selectedDelta;
+    return data;
+}
+
+double maxShiftChange(const SchemeRun& base, const SchemeRun& shifted, const QString& matrix, bool causal)
+{
+    double worst = 0.0;
+    const auto& a = base.attention->heads;
+    const auto& b = shifted.attention->heads;
+    for (std::size_t h = 0; h < std::min(a.size(), b.size()); ++h) {
+        const std::string name = matrix.toStdString();
+        worst = std::max(worst, maxAbsDifference(headMatrix(a[h], name), headMatrix(b[h], name), causal));
+    }
+    return worst;
+}
+
+} // namespace poslab::gui

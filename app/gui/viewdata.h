@@ -1,0 +1,44 @@
+#pragma once
+
+#include "deltacurveview.h"
+#include "heatmapdata.h"
+#include "labrequest.h"
+
+#include <analysis.h>
+
+#include <QSize>
+#include <QStringList>
+
+// Turns a LabResult into what the widgets paint, through core/analysis: no attention is computed
+// here, matrices are only selected, pooled and labelled.
+namespace poslab::gui {
+
+// "probs", "logits", "bias", "delta", then "bucket" when the scheme has buckets, then the terms.
+QStringList matrixChoices(const SchemeRun& run);
+bool isSignedMatrix(const QString& matrix);
+QString matrixValueLabel(const QString& matrix);
+
+// The full n × n matrix (masked entries stay as core has them: −inf logits).
+Eigen::MatrixXd fullMatrix(const SchemeRun& run, int head, const QString& matrix);
+bool maskApplies(const QString& matrix); // attention matrices hide j > i under a causal mask
+
+struct HeatmapOptions
+{
+    QSize capacity{4096, 4096}; // at most this many cells (pixels of the view)
+    Pooling pooling = Pooling::Max;
+    QString title; // prefix; pooling is added when it applies
+};
+
+widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, const LabResult& result,
+                               const HeatmapOptions& options, const Eigen::MatrixXd* buckets = nullptr);
+widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, int head,
+                                const QString& matrix, const HeatmapOptions& options);
+
+// The scheme's Δ-curve over [−range, range] and the measured profile of `head` (mean probability
+// along each diagonal), with the selected Δ marked (NaN: none).
+widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta);
+
+// max over heads of |M(shifted) − M(0)| for `matrix` (probs, logits or bias).
+double maxShiftChange(const SchemeRun& base, const SchemeRun& shifted, const QString& matrix, bool causal);
+
+} // namespace poslab::gui

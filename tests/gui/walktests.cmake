@@ -1,0 +1,13 @@
+# test_walk: the worked-example panel, the lessons view and the lessons loader, headless. Links only
+# poslab_widgets and poslab_lessons, so it builds while the main window is being reworked.
+# POSLAB_WALK_PNG=DIR saves screenshots of the panel there for a look by eye.
+add_executable(test_walk
+    ${CMAKE_CURRENT_LIST_DIR}/guitest.h ${CMAKE_CURRENT_LIST_DIR}/guitestmain.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tst_walkview.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tst_lessons.cpp
+)
+target_link_libraries(test_walk PRIVATE poslab_widgets poslab_lessons Qt6::Test)
+set_target_properties(test_walk PROPERTIES AUTOMOC ON)
+add_test(NAME test_walk COMMAND test_walk)
+set_tests_properties(test_walk PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120 LABELS gui)
+target_compile_definitions(test_walk PRIVATE POSLAB_LESSONS_JSON="${PROJECT_SOURCE_DIR}/resources/lessons/lessons.json")

@@ -1,0 +1,137 @@
+#include "deltacurveview.h"
+
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#ifdef QT_NO_FOREACH // qcustomplot.h still uses foreach
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+#define QT_NO_FOREACH
+#else
+#include <qcustomplot.h>
+#endif
+
+namespace poslab::widgets {
+
+namespace {
+
+constexpr int kMaxLegendEntries = 10;
+
+// Tableau 10: distinct, readable on white.
+const QColor kPalette[] = {QColor("#4e79a7"), QColor("#f28e2b"), QColor("#59a14f"), QColor("#e15759"),
+                           QColor("#76b7b2"), QColor("#edc948"), QColor("#b07aa1"), QColor("#ff9da7"),
+                           QColor("#9c755f"), QColor("#bab0ac")};
+
+QVector<double> toVector(const std::vector<double>& v)
+{
+    return QVector<double>(v.begin(), v.end());
+}
+
+} // namespace
+
+DeltaCurveView::DeltaCurveView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->plotLayout()->insertRow(0);
+    m_title =
+        new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->xAxis->setLabel(QStringLiteral("\u0394 = j \u2212 i"));
+    m_plot->yAxis2->setVisible(true);
+    m_plot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
+    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, nullptr); // zoom Δ only
+    m_plot->axisRect()->setRangeDragAxes(m_plot->xAxis, nullptr);
+    rebuild();
+}
+
+void DeltaCurveView::setData(CurvePlotData data)
+{
+    m_data = std::move(data);
+    rebuild();
+}
+
+int DeltaCurveView::seriesCount() const
+{
+    int count = 0;
+    for (int k = 0; k < m_plot->graphCount(); ++k)
+        count += m_plot->graph(k)->valueAxis() == m_plot->yAxis;
+    return count;
+}
+
+void DeltaCurveView::rebuild()
+{
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    m_title->setText(m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title);
+    m_plot->yAxis->setLabel(m_data.valueLabel);
+    m_plot->yAxis2->setLabel(m_data.profileLabel);
+
+    const bool many = m_data.series.size() > kMaxLegendEntries;
+    for (std::size_t k = 0; k < m_data.series.size(); ++k) {
+        const CurveSeries& s = m_data.series[k];
+        QCPGraph* g = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+        g->setData(toVector(s.x), toVector(s.y), true);
+        g->setName(s.name);
+        QColor color = s.emphasis ? QColor(Qt::black) : kPalette[k % std::size(kPalette)];
+        if (many && !s.emphasis) color.setAlpha(110);
+        g->setPen(QPen(color, s.emphasis ? 2.5 : (many ? 1.0 : 1.6)));
+        g->setLineStyle(s.steps ? QCPGraph::lsStepCenter : QCPGraph::lsLine);
+        if (many && !s.emphasis) g->removeFromLegend();
+    }
+    if (!m_data.profileY.empty()) {
+        QCPGraph* g = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+        g->setData(toVector(m_data.profileX), toVector(m_data.profileY), true);
+        g->setName(m_data.profileLabel);
+        g->setPen(QPen(QColor("#444444"), 1.2, Qt::DashLine));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor("#444444"), Qt::white, 5));
+        g->rescaleValueAxis(false, false);
+        QCPRange r = m_plot->yAxis2->range();
+        m_plot->yAxis2->setRange(std::min(0.0, r.lower), r.upper + 0.05 * std::max(r.size(), 1e-9));
+    }
+    for (double x : m_data.boundaries) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setPen(QPen(QColor(150, 150, 150), 1, Qt::DotLine));
+        line->setSelectable(false);
+    }
+    m_marker = new QCPItemStraightLine(m_plot);
+    m_marker->setPen(QPen(QColor("#b2182b"), 1.5));
+    m_marker->setSelectable(false);
+    setMarker(m_data.marker);
+
+    m_plot->legend->setVisible(!m_data.series.empty());
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    if (m_plot->graphCount() > 0) {
+        m_plot->xAxis->rescale();
+        for (int k = 0; k < m_plot->graphCount(); ++k)
+            if (m_plot->graph(k)->valueAxis() == m_plot->yAxis)
+                m_plot->graph(k)->rescaleValueAxis(k > 0, false);
+        const QCPRange y = m_plot->yAxis->range();
+        const double pad = 0.06 * std::max(y.size(), 1e-9);
+        m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
+        const QCPRange x = m_plot->xAxis->range();
+        m_plot->xAxis->setRange(x.lower - 0.5, x.upper + 0.5);
+    }
+    m_plot->replot();
+}
+
+void DeltaCurveView::setMarker(double delta)
+{
+    m_data.marker = delta;
+    if (!m_marker) return;
+    m_marker->setVisible(std::isfinite(delta));
+    if (std::isfinite(delta)) {
+        m_marker->point1->setCoords(delta, 0);
+        m_marker->point2->setCoords(delta, 1);
+    }
+    m_plot->replot();
+}
+
+} // namespace poslab::widgets

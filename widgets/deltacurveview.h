@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <limits>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QCPTextElement;
+
+namespace poslab::widgets {
+
+struct CurveSeries
+{
+    QString name;
+    std::vector<double> x, y;
+    bool steps = false;    // a step function centred on each Δ (bucketed schemes)
+    bool emphasis = false; // drawn thick and dark, e.g. RoPE's sum over pairs
+};
+
+// Everything the Δ-curve view paints, computed elsewhere.
+struct CurvePlotData
+{
+    QString title;
+    QString valueLabel; // left axis: the scheme's value
+    std::vector<CurveSeries> series;
+    std::vector<double> boundaries; // vertical dotted lines (bucket edges)
+    QString profileLabel;           // right axis: the measured attention profile
+    std::vector<double> profileX, profileY;
+    double marker = std::numeric_limits<double>::quiet_NaN(); // the selected cell's Δ
+};
+
+// The scheme's value as a function of Δ = j − i (left axis) against the attention it produces,
+// mean attention along each diagonal (right axis). Series beyond the legend's room stay unnamed.
+class DeltaCurveView : public QWidget
+{
+    Q_OBJECT
+  public:
+    explicit DeltaCurveView(QWidget* parent = nullptr);
+    void setData(CurvePlotData data);
+    void setMarker(double delta); // NaN hides it
+    const CurvePlotData& data() const { return m_data; }
+    QCustomPlot* plot() const { return m_plot; }
+    int seriesCount() const; // graphs on the left axis
+
+  private:
+    void rebuild();
+
+    CurvePlotData m_data;
+    QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_title = nullptr;
+    QCPItemStraightLine* m_marker = nullptr;
+};
+
+} // namespace poslab::widgets

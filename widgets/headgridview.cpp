@@ -1,0 +1,187 @@
+#include "headgridview.h"
+
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+#ifdef QT_NO_FOREACH // qcustomplot.h still uses foreach
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+#define QT_NO_FOREACH
+#else
+#include <qcustomplot.h>
+#endif
+
+namespace poslab::widgets {
+
+namespace {
+
+const QColor kMaskHatch(170, 170, 170);
+
+int gridColumns(int count)
+{
+    return std::max(1, static_cast<int>(std::ceil(std::sqrt(count * 1.5))));
+}
+
+void fillMap(QCPColorMap* map, const HeatmapData& d)
+{
+    auto* cells = map->data();
+    const AxisSpan keys = cellCentreSpan(d.cols);
+    const AxisSpan values = cellCentreSpan(d.rows);
+    cells->setSize(d.cols, d.rows);
+    cells->setRange(QCPRange(keys.lower, keys.upper), QCPRange(values.lower, values.upper));
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (int r = 0; r < d.rows; ++r)
+        for (int c = 0; c < d.cols; ++c)
+            cells->setCell(c, r, d.isMasked(r, c) ? nan : d.at(r, c));
+}
+
+} // namespace
+
+HeadGridView::HeadGridView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const int k = headAt(event->position().toPoint());
+        if (k >= 0) emit headClicked(k);
+    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent* event) {
+        const int k = headAt(event->position().toPoint());
+        if (k >= 0) emit headDoubleClicked(k);
+    });
+    rebuild();
+}
+
+int HeadGridView::headAt(QPoint pos) const
+{
+    for (std::size_t k = 0; k < m_rects.size(); ++k)
+        if (m_rects[k]->outerRect().contains(pos)) return static_cast<int>(k);
+    return -1;
+}
+
+void HeadGridView::setHeads(std::vector<HeatmapData> heads, const QString& title)
+{
+    m_heads = std::move(heads);
+    rebuild();
+    m_title->setText(title);
+    m_plot->replot();
+}
+
+void HeadGridView::rebuild()
+{
+    m_plot->clearPlottables();
+    m_plot->plotLayout()->clear(); // deletes the axis rects, the scale and the title
+    m_maps.clear();
+    m_rects.clear();
+    auto* top = m_plot->plotLayout();
+    m_title =
+        new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
+    top->addElement(0, 0, m_title);
+    if (m_heads.empty()) {
+        m_title->setText(tr("Nothing computed yet"));
+        m_scale = nullptr;
+        return;
+    }
+    auto* grid = new QCPLayoutGrid;
+    top->addElement(1, 0, grid);
+    m_scale = new QCPColorScale(m_plot);
+    top->addElement(1, 1, m_scale);
+    m_scale->setBarWidth(14);
+    m_scale->axis()->setLabel(m_heads.front().valueLabel);
+    auto* margins = new QCPMarginGroup(m_plot);
+    const int columns = gridColumns(static_cast<int>(m_heads.size()));
+    for (std::size_t k = 0; k < m_heads.size(); ++k) {
+        auto* rect = new QCPAxisRect(m_plot);
+        grid->addElement(static_cast<int>(k) / columns, static_cast<int>(k) % columns, rect);
+        rect->setupFullAxesBox(false);
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTicks(false);
+            axis->setTickLabels(false);
+            axis->grid()->setVisible(false);
+        }
+        rect->axis(QCPAxis::atTop)->setLabel(tr("head %1").arg(k));
+        rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
+        rect->setBackground(QBrush(kMaskHatch, Qt::BDiagPattern));
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight | QCP::msTop | QCP::msBottom, margins);
+        auto* map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        map->setInterpolate(false);
+        map->setTightBoundary(false);
+        map->setColorScale(m_scale);
+        const HeatmapData& d = m_heads[k];
+        if (!d.isEmpty()) fillMap(map, d);
+        const AxisSpan xs = viewSpan(d.cols), ys = viewSpan(d.rows);
+        rect->axis(QCPAxis::atBottom)->setRange(xs.lower, xs.upper);
+        rect->axis(QCPAxis::atLeft)->setRange(ys.lower, ys.upper);
+        m_maps.push_back(map);
+        m_rects.push_back(rect);
+    }
+    updateColors();
+    updateFocus();
+}
+
+void HeadGridView::updateColors()
+{
+    if (m_heads.empty() || !m_scale) return;
+    const bool log = m_log && logScaleApplies(m_heads.front());
+    m_range = sharedColorRange(m_heads, log);
+    const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
+    m_scale->setDataScaleType(type);
+    if (log)
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    for (QCPColorMap* map : m_maps) {
+        map->setGradient(makeGradient(colorMapFor(m_heads.front(), m_sequential)));
+        map->setDataScaleType(type);
+        map->setDataRange(QCPRange(m_range.lower, m_range.upper));
+    }
+}
+
+void HeadGridView::updateFocus()
+{
+    for (std::size_t k = 0; k < m_rects.size(); ++k) {
+        const bool focused = static_cast<int>(k) == m_focused;
+        const QPen pen(focused ? QColor(0xd6, 0x60, 0x4d) : QColor(Qt::black), focused ? 3 : 1);
+        for (QCPAxis* axis : m_rects[k]->axes())
+            axis->setBasePen(pen);
+        QCPAxis* top = m_rects[k]->axis(QCPAxis::atTop);
+        QFont f = top->labelFont();
+        f.setBold(focused);
+        top->setLabelFont(f);
+    }
+}
+
+void HeadGridView::setSequentialMap(ColorMap map)
+{
+    m_sequential = map;
+    updateColors();
+    m_plot->replot();
+}
+
+void HeadGridView::setLogScale(bool on)
+{
+    m_log = on;
+    updateColors();
+    m_plot->replot();
+}
+
+void HeadGridView::setFocusedHead(int head)
+{
+    m_focused = head;
+    updateFocus();
+    m_plot->replot();
+}
+
+QSize HeadGridView::cellCapacity(int heads) const
+{
+    const int count = std::max(1, heads);
+    const int columns = gridColumns(count);
+    const int rows = (count + columns - 1) / columns;
+    return QSize(std::max(16, (m_plot->width() - 120) / columns - 20),
+                 std::max(16, (m_plot->height() - 60) / rows - 40));
+}
+
+} // namespace poslab::widgets

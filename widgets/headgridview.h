@@ -1,0 +1,61 @@
+#pragma once
+
+#include "colormaps.h"
+#include "heatmapdata.h"
+#include "heatmapmapping.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPAxisRect;
+class QCPTextElement;
+
+namespace poslab::widgets {
+
+// All heads as small multiples (one axis rect and colour map per head) under one shared colour
+// scale, so that heads compare by colour. Clicking a head emits headClicked; the focused head is
+// drawn with a thick frame.
+class HeadGridView : public QWidget
+{
+    Q_OBJECT
+  public:
+    explicit HeadGridView(QWidget* parent = nullptr);
+
+    void setHeads(std::vector<HeatmapData> heads, const QString& title);
+    void setSequentialMap(ColorMap map);
+    void setLogScale(bool on);
+    void setFocusedHead(int head);
+
+    int plotCount() const { return static_cast<int>(m_maps.size()); }
+    const HeatmapData& head(int k) const { return m_heads[std::size_t(k)]; }
+    AxisSpan colorRange() const { return m_range; }
+    QCustomPlot* plot() const { return m_plot; }
+    QSize cellCapacity(int heads) const; // cells per small multiple when showing `heads`
+
+  signals:
+    void headClicked(int head);
+    void headDoubleClicked(int head); // "open it": the panel switches to the heatmap
+
+  private:
+    void rebuild();
+    int headAt(QPoint pos) const; // −1 outside every head
+    void updateColors();
+    void updateFocus();
+
+    std::vector<HeatmapData> m_heads;
+    std::vector<QCPColorMap*> m_maps;
+    std::vector<QCPAxisRect*> m_rects;
+    ColorMap m_sequential = ColorMap::Viridis;
+    bool m_log = false;
+    int m_focused = 0;
+    AxisSpan m_range;
+    QCustomPlot* m_plot = nullptr;
+    QCPColorScale* m_scale = nullptr;
+    QCPTextElement* m_title = nullptr;
+};
+
+} // namespace poslab::widgets
