@@ -1,8 +1,11 @@
 #include "lab.h"
 
+#include "engine/onednnengine.h"
 #include "error.h"
+#include "plan.h"
 
 #include <array>
+#include <mutex>
 
 namespace poslab {
 
@@ -75,16 +78,85 @@ std::vector<std::string> whatNames()
     return v;
 }
 
+namespace {
+
+// One oneDNN engine for the process: its primitives and buffers outlive a single table.
+OneDnnEngine& sharedEngine(std::unique_lock<std::mutex>& lock)
+{
+    static std::mutex mutex;
+    static OneDnnEngine engine;
+    lock = std::unique_lock(mutex);
+    return engine;
+}
+
+// Probabilities of one head streamed into a pool × pool grid; rows and columns are cells of
+// tokens [edges[a], edges[a+1]), labelled "first–last".
+Table pooledTable(const Scheme& scheme, const Sequence& seq, const ComputeRequest& request)
+{
+    if (request.what != What::Probs)
+        throw Error("--pool applies to --what probs only");
+    if (request.engine != EngineKind::OneDnn)
+        throw Error("--pool needs --engine onednn (the reference engine holds n × n)");
+    RunOptions options;
+    options.threads = request.threads;
+    options.precision = request.precision;
+    std::unique_lock<std::mutex> lock;
+    const PooledProbs p = sharedEngine(lock).pooled(makePlan(scheme, seq), request.head, request.pool,
+                                                     request.poolMode, options);
+    Table t = baseTable(scheme, request.what);
+    fillMatrix(t, p.grid);
+    for (std::size_t a = 0; a + 1 < p.edges.size(); ++a)
+        t.tokens.push_back(std::to_string(p.edges[a]).append("–").append(std::to_string(p.edges[a + 1] - 1)));
+    t.model.emplace_back("head", std::to_string(request.head));
+    t.model.emplace_back("pool", std::to_string(p.grid.rows()));
+    t.model.emplace_back("pool_mode", poolModeName(request.poolMode));
+    if (request.precision == Precision::BF16)
+        t.model.emplace_back("dtype", "bf16");
+    return t;
+}
+
+} // namespace
+
 Table computeTable(const Scheme& scheme, const Sequence& seq, const ComputeRequest& request)
 {
     const bool needsAttention =
         request.what == What::Bias || request.what == What::Logits || request.what == What::Probs;
-    if (needsAttention) {
+    if (request.pool != 0) {
+        if (request.pool < 0)
+            throw Error("--pool must be positive, got " + std::to_string(request.pool));
         checkHead(scheme, request.head);
+        return pooledTable(scheme, seq, request);
+    }
+    if (!needsAttention)
+        return tableFromResult(scheme, seq, AttentionResult{}, request);
+    checkHead(scheme, request.head);
+    if (request.engine == EngineKind::Reference) {
+        resolveThreads(request.threads);
+        if (request.precision != Precision::F32)
+            throw Error("the reference engine computes in double: --dtype applies to --engine onednn");
         return tableFromResult(scheme, seq, referenceAttention(scheme, seq), request);
     }
-    return tableFromResult(scheme, seq, AttentionResult{}, request);
+    constexpr int kMaxSquare = 16384;   // as tableFromResult: refuse before computing
+    if (seq.size() > kMaxSquare)
+        throw Error("n = " + std::to_string(seq.size()) + " is too long for a full n × n table (at most " +
+                    std::to_string(kMaxSquare) + "): add --pool 1024 for a pooled heatmap");
+    RunOptions options = RunOptions::forHead(request.head);
+    options.probs = request.what == What::Probs;
+    options.logits = request.what == What::Logits;
+    options.bias = request.what == What::Bias;
+    options.threads = request.threads;
+    options.precision = request.precision;
+    AttentionResult result;
+    {
+        std::unique_lock<std::mutex> lock;
+        sharedEngine(lock).run(makePlan(scheme, seq), options, result);
+    }
+    Table t = tableFromResult(scheme, seq, result, request);
+    if (request.precision == Precision::BF16)
+        t.model.emplace_back("dtype", "bf16");
+    return t;
 }
+
 
 Table tableFromResult(const Scheme& scheme, const Sequence& seq, const AttentionResult& result,
                       const ComputeRequest& request)

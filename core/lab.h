@@ -1,6 +1,7 @@
 #pragma once
 
 #include "attention.h"
+#include "engine/options.h"
 #include "scheme.h"
 #include "table.h"
 
@@ -19,6 +20,12 @@ struct ComputeRequest
     What what = What::Probs;
     int head = 0;      // for bias, logits, probs
     int range = 16;    // for delta-curve: Δ in [−range, range]
+    // How bias, logits and probs are computed (see core/engine/).
+    EngineKind engine = EngineKind::Reference;   // poslab-cli defaults to onednn
+    Precision precision = Precision::F32;
+    int threads = 0;   // 0: all cores
+    int pool = 0;      // probs only: > 0 streams them into a pool × pool grid (any n, never n × n)
+    PoolMode poolMode = PoolMode::Max;
 };
 
 // The one place that turns (scheme, sequence, request) into a table, for the CLI and the GUI alike.

@@ -10,10 +10,12 @@ namespace poslab::cli {
 std::string runSchemes(const std::vector<std::string>& args);
 std::string runCompute(const std::vector<std::string>& args);
 std::string runExplain(const std::vector<std::string>& args);
+std::string runBench(const std::vector<std::string>& args);
 
 std::string mainUsage();
 std::string schemesUsage();
 std::string computeUsage();
 std::string explainUsage();
+std::string benchUsage();
 
 } // namespace poslab::cli

@@ -20,7 +20,8 @@ const std::vector<OptionSpec>& computeOptions()
 {
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
-        v.insert(v.end(), {{"what"}, {"head"}, {"range"}, {"format"}, {"out"}});
+        v.insert(v.end(), {{"what"}, {"head"}, {"range"}, {"format"}, {"out"}, {"engine"}, {"dtype"}, {"threads"},
+                           {"pool"}, {"pool-mode"}});
         return v;
     }();
     return specs;
@@ -45,6 +46,8 @@ std::string computeUsage()
            "                          [--d-model D] [--heads H] [--causal] [--seed S]\n"
            "                          [--lambda L] [--temperature T]\n"
            "                          --what WHAT [--head K] [--range R]\n"
+           "                          [--engine onednn|reference] [--dtype f32|bf16] [--threads T]\n"
+           "                          [--pool P [--pool-mode max|mean]]\n"
            "                          [--format csv|json|npy] [--out FILE]\n"
            "\n"
            "Computes one table for a scheme on a sequence and writes it to stdout or FILE.\n"
@@ -56,6 +59,14 @@ std::string computeUsage()
            "\n"
            "  --head K               head for bias, logits and probs (default: 0)\n"
            "  --range R              delta-curve covers Δ in [-R, R] (default: 16)\n"
+           "  --engine onednn|reference  attention engine for bias, logits, probs (default: onednn;\n"
+           "                         reference is the Eigen oracle in double)\n"
+           "  --dtype f32|bf16       oneDNN precision (default: f32; bf16 needs AVX-512 bf16)\n"
+           "  --threads T            oneDNN threads (default: 0 = all cores)\n"
+           "  --pool P               probs only: stream them into a P × P grid of cells (any n);\n"
+           "                         cell (a, b) covers tokens [floor(a·n/P), floor((a+1)·n/P))\n"
+           "                         of rows a and columns b (P = n when n < P)\n"
+           "  --pool-mode max|mean   how a cell combines its probabilities (default: max)\n"
            "  --format csv|json|npy  output format (default: csv)\n"
            "  --out FILE             write FILE atomically instead of stdout\n"
            "  -h, --help             show this help\n"
@@ -75,6 +86,14 @@ std::string runCompute(const std::vector<std::string>& args)
     request.what = parseWhat(whatText);
     if (auto v = opts.value("head")) request.head = parseIntOption("head", *v, INT_MIN, INT_MAX);
     if (auto v = opts.value("range")) request.range = parseIntOption("range", *v, INT_MIN, INT_MAX);
+    request.engine = parseEngineKind(opts.value("engine").value_or("onednn"));
+    request.precision = parsePrecision(opts.value("dtype").value_or("f32"));
+    if (auto v = opts.value("threads")) request.threads = parseIntOption("threads", *v, 0, 1024);
+    if (auto v = opts.value("pool")) request.pool = parseIntOption("pool", *v, 1, 8192);
+    if (auto v = opts.value("pool-mode")) {
+        if (!opts.has("pool")) throw Error("--pool-mode applies only with --pool");
+        request.poolMode = parsePoolMode(*v);
+    }
     const TableFormat format = parseTableFormat(opts.value("format").value_or("csv"));
     const auto out = opts.value("out");
     if (out && out->empty()) throw Error("--out needs a file name");

@@ -53,13 +53,15 @@ std::string dispatch(const std::vector<std::string>& args)
         if (rest[0] == "schemes") return schemesUsage();
         if (rest[0] == "compute") return computeUsage();
         if (rest[0] == "explain") return explainUsage();
+        if (rest[0] == "bench") return benchUsage();
         throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
-                            didYouMean(rest[0], {"schemes", "compute", "explain"}));
+                            didYouMean(rest[0], {"schemes", "compute", "explain", "bench"}));
     }
     if (command == "schemes") return runSchemes(rest);
     if (command == "compute") return runCompute(rest);
     if (command == "explain") return runExplain(rest);
-    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "help"});
+    if (command == "bench") return runBench(rest);
+    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "help"});
     if (command.size() > 1 && command[0] == '-')
         throw poslab::Error("unknown option '" + command +
                             "' (options follow the command; try 'poslab-cli --help')");
@@ -81,6 +83,7 @@ std::string mainUsage()
            "  schemes    list the schemes and their parameters\n"
            "  compute    compute one table (pe, delta, bucket, bias, slopes, logits, probs, delta-curve)\n"
            "  explain    the worked example of one attention weight, step by step\n"
+           "  bench      time the attention engine against the same run's sgemm\n"
            "  help CMD   show the options of a command\n"
            "\n"
            "Options:\n"

@@ -22,8 +22,11 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 TEST(CliExplain, JsonEndsOnComputeProbsAndLogits)
 {
     for (const char* scheme : {"t5", "rope", "deberta", "shaw", "alibi", "sinusoidal", "seed-linear", "transformer-xl"}) {
-        const auto probs = csvOf(with({"compute", "--scheme", scheme, "--what", "probs", "--head", "1"}, kModel));
-        const auto logits = csvOf(with({"compute", "--scheme", scheme, "--what", "logits", "--head", "1"}, kModel));
+        // explain walks the oracle's numbers: compare with the oracle engine (onednn agrees to ~1e-6)
+        const auto probs = csvOf(
+            with({"compute", "--scheme", scheme, "--what", "probs", "--head", "1", "--engine", "reference"}, kModel));
+        const auto logits = csvOf(
+            with({"compute", "--scheme", scheme, "--what", "logits", "--head", "1", "--engine", "reference"}, kModel));
         const JsonValue walk = parseJson(
             succeed(with({"explain", "--scheme", scheme, "--i", "4", "--j", "1", "--head", "1", "--format", "json"}, kModel))
                 .out);

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "engine/options.h"
+#include "params.h"
+
+#include <string>
+
+namespace poslab {
+
+// One benchmark of the attention engine against the machine's own sgemm, shared by
+// `poslab-cli bench` and the Google Benchmark target.
+struct BenchRequest
+{
+    int n = 1024;
+    int heads = 8;
+    int headDim = 64;
+    std::string scheme = "none";
+    RawParams params;
+    bool causal = false;
+    EngineKind engine = EngineKind::OneDnn;
+    Precision precision = Precision::F32;
+    int threads = 0;
+    int repeats = 0; // 0: at least 5, more while under about a second
+};
+
+struct BenchReport
+{
+    std::string engine; // describe() of the engine
+    int threads = 0;
+    int runs = 0;
+    double flops = 0; // 4·n²·head_dim per head (causal counts the full square too)
+    double attentionMs =
+        0; // median: attention from cached q, k, v (the plan's inputs unchanged), nothing n × n kept
+    double coldMs = 0;      // median: the same with the projection x · [W_q W_k W_v] redone
+    double allStepsMs = 0;  // median: scheme + plan + attention keeping one head's probs
+    double planMs = 0;      // median: scheme + plan
+    double sgemmMs = 0;     // median sgemm time for the same flop count
+    std::string sgemmShape; // "M×K·K×N" actually run (its rate is scaled to the flop count)
+    double gflops() const { return flops / attentionMs * 1e-6; }
+    double sgemmGflops() const { return flops / sgemmMs * 1e-6; }
+    double ratio() const { return sgemmMs / attentionMs; }
+};
+
+BenchReport runBench(const BenchRequest& request);
+
+} // namespace poslab

@@ -1,0 +1,303 @@
+// Per-head float data for the oneDNN engine: q, k, v from one projection matmul, RoPE, and the
+// plan's offset tables in the form the tile pass reads (compact rows, gathered windows).
+
+#include "engine/kernels.h"
+#include "engine/workspace.h"
+
+#include "error.h"
+
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <mutex>
+
+#include <omp.h>
+
+namespace poslab::engine {
+
+namespace {
+
+constexpr int kSmallTableRows = 1024; // beyond this, a key table is read as a per-offset window
+
+// Rows of `table` that some offset uses, renumbered 0..m'−1 in first-use order.
+int compact(const OffsetTable& table, std::vector<std::int32_t>& idx, std::vector<int>& used)
+{
+    std::vector<int> newId(table.rows.rows(), -1);
+    idx.resize(table.rowOfOffset.size());
+    used.clear();
+    for (std::size_t o = 0; o < table.rowOfOffset.size(); ++o) {
+        int& id = newId[table.rowOfOffset[o]];
+        if (id < 0) {
+            id = static_cast<int>(used.size());
+            used.push_back(table.rowOfOffset[o]);
+        }
+        idx[o] = id;
+    }
+    return static_cast<int>(used.size());
+}
+
+// table = c · a · rowsᵀ (n × m) for a (n × hd floats) and the plan's rows `which`: in double when
+// small (the terms can be large, e.g. seed-linear's, and each rounding shows in the softmax),
+// else a float matmul.
+void tableProduct(const float* a, int n, int hd, const Eigen::MatrixXd& rows, const std::vector<int>& which,
+                  float c, GemmCache& cache, const dnnl::stream& stream, int slot,
+                  std::vector<float>& rowScratch, std::vector<float>& out)
+{
+    const int m = static_cast<int>(which.size());
+    out.resize(static_cast<std::size_t>(n) * m);
+    if (static_cast<double>(n) * m * hd <= (1 << 22)) {
+        Eigen::MatrixXd sel(m, hd);
+        for (int r = 0; r < m; ++r)
+            sel.row(r) = rows.row(which[r]);
+        const Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> am(a, n,
+                                                                                                         hd);
+        const Eigen::MatrixXd prod = static_cast<double>(c) * (am.cast<double>() * sel.transpose());
+        for (int i = 0; i < n; ++i)
+            for (int r = 0; r < m; ++r)
+                out[static_cast<std::size_t>(i) * m + r] = static_cast<float>(prod(i, r));
+        return;
+    }
+    rowScratch.resize(static_cast<std::size_t>(m) * hd);
+    for (int r = 0; r < m; ++r)
+        for (int j = 0; j < hd; ++j)
+            rowScratch[static_cast<std::size_t>(r) * hd + j] = static_cast<float>(rows(which[r], j));
+    cache.run({n, m, hd, hd, hd, m, true, false, Precision::F32}, a, rowScratch.data(), out.data(), stream,
+              slot);
+    for (float& x : out)
+        x *= c;
+}
+
+void gatherRows(const Eigen::MatrixXd& rows, const std::vector<int>& which, std::vector<float>& out)
+{
+    const int hd = static_cast<int>(rows.cols());
+    out.resize(which.size() * hd);
+    for (std::size_t r = 0; r < which.size(); ++r)
+        for (int c = 0; c < hd; ++c)
+            out[r * hd + c] = static_cast<float>(rows(which[r], c));
+}
+
+} // namespace
+
+void Preparer::rotaryTable(const AttentionPlan& plan)
+{
+    const int n = plan.n(), half = plan.model.headDim() / 2;
+    if (m_rotaryN == n && m_theta == plan.rotary.theta) return;
+    m_cos.resize(static_cast<std::size_t>(n) * half);
+    m_sin.resize(m_cos.size());
+    for (int p = 0; p < n; ++p)
+        for (int c = 0; c < half; ++c) {
+            const double a = p * plan.rotary.theta[c]; // the angle in double, as the oracle
+            m_cos[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::cos(a));
+            m_sin[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::sin(a));
+        }
+    m_rotaryN = n;
+    m_theta = plan.rotary.theta;
+}
+
+bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req) const
+{
+    auto same = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+        // bytes, not values: a −0 for a 0 only costs a recompute
+        return a.rows() == b.rows() && a.cols() == b.cols() &&
+               std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
+    };
+    return !m_lastHeads.empty() && m_lastHeads == req.heads && m_lastValues == req.values &&
+           same(plan.content, m_lastContent) && same(plan.pe, m_lastPe) && same(plan.proj.wq, m_lastWq) &&
+           same(plan.proj.wk, m_lastWk) && same(plan.proj.wv, m_lastWv);
+}
+
+void Preparer::rememberInputs(const AttentionPlan& plan, const PrepareRequest& req)
+{
+    m_lastContent = plan.content;
+    m_lastPe = plan.pe;
+    m_lastWq = plan.proj.wq;
+    m_lastWk = plan.proj.wk;
+    m_lastWv = plan.proj.wv;
+    m_lastHeads = req.heads;
+    m_lastValues = req.values;
+}
+
+void Preparer::prepare(const AttentionPlan& plan, const PrepareRequest& req, GemmCache& cache,
+                       const std::vector<dnnl::stream>& streams, std::vector<HeadData>& heads)
+{
+    const int n = plan.n(), dm = plan.model.dModel, hd = plan.model.headDim();
+    const int perHead = req.values ? 3 * hd : 2 * hd;
+    const int cols = perHead * static_cast<int>(req.heads.size());
+    heads.resize(plan.model.heads);
+
+    if (!sameInputs(plan, req)) {
+        // x = e + pe (n × d_model) and W = [W_q,h | W_k,h | W_v,h] for each requested head, both kept
+        // column-major as in the plan, so that the conversion to float reads and writes contiguously.
+        m_x.resize(static_cast<std::size_t>(n) * dm);
+        Eigen::Map<Eigen::MatrixXf>(m_x.data(), n, dm) = (plan.content + plan.pe).cast<float>();
+        m_w.resize(static_cast<std::size_t>(dm) * cols);
+        Eigen::Map<Eigen::MatrixXf> w(m_w.data(), dm, cols);
+        for (std::size_t s = 0; s < req.heads.size(); ++s) {
+            const int h = req.heads[s];
+            const Eigen::MatrixXd* parts[3] = {&plan.proj.wq, &plan.proj.wk, &plan.proj.wv};
+            for (int part = 0; part < perHead / hd; ++part)
+                w.middleCols(static_cast<Eigen::Index>(s) * perHead + part * hd, hd) =
+                    parts[part]->middleCols(h * hd, hd).cast<float>();
+        }
+        // [q | k | v] = x · W: one matmul for every head
+        m_qkv.resize(static_cast<std::size_t>(n) * cols);
+        GemmShape proj{n, cols, dm, n, dm, cols, true, false, Precision::F32};
+        proj.transA = true;
+        cache.run(proj, m_x.data(), m_w.data(), m_qkv.data(), streams[0], 0);
+        rememberInputs(plan, req);
+    }
+    if (plan.rotary.enabled) rotaryTable(plan);
+
+    // The heads in parallel (each gemm then runs single-threaded on its thread's slot).
+    const int count = static_cast<int>(req.heads.size());
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(static_cast <int>(streams.size()))
+    for (int s = 0; s < count; ++s) {
+        try {
+            prepareHead(plan, req, s, cols, perHead, cache, streams[omp_get_thread_num()],
+                        omp_get_thread_num(), heads[req.heads[s]]);
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req, int s, int cols, int perHead,
+                           GemmCache& cache, const dnnl::stream& stream, int slot, HeadData& d) const
+{
+    const int n = plan.n(), dm = plan.model.dModel, hd = plan.model.headDim();
+    const bool hasPe = !plan.pe.isZero(0.0);
+    const float c = static_cast<float>(plan.scale / plan.model.temperature);
+    std::vector<float> rowScratch;
+    {
+        const int h = req.heads[s];
+        const HeadPlan& hp = plan.heads[h];
+        const bool needPlain = plan.rotary.enabled && (!hp.keyTable.empty() || !hp.queryTable.empty() ||
+                                                       hp.keyBias.size() > 0 || req.contentOnly[h]);
+        const std::size_t nh = static_cast<std::size_t>(n) * hd;
+        d.q.resize(nh);
+        d.k.resize(nh);
+        d.v.resize(req.values ? nh : 0);
+        for (int i = 0; i < n; ++i) {
+            const float* src = m_qkv.data() + static_cast<std::size_t>(i) * cols + s * perHead;
+            std::copy(src, src + hd, d.q.data() + static_cast<std::size_t>(i) * hd);
+            std::copy(src + hd, src + 2 * hd, d.k.data() + static_cast<std::size_t>(i) * hd);
+            if (req.values)
+                std::copy(src + 2 * hd, src + 3 * hd, d.v.data() + static_cast<std::size_t>(i) * hd);
+        }
+        if (needPlain) {
+            d.qPlain = d.q;
+            d.kPlain = d.k;
+        } else {
+            d.qPlain.clear();
+            d.kPlain.clear();
+        }
+        if (plan.rotary.enabled) {
+            // q̃_p = R(p·θ) q_p on each pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos)
+            const int half = hd / 2;
+            for (float* m : {d.q.data(), d.k.data()})
+                for (int p = 0; p < n; ++p) {
+                    float* row = m + static_cast<std::size_t>(p) * hd;
+                    for (int cc = 0; cc < half; ++cc) {
+                        const int a = plan.rotary.interleaved ? 2 * cc : cc;
+                        const int b = plan.rotary.interleaved ? 2 * cc + 1 : cc + half;
+                        const float cs = m_cos[static_cast<std::size_t>(p) * half + cc];
+                        const float sn = m_sin[static_cast<std::size_t>(p) * half + cc];
+                        const float xa = row[a], xb = row[b];
+                        row[a] = xa * cs - xb * sn;
+                        row[b] = xa * sn + xb * cs;
+                    }
+                }
+        }
+        // Content-only projections for the bias matrix, when pe makes them differ.
+        if (req.contentOnly[h] && hasPe) {
+            // column-major, as the projection above
+            const Eigen::MatrixXf xc = plan.content.cast<float>();
+            Eigen::MatrixXf wc(dm, 2 * hd);
+            wc << plan.proj.wq.middleCols(h * hd, hd).cast<float>(),
+                plan.proj.wk.middleCols(h * hd, hd).cast<float>();
+            std::vector<float> qk(static_cast<std::size_t>(n) * 2 * hd);
+            GemmShape shape{n, 2 * hd, dm, n, dm, 2 * hd, true, false, Precision::F32};
+            shape.transA = true;
+            cache.run(shape, xc.data(), wc.data(), qk.data(), stream, slot);
+            d.qc.resize(nh);
+            d.kc.resize(nh);
+            for (int i = 0; i < n; ++i) {
+                const float* src = qk.data() + static_cast<std::size_t>(i) * 2 * hd;
+                std::copy(src, src + hd, d.qc.data() + static_cast<std::size_t>(i) * hd);
+                std::copy(src + hd, src + 2 * hd, d.kc.data() + static_cast<std::size_t>(i) * hd);
+            }
+        } else {
+            d.qc.clear();
+            d.kc.clear();
+        }
+        if (req.precision == Precision::BF16) {
+            d.qb.resize(nh);
+            d.kb.resize(nh);
+            kernels::toBf16(d.qb.data(), d.q.data(), static_cast<long>(nh));
+            kernels::toBf16(d.kb.data(), d.k.data(), static_cast<long>(nh));
+            d.vb.resize(d.v.size());
+            kernels::toBf16(d.vb.data(), d.v.data(), static_cast<long>(d.v.size()));
+        }
+
+        // offAdd[o] = offsetBias[o] / T;  colAdd[j] = scale / T · keyBias·k_j
+        d.offAdd.resize(hp.offsetBias.size());
+        for (std::size_t o = 0; o < hp.offsetBias.size(); ++o)
+            d.offAdd[o] = static_cast<float>(hp.offsetBias[o] / plan.model.temperature);
+        d.colAdd.resize(hp.keyBias.size() > 0 ? n : 0);
+        for (int j = 0; j < static_cast<int>(d.colAdd.size()); ++j) {
+            double dot = 0.0;
+            for (int cc = 0; cc < hd; ++cc)
+                dot += d.keyPlain()[static_cast<std::size_t>(j) * hd + cc] * hp.keyBias[cc];
+            d.colAdd[j] = static_cast<float>(dot) * c;
+        }
+
+        std::vector<int> used;
+        d.keyRows = 0;
+        d.qTable.clear();
+        d.keyWindow.clear();
+        if (!hp.keyTable.empty()) {
+            const int m = compact(hp.keyTable, d.keyIdx, used);
+            if (m <= kSmallTableRows) {
+                // qTable = c · q · rowsᵀ (n × m'): the term is then a gather per score
+                d.keyRows = m;
+                tableProduct(d.queryPlain(), n, hd, hp.keyTable.rows, used, c, cache, stream, slot,
+                             rowScratch, d.qTable);
+            } else {
+                // keyWindow[o] = keyTable[r(o)]: a tile's term is then one matmul on a contiguous slice
+                std::vector<int> rowOf(hp.keyTable.rowOfOffset.begin(), hp.keyTable.rowOfOffset.end());
+                gatherRows(hp.keyTable.rows, rowOf, d.keyWindow);
+            }
+        }
+        d.queryRows = 0;
+        d.kTable.clear();
+        if (!hp.queryTable.empty()) {
+            const int m = compact(hp.queryTable, d.queryIdx, used);
+            if (static_cast<double>(n) * m > (1 << 28))
+                throw Error("the query table of head " + std::to_string(h) + " has " + std::to_string(m) +
+                            " rows in use: n = " + std::to_string(n) +
+                            " needs more than 1 GiB for it in the oneDNN "
+                            "engine (use fewer buckets or a shorter sequence)");
+            d.queryRows = m;
+            tableProduct(d.keyPlain(), n, hd, hp.queryTable.rows, used, c, cache, stream, slot, rowScratch,
+                         d.kTable);
+        }
+        d.valueRows = 0;
+        d.valueRuns.clear();
+        if (!hp.valueTable.empty() && req.values) {
+            std::vector<std::int32_t> idx;
+            d.valueRows = compact(hp.valueTable, idx, used);
+            gatherRows(hp.valueTable.rows, used, d.valueTable);
+            for (int o = 0; o < static_cast<int>(idx.size()); ++o)
+                if (d.valueRuns.empty() || d.valueRuns.back().row != idx[o])
+                    d.valueRuns.push_back({o, o + 1, idx[o]});
+                else
+                    d.valueRuns.back().end = o + 1;
+        }
+    }
+}
+
+} // namespace poslab::engine

@@ -1,0 +1,225 @@
+#include "engine/onednnengine.h"
+
+#include "engine/kernels.h"
+#include "engine/onednnimpl.h"
+#include "engine/workspace.h"
+
+#include "error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <mutex>
+
+#include <omp.h>
+
+namespace poslab {
+
+using engine::GemmShape;
+using engine::HeadData;
+
+namespace {
+
+// Query rows per tile. Measured (docs/performance.md): 128 rows beat 32–64 because the Q·Kᵀ
+// matmul, with its short k = head_dim, needs the rows to reuse each block of K; the key blocks
+// (tile.cpp) keep a block of scores in L2.
+int tileRowsFor(int n, int requested)
+{
+    if (requested > 0) return std::min(requested, n);
+    return std::min(128, n);
+}
+
+} // namespace
+
+OneDnnEngine::OneDnnEngine() : m_impl(std::make_unique<Impl>()) {}
+OneDnnEngine::~OneDnnEngine() = default;
+
+bool OneDnnEngine::bf16Supported()
+{
+    static const bool supported = [] {
+        try {
+            const dnnl::cpu_isa isa = dnnl::get_effective_cpu_isa();
+            if (isa != dnnl::cpu_isa::avx512_core_bf16 && isa != dnnl::cpu_isa::avx512_core_amx) return false;
+            dnnl::engine eng(dnnl::engine::kind::cpu, 0);
+            engine::GemmCache probe(eng);
+            const std::string impl =
+                probe.implementation({64, 64, 64, 64, 64, 64, true, false, Precision::BF16});
+            return impl.rfind("ref", 0) != 0;
+        } catch (const dnnl::error&) {
+            return false;
+        }
+    }();
+    return supported;
+}
+
+std::string OneDnnEngine::cpuIsa() const
+{
+    switch (dnnl::get_effective_cpu_isa()) {
+    case dnnl::cpu_isa::avx512_core_amx:
+        return "avx512_core_amx";
+    case dnnl::cpu_isa::avx512_core_bf16:
+        return "avx512_core_bf16";
+    case dnnl::cpu_isa::avx512_core_vnni:
+        return "avx512_core_vnni";
+    case dnnl::cpu_isa::avx512_core:
+        return "avx512_core";
+    case dnnl::cpu_isa::avx2:
+        return "avx2";
+    default:
+        return "other";
+    }
+}
+
+std::string OneDnnEngine::describe() const
+{
+    const int t = m_impl->threads > 0 ? m_impl->threads : resolveThreads(0);
+    return std::string("oneDNN ")
+        .append(precisionName(m_impl->precision))
+        .append(", ")
+        .append(std::to_string(t))
+        .append(t == 1 ? " thread (" : " threads (")
+        .append(cpuIsa())
+        .append(")");
+}
+
+void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
+                                  const engine::TileSink& sink)
+{
+    const int n = plan.n();
+    const int tiles = (n + tileRows - 1) / tileRows;
+    const int items = tiles * static_cast<int>(headList.size());
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    // One work item per (head, tile); causal tiles run largest first so the threads finish together.
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (int item = 0; item < items; ++item) {
+        const int t = plan.model.causal ? tiles - 1 - item / static_cast<int>(headList.size())
+                                        : item / static_cast<int>(headList.size());
+        const int h = headList[item % headList.size()];
+        try {
+            tile(plan, h, t * tileRows, std::min(n, (t + 1) * tileRows), tileRows, sink,
+                 omp_get_thread_num());
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, AttentionResult& result)
+{
+    Impl& m = *m_impl;
+    const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
+    if (options.precision == Precision::BF16 && !bf16Supported())
+        throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
+    try {
+        m.setThreads(resolveThreads(options.threads));
+        m.precision = options.precision;
+        m.keyBlock = options.keyBlock;
+        result.model = plan.model;
+        result.content = plan.content;
+        result.pe = plan.pe;
+        result.output.resize(n, plan.model.dModel);
+        result.heads.resize(heads);
+        engine::PrepareRequest req;
+        req.precision = options.precision;
+        req.contentOnly.assign(heads, false);
+        for (int h = 0; h < heads; ++h) {
+            req.heads.push_back(h);
+            const bool keep = options.keeps(h);
+            req.contentOnly[h] = keep && options.bias;
+            HeadResult& head = result.heads[h];
+            head.output.resize(n, hd);
+            auto shape = [&](Eigen::MatrixXd& mat, bool wanted) {
+                if (wanted)
+                    mat.resize(n, n);
+                else
+                    mat.resize(0, 0);
+            };
+            shape(head.probs, keep && options.probs);
+            shape(head.logits, keep && options.logits);
+            shape(head.bias, keep && options.bias);
+            head.terms.clear();
+        }
+        m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
+        engine::TileSink sink;
+        sink.result = &result;
+        sink.keep = &options;
+        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink);
+        if (options.terms)
+            for (int h = 0; h < heads; ++h)
+                if (options.keeps(h)) result.heads[h].terms = terms(plan, h, options);
+    } catch (const dnnl::error& e) {
+        throw Error(std::string("oneDNN failed: ").append(e.what()));
+    }
+}
+
+PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells, PoolMode mode,
+                                 const RunOptions& options)
+{
+    Impl& m = *m_impl;
+    const int n = plan.n();
+    if (head < 0 || head >= plan.model.heads)
+        throw Error("head " + std::to_string(head) + " is out of range (the model has " +
+                    std::to_string(plan.model.heads) + " heads)");
+    if (cells < 1 || cells > 8192) throw Error("--pool must be in [1, 8192], got " + std::to_string(cells));
+    if (options.precision == Precision::BF16 && !bf16Supported())
+        throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
+    PooledProbs out;
+    out.head = head;
+    out.mode = mode;
+    cells = std::min(cells, n);
+    for (int a = 0; a <= cells; ++a)
+        out.edges.push_back(static_cast<int>(static_cast<long long>(a) * n / cells));
+    try {
+        m.setThreads(resolveThreads(options.threads));
+        m.precision = options.precision;
+        m.keyBlock = options.keyBlock;
+        engine::PrepareRequest req;
+        req.heads = {head};
+        req.contentOnly.assign(plan.model.heads, false);
+        req.values = false;
+        req.precision = options.precision;
+        m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
+        m.pools.resize(m.threads);
+        for (auto& p : m.pools)
+            p.assign(static_cast<std::size_t>(cells) * cells, 0.f);
+        engine::TileSink sink;
+        sink.output = false;
+        sink.edges = &out.edges;
+        sink.poolMax = mode == PoolMode::Max;
+        sink.pools = &m.pools;
+        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink);
+    } catch (const dnnl::error& e) {
+        throw Error(std::string("oneDNN failed: ").append(e.what()));
+    }
+    out.grid.resize(cells, cells);
+    for (int a = 0; a < cells; ++a)
+        for (int b = 0; b < cells; ++b) {
+            double v = 0.0;
+            for (const auto& p : m.pools) {
+                const double x = p[static_cast<std::size_t>(a) * cells + b];
+                v = mode == PoolMode::Max ? std::max(v, x) : v + x;
+            }
+            if (mode == PoolMode::Mean)
+                v /= static_cast<double>(out.edges[a + 1] - out.edges[a]) * (out.edges[b + 1] - out.edges[b]);
+            out.grid(a, b) = v;
+        }
+    return out;
+}
+
+void OneDnnEngine::forgetInputs()
+{
+    m_impl->preparer.forget();
+}
+
+void OneDnnEngine::sgemm(int m, int n, int k, const float* a, const float* b, float* c, int threads)
+{
+    m_impl->setThreads(resolveThreads(threads));
+    m_impl->cache.run({m, n, k, k, n, n, false, false, Precision::F32}, a, b, c, m_impl->streams[0], 0);
+    m_impl->streams[0].wait();
+}
+
+} // namespace poslab

@@ -1,0 +1,55 @@
+#pragma once
+
+// Engine choices as plain values, light enough for lab.h and the front ends (no oneDNN include).
+
+#include <string>
+#include <vector>
+
+namespace poslab {
+
+enum class EngineKind
+{
+    OneDnn,
+    Reference
+};
+EngineKind parseEngineKind(const std::string& name); // "onednn" | "reference"; Error otherwise
+std::string engineKindName(EngineKind kind);
+
+enum class Precision
+{
+    F32,
+    BF16
+};
+Precision parsePrecision(const std::string& name); // "f32" | "bf16"
+std::string precisionName(Precision p);
+
+enum class PoolMode
+{
+    Max,
+    Mean
+};
+PoolMode parsePoolMode(const std::string& name); // "max" | "mean"
+std::string poolModeName(PoolMode mode);
+
+// What one run keeps besides the outputs (always filled: result.output and every head's output).
+// n × n matrices are kept only for the selected heads; the other heads get empty matrices.
+struct RunOptions
+{
+    std::vector<int> heads; // heads whose n × n matrices are kept
+    bool allHeads = false;  // keep them for every head (the GUI's head grid at moderate n)
+    bool probs = true;
+    bool logits = false;
+    bool bias = false;
+    bool terms = false; // the score split into named terms (see engine/terms.h)
+    int threads = 0;    // 0: all cores
+    Precision precision = Precision::F32;
+    int tileRows = 0; // query rows per tile; 0: chosen from n
+    int keyBlock = 0; // keys per block of the online softmax; 0: chosen from n
+    bool keeps(int head) const;
+    static RunOptions forHead(int head);
+};
+
+// Validates a thread count (0 = all cores) and returns the count to use.
+int resolveThreads(int requested);
+
+} // namespace poslab

@@ -1,0 +1,74 @@
+#pragma once
+
+// Internal to the oneDNN engine: per-head data in float, prepared from a plan, and kept (with its
+// capacity) between runs so that a recompute touches no fresh memory.
+
+#include "engine/gemm.h"
+#include "plan.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace poslab::engine {
+
+struct HeadData
+{
+    std::vector<float> q, k, v;            // n × hd; q, k rotated when the plan is rotary
+    std::vector<float> qPlain, kPlain;     // unrotated (tables, key bias); empty: same as q, k
+    std::vector<float> qc, kc;             // content-only, unrotated (the bias matrix); empty: qPlain, kPlain
+    std::vector<std::uint16_t> qb, kb, vb; // bf16 copies of q, k, v
+    std::vector<float> offAdd;             // 2n − 1: offsetBias / temperature
+    std::vector<float> colAdd;             // n: scale / temperature · keyBias·k_j
+    int keyRows = 0;                       // > 0: small key table, qTable = qPlain · rowsᵀ (n × keyRows)
+    std::vector<std::int32_t> keyIdx;      // 2n − 1: compact row of each offset
+    std::vector<float> qTable;
+    std::vector<float> keyWindow; // (2n − 1) × hd: key table row of each offset (large tables)
+    int queryRows = 0;
+    std::vector<std::int32_t> queryIdx;
+    std::vector<float> kTable; // n × queryRows: kPlain · rowsᵀ
+    int valueRows = 0;
+    std::vector<float> valueTable; // valueRows × hd
+    struct Run
+    {
+        int begin, end, row; // offsets [begin, end) use value row `row`
+    };
+    std::vector<Run> valueRuns;
+
+    const float* queryPlain() const { return qPlain.empty() ? q.data() : qPlain.data(); }
+    const float* keyPlain() const { return kPlain.empty() ? k.data() : kPlain.data(); }
+};
+
+struct PrepareRequest
+{
+    std::vector<int> heads;        // which heads to prepare
+    std::vector<bool> contentOnly; // per plan head: also fill qc, kc (bias kept)
+    bool values = true;            // v (and value tables); false for pooled probabilities
+    Precision precision = Precision::F32;
+};
+
+class Preparer
+{
+  public:
+    void forget() { m_lastHeads.clear(); }
+    // Fills heads[h] for every requested head. Runs gemms on `cache` (threads: oneDNN's own).
+    void prepare(const AttentionPlan& plan, const PrepareRequest& request, GemmCache& cache,
+                 const std::vector<dnnl::stream>& streams, std::vector<HeadData>& heads);
+
+  private:
+    void rotaryTable(const AttentionPlan& plan);
+    void prepareHead(const AttentionPlan& plan, const PrepareRequest& request, int index, int cols,
+                     int perHead, GemmCache& cache, const dnnl::stream& stream, int slot,
+                     HeadData& head) const;
+    bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request) const;
+    void rememberInputs(const AttentionPlan& plan, const PrepareRequest& request);
+    std::vector<float> m_x, m_w, m_qkv, m_cos, m_sin;
+    // The inputs of the last projection: a recompute that changes only the scheme's tables (the
+    // usual slider drag) finds them equal and skips the x · W matmul.
+    Eigen::MatrixXd m_lastContent, m_lastPe, m_lastWq, m_lastWk, m_lastWv;
+    std::vector<int> m_lastHeads;
+    bool m_lastValues = false;
+    std::vector<double> m_theta;
+    int m_rotaryN = -1;
+};
+
+} // namespace poslab::engine

@@ -1,0 +1,356 @@
+// The oneDNN engine against the oracle (referenceAttention): relative L2 error of probabilities and
+// outputs, fp32 <= 1e-5 and bf16 <= 2e-2, for every scheme, causal or not, n from 1 to 1024. Each
+// check draws fresh inputs (its own model seed) and poisons the result with NaN before the run, so
+// an element the engine forgets to write fails the check.
+
+#include "engine/onednnengine.h"
+#include "engine/referenceengine.h"
+#include "error.h"
+#include "plan.h"
+
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+using namespace poslab;
+
+namespace {
+
+struct Case
+{
+    const char* scheme;
+    RawParams params;
+};
+
+const std::vector<Case>& allCases()
+{
+    static const std::vector<Case> cases = {
+        {"none", {}},
+        {"sinusoidal", {}},
+        {"sinusoidal", {{"layout", "concat"}}},
+        {"learned", {}},
+        {"shaw", {{"k", "2"}}},
+        {"shaw", {}},
+        {"transformer-xl", {}},
+        {"t5", {}},
+        {"t5", {{"bidirectional", "false"}, {"num_buckets", "8"}, {"max_distance", "10"}}},
+        {"alibi", {}},
+        {"rope", {}},
+        {"rope", {{"layout", "interleaved"}}},
+        {"deberta", {{"bucket_size", "8"}, {"max_position", "12"}}},
+        {"deberta", {}},
+        {"seed-linear", {}},
+        {"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}}};
+    return cases;
+}
+
+std::string caseName(const Case& c)
+{
+    std::string name = c.scheme;
+    for (const auto& [k, v] : c.params)
+        name.append(" ").append(k).append("=").append(v);
+    return name;
+}
+
+std::uint64_t freshSeed()
+{
+    static std::uint64_t seed = 1000;
+    return ++seed;
+}
+
+// ‖a − b‖ / max(‖b‖, floor) over the entries where b is finite (masked logits are −inf in both).
+double relL2(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, double floor = 0.0)
+{
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return std::numeric_limits<double>::infinity();
+    double num = 0.0, den = 0.0;
+    for (Eigen::Index i = 0; i < b.rows(); ++i)
+        for (Eigen::Index j = 0; j < b.cols(); ++j) {
+            if (std::isinf(b(i, j))) {
+                if (a(i, j) != b(i, j)) return std::numeric_limits<double>::infinity();
+                continue;
+            }
+            const double d = a(i, j) - b(i, j);
+            num += std::isnan(d) ? std::numeric_limits<double>::infinity() : d * d;
+            den += b(i, j) * b(i, j);
+        }
+    den = std::max(den, floor * floor);
+    return den > 0 ? std::sqrt(num / den) : std::sqrt(num);
+}
+
+void poison(AttentionResult& r, const AttentionPlan& plan)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const int n = plan.n(), hd = plan.model.headDim();
+    r.output = Eigen::MatrixXd::Constant(n, plan.model.dModel, nan);
+    r.heads.resize(plan.model.heads);
+    for (auto& h : r.heads) {
+        h.probs = Eigen::MatrixXd::Constant(n, n, nan);
+        h.logits = Eigen::MatrixXd::Constant(n, n, nan);
+        h.output = Eigen::MatrixXd::Constant(n, hd, nan);
+    }
+}
+
+struct Check
+{
+    int n;
+    bool causal;
+    int heads = 4;
+    int dModel = 64;
+};
+
+// Runs one check and returns the worst relative error over probs, logits and outputs of all heads.
+double worstError(OneDnnEngine& engine, const Case& c, const Check& k, Precision precision,
+                  std::string& where)
+{
+    ModelConfig m;
+    m.dModel = k.dModel;
+    m.heads = k.heads;
+    m.causal = k.causal;
+    m.seed = freshSeed();
+    m.temperature = 1.25;
+    const auto scheme = makeScheme(c.scheme, c.params, m);
+    const Sequence seq = k.n == 7 ? Sequence::fromText("the cat saw the dog saw it", TokenizerMode::Word)
+                                  : Sequence::positions(k.n);
+    const AttentionResult ref = referenceAttention(*scheme, seq);
+    const AttentionPlan plan = makePlan(*scheme, seq);
+    RunOptions opts;
+    opts.allHeads = true;
+    opts.logits = true;
+    opts.precision = precision;
+    AttentionResult got;
+    poison(got, plan);
+    engine.run(plan, opts, got);
+    double worst = relL2(got.output, ref.output);
+    where = "output";
+    for (int h = 0; h < m.heads; ++h) {
+        // Logits near 0 (n = 1) have no meaningful relative error: their norm is floored at √(n²).
+        const double logitFloor = plan.n();
+        for (auto [name, a, b, floor] :
+             {std::tuple{"probs", &got.heads[h].probs, &ref.heads[h].probs, 0.0},
+              std::tuple{"logits", &got.heads[h].logits, &ref.heads[h].logits, logitFloor},
+              std::tuple{"head output", &got.heads[h].output, &ref.heads[h].output, 0.0}}) {
+            const double e = relL2(*a, *b, floor);
+            if (!(e <= worst)) {
+                worst = e;
+                where = std::string(name).append(" of head ").append(std::to_string(h));
+            }
+        }
+    }
+    where.append(" (seed ").append(std::to_string(m.seed)).append(")");
+    return worst;
+}
+
+class EngineMatchesOracle : public ::testing::TestWithParam<Case>
+{
+  protected:
+    static OneDnnEngine& engine()
+    {
+        static OneDnnEngine e;
+        return e;
+    }
+};
+
+TEST_P(EngineMatchesOracle, Fp32)
+{
+    for (bool causal : {false, true})
+        for (int n : {1, 7, 64, 333}) {
+            std::string where;
+            const double e = worstError(engine(), GetParam(), {n, causal}, Precision::F32, where);
+            EXPECT_LE(e, 1e-5) << caseName(GetParam()) << " n=" << n << " causal=" << causal << ": " << where;
+        }
+}
+
+TEST_P(EngineMatchesOracle, Bf16)
+{
+    if (!OneDnnEngine::bf16Supported()) GTEST_SKIP() << "no bf16 on this CPU";
+    for (bool causal : {false, true})
+        for (int n : {7, 333}) {
+            std::string where;
+            const double e = worstError(engine(), GetParam(), {n, causal}, Precision::BF16, where);
+            EXPECT_LE(e, 2e-2) << caseName(GetParam()) << " n=" << n << " causal=" << causal << ": " << where;
+        }
+}
+
+INSTANTIATE_TEST_SUITE_P(All, EngineMatchesOracle, ::testing::ValuesIn(allCases()), [](const auto& info) {
+    std::string name = caseName(info.param);
+    for (char& ch : name)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return name;
+});
+
+// n = 1024 for a few schemes (one per kind of table), with two heads to keep the oracle quick.
+TEST(EngineLong, Fp32At1024)
+{
+    OneDnnEngine engine;
+    for (const Case& c : {Case{"sinusoidal", {}}, Case{"transformer-xl", {}}, Case{"t5", {}},
+                          Case{"rope", {}}, Case{"deberta", {}}, Case{"shaw", {}}})
+        for (bool causal : {false, true}) {
+            std::string where;
+            const double e = worstError(engine, c, {1024, causal, 2, 64}, Precision::F32, where);
+            EXPECT_LE(e, 1e-5) << caseName(c) << " causal=" << causal << ": " << where;
+        }
+}
+
+TEST(EngineLong, Bf16At1024)
+{
+    if (!OneDnnEngine::bf16Supported()) GTEST_SKIP() << "no bf16 on this CPU";
+    OneDnnEngine engine;
+    for (bool causal : {false, true}) {
+        std::string where;
+        const double e = worstError(engine, {"alibi", {}}, {1024, causal, 2, 64}, Precision::BF16, where);
+        EXPECT_LE(e, 2e-2) << "alibi causal=" << causal << ": " << where;
+    }
+}
+
+TEST(Engine, OneThreadMatchesTwo)
+{
+    ModelConfig m;
+    m.causal = true;
+    m.seed = freshSeed();
+    const auto scheme = makeScheme("alibi", {}, m);
+    const AttentionPlan plan = makePlan(*scheme, Sequence::positions(300));
+    OneDnnEngine engine;
+    RunOptions one = RunOptions::forHead(1);
+    one.threads = 1;
+    RunOptions two = RunOptions::forHead(1);
+    two.threads = 2;
+    const AttentionResult a = engine.run(plan, one), b = engine.run(plan, two);
+    EXPECT_LE(relL2(a.output, b.output), 1e-6);
+    EXPECT_LE(relL2(a.heads[1].probs, b.heads[1].probs), 1e-6);
+    EXPECT_EQ(a.heads[0].probs.size(), 0) << "only the selected head keeps its n × n matrices";
+}
+
+TEST(Engine, ReusedResultIsRewritten)
+{
+    ModelConfig m;
+    m.seed = freshSeed();
+    OneDnnEngine engine;
+    AttentionResult result;
+    for (const char* name : {"t5", "rope", "t5"}) {
+        const auto scheme = makeScheme(name, {}, m);
+        const Sequence seq = Sequence::positions(100);
+        const AttentionPlan plan = makePlan(*scheme, seq);
+        poison(result, plan);
+        engine.run(plan, RunOptions::forHead(2), result);
+        const AttentionResult ref = referenceAttention(*scheme, seq);
+        EXPECT_LE(relL2(result.heads[2].probs, ref.heads[2].probs), 1e-5) << name;
+        EXPECT_LE(relL2(result.output, ref.output), 1e-5) << name;
+    }
+}
+
+TEST(Engine, ReferenceEngineMatchesOracle)
+{
+    ReferenceEngine engine;
+    for (const Case& c : allCases()) {
+        ModelConfig m;
+        m.dModel = 24;
+        m.heads = 3;
+        m.causal = true;
+        m.seed = freshSeed();
+        const auto scheme = makeScheme(c.scheme, c.params, m);
+        const Sequence seq = Sequence::positions(20);
+        const AttentionResult ref = referenceAttention(*scheme, seq);
+        RunOptions opts;
+        opts.allHeads = true;
+        opts.logits = opts.bias = true;
+        const AttentionResult got = engine.run(makePlan(*scheme, seq), opts);
+        EXPECT_LE(relL2(got.output, ref.output), 1e-12) << caseName(c);
+        for (int h = 0; h < m.heads; ++h) {
+            EXPECT_LE(relL2(got.heads[h].probs, ref.heads[h].probs), 1e-12) << caseName(c);
+            // above the diagonal the bias is not defined (seed-linear masks its term there, others not)
+            Eigen::MatrixXd gb = got.heads[h].bias, rb = ref.heads[h].bias;
+            for (int i = 0; i < 20; ++i)
+                for (int j = i + 1; j < 20; ++j)
+                    gb(i, j) = rb(i, j) = 0.0;
+            EXPECT_LE(relL2(gb, rb), 1e-12) << caseName(c);
+        }
+    }
+}
+
+TEST(EngineErrors, BadThreadCounts)
+{
+    ModelConfig m;
+    const auto scheme = makeScheme("none", {}, m);
+    const AttentionPlan plan = makePlan(*scheme, Sequence::positions(4));
+    OneDnnEngine engine;
+    for (int t : {-1, 1025, 1 << 30}) {
+        RunOptions o;
+        o.threads = t;
+        EXPECT_THROW(engine.run(plan, o), Error) << t;
+    }
+    EXPECT_THROW(resolveThreads(-3), Error);
+    EXPECT_EQ(resolveThreads(3), 3);
+    EXPECT_GE(resolveThreads(0), 1);
+}
+
+TEST(EngineErrors, Bf16WithoutCpuSupport)
+{
+    if (OneDnnEngine::bf16Supported()) GTEST_SKIP() << "this CPU has bf16; the refusal path cannot run here";
+    ModelConfig m;
+    const auto scheme = makeScheme("none", {}, m);
+    RunOptions o;
+    o.precision = Precision::BF16;
+    OneDnnEngine engine;
+    EXPECT_THROW(engine.run(makePlan(*scheme, Sequence::positions(4)), o), Error);
+}
+
+TEST(EngineErrors, Names)
+{
+    EXPECT_EQ(parseEngineKind("onednn"), EngineKind::OneDnn);
+    EXPECT_EQ(parseEngineKind("reference"), EngineKind::Reference);
+    EXPECT_THROW(parseEngineKind("eigen"), Error);
+    EXPECT_EQ(parsePrecision("bf16"), Precision::BF16);
+    EXPECT_THROW(parsePrecision("f16"), Error);
+    EXPECT_THROW(parsePoolMode("median"), Error);
+}
+
+} // namespace
+
+namespace {
+
+// Sequences longer than one key block take the online-softmax path; small blocks reach it at small n.
+TEST(EngineBlocks, OnlineSoftmaxAcrossKeyBlocks)
+{
+    OneDnnEngine engine;
+    for (const char* name : {"alibi", "transformer-xl", "deberta", "shaw", "rope"})
+        for (bool causal : {false, true})
+            for (int block : {16, 100}) {
+                ModelConfig m;
+                m.heads = 2;
+                m.causal = causal;
+                m.seed = freshSeed();
+                const auto scheme = makeScheme(name, {}, m);
+                const Sequence seq = Sequence::positions(333);
+                const AttentionResult ref = referenceAttention(*scheme, seq);
+                const AttentionPlan plan = makePlan(*scheme, seq);
+                RunOptions opts; // no head kept: every head streams its keys in blocks
+                opts.probs = false;
+                opts.keyBlock = block;
+                opts.tileRows = 48;
+                AttentionResult got;
+                poison(got, plan);
+                engine.run(plan, opts, got);
+                EXPECT_LE(relL2(got.output, ref.output), 1e-5)
+                    << name << " causal=" << causal << " block=" << block;
+                EXPECT_EQ(got.heads[0].probs.size(), 0);
+                const PooledProbs p = engine.pooled(plan, 1, 50, PoolMode::Mean, opts);
+                Eigen::MatrixXd want(50, 50);
+                for (int a = 0; a < 50; ++a)
+                    for (int b = 0; b < 50; ++b)
+                        want(a, b) = ref.heads[1]
+                                         .probs
+                                         .block(p.edges[a], p.edges[b], p.edges[a + 1] - p.edges[a],
+                                                p.edges[b + 1] - p.edges[b])
+                                         .mean();
+                EXPECT_LE((p.grid - want).norm() / want.norm(), 1e-5) << name << " pooled, block=" << block;
+                if (OneDnnEngine::bf16Supported()) {
+                    opts.precision = Precision::BF16;
+                    poison(got, plan);
+                    engine.run(plan, opts, got);
+                    EXPECT_LE(relL2(got.output, ref.output), 2e-2) << name << " bf16 causal=" << causal;
+                }
+            }
+}
+
+} // namespace

@@ -1,0 +1,74 @@
+// The streaming mode: pooled probabilities equal the oracle's probabilities pooled the same way.
+
+#include "engine/onednnengine.h"
+#include "error.h"
+#include "plan.h"
+
+#include <gtest/gtest.h>
+
+using namespace poslab;
+
+namespace {
+
+Eigen::MatrixXd poolOracle(const Eigen::MatrixXd& p, const std::vector<int>& edges, PoolMode mode)
+{
+    const int cells = static_cast<int>(edges.size()) - 1;
+    Eigen::MatrixXd g(cells, cells);
+    for (int a = 0; a < cells; ++a)
+        for (int b = 0; b < cells; ++b) {
+            const auto block = p.block(edges[a], edges[b], edges[a + 1] - edges[a], edges[b + 1] - edges[b]);
+            g(a, b) = mode == PoolMode::Max ? block.maxCoeff() : block.mean();
+        }
+    return g;
+}
+
+TEST(EnginePooled, MatchesPooledOracle)
+{
+    struct Case
+    {
+        const char* scheme;
+        int n, cells;
+    };
+    OneDnnEngine engine;
+    std::uint64_t seed = 900;
+    for (const Case& c : {Case{"alibi", 333, 50}, Case{"rope", 64, 64}, Case{"transformer-xl", 600, 37},
+                          Case{"deberta", 100, 1000}, Case{"shaw", 257, 16}})
+        for (bool causal : {false, true})
+            for (PoolMode mode : {PoolMode::Max, PoolMode::Mean}) {
+                ModelConfig m;
+                m.heads = 2;
+                m.causal = causal;
+                m.seed = ++seed;
+                const auto scheme = makeScheme(c.scheme, {}, m);
+                const Sequence seq = Sequence::positions(c.n);
+                const AttentionResult ref = referenceAttention(*scheme, seq);
+                const PooledProbs got = engine.pooled(makePlan(*scheme, seq), 1, c.cells, mode, RunOptions{});
+                const int cells = std::min(c.cells, c.n);
+                ASSERT_EQ(got.grid.rows(), cells);
+                ASSERT_EQ(got.edges.front(), 0);
+                ASSERT_EQ(got.edges.back(), c.n);
+                const Eigen::MatrixXd want = poolOracle(ref.heads[1].probs, got.edges, mode);
+                EXPECT_LE((got.grid - want).norm() / want.norm(), 1e-5)
+                    << c.scheme << " n=" << c.n << " causal=" << causal << " " << poolModeName(mode);
+            }
+}
+
+TEST(EnginePooled, CellEdgesAndErrors)
+{
+    ModelConfig m;
+    const auto scheme = makeScheme("t5", {}, m);
+    const AttentionPlan plan = makePlan(*scheme, Sequence::positions(10));
+    OneDnnEngine engine;
+    const PooledProbs p = engine.pooled(plan, 0, 4, PoolMode::Mean, RunOptions{});
+    EXPECT_EQ(p.edges, (std::vector<int>{0, 2, 5, 7, 10})); // floor(a·n / cells)
+    // mean pooling keeps the total: each row sums to 1, so Σ_ab mean·area = n
+    double total = 0;
+    for (int a = 0; a < 4; ++a)
+        for (int b = 0; b < 4; ++b)
+            total += p.grid(a, b) * (p.edges[a + 1] - p.edges[a]) * (p.edges[b + 1] - p.edges[b]);
+    EXPECT_NEAR(total, 10.0, 1e-5);
+    EXPECT_THROW(engine.pooled(plan, 4, 4, PoolMode::Max, RunOptions{}), Error);
+    EXPECT_THROW(engine.pooled(plan, 0, 0, PoolMode::Max, RunOptions{}), Error);
+}
+
+} // namespace
