@@ -148,11 +148,13 @@ namespace schemes {
 Eigen::MatrixXd sinusoid(const Eigen::VectorXd& positions, int d, double base, SinusoidLayout layout)
 {
     const int half = d / 2;
+    std::vector<double> omega(half);
+    for (int k = 0; k < half; ++k)
+        omega[k] = std::pow(base, -2.0 * k / d);
     Eigen::MatrixXd pe(positions.size(), d);
     for (Eigen::Index r = 0; r < positions.size(); ++r) {
         for (int k = 0; k < half; ++k) {
-            const double omega = std::pow(base, -2.0 * k / d);
-            const double a = positions[r] * omega;
+            const double a = positions[r] * omega[k];
             if (layout == SinusoidLayout::Interleaved) {
                 pe(r, 2 * k) = std::sin(a);
                 pe(r, 2 * k + 1) = std::cos(a);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace poslab::schemes {
 
@@ -95,11 +96,17 @@ public:
     }
 
     // W_R R_{i−j} for the head, for offsets i − j = −(n−1) .. n−1 (row (i − j) + n − 1).
+    // R_{i−j} is the same (2n − 1) × d_model table of sines and cosines for every head, so it is
+    // made once per length rather than once per head.
     Eigen::MatrixXd projectedR(int head, int n) const
     {
-        const Eigen::VectorXd rel = Eigen::VectorXd::LinSpaced(2 * n - 1, -(n - 1.0), n - 1.0);
-        const Eigen::MatrixXd r = sinusoid(rel, m_model.dModel, m_base, SinusoidLayout::Concat);
-        return r * m_wr.middleCols(head * m_model.headDim(), m_model.headDim());
+        std::lock_guard lock(m_rMutex);
+        if (m_rN != n) {
+            const Eigen::VectorXd rel = Eigen::VectorXd::LinSpaced(2 * n - 1, -(n - 1.0), n - 1.0);
+            m_r = sinusoid(rel, m_model.dModel, m_base, SinusoidLayout::Concat);
+            m_rN = n;
+        }
+        return m_r * m_wr.middleCols(head * m_model.headDim(), m_model.headDim());
     }
 
     // A_ij = (a) q_i·k_j + (b) q_i·W_R R_{i−j} + (c) u·k_j + (d) v·W_R R_{i−j}, all / √d.
@@ -166,6 +173,9 @@ public:
 private:
     double m_base = 10000.0;
     Eigen::MatrixXd m_wr, m_u, m_v;
+    mutable std::mutex m_rMutex;
+    mutable Eigen::MatrixXd m_r;
+    mutable int m_rN = -1;
 };
 
 class AlibiScheme final : public Scheme
