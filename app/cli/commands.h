@@ -11,11 +11,13 @@ std::string runSchemes(const std::vector<std::string>& args);
 std::string runCompute(const std::vector<std::string>& args);
 std::string runExplain(const std::vector<std::string>& args);
 std::string runBench(const std::vector<std::string>& args);
+std::string runFigure(const std::vector<std::string>& args); // built with the GUI only
 
 std::string mainUsage();
 std::string schemesUsage();
 std::string computeUsage();
 std::string explainUsage();
 std::string benchUsage();
+std::string figureUsage();
 
 } // namespace poslab::cli

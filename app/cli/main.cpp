@@ -54,6 +54,9 @@ std::string dispatch(const std::vector<std::string>& args)
         if (rest[0] == "compute") return computeUsage();
         if (rest[0] == "explain") return explainUsage();
         if (rest[0] == "bench") return benchUsage();
+#ifdef POSLAB_HAVE_FIGURE
+        if (rest[0] == "figure") return figureUsage();
+#endif
         throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
                             didYouMean(rest[0], {"schemes", "compute", "explain", "bench"}));
     }
@@ -61,6 +64,9 @@ std::string dispatch(const std::vector<std::string>& args)
     if (command == "compute") return runCompute(rest);
     if (command == "explain") return runExplain(rest);
     if (command == "bench") return runBench(rest);
+#ifdef POSLAB_HAVE_FIGURE
+    if (command == "figure") return runFigure(rest);
+#endif
     const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "help"});
     if (command.size() > 1 && command[0] == '-')
         throw poslab::Error("unknown option '" + command +
@@ -84,6 +90,9 @@ std::string mainUsage()
            "  compute    compute one table (pe, delta, bucket, bias, slopes, logits, probs, delta-curve)\n"
            "  explain    the worked example of one attention weight, step by step\n"
            "  bench      time the attention engine against the same run's sgemm\n"
+#ifdef POSLAB_HAVE_FIGURE
+           "  figure     a figure for papers (PNG, PDF, SVG) carrying its session\n"
+#endif
            "  help CMD   show the options of a command\n"
            "\n"
            "Options:\n"

@@ -1,0 +1,308 @@
+#include "figure.h"
+
+#include "embed.h"
+#include "figureplot.h"
+
+#include <analysis.h>
+#include <attention.h>
+#include <error.h>
+#include <lab.h>
+#include <scheme.h>
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+#include <limits>
+
+namespace poslab::figure {
+
+namespace {
+
+constexpr int kMaxFigureN = 2048;
+
+QStringList toLabels(const std::vector<std::string>& texts)
+{
+    QStringList labels;
+    for (const auto& t : texts)
+        labels << QString::fromStdString(t);
+    return labels;
+}
+
+QString matrixTitle(const std::string& m)
+{
+    if (m == "probs") return QStringLiteral("attention probabilities");
+    if (m == "logits") return QStringLiteral("logits");
+    if (m == "bias") return QStringLiteral("positional bias");
+    if (m == "delta") return QStringLiteral("\u0394 = j \u2212 i");
+    if (m == "bucket") return QStringLiteral("bucket index");
+    return QStringLiteral("absolute encoding");
+}
+
+QString valueLabel(const std::string& m)
+{
+    if (m == "probs") return QStringLiteral("attention probability");
+    if (m == "logits") return QStringLiteral("logit (score / T)");
+    if (m == "bias") return QStringLiteral("positional part of the logit");
+    if (m == "delta") return QStringLiteral("\u0394 = j \u2212 i");
+    if (m == "bucket") return QStringLiteral("bucket index");
+    return QStringLiteral("encoding value");
+}
+
+bool isAttentionMatrix(const std::string& m) { return m == "probs" || m == "logits" || m == "bias"; }
+
+widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Session& s, const QStringList& labels)
+{
+    widgets::HeatmapData d;
+    const int cols = int(t.cols());
+    d.rows = int(labels.size());
+    d.cols = cols;
+    d.values.assign(t.data.begin() + std::ptrdiff_t(firstRow * t.cols()),
+                    t.data.begin() + std::ptrdiff_t((firstRow + d.rows) * t.cols()));
+    const bool causal = s.model.causal && isAttentionMatrix(s.matrix);
+    d.masked.resize(d.values.size());
+    for (int i = 0; i < d.rows; ++i)
+        for (int j = 0; j < d.cols; ++j)
+            d.masked[std::size_t(i) * cols + j] = causal && j > i;
+    d.rowLabels = labels;
+    if (s.matrix == "pe") {
+        for (int c = 0; c < cols; ++c)
+            d.colLabels << QString::number(c);
+        d.rowAxisLabel = QStringLiteral("position");
+        d.colAxisLabel = QStringLiteral("dimension");
+        d.tokenAxes = false;
+    } else {
+        d.colLabels = labels;
+    }
+    d.isSigned = s.matrix != "probs" && s.matrix != "bucket";
+    d.valueLabel = valueLabel(s.matrix);
+    return d;
+}
+
+widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve, const std::vector<double>& profile,
+                               int n, const Session& s)
+{
+    widgets::CurvePlotData d;
+    const CurveLayout layout = curveLayout(curve);
+    for (int c : layout.valueColumns) {
+        widgets::CurveSeries series;
+        series.name = QString::fromStdString(curve.columns[std::size_t(c)]);
+        series.steps = layout.steps;
+        series.emphasis = series.name == QLatin1String("sum_cos");
+        for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
+            series.x.push_back(curve.rows(r, 0));
+            series.y.push_back(curve.rows(r, c));
+        }
+        d.series.push_back(std::move(series));
+    }
+    if (layout.boundaries.size() * 2 <= std::size_t(curve.rows.rows())) d.boundaries = layout.boundaries;
+    d.valueLabel = QString::fromStdString(scheme.info().name) + QStringLiteral(" (scheme)");
+    for (int k = 0; k < int(profile.size()); ++k) {
+        const int delta = k - (n - 1);
+        if (std::abs(delta) > s.range || !std::isfinite(profile[std::size_t(k)])) continue;
+        d.profileX.push_back(delta);
+        d.profileY.push_back(profile[std::size_t(k)]);
+    }
+    d.profileLabel = QStringLiteral("mean attention, head %1").arg(s.head);
+    if (s.cellI >= 0) d.marker = s.cellJ - s.cellI;
+    return d;
+}
+
+} // namespace
+
+FigureFormat parseFigureFormat(const std::string& name)
+{
+    if (name == "png") return FigureFormat::Png;
+    if (name == "pdf") return FigureFormat::Pdf;
+    if (name == "svg") return FigureFormat::Svg;
+    throw Error("unknown figure format '" + name + "' (expected png|pdf|svg)");
+}
+
+std::optional<FigureFormat> formatFromFileName(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) return FigureFormat::Png;
+    if (suffix == QLatin1String("pdf")) return FigureFormat::Pdf;
+    if (suffix == QLatin1String("svg")) return FigureFormat::Svg;
+    return std::nullopt;
+}
+
+FigureContent computeFigure(const Session& s)
+{
+    validateSession(s);
+    Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
+    seq.start = s.start;
+    if (seq.size() > kMaxFigureN)
+        throw Error("a figure shows at most " + std::to_string(kMaxFigureN) + " tokens, this sequence has " +
+                    std::to_string(seq.size()));
+    const auto scheme = makeScheme(s.scheme, s.params, s.model);
+    const QStringList labels = toLabels(seq.labels());
+    const QString schemeTitle = QString::fromStdString(scheme->info().title);
+    FigureContent content;
+    ComputeRequest request;
+    request.engine = EngineKind::Reference;
+    request.head = s.head;
+    switch (s.view) {
+    case FigureView::Heatmap: {
+        request.what = parseWhat(s.matrix);
+        content.table = computeTable(*scheme, seq, request);
+        content.maps.push_back(heatmapOf(content.table, 0, s, labels));
+        content.title = isAttentionMatrix(s.matrix) ? schemeTitle + QStringLiteral(", head %1").arg(s.head)
+                                                    : schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        break;
+    }
+    case FigureView::Heads: {
+        if (!isAttentionMatrix(s.matrix))
+            throw Error("the heads view shows probs, logits or bias, not " + s.matrix);
+        request.what = parseWhat(s.matrix);
+        const AttentionResult attention = referenceAttention(*scheme, seq);
+        for (int h = 0; h < s.model.heads; ++h) {
+            request.head = h;
+            const Table t = tableFromResult(*scheme, seq, attention, request);
+            if (h == 0) {
+                content.table = t;
+                content.table.model.back() = {"heads", "stacked: row = head * n + i"};
+            } else {
+                content.table.data.insert(content.table.data.end(), t.data.begin(), t.data.end());
+            }
+            content.table.shape = {std::size_t(h + 1) * t.rows(), t.cols()};
+            content.maps.push_back(heatmapOf(t, 0, s, labels));
+            content.maps.back().title = QStringLiteral("head %1").arg(h);
+        }
+        content.title = schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        break;
+    }
+    case FigureView::DeltaCurve: {
+        request.what = What::DeltaCurve;
+        request.range = s.range;
+        content.table = computeTable(*scheme, seq, request);
+        const AttentionResult attention = referenceAttention(*scheme, seq);
+        const std::vector<double> profile =
+            diagonalProfile(attention.heads[std::size_t(s.head)].probs, s.model.causal);
+        const DeltaCurve curve = scheme->deltaCurve(s.range);
+        content.curve = curveOf(*scheme, curve, profile, seq.size(), s);
+        content.isCurve = true;
+        // The measured profile beside the scheme's columns, NaN where Δ is beyond the sequence.
+        Table& t = content.table;
+        const std::size_t rows = t.rows(), cols = t.cols();
+        std::vector<double> data;
+        for (std::size_t r = 0; r < rows; ++r) {
+            data.insert(data.end(), t.data.begin() + std::ptrdiff_t(r * cols), t.data.begin() + std::ptrdiff_t((r + 1) * cols));
+            const long k = long(std::lround(t.at(r, 0))) + seq.size() - 1;
+            data.push_back(k >= 0 && k < long(profile.size()) ? profile[std::size_t(k)]
+                                                             : std::numeric_limits<double>::quiet_NaN());
+        }
+        t.data = std::move(data);
+        t.shape = {rows, cols + 1};
+        t.columns.push_back("mean_attention_head" + std::to_string(s.head));
+        content.title = schemeTitle + QStringLiteral(", head %1").arg(s.head);
+        break;
+    }
+    case FigureView::Compare:
+    case FigureView::Explain:
+        throw Error("the " + figureViewName(s.view) +
+                    " view cannot be exported as a figure yet (heatmap|heads|delta-curve)");
+    }
+    return content;
+}
+
+RenderedFigure renderFigure(const Session& session, FigureFormat format)
+{
+    return renderFigure(session, computeFigure(session), format);
+}
+
+RenderedFigure renderFigure(const Session& s, const FigureContent& content, FigureFormat format)
+{
+    FigurePlot plot(content, s);
+    const QByteArray json = sessionToJson(s, true);
+    const QString title = s.style.title ? QString::fromStdString(*s.style.title) : content.title;
+    const QString creator = QStringLiteral("PosLab " POSLAB_VERSION);
+    RenderedFigure out;
+    out.sizeMm = plot.sizeMm();
+    QBuffer buffer(&out.bytes);
+    buffer.open(QIODevice::WriteOnly);
+    switch (format) {
+    case FigureFormat::Png: {
+        out.pixels = QSize(qRound(out.sizeMm.width() * s.style.dpi / 25.4), qRound(out.sizeMm.height() * s.style.dpi / 25.4));
+        QImage image(out.pixels, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        // Paint at the layout's DPI (fonts resolve against the device), then record the real one.
+        const int logicalDpm = qRound(FigurePlot::logicalDpi() / 0.0254);
+        image.setDotsPerMeterX(logicalDpm);
+        image.setDotsPerMeterY(logicalDpm);
+        plot.paint(image, QSizeF(image.size()), false, s.style.dpi);
+        image.setDotsPerMeterX(qRound(s.style.dpi / 0.0254));
+        image.setDotsPerMeterY(qRound(s.style.dpi / 0.0254));
+        image.setText(QString::fromLatin1(kPngSessionKey), QString::fromUtf8(json));
+        QImageWriter writer(&buffer, "png");
+        if (!writer.write(image)) throw Error("cannot encode the PNG: " + writer.errorString().toStdString());
+        break;
+    }
+    case FigureFormat::Pdf: {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(FigurePlot::logicalDpi());
+        writer.setPageLayout(QPageLayout(QPageSize(out.sizeMm, QPageSize::Millimeter, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(), QPageLayout::Millimeter));
+        writer.setCreator(creator);
+        writer.setTitle(title);
+        writer.setDocumentXmpMetadata(xmpPacket(json, title, creator));
+        plot.paint(writer, QSizeF(writer.width(), writer.height()), true, s.style.dpi);
+        break;
+    }
+    case FigureFormat::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setResolution(FigurePlot::logicalDpi());
+        generator.setSize(plot.logicalSize());
+        generator.setViewBox(QRect(QPoint(0, 0), plot.logicalSize()));
+        // Qt 6.4 writes both as they are: escape them here.
+        generator.setTitle(title.toHtmlEscaped());
+        generator.setDescription(QStringLiteral("Made with %1; its session is in the metadata.").arg(creator).toHtmlEscaped());
+        plot.paint(generator, QSizeF(plot.logicalSize()), true, s.style.dpi);
+        buffer.close();
+        // The exact size in mm (the generator rounds to whole logical units), crisp cells, the session.
+        QString svg = QString::fromUtf8(out.bytes);
+        static const QRegularExpression size(QStringLiteral("<svg width=\"[^\"]*\" height=\"[^\"]*\""));
+        svg.replace(size, QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\"")
+                              .arg(out.sizeMm.width(), 0, 'f', 2)
+                              .arg(out.sizeMm.height(), 0, 'f', 2));
+        svg.replace(QStringLiteral("<image "), QStringLiteral("<image style=\"image-rendering:pixelated\" "));
+        out.bytes = embedInSvg(svg.toUtf8(), json);
+        break;
+    }
+    }
+    return out;
+}
+
+QImage renderImage(const Session& session)
+{
+    const RenderedFigure png = renderFigure(session, FigureFormat::Png);
+    return QImage::fromData(png.bytes, "png");
+}
+
+void writeBytesAtomically(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw Error("cannot write " + path.toStdString() + " (" + file.errorString().toStdString() + ")");
+}
+
+void exportFigure(const Session& session, FigureFormat format, const QString& path)
+{
+    writeBytesAtomically(path, renderFigure(session, format).bytes);
+}
+
+void writeFigureData(const FigureContent& content, const QString& path)
+{
+    const std::string suffix = QFileInfo(path).suffix().toLower().toStdString();
+    if (suffix != "csv" && suffix != "npy" && suffix != "json")
+        throw Error("--data-out needs a .csv, .npy or .json file name, got '" + path.toStdString() + "'");
+    writeFileAtomically(path.toStdString(), serialize(content.table, parseTableFormat(suffix)));
+}
+
+} // namespace poslab::figure

@@ -1,0 +1,323 @@
+#include "session.h"
+
+#include "embed.h"
+
+#include <error.h>
+#include <lab.h>
+#include <scheme.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace poslab::figure {
+
+namespace {
+
+constexpr std::array kViews = {std::pair{FigureView::Heatmap, "heatmap"}, std::pair{FigureView::Heads, "heads"},
+                               std::pair{FigureView::DeltaCurve, "delta-curve"},
+                               std::pair{FigureView::Compare, "compare"}, std::pair{FigureView::Explain, "explain"}};
+constexpr std::array kMatrices = {"pe", "delta", "bucket", "bias", "logits", "probs"};
+constexpr std::array kColormaps = {"viridis", "magma", "cividis", "grayscale"};
+constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53: beyond, JSON numbers lose digits
+constexpr qint64 kMaxSessionBytes = 256LL << 20;
+
+template <std::size_t N>
+bool oneOf(const std::string& value, const std::array<const char*, N>& names, std::string* list = nullptr)
+{
+    bool found = false;
+    for (const char* name : names) {
+        found = found || value == name;
+        if (list) *list += (list->empty() ? "" : "|") + std::string(name);
+    }
+    return found;
+}
+
+[[noreturn]] void bad(const QString& field, const std::string& why)
+{
+    throw Error("session field '" + field.toStdString() + "' " + why);
+}
+
+// Typed access to one JSON object; `path` names it in errors ("style.dpi").
+class Reader
+{
+  public:
+    Reader(QJsonObject o, QString path) : m_o(std::move(o)), m_path(std::move(path)) {}
+    bool has(const char* key) const { return m_o.contains(QLatin1String(key)) && !m_o.value(QLatin1String(key)).isNull(); }
+    QJsonValue value(const char* key) const { return m_o.value(QLatin1String(key)); }
+    QString name(const char* key) const { return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + '.' + key; }
+
+    std::string string(const char* key, const std::string& fallback) const
+    {
+        if (!has(key)) return fallback;
+        if (!value(key).isString()) bad(name(key), "must be a string");
+        return value(key).toString().toStdString();
+    }
+    bool boolean(const char* key, bool fallback) const
+    {
+        if (!has(key)) return fallback;
+        if (!value(key).isBool()) bad(name(key), "must be true or false");
+        return value(key).toBool();
+    }
+    double real(const char* key, double fallback, double lo, double hi) const
+    {
+        if (!has(key)) return fallback;
+        if (!value(key).isDouble()) bad(name(key), "must be a number");
+        const double v = value(key).toDouble();
+        if (!(v >= lo && v <= hi)) bad(name(key), "must be in [" + num(lo) + ", " + num(hi) + "], got " + num(v));
+        return v;
+    }
+    int integer(const char* key, int fallback, int lo, int hi) const
+    {
+        const double v = real(key, fallback, lo, hi);
+        if (v != std::trunc(v)) bad(name(key), "must be a whole number, got " + num(v));
+        return static_cast<int>(v);
+    }
+    Reader object(const char* key) const
+    {
+        if (!has(key)) return Reader({}, name(key));
+        if (!value(key).isObject()) bad(name(key), "must be an object");
+        return Reader(value(key).toObject(), name(key));
+    }
+    const QJsonObject& json() const { return m_o; }
+
+  private:
+    static std::string num(double v) { return QString::number(v, 'g', 17).toStdString(); }
+    QJsonObject m_o;
+    QString m_path;
+};
+
+std::uint64_t readSeed(const Reader& r)
+{
+    if (!r.has("seed")) return 0;
+    const QJsonValue v = r.value("seed");
+    if (v.isString()) { // seeds beyond 2^53 are written as text
+        bool ok = false;
+        const qulonglong s = v.toString().toULongLong(&ok);
+        if (!ok) bad(r.name("seed"), "must be a whole number in [0, 2^64)");
+        return s;
+    }
+    const double d = r.real("seed", 0, 0, kMaxExactInteger);
+    if (d != std::trunc(d)) bad(r.name("seed"), "must be a whole number");
+    return static_cast<std::uint64_t>(d);
+}
+
+} // namespace
+
+FigureView parseFigureView(const std::string& name)
+{
+    std::string list;
+    for (const auto& [view, text] : kViews) {
+        if (name == text) return view;
+        list += (list.empty() ? "" : "|") + std::string(text);
+    }
+    throw Error("unknown view '" + name + "' (expected " + list + ")");
+}
+
+std::string figureViewName(FigureView view)
+{
+    for (const auto& [v, text] : kViews)
+        if (v == view) return text;
+    return "heatmap";
+}
+
+double presetWidthMm(const std::string& preset)
+{
+    if (preset == "one-column") return kOneColumnMm;
+    if (preset == "two-column") return kTwoColumnMm;
+    throw Error("unknown preset '" + preset + "' (expected one-column|two-column)");
+}
+
+bool operator==(const Session& a, const Session& b)
+{
+    const auto model = [](const ModelConfig& m) {
+        return std::tuple(m.dModel, m.heads, m.causal, m.seed, m.lambda, m.temperature);
+    };
+    return a.text == b.text && a.n == b.n && a.tokenizer == b.tokenizer && a.scheme == b.scheme &&
+           a.params == b.params && model(a.model) == model(b.model) && a.start == b.start && a.view == b.view &&
+           a.matrix == b.matrix && a.head == b.head && a.cellI == b.cellI && a.cellJ == b.cellJ &&
+           a.range == b.range && a.style == b.style;
+}
+
+void validateSession(const Session& s)
+{
+    if (s.n < 0 || s.n > 4096) throw Error("session: n must be in [0, 4096], got " + std::to_string(s.n));
+    const Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
+    if (s.start < 0 || s.start > 1'000'000) throw Error("session: start must be in [0, 1000000]");
+    s.model.validate();
+    makeScheme(s.scheme, s.params, s.model); // unknown scheme or bad parameter: the scheme's message
+    std::string list;
+    if (!oneOf(s.matrix, kMatrices, &list)) throw Error("session: unknown matrix '" + s.matrix + "' (expected " + list + ")");
+    if (s.head < 0 || s.head >= s.model.heads)
+        throw Error("session: head " + std::to_string(s.head) + " is out of range (the model has " +
+                    std::to_string(s.model.heads) + " heads)");
+    const int n = seq.size();
+    if ((s.cellI >= 0) != (s.cellJ >= 0) || s.cellI >= n || s.cellJ >= n || s.cellI < -1 || s.cellJ < -1)
+        throw Error("session: cell must be [i, j] with 0 <= i, j < " + std::to_string(n));
+    if (s.range < 0 || s.range > 100000) throw Error("session: range must be in [0, 100000]");
+    list.clear();
+    if (!oneOf(s.style.colormap, kColormaps, &list))
+        throw Error("session: unknown colormap '" + s.style.colormap + "' (expected " + list + ")");
+    if (s.style.fontFamily.empty()) throw Error("session: font family is empty");
+    if (!(s.style.fontSize >= 2 && s.style.fontSize <= 72)) throw Error("session: font size must be in [2, 72] pt");
+    if (!(s.style.widthMm >= 10 && s.style.widthMm <= 1000)) throw Error("session: width must be in [10, 1000] mm");
+    if (!(s.style.heightMm == 0 || (s.style.heightMm >= 10 && s.style.heightMm <= 1000)))
+        throw Error("session: height must be 0 (automatic) or in [10, 1000] mm");
+    if (s.style.dpi < 30 || s.style.dpi > 2400) throw Error("session: dpi must be in [30, 2400]");
+}
+
+QByteArray sessionToJson(const Session& s, bool compact)
+{
+    QJsonObject o;
+    o["format"] = "poslab-session";
+    o["version"] = kSessionVersion;
+    if (s.n > 0)
+        o["n"] = s.n;
+    else
+        o["text"] = QString::fromStdString(s.text);
+    o["tokenizer"] = QString::fromStdString(tokenizerModeName(s.tokenizer));
+    o["scheme"] = QString::fromStdString(s.scheme);
+    QJsonObject params;
+    for (const auto& [k, v] : s.params)
+        params[QString::fromStdString(k)] = QString::fromStdString(v);
+    o["params"] = params;
+    QJsonObject model;
+    model["d_model"] = s.model.dModel;
+    model["heads"] = s.model.heads;
+    model["causal"] = s.model.causal;
+    if (double(s.model.seed) <= kMaxExactInteger)
+        model["seed"] = double(s.model.seed);
+    else
+        model["seed"] = QString::number(qulonglong(s.model.seed));
+    model["lambda"] = s.model.lambda;
+    model["temperature"] = s.model.temperature;
+    o["model"] = model;
+    o["start"] = s.start;
+    o["view"] = QString::fromStdString(figureViewName(s.view));
+    o["matrix"] = QString::fromStdString(s.matrix);
+    o["head"] = s.head;
+    o["cell"] = s.cellI >= 0 ? QJsonValue(QJsonArray{s.cellI, s.cellJ}) : QJsonValue();
+    o["range"] = s.range;
+    QJsonObject style;
+    style["colormap"] = QString::fromStdString(s.style.colormap);
+    style["log_scale"] = s.style.logScale;
+    style["font_family"] = QString::fromStdString(s.style.fontFamily);
+    style["font_size"] = s.style.fontSize;
+    style["title"] = s.style.title ? QJsonValue(QString::fromStdString(*s.style.title)) : QJsonValue();
+    style["width_mm"] = s.style.widthMm;
+    style["height_mm"] = s.style.heightMm;
+    style["dpi"] = s.style.dpi;
+    o["style"] = style;
+    return QJsonDocument(o).toJson(compact ? QJsonDocument::Compact : QJsonDocument::Indented);
+}
+
+Session sessionFromJson(const QByteArray& json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw Error("not a PosLab session: corrupt JSON at offset " + std::to_string(error.offset) + " (" +
+                    error.errorString().toStdString() + ")");
+    if (!doc.isObject()) throw Error("not a PosLab session: the JSON is not an object");
+    const Reader r(doc.object(), QString());
+    if (r.value("format").toString() != QLatin1String("poslab-session"))
+        throw Error("not a PosLab session (\"format\" is not \"poslab-session\")");
+    if (!r.value("version").isDouble()) bad("version", "must be a number");
+    const double version = r.value("version").toDouble();
+    if (version > kSessionVersion)
+        throw Error("session format version " + QString::number(version).toStdString() +
+                    " was written by a newer PosLab (this one reads version " + std::to_string(kSessionVersion) +
+                    ")");
+    if (version != kSessionVersion) bad("version", "must be " + std::to_string(kSessionVersion));
+
+    Session s;
+    if (r.has("n") && r.has("text")) throw Error("session has both 'text' and 'n'; give one");
+    if (!r.has("n") && !r.has("text")) throw Error("session has neither 'text' nor 'n'");
+    s.n = r.integer("n", 0, 1, 4096);
+    s.text = r.string("text", "");
+    s.tokenizer = parseTokenizerMode(r.string("tokenizer", "word"));
+    if (!r.has("scheme")) throw Error("session has no 'scheme'");
+    s.scheme = r.string("scheme", "");
+    const Reader params = r.object("params");
+    for (auto it = params.json().begin(); it != params.json().end(); ++it) {
+        const QJsonValue v = it.value();
+        std::string text;
+        if (v.isString())
+            text = v.toString().toStdString();
+        else if (v.isBool())
+            text = v.toBool() ? "true" : "false";
+        else if (v.isDouble())
+            text = QString::number(v.toDouble(), 'g', 17).toStdString();
+        else
+            bad(params.name(it.key().toUtf8().constData()), "must be a string, number or boolean");
+        s.params[it.key().toStdString()] = text;
+    }
+    const Reader m = r.object("model");
+    s.model.dModel = m.integer("d_model", s.model.dModel, 1, 1 << 20);
+    s.model.heads = m.integer("heads", s.model.heads, 1, 1 << 16);
+    s.model.causal = m.boolean("causal", s.model.causal);
+    s.model.seed = readSeed(m);
+    s.model.lambda = m.real("lambda", s.model.lambda, -1e9, 1e9);
+    s.model.temperature = m.real("temperature", s.model.temperature, -1e9, 1e9);
+    s.start = r.integer("start", 0, 0, 1'000'000);
+    s.view = parseFigureView(r.string("view", "heatmap"));
+    s.matrix = r.string("matrix", "probs");
+    s.head = r.integer("head", 0, 0, 1 << 16);
+    if (r.has("cell")) {
+        const QJsonArray cell = r.value("cell").toArray();
+        if (!r.value("cell").isArray() || cell.size() != 2 || !cell[0].isDouble() || !cell[1].isDouble())
+            bad("cell", "must be [i, j] or null");
+        s.cellI = cell[0].toInt(-2);
+        s.cellJ = cell[1].toInt(-2);
+    }
+    s.range = r.integer("range", 16, 0, 100000);
+    const Reader st = r.object("style");
+    s.style.colormap = st.string("colormap", s.style.colormap);
+    s.style.logScale = st.boolean("log_scale", false);
+    s.style.fontFamily = st.string("font_family", s.style.fontFamily);
+    s.style.fontSize = st.real("font_size", s.style.fontSize, 2, 72);
+    if (st.has("title")) s.style.title = st.string("title", "");
+    s.style.widthMm = st.real("width_mm", s.style.widthMm, 10, 1000);
+    s.style.heightMm = st.real("height_mm", 0, 0, 1000);
+    s.style.dpi = st.integer("dpi", s.style.dpi, 30, 2400);
+    validateSession(s);
+    return s;
+}
+
+Session loadSession(const QString& path)
+{
+    const std::string where = path.toStdString() + ": ";
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) throw Error(where + "cannot open (" + file.errorString().toStdString() + ")");
+    if (file.size() > kMaxSessionBytes) throw Error(where + "too large to be a session or figure");
+    const QByteArray bytes = file.readAll();
+    QByteArray json = bytes;
+    if (sniffFileKind(bytes) != FileKind::Other) {
+        const auto embedded = extractSession(bytes);
+        if (!embedded) throw Error(where + "this figure carries no PosLab session");
+        json = *embedded;
+    }
+    try {
+        return sessionFromJson(json);
+    } catch (const Error& e) {
+        throw Error(where + e.what());
+    }
+}
+
+void saveSession(const Session& s, const QString& path)
+{
+    validateSession(s);
+    QSaveFile file(path);
+    const QByteArray json = sessionToJson(s);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        throw Error(path.toStdString() + ": cannot save (" + file.errorString().toStdString() + ")");
+}
+
+} // namespace poslab::figure
