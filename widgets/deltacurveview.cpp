@@ -18,6 +18,8 @@ namespace poslab::widgets {
 namespace {
 
 constexpr int kMaxLegendEntries = 10;
+constexpr std::size_t kMaxHighlightBands = 256;
+const QColor kHighlight(255, 0, 170); // as the heatmap's highlight outlines
 
 // Tableau 10: distinct, readable on white.
 const QColor kPalette[] = {QColor("#4e79a7"), QColor("#f28e2b"), QColor("#59a14f"), QColor("#e15759"),
@@ -68,6 +70,7 @@ void DeltaCurveView::rebuild()
 {
     m_plot->clearGraphs();
     m_plot->clearItems();
+    m_highlightItems.clear(); // deleted with the other items
     m_title->setText(m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title);
     m_plot->yAxis->setLabel(m_data.valueLabel);
     m_plot->yAxis2->setLabel(m_data.profileLabel);
@@ -105,6 +108,7 @@ void DeltaCurveView::rebuild()
     m_marker->setPen(QPen(QColor("#b2182b"), 1.5));
     m_marker->setSelectable(false);
     setMarker(m_data.marker);
+    updateHighlights();
 
     m_plot->legend->setVisible(!m_data.series.empty());
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -120,6 +124,37 @@ void DeltaCurveView::rebuild()
         m_plot->xAxis->setRange(x.lower - 0.5, x.upper + 0.5);
     }
     m_plot->replot();
+}
+
+void DeltaCurveView::setHighlightedDeltas(const std::vector<int>& deltas)
+{
+    if (deltas == m_highlighted) return;
+    m_highlighted = deltas;
+    updateHighlights();
+    m_plot->replot();
+}
+
+// A band Δ ± 0.35 over the full height (y in axis-rect ratios), translucent so the curves show through.
+void DeltaCurveView::updateHighlights()
+{
+    for (QCPItemRect* item : m_highlightItems)
+        m_plot->removeItem(item);
+    m_highlightItems.clear();
+    for (std::size_t k = 0; k < m_highlighted.size() && k < kMaxHighlightBands; ++k) {
+        auto* band = new QCPItemRect(m_plot);
+        for (QCPItemPosition* p : {band->topLeft, band->bottomRight}) {
+            p->setTypeX(QCPItemPosition::ptPlotCoords);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        band->topLeft->setCoords(m_highlighted[k] - 0.35, 0.0);
+        band->bottomRight->setCoords(m_highlighted[k] + 0.35, 1.0);
+        QColor fill = kHighlight;
+        fill.setAlpha(45);
+        band->setBrush(fill);
+        band->setPen(QPen(kHighlight, 1.2));
+        band->setSelectable(false);
+        m_highlightItems.push_back(band);
+    }
 }
 
 void DeltaCurveView::setMarker(double delta)

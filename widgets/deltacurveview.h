@@ -7,6 +7,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPItemRect;
 class QCPItemStraightLine;
 class QCPTextElement;
 
@@ -41,17 +42,23 @@ class DeltaCurveView : public QWidget
     explicit DeltaCurveView(QWidget* parent = nullptr);
     void setData(CurvePlotData data);
     void setMarker(double delta); // NaN hides it
+    // Δ values shaded as narrow bands (e.g. what a worked-example step concerns); empty: none.
+    void setHighlightedDeltas(const std::vector<int>& deltas);
+    const std::vector<int>& highlightedDeltas() const { return m_highlighted; }
     const CurvePlotData& data() const { return m_data; }
     QCustomPlot* plot() const { return m_plot; }
     int seriesCount() const; // graphs on the left axis
 
   private:
     void rebuild();
+    void updateHighlights();
 
     CurvePlotData m_data;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPItemStraightLine* m_marker = nullptr;
+    std::vector<int> m_highlighted;
+    std::vector<QCPItemRect*> m_highlightItems;
 };
 
 } // namespace poslab::widgets

@@ -137,6 +137,30 @@ Cell displayCell(const HeatmapData& data, Cell token)
     return {token.row / std::max(1, data.rowStep), token.col / std::max(1, data.colStep)};
 }
 
+std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns)
+{
+    std::vector<Cell> cells;
+    cells.reserve(tokens.size());
+    for (const Cell& token : tokens) {
+        const Cell cell = displayCell(data, token);
+        if (cell.isValid() && cell.row < data.rows && cell.col < data.cols) cells.push_back(cell);
+    }
+    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+        return a.row != b.row ? a.row < b.row : a.col < b.col;
+    });
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    std::vector<CellRun> runs;
+    for (const Cell& cell : cells) {
+        if (!runs.empty() && runs.back().row == cell.row && runs.back().colLast + 1 == cell.col) {
+            runs.back().colLast = cell.col;
+            continue;
+        }
+        if (int(runs.size()) >= maxRuns) break;
+        runs.push_back({cell.row, cell.col, cell.col});
+    }
+    return runs;
+}
+
 QString describeCell(const HeatmapData& data, Cell cell)
 {
     if (data.isEmpty() || !cell.isValid() || cell.row >= data.rows || cell.col >= data.cols) return {};

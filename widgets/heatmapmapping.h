@@ -57,6 +57,18 @@ ColorMap colorMapFor(const HeatmapData& data, ColorMap sequential);
 Cell tokenCell(const HeatmapData& data, Cell cell);
 Cell displayCell(const HeatmapData& data, Cell token);
 
+// A highlight outline: display cells [colFirst, colLast] of one row, drawn as one rectangle.
+struct CellRun
+{
+    int row = 0;
+    int colFirst = 0;
+    int colLast = 0;
+    friend bool operator==(const CellRun&, const CellRun&) = default;
+};
+// The display cells of `tokens` (deduplicated when pooled), merged into runs of adjacent columns per
+// row, sorted; at most maxRuns (the rest are dropped: a highlight is a hint, not data).
+std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns = 512);
+
 // "i = 3 “sat”, j = 1 “cat”, Δ = −2: 0.1234 · bucket 5" (or "masked"); for pooled cells the
 // ranges and the pooling: "i = 0–3, j = 4–7, Δ = 1…7: max 0.5". Empty for an invalid cell.
 QString describeCell(const HeatmapData& data, Cell cell);

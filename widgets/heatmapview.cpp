@@ -19,6 +19,8 @@ namespace poslab::widgets {
 namespace {
 
 const QColor kMaskHatch(170, 170, 170);
+const QColor kHighlight(255, 0, 170); // magenta: on none of the maps' colours
+constexpr double kHighlightInset = 0.14; // of a cell, so that the selection frame stays visible
 constexpr int kMaxTickLabels = 40;
 
 void styleTokenAxis(QCPAxis* axis, const QString& label)
@@ -79,6 +81,11 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     rect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+    // Highlights above the map, the selection frame above both.
+    m_plot->addLayer(QStringLiteral("highlight"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("selection"), m_plot->layer(QStringLiteral("highlight")),
+                     QCustomPlot::limAbove);
+    m_plot->setCurrentLayer(QStringLiteral("main"));
     // White under black dashes: visible on every colour of every map.
     for (auto& [frame, pen] : {std::pair{&m_frameUnder, QPen(Qt::white, 3)},
                                std::pair{&m_frame, QPen(Qt::black, 2, Qt::DashLine)}}) {
@@ -86,6 +93,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
         (*frame)->setPen(pen);
         (*frame)->setSelectable(false);
         (*frame)->setVisible(false);
+        (*frame)->setLayer(QStringLiteral("selection"));
     }
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -150,6 +158,7 @@ void HeatmapView::rebuild()
     m_plot->yAxis->setRange(ys.lower, ys.upper);
     updateTicks();
     updateSelection();
+    updateHighlights();
     m_plot->replot();
 }
 
@@ -213,6 +222,31 @@ void HeatmapView::updateSelection()
         if (!cell.isValid()) continue;
         frame->topLeft->setCoords(cell.col - 0.5, cell.row - 0.5);
         frame->bottomRight->setCoords(cell.col + 0.5, cell.row + 0.5);
+    }
+}
+
+void HeatmapView::setHighlightedTokens(const std::vector<Cell>& tokens)
+{
+    if (tokens == m_highlighted) return;
+    m_highlighted = tokens;
+    updateHighlights();
+    m_plot->replot();
+}
+
+void HeatmapView::updateHighlights()
+{
+    for (QCPItemRect* item : m_highlightItems)
+        m_plot->removeItem(item);
+    m_highlightItems.clear();
+    if (m_data.isEmpty()) return;
+    for (const CellRun& run : highlightRuns(m_data, m_highlighted)) {
+        auto* item = new QCPItemRect(m_plot);
+        item->setLayer(QStringLiteral("highlight"));
+        item->setPen(QPen(kHighlight, 2.5));
+        item->setSelectable(false);
+        item->topLeft->setCoords(run.colFirst - 0.5 + kHighlightInset, run.row - 0.5 + kHighlightInset);
+        item->bottomRight->setCoords(run.colLast + 0.5 - kHighlightInset, run.row + 0.5 - kHighlightInset);
+        m_highlightItems.push_back(item);
     }
 }
 

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
@@ -35,6 +37,11 @@ class HeatmapView : public QWidget
     void setFixedColorRange(AxisSpan range); // e.g. shared by several maps; lower > upper: automatic
     void setSelectedToken(Cell token);       // token (i, j), framed; invalid: no frame
     void setColorScaleVisible(bool visible); // off when a neighbour's scale is shared
+    // Token cells outlined in a highlight colour inside the cell, distinct from the selection frame
+    // (e.g. what a worked-example step concerns). Empty: none.
+    void setHighlightedTokens(const std::vector<Cell>& tokens);
+    const std::vector<Cell>& highlightedTokens() const { return m_highlighted; }
+    int highlightOutlineCount() const { return int(m_highlightItems.size()); }
 
     QCustomPlot* plot() const { return m_plot; }
     Cell hoveredCell() const { return m_hovered; } // display cell
@@ -56,6 +63,7 @@ class HeatmapView : public QWidget
     int labelBudget(Qt::Orientation orientation) const;
     void updateRotation();
     void updateSelection();
+    void updateHighlights();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
     Cell cellUnder(QPointF pos) const;
@@ -72,6 +80,8 @@ class HeatmapView : public QWidget
     QSize m_budget;                 // tick labels that fit on x and y
     QCPItemRect* m_frame = nullptr; // the selected cell
     QCPItemRect* m_frameUnder = nullptr;
+    std::vector<Cell> m_highlighted; // token cells
+    std::vector<QCPItemRect*> m_highlightItems;
     int m_widestColLabel = 0; // pixels
     QCustomPlot* m_plot = nullptr;
     QCPColorMap* m_map = nullptr;

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "lessons.h"
+
 #include <scheme.h>
 
 #include <QCommandLineParser>
@@ -74,7 +76,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
         QStringLiteral("probs (default), logits, bias, delta, bucket or a term name."),
         QStringLiteral("NAME"), QStringLiteral("probs"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("heatmap (default), heads, delta-curve or compare."),
+                                  QStringLiteral("heatmap (default), heads, delta-curve, compare or "
+                                                 "explain (the heatmap and the selected cell's worked "
+                                                 "example)."),
                                   QStringLiteral("VIEW"), QStringLiteral("heatmap"));
     const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("Head shown (default 0)."),
                                   QStringLiteral("K"), QStringLiteral("0"));
@@ -107,6 +111,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption range(QStringLiteral("range"),
                                    QStringLiteral("Δ range of the Δ-curve view (default 32)."),
                                    QStringLiteral("R"), QStringLiteral("32"));
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QStringLiteral("Open a built-in lesson (Help > Lessons), e.g. rope."),
+                                    QStringLiteral("ID"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window offscreen to a PNG and exit."),
                                         QStringLiteral("FILE.png"));
@@ -115,7 +122,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
     parser.addOptions({text,  example, tokenizer, schemeOption, param,    matrix,        view,
                        head,  heads,   dModel,    seed,         causal,   positionsOnly, compare,
-                       shift, range,   select,    logScale,     colorMap, screenshot,    size});
+                       shift, range,   select,    logScale,     colorMap, screenshot,    size,
+                       lesson});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -145,9 +153,11 @@ CommandLine parseCommandLine(const QStringList& arguments)
     } catch (const std::exception& e) {
         return error(QString::fromUtf8(e.what()));
     }
-    if (!parseView(parser.value(view), &options.view))
-        return error(QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, got '%1'")
-                         .arg(parser.value(view)));
+    options.explain = parser.value(view) == QLatin1String("explain");
+    if (!options.explain && !parseView(parser.value(view), &options.view))
+        return error(
+            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, explain, got '%1'")
+                .arg(parser.value(view)));
     options.viewGiven = parser.isSet(view);
     request.compare = options.view == View::Compare;
     options.matrix = parser.value(matrix);
@@ -190,6 +200,19 @@ CommandLine parseCommandLine(const QStringList& arguments)
     if (!match.hasMatch())
         return error(QStringLiteral("--size must look like 1200x800, got '%1'").arg(parser.value(size)));
     options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    if (parser.isSet(lesson)) {
+        options.lesson = parser.value(lesson);
+        QStringList ids;
+        try {
+            for (const Lesson& l : builtinLessons())
+                ids << l.id;
+        } catch (const std::exception& e) {
+            return error(QString::fromUtf8(e.what()));
+        }
+        if (!ids.contains(options.lesson))
+            return error(QStringLiteral("--lesson must be one of %1, got '%2'")
+                             .arg(ids.join(QStringLiteral(", ")), options.lesson));
+    }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(screenshot) && options.screenshot.isEmpty())
         return error(QStringLiteral("--screenshot needs a file name"));

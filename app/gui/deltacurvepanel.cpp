@@ -44,6 +44,9 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     connect(state, &ExplorerState::cellChanged, this, [this](int row, int col) {
         m_view->setMarker(row >= 0 ? double(col - row) : std::numeric_limits<double>::quiet_NaN());
     });
+    connect(state, &ExplorerState::highlightedDeltasChanged, this, [this](const QList<int>& deltas) {
+        m_view->setHighlightedDeltas(std::vector<int>(deltas.begin(), deltas.end()));
+    });
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
         refresh();

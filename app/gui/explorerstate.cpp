@@ -49,6 +49,7 @@ void ExplorerState::setCell(int row, int col)
     m_row = row;
     m_col = col;
     emit cellChanged(row, col);
+    setWalk({});
 }
 
 void ExplorerState::setView(View view)
@@ -92,6 +93,27 @@ void ExplorerState::setDeltaRange(int range)
     if (range == m_deltaRange) return;
     m_deltaRange = range;
     emit deltaRangeChanged(range);
+}
+
+void ExplorerState::setWalk(const QString& walk)
+{
+    if (walk == m_walk) return;
+    m_walk = walk;
+    emit walkChanged(walk);
+}
+
+void ExplorerState::setHighlightedCells(const QList<QPoint>& cells)
+{
+    if (cells == m_highlightedCells) return;
+    m_highlightedCells = cells;
+    emit highlightedCellsChanged(cells);
+}
+
+void ExplorerState::setHighlightedDeltas(const QList<int>& deltas)
+{
+    if (deltas == m_highlightedDeltas) return;
+    m_highlightedDeltas = deltas;
+    emit highlightedDeltasChanged(deltas);
 }
 
 } // namespace poslab::gui

@@ -4,7 +4,9 @@
 
 #include <analysis.h>
 
+#include <QList>
 #include <QObject>
+#include <QPoint>
 #include <QString>
 
 namespace poslab::gui {
@@ -36,6 +38,12 @@ class ExplorerState : public QObject
     bool logScale() const { return m_logScale; }
     Pooling pooling() const { return m_pooling; }
     int deltaRange() const { return m_deltaRange; }
+    // The worked example shown: empty for the selected cell's walk, "seed-article" for the seed
+    // article's own. Selecting a cell goes back to the cell's walk.
+    QString walk() const { return m_walk; }
+    // What the current step of the worked example concerns: cells (x = key j, y = query i) and Δs.
+    const QList<QPoint>& highlightedCells() const { return m_highlightedCells; }
+    const QList<int>& highlightedDeltas() const { return m_highlightedDeltas; }
 
     void setHead(int head);
     void setCell(int row, int col);
@@ -45,6 +53,9 @@ class ExplorerState : public QObject
     void setLogScale(bool on);
     void setPooling(Pooling pooling);
     void setDeltaRange(int range);
+    void setWalk(const QString& walk);
+    void setHighlightedCells(const QList<QPoint>& cells);
+    void setHighlightedDeltas(const QList<int>& deltas);
 
   signals:
     void headChanged(int head);
@@ -53,6 +64,9 @@ class ExplorerState : public QObject
     void matrixChanged(const QString& matrix);
     void paintingChanged(); // colour map, log scale or pooling
     void deltaRangeChanged(int range);
+    void walkChanged(const QString& walk);
+    void highlightedCellsChanged(const QList<QPoint>& cells);
+    void highlightedDeltasChanged(const QList<int>& deltas);
 
   private:
     int m_head = 0;
@@ -64,6 +78,9 @@ class ExplorerState : public QObject
     bool m_logScale = false;
     Pooling m_pooling = Pooling::Max;
     int m_deltaRange = 32;
+    QString m_walk;
+    QList<QPoint> m_highlightedCells;
+    QList<int> m_highlightedDeltas;
 };
 
 } // namespace poslab::gui

@@ -125,6 +125,13 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
         m_view->setSelectedToken({row, col});
         showHover(-1, -1);
     });
+    connect(state, &ExplorerState::highlightedCellsChanged, this, [this](const QList<QPoint>& cells) {
+        std::vector<widgets::Cell> tokens;
+        tokens.reserve(std::size_t(cells.size()));
+        for (const QPoint& p : cells)
+            tokens.push_back({p.y(), p.x()});
+        m_view->setHighlightedTokens(tokens);
+    });
     connect(m_view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
     connect(m_view, &widgets::HeatmapView::cellHovered, this, &HeatmapPanel::showHover);
     connect(m_view, &widgets::HeatmapView::capacityChanged, this, &HeatmapPanel::refresh);

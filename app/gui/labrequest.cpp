@@ -1,8 +1,11 @@
 #include "labrequest.h"
 
 #include <analysis.h>
+#include <engine/engine.h>
+#include <engine/terms.h>
 
 #include <chrono>
+#include <mutex>
 
 namespace poslab::gui {
 
@@ -13,7 +16,8 @@ SchemeRun runScheme(const std::string& name, const RawParams& params, const Mode
 {
     SchemeRun run;
     run.scheme = makeScheme(name, params, model);
-    run.attention = computeAttention(*run.scheme, seq);
+    run.plan = std::make_shared<const AttentionPlan>(makePlan(*run.scheme, seq));
+    run.attention = computeAttention(*run.scheme, *run.plan);
     run.buckets = std::make_shared<const Eigen::MatrixXd>(bucketMatrix(*run.scheme, seq.size()));
     return run;
 }
@@ -27,9 +31,22 @@ ModelConfig LabRequest::effectiveModel() const
     return m;
 }
 
-std::shared_ptr<const AttentionResult> computeAttention(const Scheme& scheme, const Sequence& seq)
+std::shared_ptr<const AttentionResult> computeAttention(const Scheme& scheme, const AttentionPlan& plan)
 {
-    return std::make_shared<const AttentionResult>(referenceAttention(scheme, seq));
+    // One long-lived oneDNN engine keeps its primitives and buffers between recomputations; the
+    // driver runs one request at a time, the mutex only guards against a second caller (tests).
+    static std::mutex mutex;
+    static const std::unique_ptr<AttentionEngine> engine = makeEngine(EngineKind::OneDnn);
+    RunOptions options;
+    options.allHeads = true;
+    options.probs = options.logits = options.bias = options.terms = true;
+    auto result = std::make_shared<AttentionResult>();
+    {
+        std::lock_guard lock(mutex);
+        engine->run(plan, options, *result);
+    }
+    nameTerms(scheme, *result);   // the oracle's names: "content-content", "(b) content-position", ...
+    return result;
 }
 
 LabResult computeAll(const LabRequest& request)
@@ -37,13 +54,16 @@ LabResult computeAll(const LabRequest& request)
     const auto start = std::chrono::steady_clock::now();
     const ModelConfig model = request.effectiveModel();
     model.validate();
-    Sequence seq = Sequence::fromText(request.text, request.tokenizer);
+    Sequence seq = request.positions > 0 ? Sequence::positions(request.positions)
+                                         : Sequence::fromText(request.text, request.tokenizer);
 
     LabResult result;
     result.request = request;
     result.labels = seq.labels();
     result.n = seq.size();
     result.run = runScheme(request.scheme, request.params, model, seq);
+    result.sequence = std::make_shared<const Sequence>(seq);
+    result.plan = result.run.plan;
     if (request.compare) {
         auto compare = std::make_shared<CompareRun>();
         compare->a = result.run;

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "driver.h"
 #include "explorerstate.h"
+#include "lessonspanel.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 
@@ -21,9 +22,17 @@ int fail(const QString& message, int code)
     return code;
 }
 
-// The window's starting state, then the first request (compare mode only when it is shown).
+// The window's starting state, then the first request (compare mode only when it is shown); or the
+// lesson's set-up. A screenshot shows the worked example only when it was asked for.
 void start(MainWindow& window, const GuiOptions& options)
 {
+    if (!options.screenshot.isEmpty()) window.setWalkPanelVisible(options.explain);
+    if (!options.lesson.isEmpty()) {
+        window.setLessonsPanelVisible(true);
+        window.lessonsPanel()->openLesson(options.lesson);
+        return;
+    }
+    if (options.explain) window.setWalkPanelVisible(true);
     ExplorerState* state = window.state();
     if (options.viewGiven || !options.screenshot.isEmpty()) state->setView(options.view);
     state->setMatrix(options.matrix);

@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "applysetup.h"
 #include "comparepanel.h"
 #include "deltacurvepanel.h"
 #include "driver.h"
 #include "explorerstate.h"
 #include "headspanel.h"
 #include "heatmappanel.h"
+#include "lessonspanel.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
+#include "walkpanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -28,20 +31,28 @@ namespace poslab::gui {
 
 namespace {
 
-constexpr int kLayoutVersion = 2; // bump when docks or toolbars change
+constexpr int kLayoutVersion = 3; // bump when docks or toolbars change
 constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare};
 
-QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window)
+// Form-like panels scroll as a whole; panels with their own scrolling views (walk, lessons) do not.
+QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window,
+                      Qt::DockWidgetArea area = Qt::LeftDockWidgetArea, bool scroll = true)
 {
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name); // saveState() needs it
-    auto* scroll = new QScrollArea(dock);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    dock->setWidget(scroll);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    window->addDockWidget(Qt::LeftDockWidgetArea, dock);
+    if (scroll) {
+        auto* scrollArea = new QScrollArea(dock);
+        scrollArea->setWidget(content);
+        scrollArea->setWidgetResizable(true);
+        scrollArea->setFrameShape(QFrame::NoFrame);
+        dock->setWidget(scrollArea);
+    } else {
+        dock->setWidget(content);
+    }
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      (area == Qt::RightDockWidgetArea ? QDockWidget::DockWidgetClosable
+                                                       : QDockWidget::NoDockWidgetFeatures));
+    window->addDockWidget(area, dock);
     return dock;
 }
 
@@ -52,7 +63,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_sequence(new SequencePanel(m_driver, this)), m_scheme(new SchemePanel(m_driver, m_state, this)),
       m_heatmap(new HeatmapPanel(m_driver, m_state, this)), m_heads(new HeadsPanel(m_driver, m_state, this)),
       m_deltaCurve(new DeltaCurvePanel(m_driver, m_state, this)),
-      m_compare(new ComparePanel(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
+      m_compare(new ComparePanel(m_driver, m_state, this)), m_walk(new WalkPanel(m_driver, m_state, this)),
+      m_lessons(new LessonsPanel(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
       m_error(new QLabel(this)), m_stats(new QLabel(this)), m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("PosLab"));
@@ -76,6 +88,16 @@ MainWindow::MainWindow(QWidget* parent)
     QDockWidget* schemeDock = makeDock(tr("Scheme and model"), QStringLiteral("schemeDock"), m_scheme, this);
     resizeDocks({sequenceDock, schemeDock}, {330, 330}, Qt::Horizontal);
     resizeDocks({sequenceDock, schemeDock}, {260, 440}, Qt::Vertical);
+    // Right: the worked example of the selected cell, the lessons above it when asked for.
+    m_walkDock = makeDock(tr("Worked example"), QStringLiteral("walkDock"), m_walk, this,
+                          Qt::RightDockWidgetArea, false);
+    m_lessonsDock = makeDock(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessons, this,
+                             Qt::RightDockWidgetArea, false);
+    splitDockWidget(m_lessonsDock, m_walkDock, Qt::Vertical);
+    m_lessonsDock->hide();
+    resizeDocks({m_walkDock}, {440}, Qt::Horizontal);
+    resizeDocks({m_lessonsDock, m_walkDock}, {300, 600}, Qt::Vertical);
+    connect(m_lessons, &LessonsPanel::walkRequested, this, [this] { setWalkPanelVisible(true); });
 
     m_busy->setRange(0, 0); // indeterminate
     m_busy->setMaximumWidth(120);
@@ -107,6 +129,14 @@ QString MainWindow::statsText() const
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* examples = file->addMenu(tr("&Examples"));
+    m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {
+        applySetup(seedArticleSetup(), *m_driver, *m_state);
+        setWalkPanelVisible(true);
+    });
+    m_seedExample->setStatusTip(tr("The seed article's worked example (n = 6, i = 1, j = 4), checked step "
+                                   "by step, with seed-linear on 6 positions"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts(QKeySequence::Quit);
     quit->setStatusTip(tr("Quit PosLab"));
@@ -136,12 +166,46 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
+    m_walkDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_walkDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected cell's worked example"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* lessons = help->addAction(tr("&Lessons\u2026"), this, [this] { setLessonsPanelVisible(true); });
+    lessons->setShortcuts(QKeySequence::HelpContents);
+    lessons->setStatusTip(tr("Guided lessons: each sets the explorer up for one idea and explains it"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About PosLab"), this, &MainWindow::about);
     about->setStatusTip(tr("What PosLab is"));
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setStatusTip(tr("Show the Qt version and licence"));
+}
+
+void MainWindow::setWalkPanelVisible(bool visible)
+{
+    const bool shown = visible && m_walkDock->isHidden();
+    m_walkDock->setVisible(visible);
+    if (!visible) return;
+    if (shown) balanceRightDocks();
+    m_walkDock->raise();
+}
+
+void MainWindow::setLessonsPanelVisible(bool visible)
+{
+    const bool shown = visible && m_lessonsDock->isHidden();
+    m_lessonsDock->setVisible(visible);
+    if (!visible) return;
+    if (shown) balanceRightDocks();
+    m_lessonsDock->raise();
+    m_lessons->setFocus();
+}
+
+// Lessons above the walk: the list and a paragraph take about 40 % of the column, the walk the rest.
+void MainWindow::balanceRightDocks()
+{
+    if (m_walkDock->isHidden() || m_lessonsDock->isHidden() || m_walkDock->isFloating() ||
+        m_lessonsDock->isFloating())
+        return;
+    resizeDocks({m_lessonsDock, m_walkDock}, {height() * 38 / 100, height() * 62 / 100}, Qt::Vertical);
 }
 
 void MainWindow::showResult(const LabResult& result)

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -16,8 +17,10 @@ class Driver;
 class ExplorerState;
 class HeadsPanel;
 class HeatmapPanel;
+class LessonsPanel;
 class SchemePanel;
 class SequencePanel;
+class WalkPanel;
 
 // Composes the panels around one driver and one shared state; the panels wire themselves.
 class MainWindow : public QMainWindow
@@ -35,6 +38,11 @@ class MainWindow : public QMainWindow
     HeadsPanel* headsPanel() const { return m_heads; }
     DeltaCurvePanel* deltaCurvePanel() const { return m_deltaCurve; }
     ComparePanel* comparePanel() const { return m_compare; }
+    WalkPanel* walkPanel() const { return m_walk; }
+    LessonsPanel* lessonsPanel() const { return m_lessons; }
+    QAction* seedExampleAction() const { return m_seedExample; }
+    void setWalkPanelVisible(bool visible);    // the "Worked example" dock
+    void setLessonsPanelVisible(bool visible); // the "Lessons" dock
     QString errorText() const; // the inline error, empty when the last request succeeded
     QString statsText() const;
 
@@ -46,6 +54,7 @@ class MainWindow : public QMainWindow
 
   private:
     void createActions();
+    void balanceRightDocks();
     void showResult(const LabResult& result);
     void showError(const QString& message);
     void about();
@@ -58,6 +67,11 @@ class MainWindow : public QMainWindow
     HeadsPanel* m_heads = nullptr;
     DeltaCurvePanel* m_deltaCurve = nullptr;
     ComparePanel* m_compare = nullptr;
+    WalkPanel* m_walk = nullptr;
+    LessonsPanel* m_lessons = nullptr;
+    QDockWidget* m_walkDock = nullptr;
+    QDockWidget* m_lessonsDock = nullptr;
+    QAction* m_seedExample = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_stats = nullptr;

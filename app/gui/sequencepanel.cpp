@@ -62,7 +62,11 @@ SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
 
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
         const std::string text = m_text->toPlainText().toStdString();
-        if (text != m_driver->lastRequest().text) m_driver->update([&](LabRequest& r) { r.text = text; });
+        if (text != m_driver->lastRequest().text || m_driver->lastRequest().positions > 0)
+            m_driver->update([&](LabRequest& r) {
+                r.text = text;
+                r.positions = 0; // typed text replaces bare positions
+            });
     });
     connect(m_tokenizer, &QComboBox::currentIndexChanged, this, [this] {
         const auto mode = static_cast<TokenizerMode>(m_tokenizer->currentData().toInt());
@@ -101,6 +105,10 @@ void SequencePanel::showRequest(const LabRequest& request)
     const QSignalBlocker b1(m_text), b2(m_tokenizer), b3(m_positionsOnly);
     const QString text = QString::fromStdString(request.text);
     if (m_text->toPlainText() != text) m_text->setPlainText(text);
+    m_text->setPlaceholderText(request.positions > 0
+                                   ? tr("%n bare position(s), no content: type to replace them", nullptr,
+                                        request.positions)
+                                   : tr("Type or paste a sequence"));
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
     m_positionsOnly->setChecked(request.positionsOnly);
 }

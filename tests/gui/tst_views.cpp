@@ -124,7 +124,7 @@ class TestViews : public QObject
             referenceAttention(*scheme, Sequence::fromText("a b c d e f g h", TokenizerMode::Word));
         const auto profile = diagonalProfile(attention.heads[0].probs, false);
         for (std::size_t k = 0; k < profile.size(); ++k)
-            QVERIFY(std::abs(d.profileY[k] - profile[k]) < 1e-12);
+            QVERIFY(std::abs(d.profileY[k] - profile[k]) < 1e-6); // the GUI runs oneDNN in fp32
         window.state()->setCell(2, 5);
         QCOMPARE(view->data().marker, 3.0);
     }
