@@ -1,6 +1,6 @@
 #include "colormaps.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <algorithm>
 #include <cmath>

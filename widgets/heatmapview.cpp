@@ -6,13 +6,7 @@
 #include <algorithm>
 #include <limits>
 
-#ifdef QT_NO_FOREACH // qcustomplot.h still uses foreach
-#undef QT_NO_FOREACH
-#include <qcustomplot.h>
-#define QT_NO_FOREACH
-#else
-#include <qcustomplot.h>
-#endif
+#include "qcp.h"
 
 namespace poslab::widgets {
 

@@ -10,13 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#ifdef QT_NO_FOREACH // qcustomplot.h still uses foreach
-#undef QT_NO_FOREACH
-#include <qcustomplot.h>
-#define QT_NO_FOREACH
-#else
-#include <qcustomplot.h>
-#endif
+#include "qcp.h"
 
 namespace poslab::figure {
 

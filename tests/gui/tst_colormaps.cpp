@@ -4,7 +4,7 @@
 
 #include <QTest>
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <limits>
 

@@ -6,7 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <cmath>
 #include <limits>

@@ -22,7 +22,7 @@
 #include <QTest>
 #include <QTimer>
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <cmath>
 

@@ -21,7 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <cmath>
 
