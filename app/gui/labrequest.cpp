@@ -1,6 +1,7 @@
 #include "labrequest.h"
 
 #include <analysis.h>
+#include <error.h>
 #include <engine/engine.h>
 #include <engine/terms.h>
 
@@ -56,6 +57,17 @@ LabResult computeAll(const LabRequest& request)
     model.validate();
     Sequence seq = request.positions > 0 ? Sequence::positions(request.positions)
                                          : Sequence::fromText(request.text, request.tokenizer);
+    // The explorer keeps every head's probabilities, logits, bias and terms in double: about
+    // 6 · heads · n² · 8 bytes (5 GiB for 8 heads at n = 4096). Past that, refuse with a way out
+    // instead of letting the allocator decide.
+    const double runs = request.compare ? 4.0 : 1.0;   // compare: A, B, and both shifted
+    const double bytes = runs * 6.0 * model.heads * 8.0 * static_cast<double>(seq.size()) * seq.size();
+    if (bytes > kExplorerMemoryLimit)
+        throw Error("n = " + std::to_string(seq.size()) + " with " + std::to_string(model.heads) +
+                    " heads needs about " + std::to_string(static_cast<long long>(bytes / (1 << 20))) +
+                    " MiB of matrices, more than the explorer's " +
+                    std::to_string(static_cast<long long>(kExplorerMemoryLimit / (1 << 20))) +
+                    " MiB: use fewer heads or tokens, or poslab-cli compute --what probs --pool 1024");
 
     LabResult result;
     result.request = request;

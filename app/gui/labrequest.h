@@ -67,6 +67,9 @@ struct LabResult
 
 // The one engine call: all heads of `scheme` on `seq`. The reference (Eigen) engine today; the fast
 // engine replaces it here and nowhere else.
+// What one explorer run may hold in n × n matrices (all heads, all kinds).
+inline constexpr double kExplorerMemoryLimit = 3.0 * (1ULL << 30);
+
 std::shared_ptr<const AttentionResult> computeAttention(const Scheme& scheme, const AttentionPlan& plan);
 
 // Runs core synchronously (the driver calls it on its worker thread). Throws poslab::Error.

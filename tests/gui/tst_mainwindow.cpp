@@ -9,6 +9,7 @@
 #include "schemepanel.h"
 #include "sequencepanel.h"
 
+#include <error.h>
 #include <lab.h>
 #include <scheme.h>
 
@@ -217,6 +218,23 @@ class TestMainWindow : public QObject
         QCOMPARE(window.heatmapPanel()->view()->data().rows, 3); // the last good result stays
     }
 
+    void tooLargeForTheExplorerIsAOneLineError()
+    {
+        LabRequest r;
+        r.positions = 5000;
+        r.model.heads = 8;
+        r.scheme = "alibi";
+        try {
+            computeAll(r);
+            QFAIL("no error for 8 heads at n = 5000");
+        } catch (const poslab::Error& e) {
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains("n = 5000") && msg.contains("--pool"), qPrintable(msg));
+            QVERIFY(!msg.contains('\n'));
+        }
+        r.positions = 600;   // 6 · 8 · 600² · 8 bytes ≈ 132 MiB: fine
+        QCOMPARE(computeAll(r).n, 600);
+    }
     void newerRequestSupersedesOlder()
     {
         MainWindow window;
