@@ -114,16 +114,19 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption lesson(QStringLiteral("lesson"),
                                     QStringLiteral("Open a built-in lesson (Help > Lessons), e.g. rope."),
                                     QStringLiteral("ID"));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QStringLiteral("Open a session (.poslab) or a figure PosLab exported "
+                                                 "(.png, .pdf, .svg): exactly its view."),
+                                  QStringLiteral("FILE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window offscreen to a PNG and exit."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot (default 1400x900)."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    parser.addOptions({text,  example, tokenizer, schemeOption, param,    matrix,        view,
-                       head,  heads,   dModel,    seed,         causal,   positionsOnly, compare,
-                       shift, range,   select,    logScale,     colorMap, screenshot,    size,
-                       lesson});
+    parser.addOptions({text,   example,  tokenizer, schemeOption, param,         matrix,  view,  head,
+                       heads,  dModel,   seed,      causal,       positionsOnly, compare, shift, range,
+                       select, logScale, colorMap,  screenshot,   size,          lesson,  open});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -137,6 +140,18 @@ CommandLine parseCommandLine(const QStringList& arguments)
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(text) && parser.isSet(example))
         return error(QStringLiteral("--text and --example exclude each other"));
+    if (parser.isSet(open)) {
+        // The file says everything the view depends on; these would silently lose to it.
+        for (const QCommandLineOption* other :
+             {&text,  &example, &tokenizer, &schemeOption, &param,    &matrix,        &view,
+              &head,  &heads,   &dModel,    &seed,         &causal,   &positionsOnly, &compare,
+              &shift, &range,   &select,    &logScale,     &colorMap, &lesson}) {
+            if (parser.isSet(*other))
+                return error(QStringLiteral("--open takes the whole view from the file; it excludes --%1")
+                                 .arg(other->names().constLast()));
+        }
+        if (parser.value(open).isEmpty()) return error(QStringLiteral("--open needs a file name"));
+    }
 
     CommandLine result;
     GuiOptions& options = result.options;
@@ -213,6 +228,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
             return error(QStringLiteral("--lesson must be one of %1, got '%2'")
                              .arg(ids.join(QStringLiteral(", ")), options.lesson));
     }
+    options.open = parser.value(open);
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(screenshot) && options.screenshot.isEmpty())
         return error(QStringLiteral("--screenshot needs a file name"));

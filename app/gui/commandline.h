@@ -18,6 +18,7 @@ struct GuiOptions
     bool viewGiven = false; // otherwise the window keeps the view it remembers
     bool explain = false;   // --view explain: the heatmap with the worked-example panel shown
     QString lesson;         // --lesson ID: a built-in lesson's set-up instead of the options above
+    QString open;           // --open FILE: a session, or a figure carrying one, instead of the options above
     QString matrix = QStringLiteral("probs"); // checked against the scheme once computed
     int head = 0;
     int deltaRange = 32;

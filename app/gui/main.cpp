@@ -4,6 +4,7 @@
 #include "lessonspanel.h"
 #include "mainwindow.h"
 #include "screenshot.h"
+#include "sessionfiles.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -23,14 +24,20 @@ int fail(const QString& message, int code)
 }
 
 // The window's starting state, then the first request (compare mode only when it is shown); or the
-// lesson's set-up. A screenshot shows the worked example only when it was asked for.
-void start(MainWindow& window, const GuiOptions& options)
+// lesson's set-up; or the opened file's. A screenshot shows the worked example only when it was asked
+// for. Returns why the file could not be opened, or an empty string.
+QString start(MainWindow& window, const GuiOptions& options)
 {
     if (!options.screenshot.isEmpty()) window.setWalkPanelVisible(options.explain);
+    if (!options.open.isEmpty()) {
+        QString error;
+        window.sessionFiles()->open(options.open, &error); // an explain session shows the worked example
+        return error;
+    }
     if (!options.lesson.isEmpty()) {
         window.setLessonsPanelVisible(true);
         window.lessonsPanel()->openLesson(options.lesson);
-        return;
+        return {};
     }
     if (options.explain) window.setWalkPanelVisible(true);
     ExplorerState* state = window.state();
@@ -44,6 +51,7 @@ void start(MainWindow& window, const GuiOptions& options)
     LabRequest request = options.request;
     request.compare = state->view() == View::Compare;
     window.driver()->request(request);
+    return {};
 }
 
 // Shows the window offscreen, waits for the first result (or error) and writes the PNG.
@@ -72,7 +80,7 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
 
     window.resize(options.size);
     window.show();
-    start(window, options);
+    if (const QString error = start(window, options); !error.isEmpty()) return fail(error, 2);
     app.exec();
     return code;
 }
@@ -109,6 +117,6 @@ int main(int argc, char** argv)
 
     window.attachSettings();
     window.show();
-    start(window, options);
+    if (const QString error = start(window, options); !error.isEmpty()) return fail(error, 2);
     return app.exec();
 }

@@ -10,6 +10,7 @@
 #include "lessonspanel.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
+#include "sessionfiles.h"
 #include "walkpanel.h"
 
 #include <QAction>
@@ -64,7 +65,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_heatmap(new HeatmapPanel(m_driver, m_state, this)), m_heads(new HeadsPanel(m_driver, m_state, this)),
       m_deltaCurve(new DeltaCurvePanel(m_driver, m_state, this)),
       m_compare(new ComparePanel(m_driver, m_state, this)), m_walk(new WalkPanel(m_driver, m_state, this)),
-      m_lessons(new LessonsPanel(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
+      m_lessons(new LessonsPanel(m_driver, m_state, this)),
+      m_files(new SessionFiles(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
       m_error(new QLabel(this)), m_stats(new QLabel(this)), m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("PosLab"));
@@ -98,6 +100,10 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({m_walkDock}, {440}, Qt::Horizontal);
     resizeDocks({m_lessonsDock, m_walkDock}, {300, 600}, Qt::Vertical);
     connect(m_lessons, &LessonsPanel::walkRequested, this, [this] { setWalkPanelVisible(true); });
+    connect(m_files, &SessionFiles::opened, this, [this](const QString&, bool explain) {
+        if (explain) setWalkPanelVisible(true);
+    });
+    connect(m_files, &SessionFiles::failed, this, &MainWindow::showFileError);
 
     m_busy->setRange(0, 0); // indeterminate
     m_busy->setMaximumWidth(120);
@@ -129,13 +135,17 @@ QString MainWindow::statsText() const
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QMenu* examples = file->addMenu(tr("&Examples"));
+    m_files->addFileActions(file);
+    file->addSeparator();
+    QMenu* examples = file->addMenu(tr("E&xamples"));
     m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {
         applySetup(seedArticleSetup(), *m_driver, *m_state);
         setWalkPanelVisible(true);
     });
     m_seedExample->setStatusTip(tr("The seed article's worked example (n = 6, i = 1, j = 4), checked step "
                                    "by step, with seed-linear on 6 positions"));
+    examples->addSeparator();
+    m_files->addExampleActions(examples);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts(QKeySequence::Quit);
@@ -227,6 +237,15 @@ void MainWindow::showError(const QString& message)
     m_stats->setText(tr("error"));
 }
 
+// A file that cannot be opened or saved: the explorer is unchanged, the message says why.
+void MainWindow::showFileError(const QString& message)
+{
+    statusBar()->showMessage(message, 10'000);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("PosLab"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::about()
 {
     QMessageBox::about(this, tr("About PosLab"),
@@ -245,6 +264,10 @@ void MainWindow::attachSettings()
     restoreState(settings.value(QStringLiteral("state")).toByteArray(), kLayoutVersion);
     View view = View::Heatmap;
     if (parseView(settings.value(QStringLiteral("view")).toString(), &view)) m_state->setView(view);
+    m_files->setRecentFiles(settings.value(QStringLiteral("recentFiles")).toStringList());
+    connect(m_files, &SessionFiles::recentFilesChanged, this, [](const QStringList& files) {
+        QSettings().setValue(QStringLiteral("MainWindow/recentFiles"), files);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

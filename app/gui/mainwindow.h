@@ -20,6 +20,7 @@ class HeatmapPanel;
 class LessonsPanel;
 class SchemePanel;
 class SequencePanel;
+class SessionFiles;
 class WalkPanel;
 
 // Composes the panels around one driver and one shared state; the panels wire themselves.
@@ -40,13 +41,15 @@ class MainWindow : public QMainWindow
     ComparePanel* comparePanel() const { return m_compare; }
     WalkPanel* walkPanel() const { return m_walk; }
     LessonsPanel* lessonsPanel() const { return m_lessons; }
+    SessionFiles* sessionFiles() const { return m_files; }
     QAction* seedExampleAction() const { return m_seedExample; }
     void setWalkPanelVisible(bool visible);    // the "Worked example" dock
     void setLessonsPanelVisible(bool visible); // the "Lessons" dock
     QString errorText() const; // the inline error, empty when the last request succeeded
     QString statsText() const;
 
-    // Restores the window geometry and docks now and saves them on close. Not in tests or screenshots.
+    // Restores the window geometry, docks and recent files now and saves them (recent files when they
+    // change, the rest on close). Not in tests or screenshots.
     void attachSettings();
 
   protected:
@@ -57,6 +60,7 @@ class MainWindow : public QMainWindow
     void balanceRightDocks();
     void showResult(const LabResult& result);
     void showError(const QString& message);
+    void showFileError(const QString& message);
     void about();
 
     Driver* m_driver = nullptr;
@@ -69,6 +73,7 @@ class MainWindow : public QMainWindow
     ComparePanel* m_compare = nullptr;
     WalkPanel* m_walk = nullptr;
     LessonsPanel* m_lessons = nullptr;
+    SessionFiles* m_files = nullptr;
     QDockWidget* m_walkDock = nullptr;
     QDockWidget* m_lessonsDock = nullptr;
     QAction* m_seedExample = nullptr;

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "explorerstate.h"
+#include "labrequest.h"
+
+#include <session.h>
+
+namespace poslab::gui {
+
+class Driver;
+
+// figure::Session <-> what the explorer shows (LabRequest + ExplorerState), both ways.
+// - n bare positions <-> request.positions; positions only <-> λ = 0 in the session's model.
+// - view: heatmap, heads, delta-curve, compare; "explain" is the heatmap with the worked example.
+// - the compare view's shift <-> the session's start (0 in every other view).
+// - style: colormap and log scale live in the state; fonts, size, dpi and title are the figure's
+//   and are carried over from `base` (the session last opened or saved), as is grayscale, which the
+//   explorer paints as viridis.
+// The session has no field for the compare view's second scheme: a session opens with the default.
+figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerState& state,
+                                    const figure::Session& base = {});
+
+// The request a session asks for, whatever the explorer showed before (defaults for the rest).
+LabRequest requestFromSession(const figure::Session& session);
+
+// Sets the view, matrix, head, Δ range, cell, colour map and log scale; clears any special walk.
+void applySessionState(const figure::Session& session, ExplorerState& state);
+
+// Both, as applySetup does: the state first, then one request through the driver. Returns true when
+// the session asks for the worked example (view "explain"). Validates first: on Error nothing changes.
+bool applySession(const figure::Session& session, Driver& driver, ExplorerState& state);
+
+// Colour map names of sessions <-> the explorer's maps (grayscale has no explorer map: viridis).
+widgets::ColorMap colorMapFromSession(const std::string& name);
+std::string sessionColorMapName(widgets::ColorMap map);
+
+} // namespace poslab::gui

@@ -1,0 +1,267 @@
+#include "sessionfiles.h"
+
+#include "driver.h"
+#include "examples.h"
+#include "explorerstate.h"
+#include "exportdialog.h"
+#include "sessionbridge.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QWidget>
+
+#include <exception>
+
+namespace poslab::gui {
+
+namespace {
+
+const QString kOpenFilter = QStringLiteral("PosLab sessions and figures (*.poslab *.png *.pdf *.svg);;"
+                                           "PosLab sessions (*.poslab);;All files (*)");
+
+QString localFileOf(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+    const QUrl url = mime->urls().constFirst();
+    return url.isLocalFile() && SessionFiles::canOpen(url.toLocalFile()) ? url.toLocalFile() : QString();
+}
+
+} // namespace
+
+SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window)
+    : QObject(window), m_driver(driver), m_state(state), m_window(window)
+{
+    m_open = new QAction(tr("&Open\u2026"), this);
+    m_open->setShortcuts(QKeySequence::Open);
+    m_open->setStatusTip(tr("Open a session (.poslab) or a figure exported by PosLab"));
+    connect(m_open, &QAction::triggered, this, &SessionFiles::openDialog);
+    m_save = new QAction(tr("&Save"), this);
+    m_save->setShortcuts(QKeySequence::Save);
+    m_save->setStatusTip(tr("Save the sequence, scheme, model, view and style as a session"));
+    connect(m_save, &QAction::triggered, this, &SessionFiles::save);
+    m_saveAs = new QAction(tr("Save &As\u2026"), this);
+    m_saveAs->setShortcuts(QKeySequence::SaveAs);
+    m_saveAs->setStatusTip(tr("Save the session under a new name"));
+    connect(m_saveAs, &QAction::triggered, this, &SessionFiles::saveAsDialog);
+    m_export = new QAction(tr("&Export Figure\u2026"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: the worked example
+    m_export->setStatusTip(tr("Write the view as a PNG, PDF or SVG figure for a paper, with its session"));
+    connect(m_export, &QAction::triggered, this, &SessionFiles::exportDialog);
+
+    window->setAcceptDrops(true);
+    window->installEventFilter(this);
+    for (auto signal : {&ExplorerState::headChanged, &ExplorerState::deltaRangeChanged})
+        connect(state, signal, this, &SessionFiles::updateModified);
+    connect(state, &ExplorerState::cellChanged, this, &SessionFiles::updateModified);
+    connect(state, &ExplorerState::viewChanged, this, &SessionFiles::updateModified);
+    connect(state, &ExplorerState::matrixChanged, this, &SessionFiles::updateModified);
+    connect(state, &ExplorerState::paintingChanged, this, &SessionFiles::updateModified);
+    connect(driver, &Driver::requestChanged, this, &SessionFiles::updateModified);
+}
+
+void SessionFiles::addFileActions(QMenu* file)
+{
+    file->addAction(m_open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(m_save);
+    file->addAction(m_saveAs);
+    file->addSeparator();
+    file->addAction(m_export);
+}
+
+void SessionFiles::addExampleActions(QMenu* examples)
+{
+    for (const Example& example : builtinExamples()) {
+        if (example.id == QLatin1String("seed-article")) continue; // "Seed article example" shows its walk
+        QAction* action =
+            examples->addAction(example.title, this, [this, id = example.id] { openExample(id); });
+        action->setStatusTip(example.tip);
+    }
+}
+
+bool SessionFiles::canOpen(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("poslab") || suffix == QLatin1String("png") ||
+           suffix == QLatin1String("pdf") || suffix == QLatin1String("svg");
+}
+
+figure::Session SessionFiles::currentSession() const
+{
+    return sessionFromExplorer(m_driver->lastRequest(), *m_state, m_base);
+}
+
+bool SessionFiles::fail(const QString& message, QString* error)
+{
+    if (error) *error = message;
+    emit failed(message);
+    return false;
+}
+
+bool SessionFiles::open(const QString& path, QString* error)
+{
+    figure::Session session;
+    try {
+        session = figure::loadSession(path);
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()), error);
+    }
+    if (!apply(session, QFileInfo(path).absoluteFilePath(), error)) return false;
+    remember(m_path);
+    return true;
+}
+
+bool SessionFiles::openExample(const QString& id, QString* error)
+{
+    for (const Example& example : builtinExamples()) {
+        if (example.id != id) continue;
+        try {
+            return apply(figure::loadSession(example.path()), QString(), error); // untitled: Save asks
+        } catch (const std::exception& e) {
+            return fail(QString::fromUtf8(e.what()), error);
+        }
+    }
+    return fail(tr("no example '%1'").arg(id), error);
+}
+
+bool SessionFiles::apply(const figure::Session& session, const QString& path, QString* error)
+{
+    bool explain = false;
+    try {
+        explain = applySession(session, *m_driver, *m_state); // validates before changing anything
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()), error);
+    }
+    m_base = session;
+    m_path = path;
+    m_saved = currentSession();
+    m_modified = false;
+    updateTitle();
+    emit opened(path, explain);
+    return true;
+}
+
+bool SessionFiles::saveTo(const QString& path, QString* error)
+{
+    const figure::Session session = currentSession();
+    try {
+        figure::saveSession(session, path);
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()), error);
+    }
+    m_base = session;
+    m_saved = session;
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_modified = false;
+    updateTitle();
+    remember(m_path);
+    return true;
+}
+
+void SessionFiles::setRecentFiles(const QStringList& files)
+{
+    m_recent = files.mid(0, kMaxRecent);
+    rebuildRecentMenu();
+}
+
+void SessionFiles::remember(const QString& path)
+{
+    m_recent.removeAll(path);
+    m_recent.prepend(path);
+    m_recent = m_recent.mid(0, kMaxRecent);
+    rebuildRecentMenu();
+    emit recentFilesChanged(m_recent);
+}
+
+void SessionFiles::rebuildRecentMenu()
+{
+    if (!m_recentMenu) return;
+    m_recentMenu->clear();
+    for (int k = 0; k < m_recent.size(); ++k) {
+        const QString path = m_recent[k];
+        QAction* action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(k + 1).arg(QFileInfo(path).fileName()), this,
+                                    [this, path] { open(path); });
+        action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+void SessionFiles::updateModified()
+{
+    const bool modified = !m_path.isEmpty() && !(currentSession() == m_saved);
+    if (modified == m_modified) return;
+    m_modified = modified;
+    updateTitle();
+}
+
+void SessionFiles::updateTitle()
+{
+    if (m_path.isEmpty()) {
+        m_window->setWindowTitle(tr("PosLab"));
+        m_window->setWindowModified(false);
+        return;
+    }
+    m_window->setWindowTitle(tr("%1[*] \u2014 PosLab").arg(QFileInfo(m_path).fileName()));
+    m_window->setWindowModified(m_modified);
+}
+
+void SessionFiles::openDialog()
+{
+    const QString dir = m_path.isEmpty() ? QDir::homePath() : QFileInfo(m_path).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Session"), dir, kOpenFilter);
+    if (!path.isEmpty()) open(path);
+}
+
+bool SessionFiles::save()
+{
+    return m_path.isEmpty() ? saveAsDialog() : saveTo(m_path);
+}
+
+bool SessionFiles::saveAsDialog()
+{
+    const QString suggested =
+        m_path.isEmpty() ? QDir::home().filePath(QString::fromStdString(m_driver->lastRequest().scheme) +
+                                                 QStringLiteral(".poslab"))
+                         : m_path;
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Session"), suggested,
+                                                tr("PosLab sessions (*.poslab)"));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".poslab");
+    return saveTo(path);
+}
+
+void SessionFiles::exportDialog()
+{
+    ExportDialog dialog(currentSession(), m_window);
+    dialog.exec();
+}
+
+bool SessionFiles::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::DragEnter) {
+        auto* drag = static_cast<QDragEnterEvent*>(event);
+        if (!localFileOf(drag->mimeData()).isEmpty()) drag->acceptProposedAction();
+        return true;
+    }
+    if (watched == m_window && event->type() == QEvent::Drop) {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QString path = localFileOf(drop->mimeData());
+        if (path.isEmpty()) return false;
+        drop->acceptProposedAction();
+        open(path);
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace poslab::gui
