@@ -32,6 +32,9 @@ struct HeadPlan
     OffsetTable keyTable;             // Shaw a^K, Transformer-XL W_R R, DeBERTa K^r, seed-linear W_k E(Δ)
     OffsetTable queryTable;           // DeBERTa Q^r (p2c)
     OffsetTable valueTable;           // Shaw a^V
+    // The key and query table terms are multiplied by Mask_ij (1 where query i may see key j): the
+    // seed article's RPE = PE + Mask ⊙ E. Only the bias of hidden cells shows it; their logits are −∞.
+    bool maskTables = false;
 };
 
 struct RotaryPlan

@@ -126,6 +126,8 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
                         t(i, j) = hp.offsetBias[j - i + n - 1];
                 break;
             }
+            if (hp.maskTables && (comp == Component::KeyTable || comp == Component::QueryTable))
+                t.triangularView<Eigen::StrictlyUpper>().setZero();   // Mask_ij = 0 for hidden keys
             out.push_back({componentName(comp), std::move(t)});
         }
         return out;

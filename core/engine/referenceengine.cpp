@@ -57,14 +57,14 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
             const Eigen::MatrixXd g = q * hp.keyTable.rows.transpose();
             for (int i = 0; i < n; ++i)
                 for (int j = 0; j < n; ++j)
-                    t(i, j) = s * g(i, hp.keyTable.rowOfOffset[j - i + n - 1]);
+                    t(i, j) = hp.maskTables && j > i ? 0.0 : s * g(i, hp.keyTable.rowOfOffset[j - i + n - 1]);
             break;
         }
         case Component::QueryTable: {
             const Eigen::MatrixXd g = k * hp.queryTable.rows.transpose();
             for (int i = 0; i < n; ++i)
                 for (int j = 0; j < n; ++j)
-                    t(i, j) = s * g(j, hp.queryTable.rowOfOffset[j - i + n - 1]);
+                    t(i, j) = hp.maskTables && j > i ? 0.0 : s * g(j, hp.queryTable.rowOfOffset[j - i + n - 1]);
             break;
         }
         case Component::KeyBias:

@@ -151,9 +151,10 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
                                           d.queryRows, d.queryIdx.data(), base);
                 if (ext != row) {
                     Eigen::MatrixXd& B = sink.result->heads[h].bias;
+                    const bool masked = plan.heads[h].maskTables; // Mask_ij = 0 for hidden keys j ≥ lenb
                     for (int j = 0; j < clen; ++j) {
                         row[j] += ext[j];
-                        B(i, j) += ext[j];
+                        B(i, j) += masked && j >= lenb ? 0.f : ext[j];
                     }
                 }
                 if (extras && lenb > 0) mb = k::maxRow(row, lenb);

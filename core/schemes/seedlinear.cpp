@@ -86,7 +86,7 @@ public:
         return terms;
     }
 
-    // The key table is W_k E(Δ); the mask only matters where the causal mask hides the key anyway.
+    // The key table is W_k E(Δ), masked like the article's Mask ⊙ E.
     HeadPlan headPlan(const HeadContext& ctx) const override
     {
         const int n = ctx.n();
@@ -97,6 +97,7 @@ public:
             plan.keyTable.rowOfOffset.push_back(o);
         }
         plan.keyTable.rows = e * ctx.wk;
+        plan.maskTables = m_model.causal;
         return plan;
     }
 
