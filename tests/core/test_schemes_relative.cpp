@@ -14,6 +14,7 @@
 #include "lab.h"
 #include "model.h"
 #include "scheme.h"
+#include "schemetest.h"
 
 #include <gtest/gtest.h>
 
@@ -29,35 +30,11 @@
 
 using namespace poslab;
 using Eigen::MatrixXd;
+using poslab::test::makeModel;
+using poslab::test::matNear;
 
 namespace {
 
-ModelConfig makeModel(int d, int heads, bool causal = false, std::uint64_t seed = 0, double temperature = 1.0)
-{
-    ModelConfig m;
-    m.dModel = d;
-    m.heads = heads;
-    m.causal = causal;
-    m.seed = seed;
-    m.temperature = temperature;
-    return m;
-}
-
-::testing::AssertionResult matNear(const MatrixXd& a, const MatrixXd& b, double tol)
-{
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return ::testing::AssertionFailure()
-               << "shape " << a.rows() << "x" << a.cols() << " vs expected " << b.rows() << "x" << b.cols();
-    for (Eigen::Index r = 0; r < a.rows(); ++r)
-        for (Eigen::Index c = 0; c < a.cols(); ++c) {
-            const double x = a(r, c), y = b(r, c);
-            if (std::isinf(y) && x == y) continue;
-            if (!(std::abs(x - y) <= tol * std::max(1.0, std::abs(y))))
-                return ::testing::AssertionFailure() << "at (" << r << ", " << c << "): got " << x
-                                                     << ", expected " << y << " (tol " << tol << ")";
-        }
-    return ::testing::AssertionSuccess();
-}
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
