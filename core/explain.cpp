@@ -133,19 +133,6 @@ void alibiSteps(const Pair& p, std::vector<Step>& steps)
                      {scalar("bias", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
 }
 
-Eigen::VectorXd rotated(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
-{
-    Eigen::VectorXd out = x;
-    const int half = static_cast<int>(x.size()) / 2;
-    for (int c = 0; c < half; ++c) {
-        const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
-        const double angle = position * r.theta[c];
-        out[a] = x[a] * std::cos(angle) - x[b] * std::sin(angle);
-        out[b] = x[a] * std::sin(angle) + x[b] * std::cos(angle);
-    }
-    return out;
-}
-
 void ropeSteps(const Pair& p, std::vector<Step>& steps)
 {
     const RotaryPlan& r = p.plan.rotary;
@@ -159,8 +146,8 @@ void ropeSteps(const Pair& p, std::vector<Step>& steps)
                      std::string(r.interleaved ? "Pairs are dims (2c, 2c+1) (GPT-J, RoFormer)."
                                                : "Pairs are dims (c, c + d/2) (GPT-NeoX, LLaMA)."),
                      {scalar("i", pi), scalar("j", pj)}, {angles}, false, {}, {}, {p.j - p.i}});
-    const Eigen::VectorXd qr = rotated(p.q, pi, r), kr = rotated(p.k, pj, r);
-    const Eigen::VectorXd kDelta = rotated(p.k, pj - pi, r);
+    const Eigen::VectorXd qr = rotateAt(p.q, pi, r), kr = rotateAt(p.k, pj, r);
+    const Eigen::VectorXd kDelta = rotateAt(p.k, pj - pi, r);
     steps.push_back({"Rotate q and k", "q̃_i = R(i·θ) q_i,  k̃_j = R(j·θ) k_j",
                      "Only the angle between them survives the dot product: q̃_i·k̃_j = q_i·R((j − i)θ) k_j.",
                      {vec("q_i", p.q), vec("k_j", p.k)},

@@ -2,7 +2,30 @@
 
 #include "scheme.h"
 
+#include <cmath>
+
 namespace poslab {
+
+Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
+{
+    Eigen::VectorXd out = x;
+    const int half = static_cast<int>(x.size()) / 2;
+    for (int c = 0; c < half; ++c) {
+        const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
+        const double angle = position * r.theta[c];
+        out[a] = x[a] * std::cos(angle) - x[b] * std::sin(angle);
+        out[b] = x[a] * std::sin(angle) + x[b] * std::cos(angle);
+    }
+    return out;
+}
+
+Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& r)
+{
+    Eigen::MatrixXd out(x.rows(), x.cols());
+    for (Eigen::Index p = 0; p < x.rows(); ++p)
+        out.row(p) = rotateAt(x.row(p).transpose(), r.start + static_cast<int>(p), r).transpose();
+    return out;
+}
 
 AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
 {

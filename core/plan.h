@@ -45,6 +45,11 @@ struct RotaryPlan
     int start = 0;                    // row p is at position start + p: angle (start + p)·θ_c
 };
 
+// x rotated as at `position`: pair c turned by position·θ_c, (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
+Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& rotary);
+// Every row p of x rotated as at position rotary.start + p.
+Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& rotary);
+
 struct AttentionPlan
 {
     ModelConfig model;

@@ -7,24 +7,6 @@
 
 namespace poslab {
 
-namespace {
-
-Eigen::MatrixXd rotate(const Eigen::MatrixXd& x, const RotaryPlan& r)
-{
-    Eigen::MatrixXd out = x;
-    const int half = static_cast<int>(x.cols()) / 2;
-    for (Eigen::Index p = 0; p < x.rows(); ++p)
-        for (int c = 0; c < half; ++c) {
-            const int a = r.interleaved ? 2 * c : c;
-            const int b = r.interleaved ? 2 * c + 1 : c + half;
-            const double cs = std::cos(p * r.theta[c]), sn = std::sin(p * r.theta[c]);
-            out(p, a) = x(p, a) * cs - x(p, b) * sn;
-            out(p, b) = x(p, a) * sn + x(p, b) * cs;
-        }
-    return out;
-}
-
-} // namespace
 
 std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
 {
@@ -51,7 +33,7 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
             t = s * (plan.pe * wq) * (plan.pe * wk).transpose();
             break;
         case Component::Rotation:
-            t = s * (rotate(q, plan.rotary) * rotate(k, plan.rotary).transpose() - q * k.transpose());
+            t = s * (rotateRows(q, plan.rotary) * rotateRows(k, plan.rotary).transpose() - q * k.transpose());
             break;
         case Component::KeyTable: {
             const Eigen::MatrixXd g = q * hp.keyTable.rows.transpose();
