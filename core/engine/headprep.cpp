@@ -81,16 +81,17 @@ void gatherRows(const Eigen::MatrixXd& rows, const std::vector<int>& which, std:
 void Preparer::rotaryTable(const AttentionPlan& plan)
 {
     const int n = plan.n(), half = plan.model.headDim() / 2;
-    if (m_rotaryN == n && m_theta == plan.rotary.theta) return;
+    if (m_rotaryN == n && m_rotaryStart == plan.rotary.start && m_theta == plan.rotary.theta) return;
     m_cos.resize(static_cast<std::size_t>(n) * half);
     m_sin.resize(m_cos.size());
     for (int p = 0; p < n; ++p)
         for (int c = 0; c < half; ++c) {
-            const double a = p * plan.rotary.theta[c]; // the angle in double, as the oracle
+            const double a = (plan.rotary.start + p) * plan.rotary.theta[c]; // in double, as the oracle
             m_cos[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::cos(a));
             m_sin[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::sin(a));
         }
     m_rotaryN = n;
+    m_rotaryStart = plan.rotary.start;
     m_theta = plan.rotary.theta;
 }
 

@@ -69,6 +69,7 @@ class Preparer
     bool m_lastValues = false;
     std::vector<double> m_theta;
     int m_rotaryN = -1;
+    int m_rotaryStart = 0;
 };
 
 } // namespace poslab::engine

@@ -252,7 +252,8 @@ TEST(Engine, ReferenceEngineMatchesOracle)
         m.causal = true;
         m.seed = freshSeed();
         const auto scheme = makeScheme(c.scheme, c.params, m);
-        const Sequence seq = Sequence::positions(20);
+        Sequence seq = Sequence::positions(20);
+        seq.start = 5;   // absolute encodings and RoPE angles start at 5
         const AttentionResult ref = referenceAttention(*scheme, seq);
         RunOptions opts;
         opts.allHeads = true;

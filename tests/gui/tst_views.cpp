@@ -175,15 +175,18 @@ class TestViews : public QObject
         panel->setShift(13);
         QVERIFY(results.wait(kTimeoutMs));
         QCOMPARE(window.driver()->lastRequest().shift, 13);
+        // The GUI runs oneDNN in fp32: RoPE rotated by (s + p)·θ instead of p·θ changes only by
+        // rounding (~1e-7); core's double-precision invariance is held to 1e-9 in test_analysis.
+        constexpr double kRounding = 1e-6;
         if (relative)
-            QVERIFY2(panel->maxChangeA() < 1e-9, qPrintable(QString::number(panel->maxChangeA())));
+            QVERIFY2(panel->maxChangeA() < kRounding, qPrintable(QString::number(panel->maxChangeA())));
         else
             QVERIFY2(panel->maxChangeA() > 1e-3, qPrintable(QString::number(panel->maxChangeA())));
         // The second scheme is the other kind.
         if (relative)
             QVERIFY(panel->maxChangeB() > 1e-3);
         else
-            QVERIFY(panel->maxChangeB() < 1e-9);
+            QVERIFY2(panel->maxChangeB() < kRounding, qPrintable(QString::number(panel->maxChangeB())));
         QCOMPARE(panel->viewA()->data().rows, 6);
         QVERIFY(panel->viewDiff()->data().isSigned);
         window.state()->setView(View::Heatmap);
