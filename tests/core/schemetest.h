@@ -6,11 +6,19 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include <Eigen/Core>
 #include <gtest/gtest.h>
 
 namespace poslab::test {
+
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+
+inline double maxAbsDiff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b)
+{
+    return (a - b).cwiseAbs().maxCoeff();
+}
 
 inline ModelConfig makeModel(int d, int heads, bool causal = false, std::uint64_t seed = 0, double temperature = 1.0)
 {

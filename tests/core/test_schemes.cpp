@@ -34,13 +34,8 @@ using poslab::test::matNear;
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-
-double maxAbsDiff(const MatrixXd& a, const MatrixXd& b)
-{
-    return (a - b).cwiseAbs().maxCoeff();
-}
+using poslab::test::kInf;
+using poslab::test::maxAbsDiff;
 
 // Q, K, V of one head computed here from the public model pieces: x = content + pe, then x·W[:, head].
 struct HeadQKV

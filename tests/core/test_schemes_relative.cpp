@@ -35,13 +35,8 @@ using poslab::test::matNear;
 
 namespace {
 
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-double maxAbsDiff(const MatrixXd& a, const MatrixXd& b)
-{
-    return (a - b).cwiseAbs().maxCoeff();
-}
+using poslab::test::kInf;
+using poslab::test::maxAbsDiff;
 
 // Logits of a plain dot-product head: (q kᵀ)·scale + bias, divided by T, −inf above the diagonal when causal.
 MatrixXd expectedLogits(const ModelConfig& m, const MatrixXd& q, const MatrixXd& k, double scale,
