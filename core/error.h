@@ -13,4 +13,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Thrown when a run was cancelled through RunOptions::cancel (a newer request superseded it).
+// Not a user error: front ends drop it silently.
+class Cancelled : public Error
+{
+public:
+    Cancelled() : Error("cancelled") {}
+};
+
 } // namespace poslab

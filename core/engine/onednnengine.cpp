@@ -84,7 +84,7 @@ std::string OneDnnEngine::describe() const
 }
 
 void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                                  const engine::TileSink& sink)
+                                  const engine::TileSink& sink, const RunOptions& options)
 {
     const int n = plan.n();
     const int tiles = (n + tileRows - 1) / tileRows;
@@ -97,6 +97,7 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         const int t = plan.model.causal ? tiles - 1 - item / static_cast<int>(headList.size())
                                         : item / static_cast<int>(headList.size());
         const int h = headList[item % headList.size()];
+        if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
             tile(plan, h, t * tileRows, std::min(n, (t + 1) * tileRows), tileRows, sink,
                  omp_get_thread_num());
@@ -106,6 +107,7 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         }
     }
     if (failure) std::rethrow_exception(failure);
+    if (options.cancelled()) throw Cancelled();
 }
 
 void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, AttentionResult& result)
@@ -147,10 +149,13 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         engine::TileSink sink;
         sink.result = &result;
         sink.keep = &options;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink);
+        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
         if (options.terms)
             for (int h = 0; h < heads; ++h)
-                if (options.keeps(h)) result.heads[h].terms = terms(plan, h, options);
+                if (options.keeps(h)) {
+                    if (options.cancelled()) throw Cancelled();
+                    result.heads[h].terms = terms(plan, h, options);
+                }
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }
@@ -191,7 +196,7 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         sink.edges = &out.edges;
         sink.poolMax = mode == PoolMode::Max;
         sink.pools = &m.pools;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink);
+        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }

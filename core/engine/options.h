@@ -2,6 +2,7 @@
 
 // Engine choices as plain values, light enough for lab.h and the front ends (no oneDNN include).
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct RunOptions
     Precision precision = Precision::F32;
     int tileRows = 0; // query rows per tile; 0: chosen from n
     int keyBlock = 0; // keys per block of the online softmax; 0: chosen from n
+    // Set by another thread to stop the run early: the engine checks it between tiles and heads
+    // and throws poslab::Cancelled (the result is then incomplete and must not be used).
+    const std::atomic<bool>* cancel = nullptr;
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
     bool keeps(int head) const;
     static RunOptions forHead(int head);
 };

@@ -1,6 +1,7 @@
 #include "engine/referenceengine.h"
 
 #include "engine/terms.h"
+#include "error.h"
 
 #include <cmath>
 #include <limits>
@@ -75,6 +76,7 @@ void ReferenceEngine::run(const AttentionPlan& plan, const RunOptions& options, 
     result.heads.resize(plan.model.heads);
     const Eigen::MatrixXd x = plan.content + plan.pe;
     for (int h = 0; h < plan.model.heads; ++h) {
+        if (options.cancelled()) throw Cancelled();
         std::vector<ScoreTerm> terms = planComponents(plan, h);
         Eigen::MatrixXd scores = Eigen::MatrixXd::Zero(n, n);
         for (const auto& t : terms)
