@@ -224,8 +224,8 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
                     std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")");
     const int hd = plan.model.headDim();
     const Eigen::MatrixXd x = plan.content + plan.pe;
-    const Eigen::VectorXd q = (x.row(i) * plan.proj.wq.middleCols(head * hd, hd)).transpose();
-    const Eigen::VectorXd k = (x.row(j) * plan.proj.wk.middleCols(head * hd, hd)).transpose();
+    const Eigen::VectorXd q = (x.row(i) * plan.proj->wq.middleCols(head * hd, hd)).transpose();
+    const Eigen::VectorXd k = (x.row(j) * plan.proj->wk.middleCols(head * hd, hd)).transpose();
     const Pair p{scheme, seq, result, plan, head, i, j, n, j - i + n - 1, q, k};
     const auto labels = seq.labels();
 

@@ -118,13 +118,18 @@ Eigen::MatrixXd contentVectors(const Sequence& seq, const ModelConfig& model)
 
 Projections Projections::make(const ModelConfig& model)
 {
+    return *shared(model);
+}
+
+std::shared_ptr<const Projections> Projections::shared(const ModelConfig& model)
+{
     // Drawing 3·d² normals costs ~19 ms at d = 512, more than the attention itself at n = 256, and
     // a slider that moves anything but the seed or the width redraws the same ones: keep the last few.
     struct Entry
     {
         std::uint64_t seed;
         int dModel;
-        Projections proj;
+        std::shared_ptr<const Projections> proj;
     };
     static std::mutex mutex;
     static std::deque<Entry> cache;
@@ -136,10 +141,10 @@ Projections Projections::make(const ModelConfig& model)
     }
     const Eigen::Index d = model.dModel;
     const double stddev = 1.0 / std::sqrt(static_cast<double>(model.dModel));
-    Projections p;
-    p.wq = Rng::stream(model.seed, "W_q").normalMatrix(d, d, stddev);
-    p.wk = Rng::stream(model.seed, "W_k").normalMatrix(d, d, stddev);
-    p.wv = Rng::stream(model.seed, "W_v").normalMatrix(d, d, stddev);
+    auto p = std::make_shared<Projections>();
+    p->wq = Rng::stream(model.seed, "W_q").normalMatrix(d, d, stddev);
+    p->wk = Rng::stream(model.seed, "W_k").normalMatrix(d, d, stddev);
+    p->wv = Rng::stream(model.seed, "W_v").normalMatrix(d, d, stddev);
     std::lock_guard lock(mutex);
     cache.push_front({model.seed, model.dModel, p});
     if (cache.size() > 4)

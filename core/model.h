@@ -8,6 +8,8 @@
 
 #include <Eigen/Core>
 
+#include <memory>
+
 namespace poslab {
 
 // The toy model every scheme is shown in. Plain values; validate() throws poslab::Error.
@@ -49,6 +51,9 @@ struct Projections
 {
     Eigen::MatrixXd wq, wk, wv;
     static Projections make(const ModelConfig& model);
+    // The same, shared: the last few (seed, width) pairs are kept, so a recompute that does not
+    // change them gets the very same matrices (no 3·d² copy, and engines compare them by address).
+    static std::shared_ptr<const Projections> shared(const ModelConfig& model);
 };
 
 } // namespace poslab

@@ -55,7 +55,7 @@ struct AttentionPlan
     ModelConfig model;
     Eigen::MatrixXd content;          // n × d_model
     Eigen::MatrixXd pe;               // n × d_model (zeros when the scheme has none)
-    Projections proj;
+    std::shared_ptr<const Projections> proj; // shared with Projections::shared's cache
     double scale = 1.0;
     RotaryPlan rotary;
     std::vector<HeadPlan> heads;

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "error.h"
+#include "allocator.h"
 
 #include <cstdio>
 #include <exception>
@@ -107,6 +108,7 @@ std::string mainUsage()
 
 int main(int argc, char** argv)
 {
+    poslab::retainFreedMemory(); // recomputes reuse pages instead of faulting in fresh ones
     std::string bytes;
     try {
         bytes = dispatch(std::vector<std::string>(argv + 1, argv + argc));

@@ -6,6 +6,8 @@
 #include "screenshot.h"
 #include "sessionfiles.h"
 
+#include <allocator.h>
+
 #include <QApplication>
 #include <QTimer>
 
@@ -89,6 +91,7 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
 
 int main(int argc, char** argv)
 {
+    poslab::retainFreedMemory(); // recomputes reuse pages instead of faulting in fresh ones
     QStringList arguments;
     for (int k = 0; k < argc; ++k)
         arguments << QString::fromLocal8Bit(argv[k]);

@@ -102,20 +102,19 @@ bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req) 
         return a.rows() == b.rows() && a.cols() == b.cols() &&
                std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
     };
+    // The projections come from Projections::shared: the same seed and width give the same object.
     return !m_lastHeads.empty() && m_lastHeads == req.heads && m_lastValues == req.values &&
-           same(plan.content, m_lastContent) && same(plan.pe, m_lastPe) && same(plan.proj.wq, m_lastWq) &&
-           same(plan.proj.wk, m_lastWk) && same(plan.proj.wv, m_lastWv);
+           plan.proj == m_lastProj && same(plan.content, m_lastContent) && same(plan.pe, m_lastPe);
 }
 
 void Preparer::rememberInputs(const AttentionPlan& plan, const PrepareRequest& req)
 {
     m_lastContent = plan.content;
     m_lastPe = plan.pe;
-    m_lastWq = plan.proj.wq;
-    m_lastWk = plan.proj.wk;
-    m_lastWv = plan.proj.wv;
+    m_lastProj = plan.proj;
     m_lastHeads = req.heads;
     m_lastValues = req.values;
+    m_hasPe = !plan.pe.isZero(0.0);
 }
 
 void Preparer::prepare(const AttentionPlan& plan, const PrepareRequest& req, GemmCache& cache,
@@ -135,7 +134,7 @@ void Preparer::prepare(const AttentionPlan& plan, const PrepareRequest& req, Gem
         Eigen::Map<Eigen::MatrixXf> w(m_w.data(), dm, cols);
         for (std::size_t s = 0; s < req.heads.size(); ++s) {
             const int h = req.heads[s];
-            const Eigen::MatrixXd* parts[3] = {&plan.proj.wq, &plan.proj.wk, &plan.proj.wv};
+            const Eigen::MatrixXd* parts[3] = {&plan.proj->wq, &plan.proj->wk, &plan.proj->wv};
             for (int part = 0; part < perHead / hd; ++part)
                 w.middleCols(static_cast<Eigen::Index>(s) * perHead + part * hd, hd) =
                     parts[part]->middleCols(h * hd, hd).cast<float>();
@@ -170,7 +169,7 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                            GemmCache& cache, const dnnl::stream& stream, int slot, HeadData& d) const
 {
     const int n = plan.n(), dm = plan.model.dModel, hd = plan.model.headDim();
-    const bool hasPe = !plan.pe.isZero(0.0);
+    const bool hasPe = m_hasPe; // of these inputs (rememberInputs)
     const float c = static_cast<float>(plan.scale / plan.model.temperature);
     std::vector<float> rowScratch;
     {
@@ -218,8 +217,8 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
             // column-major, as the projection above
             const Eigen::MatrixXf xc = plan.content.cast<float>();
             Eigen::MatrixXf wc(dm, 2 * hd);
-            wc << plan.proj.wq.middleCols(h * hd, hd).cast<float>(),
-                plan.proj.wk.middleCols(h * hd, hd).cast<float>();
+            wc << plan.proj->wq.middleCols(h * hd, hd).cast<float>(),
+                plan.proj->wk.middleCols(h * hd, hd).cast<float>();
             std::vector<float> qk(static_cast<std::size_t>(n) * 2 * hd);
             GemmShape shape{n, 2 * hd, dm, n, dm, 2 * hd, true, false, Precision::F32};
             shape.transA = true;

@@ -91,12 +91,12 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
     const int items = tiles * static_cast<int>(headList.size());
     std::exception_ptr failure;
     std::mutex failureMutex;
-    // One work item per (head, tile); causal tiles run largest first so the threads finish together.
+    // One work item per (head, tile), head by head so that a head's k and v stay in cache for all
+    // its tiles; causal tiles of a head run largest first.
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (int item = 0; item < items; ++item) {
-        const int t = plan.model.causal ? tiles - 1 - item / static_cast<int>(headList.size())
-                                        : item / static_cast<int>(headList.size());
-        const int h = headList[item % headList.size()];
+        const int t = plan.model.causal ? tiles - 1 - item % tiles : item % tiles;
+        const int h = headList[item / tiles];
         if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
             tile(plan, h, t * tileRows, std::min(n, (t + 1) * tileRows), tileRows, sink,

@@ -13,7 +13,7 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
 {
     const int n = plan.n(), hd = plan.model.headDim();
     const double s = plan.scale;
-    const auto wq = plan.proj.wq.middleCols(h * hd, hd), wk = plan.proj.wk.middleCols(h * hd, hd);
+    const auto wq = plan.proj->wq.middleCols(h * hd, hd), wk = plan.proj->wk.middleCols(h * hd, hd);
     const Eigen::MatrixXd x = plan.content + plan.pe;
     const Eigen::MatrixXd q = x * wq, k = x * wk;
     const HeadPlan& hp = plan.heads[h];
@@ -88,7 +88,7 @@ void ReferenceEngine::run(const AttentionPlan& plan, const RunOptions& options, 
                     logits(i, j) = -std::numeric_limits<double>::infinity();
         const Eigen::MatrixXd probs = softmaxRows(logits);
         const HeadPlan& hp = plan.heads[h];
-        Eigen::MatrixXd out = probs * (x * plan.proj.wv.middleCols(h * hd, hd));
+        Eigen::MatrixXd out = probs * (x * plan.proj->wv.middleCols(h * hd, hd));
         if (!hp.valueTable.empty()) {
             Eigen::MatrixXd weight = Eigen::MatrixXd::Zero(n, hp.valueTable.rows.rows());
             for (int i = 0; i < n; ++i)

@@ -7,6 +7,7 @@
 #include "plan.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace poslab::engine {
@@ -64,7 +65,9 @@ class Preparer
     std::vector<float> m_x, m_w, m_qkv, m_cos, m_sin;
     // The inputs of the last projection: a recompute that changes only the scheme's tables (the
     // usual slider drag) finds them equal and skips the x · W matmul.
-    Eigen::MatrixXd m_lastContent, m_lastPe, m_lastWq, m_lastWk, m_lastWv;
+    Eigen::MatrixXd m_lastContent, m_lastPe;
+    std::shared_ptr<const Projections> m_lastProj;
+    bool m_hasPe = false; // the last inputs' pe is not all zero
     std::vector<int> m_lastHeads;
     bool m_lastValues = false;
     std::vector<double> m_theta;

@@ -3,6 +3,7 @@
 //   poslab_bench --benchmark_filter=Attention     (or Sgemm, AllSteps, Oracle, Pooled)
 
 #include "engine/onednnengine.h"
+#include "allocator.h"
 #include "plan.h"
 #include "scheme.h"
 
@@ -16,6 +17,9 @@ using namespace poslab;
 namespace {
 
 constexpr int kHeads = 8, kHeadDim = 64;
+
+// As poslab-cli and the app do at start (benchmark_main owns main()).
+const bool kAllocatorTuned = (retainFreedMemory(), true);
 
 ModelConfig model(bool causal = false, int heads = kHeads)
 {

@@ -34,9 +34,9 @@ std::pair<Eigen::MatrixXd, Eigen::MatrixXd> evaluate(const AttentionPlan& plan, 
 {
     const int n = plan.n(), hd = plan.model.headDim();
     const Eigen::MatrixXd x = plan.content + plan.pe;
-    const Eigen::MatrixXd q = x * plan.proj.wq.middleCols(h * hd, hd);
-    const Eigen::MatrixXd k = x * plan.proj.wk.middleCols(h * hd, hd);
-    const Eigen::MatrixXd v = x * plan.proj.wv.middleCols(h * hd, hd);
+    const Eigen::MatrixXd q = x * plan.proj->wq.middleCols(h * hd, hd);
+    const Eigen::MatrixXd k = x * plan.proj->wk.middleCols(h * hd, hd);
+    const Eigen::MatrixXd v = x * plan.proj->wv.middleCols(h * hd, hd);
     const Eigen::MatrixXd qr = plan.rotary.enabled ? rotate(q, plan.rotary) : q;
     const Eigen::MatrixXd kr = plan.rotary.enabled ? rotate(k, plan.rotary) : k;
     const HeadPlan& hp = plan.heads[h];
