@@ -183,20 +183,70 @@ POSLAB_AVX512 float expPoolRow512(const float* row, int len, float max, const in
     __m512 total = _mm512_setzero_ps();
     for (int b = 0; b < cells; ++b) {
         const int a0 = edges[b], a1 = std::min(edges[b + 1], len);
-        __m512 acc = _mm512_setzero_ps();
+        // per-cell chains (acc, sum) and one add into total per cell: a single running total would
+        // make every vector wait for the previous add
+        __m512 acc = _mm512_setzero_ps(), sum = _mm512_setzero_ps();
         for (int j = a0; j < a1; j += 16) {
             const __mmask16 m = tailMask(a1 - j);
             const __m512 e =
                 _mm512_maskz_mov_ps(m, exp512(_mm512_sub_ps(_mm512_maskz_loadu_ps(m, row + j), vmax)));
-            acc = poolMax ? _mm512_max_ps(acc, e) : _mm512_add_ps(acc, e);
-            total = _mm512_add_ps(total, e);
+            if (poolMax) acc = _mm512_max_ps(acc, e);
+            sum = _mm512_add_ps(sum, e);
         }
-        out[b] = poolMax ? _mm512_reduce_max_ps(acc) : _mm512_reduce_add_ps(acc);
+        total = _mm512_add_ps(total, sum);
+        out[b] = poolMax ? _mm512_reduce_max_ps(acc) : _mm512_reduce_add_ps(sum);
     }
     return _mm512_reduce_add_ps(total);
 }
 
+POSLAB_AVX512 void mergeCells512(float* val, float* ref, const float* cell, int count, float m, bool poolMax)
+{
+    const __m512 vm = _mm512_set1_ps(m);
+    for (int b = 0; b < count; b += 16) {
+        const __mmask16 k = tailMask(count - b);
+        const __m512 old = _mm512_mul_ps(_mm512_maskz_loadu_ps(k, val + b),
+                                         exp512(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, ref + b), vm)));
+        const __m512 c = _mm512_maskz_loadu_ps(k, cell + b);
+        _mm512_mask_storeu_ps(val + b, k, poolMax ? _mm512_max_ps(old, c) : _mm512_add_ps(old, c));
+        _mm512_mask_storeu_ps(ref + b, k, vm);
+    }
+}
+
+POSLAB_AVX512 void finishCells512(float* acc, const float* val, const float* ref, int cells, float m, float inv,
+                                  bool poolMax)
+{
+    const __m512 vm = _mm512_set1_ps(m), vinv = _mm512_set1_ps(inv);
+    for (int b = 0; b < cells; b += 16) {
+        const __mmask16 k = tailMask(cells - b);
+        const __m512 p = _mm512_mul_ps(
+            _mm512_mul_ps(_mm512_maskz_loadu_ps(k, val + b), exp512(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, ref + b), vm))),
+            vinv);
+        const __m512 a = _mm512_maskz_loadu_ps(k, acc + b);
+        _mm512_mask_storeu_ps(acc + b, k, poolMax ? _mm512_max_ps(a, p) : _mm512_add_ps(a, p));
+    }
+}
+
 } // namespace
+
+void mergeCells(float* val, float* ref, const float* cell, int count, float m, bool poolMax)
+{
+    if (hasAvx512()) return mergeCells512(val, ref, cell, count, m, poolMax);
+    for (int b = 0; b < count; ++b) {
+        const float old = ref[b] == kNegInf ? 0.f : val[b] * std::exp(ref[b] - m);
+        val[b] = poolMax ? std::max(old, cell[b]) : old + cell[b];
+        ref[b] = m;
+    }
+}
+
+void finishCells(float* acc, const float* val, const float* ref, int cells, float m, float inv, bool poolMax)
+{
+    if (hasAvx512()) return finishCells512(acc, val, ref, cells, m, inv, poolMax);
+    for (int b = 0; b < cells; ++b) {
+        if (ref[b] == kNegInf) continue;
+        const float p = val[b] * std::exp(ref[b] - m) * inv;
+        acc[b] = poolMax ? std::max(acc[b], p) : acc[b] + p;
+    }
+}
 
 float scoreRow(float* row, int len, int maxLen, float c, const float* offAdd, int offBase,
                const float* colAdd)

@@ -39,5 +39,11 @@ void poolRow(const float* row, int len, const int* edges, int cells, bool max, f
 // The exp pass and the pooling in one read, nothing stored: e_j = exp(row[j] − max) for j < len,
 // out[b] = max or sum of e over cell b (edges as poolRow); returns Σ_j e_j.
 float expPoolRow(const float* row, int len, float max, const int* edges, int cells, bool poolMax, float* out);
+// Streaming pools of one query row, each cell b holding val[b] relative to the max ref[b] it was
+// pooled at (ref = −∞: nothing yet). mergeCells folds this block's cell values in at the row's new
+// max m: val = combine(val·e^(ref − m), cell), ref = m. finishCells adds the row's probabilities
+// val·e^(ref − m)·inv into acc (max or sum). Both branch-free: e^(−∞) is 0.
+void mergeCells(float* val, float* ref, const float* cell, int count, float m, bool poolMax);
+void finishCells(float* acc, const float* val, const float* ref, int cells, float m, float inv, bool poolMax);
 
 } // namespace poslab::engine::kernels

@@ -176,7 +176,11 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
             const float mNew = std::max(sc.m[r], mb);
             const float alpha = std::exp(sc.m[r] - mNew);
             float sum;
-            if (cells > 0 && !sink.output) {
+            if (cells > 0 && !sink.output && mb - mNew < -88.f) {
+                // every e of this block underflows to 0 (exp512 gives exactly 0 below −87): skip it
+                sum = 0.f;
+                std::fill_n(sc.cell.data(), cbCount, 0.f);
+            } else if (cells > 0 && !sink.output) {
                 sum = k::expPoolRow(row, lenb, mNew, sc.localEdges.data(), cbCount, sink.poolMax,
                                     sc.cell.data());
             } else {
@@ -201,18 +205,9 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
                 // first cell of a block can hold an earlier block's value
                 if (sink.output)
                     k::poolRow(row, lenb, sc.localEdges.data(), cbCount, sink.poolMax, sc.cell.data());
-                float* val = sc.cellVal.data() + static_cast<std::size_t>(r) * cells;
-                float* ref = sc.cellRef.data() + static_cast<std::size_t>(r) * cells;
-                for (int t = 0; t < cbCount; ++t) {
-                    const int b = cb0 + t;
-                    if (ref[b] != kNegInf) {
-                        const float old = val[b] * std::exp(ref[b] - mNew);
-                        val[b] = sink.poolMax ? std::max(old, sc.cell[t]) : old + sc.cell[t];
-                    } else {
-                        val[b] = sc.cell[t];
-                    }
-                    ref[b] = mNew;
-                }
+                const std::size_t at = static_cast<std::size_t>(r) * cells + cb0;
+                k::mergeCells(sc.cellVal.data() + at, sc.cellRef.data() + at, sc.cell.data(), cbCount, mNew,
+                              sink.poolMax);
             }
             if (d.valueRows > 0 && sink.output) {
                 // weights of the value rows, Σ over this block's keys whose offset uses each row
@@ -252,20 +247,10 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
         for (int r = 0; r < rows; ++r) {
             const int i = i0 + r;
             const int a = static_cast<int>(std::upper_bound(e.begin(), e.end(), i) - e.begin()) - 1;
-            float* acc = (*sink.pools)[slot].data() + static_cast<std::size_t>(a) * cells;
-            const float* val = sc.cellVal.data() + static_cast<std::size_t>(r) * cells;
-            const float* ref = sc.cellRef.data() + static_cast<std::size_t>(r) * cells;
-            const float inv = 1.f / sc.l[r];
-            float lastRef = kNegInf, factor = 0.f; // the cells of one block share their ref
-            for (int b = 0; b < cells; ++b) {
-                if (ref[b] == kNegInf) continue;
-                if (ref[b] != lastRef) {
-                    lastRef = ref[b];
-                    factor = std::exp(ref[b] - sc.m[r]) * inv;
-                }
-                const float p = val[b] * factor;
-                acc[b] = sink.poolMax ? std::max(acc[b], p) : acc[b] + p;
-            }
+            k::finishCells((*sink.pools)[slot].data() + static_cast<std::size_t>(a) * cells,
+                           sc.cellVal.data() + static_cast<std::size_t>(r) * cells,
+                           sc.cellRef.data() + static_cast<std::size_t>(r) * cells, cells, sc.m[r],
+                           1.f / sc.l[r], sink.poolMax);
         }
     }
     if (!sink.output) return;
