@@ -11,11 +11,11 @@ namespace poslab {
 namespace {
 
 // s · a · bᵀ (n × n) for a, b row-major n × hd floats.
-Eigen::MatrixXd product(engine::GemmCache& cache, const dnnl::stream& stream, int n, int hd, const float* a,
-                        const float* b, double s)
+Eigen::MatrixXd product(engine::GemmCache& cache, const dnnl::stream& stream, int slot, int n, int hd,
+                        const float* a, const float* b, double s)
 {
     std::vector<float> c(static_cast<std::size_t>(n) * n);
-    cache.run({n, n, hd, hd, hd, n, true, false, engine::Precision::F32}, a, b, c.data(), stream, 0);
+    cache.run({n, n, hd, hd, hd, n, true, false, engine::Precision::F32}, a, b, c.data(), stream, slot);
     Eigen::MatrixXd out(n, n);
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j)
@@ -35,7 +35,7 @@ std::vector<float> minus(const std::vector<float>& a, const float* b)
 
 std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, const RunOptions& options)
 {
-    const int n = plan.n(), hd = plan.model.headDim();
+    const int n = plan.n();
     constexpr int kMaxN = 4096;
     if (n > kMaxN)
         throw Error("score terms are computed for n <= " + std::to_string(kMaxN) +
@@ -51,6 +51,19 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
         req.contentOnly[head] = true;
         req.values = false;
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
+        return m.termsOf(plan, head, 0);
+    } catch (const dnnl::error& e) {
+        throw Error(std::string("oneDNN failed: ").append(e.what()));
+    }
+}
+
+// The head's data are prepared with its content-only projections (PrepareRequest::contentOnly).
+std::vector<ScoreTerm> OneDnnEngine::Impl::termsOf(const AttentionPlan& plan, int head, int slot)
+{
+    const int n = plan.n(), hd = plan.model.headDim();
+    Impl& m = *this;
+    const dnnl::stream& stream = m.streams[slot];
+    {
         const engine::HeadData& d = m.heads[head];
         const HeadPlan& hp = plan.heads[head];
         const double s = plan.scale;
@@ -70,20 +83,20 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
             Eigen::MatrixXd t;
             switch (comp) {
             case Component::CC:
-                t = product(m.cache, m.streams[0], n, hd, qc, kc, s);
+                t = product(m.cache, stream, slot, n, hd, qc, kc, s);
                 break;
             case Component::CP:
-                t = product(m.cache, m.streams[0], n, hd, qc, kp.data(), s);
+                t = product(m.cache, stream, slot, n, hd, qc, kp.data(), s);
                 break;
             case Component::PC:
-                t = product(m.cache, m.streams[0], n, hd, qp.data(), kc, s);
+                t = product(m.cache, stream, slot, n, hd, qp.data(), kc, s);
                 break;
             case Component::PP:
-                t = product(m.cache, m.streams[0], n, hd, qp.data(), kp.data(), s);
+                t = product(m.cache, stream, slot, n, hd, qp.data(), kp.data(), s);
                 break;
             case Component::Rotation:
-                t = product(m.cache, m.streams[0], n, hd, d.q.data(), d.k.data(), s) -
-                    product(m.cache, m.streams[0], n, hd, qx, kx, s);
+                t = product(m.cache, stream, slot, n, hd, d.q.data(), d.k.data(), s) -
+                    product(m.cache, stream, slot, n, hd, qx, kx, s);
                 break;
             case Component::KeyTable: {
                 t.resize(n, n);
@@ -97,7 +110,7 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
                     // q_i · keyWindow[o] for every offset: n × (2n − 1)
                     std::vector<float> g(static_cast<std::size_t>(n) * (2 * n - 1));
                     m.cache.run({n, 2 * n - 1, hd, hd, hd, 2 * n - 1, true, false, Precision::F32}, qx,
-                                d.keyWindow.data(), g.data(), m.streams[0], 0);
+                                d.keyWindow.data(), g.data(), stream, slot);
                     for (int i = 0; i < n; ++i)
                         for (int j = 0; j < n; ++j)
                             t(i, j) = s * g[static_cast<std::size_t>(i) * (2 * n - 1) + (j - i + n - 1)];
@@ -131,8 +144,6 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
             out.push_back({componentName(comp), std::move(t)});
         }
         return out;
-    } catch (const dnnl::error& e) {
-        throw Error(std::string("oneDNN failed: ").append(e.what()));
     }
 }
 

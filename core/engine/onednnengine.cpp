@@ -116,6 +116,8 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
     const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
     if (options.precision == Precision::BF16 && !bf16Supported())
         throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
+    if (options.terms && n > 4096)
+        throw Error("score terms are computed for n <= 4096 only, got n = " + std::to_string(n));
     try {
         m.setThreads(resolveThreads(options.threads));
         m.precision = options.precision;
@@ -131,7 +133,7 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         for (int h = 0; h < heads; ++h) {
             req.heads.push_back(h);
             const bool keep = options.keeps(h);
-            req.contentOnly[h] = keep && options.bias;
+            req.contentOnly[h] = keep && (options.bias || options.terms);
             HeadResult& head = result.heads[h];
             head.output.resize(n, hd);
             auto shape = [&](Eigen::MatrixXd& mat, bool wanted) {
@@ -150,12 +152,26 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         sink.result = &result;
         sink.keep = &options;
         m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
-        if (options.terms)
+        if (options.terms) {
+            // from the data the tiles used (no second prepare), the kept heads in parallel
+            std::vector<int> kept;
             for (int h = 0; h < heads; ++h)
-                if (options.keeps(h)) {
-                    if (options.cancelled()) throw Cancelled();
-                    result.heads[h].terms = terms(plan, h, options);
+                if (options.keeps(h)) kept.push_back(h);
+            std::exception_ptr failure;
+            std::mutex failureMutex;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(m.threads)
+            for (int k = 0; k < static_cast<int>(kept.size()); ++k) {
+                if (options.cancelled()) continue;
+                try {
+                    result.heads[kept[k]].terms = m.termsOf(plan, kept[k], omp_get_thread_num());
+                } catch (...) {
+                    std::lock_guard lock(failureMutex);
+                    if (!failure) failure = std::current_exception();
                 }
+            }
+            if (failure) std::rethrow_exception(failure);
+            if (options.cancelled()) throw Cancelled();
+        }
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }

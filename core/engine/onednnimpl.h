@@ -60,6 +60,7 @@ struct OneDnnEngine::Impl
 
     void tile(const AttentionPlan& plan, int h, int i0, int i1, int tileRows, const engine::TileSink& sink,
               int slot);
+    std::vector<ScoreTerm> termsOf(const AttentionPlan& plan, int head, int slot);
     void forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
                   const engine::TileSink& sink, const RunOptions& options);
 };

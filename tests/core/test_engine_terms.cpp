@@ -64,6 +64,10 @@ TEST(EngineTerms, MatchOracleAndSumToLogits)
                 RunOptions opts = RunOptions::forHead(1);
                 opts.terms = opts.logits = opts.bias = true;
                 AttentionResult got = engine.run(plan, opts);
+                // terms alone (no bias): the run must still prepare the content-only projections
+                RunOptions termsOnly = RunOptions::forHead(1);
+                termsOnly.terms = true;
+                const AttentionResult alone = engine.run(plan, termsOnly);
                 nameTerms(*scheme, got);
                 const std::string what = std::string(c.scheme)
                                              .append(" n=")
@@ -77,6 +81,9 @@ TEST(EngineTerms, MatchOracleAndSumToLogits)
                     EXPECT_EQ(g.terms[t].name, r.terms[t].name) << what;
                     EXPECT_LE(relVisible(g.terms[t].value, r.terms[t].value, causal), 1e-5)
                         << what << " " << r.terms[t].name;
+                    ASSERT_EQ(alone.heads[1].terms.size(), r.terms.size()) << what;
+                    EXPECT_LE(relVisible(alone.heads[1].terms[t].value, r.terms[t].value, causal), 1e-5)
+                        << what << " " << r.terms[t].name << " (terms without bias)";
                     sum += g.terms[t].value;
                 }
                 // Σ terms / T = logits (where visible); the bias is everything but content-content
