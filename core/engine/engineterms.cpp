@@ -14,13 +14,10 @@ namespace {
 Eigen::MatrixXd product(engine::GemmCache& cache, const dnnl::stream& stream, int slot, int n, int hd,
                         const float* a, const float* b, double s)
 {
+    // b · aᵀ row-major is a · bᵀ column-major, the layout of the result: one contiguous pass
     std::vector<float> c(static_cast<std::size_t>(n) * n);
-    cache.run({n, n, hd, hd, hd, n, true, false, engine::Precision::F32}, a, b, c.data(), stream, slot);
-    Eigen::MatrixXd out(n, n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j)
-            out(i, j) = s * c[static_cast<std::size_t>(i) * n + j];
-    return out;
+    cache.run({n, n, hd, hd, hd, n, true, false, engine::Precision::F32}, b, a, c.data(), stream, slot);
+    return s * Eigen::Map<const Eigen::MatrixXf>(c.data(), n, n).cast<double>();
 }
 
 std::vector<float> minus(const std::vector<float>& a, const float* b)

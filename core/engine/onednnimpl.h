@@ -28,6 +28,7 @@ struct Scratch
     std::vector<float> s, g, cc, o, w, cell, ext, m, l, alpha, cellVal, cellRef;
     std::vector<int> localEdges;
     std::vector<std::uint16_t> eb;
+    std::vector<double> keptBias, keptLogits, keptProbs; // rows × n, row-major (tile.cpp)
 };
 
 } // namespace engine

@@ -69,6 +69,20 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
         sc.cellRef.assign(static_cast<std::size_t>(rows) * cells, kNegInf);
         sc.cell.resize(cells);
     }
+    // Kept n × n matrices are column-major; a tile fills rows. Rows go to row-major buffers first and
+    // are copied once per tile, column by column (contiguous writes): writing the matrices row by row
+    // touched a new cache line and page per element, over half the time of a run that keeps them.
+    // The buffers' row stride is padded by 8 doubles: at a power-of-two stride (n = 1024: 8 KiB) the
+    // column-by-column reads of the copy all fall into one L1 set and evict each other.
+    using RowBlock = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+                                Eigen::OuterStride<>>;
+    const int stride = n + 8;
+    auto rowBlock = [&](std::vector<double>& buf, bool wanted) {
+        buf.resize(wanted ? static_cast<std::size_t>(rows) * stride : 0);
+        return RowBlock(buf.data(), wanted ? rows : 0, wanted ? n : 0, Eigen::OuterStride<>(stride));
+    };
+    RowBlock B = rowBlock(sc.keptBias, keepBias), L = rowBlock(sc.keptLogits, keepLogits),
+             P = rowBlock(sc.keptProbs, keepProbs);
     float* S = sc.s.data();
     bool first = true;
     for (int j0 = 0; j0 < end; j0 += block) {
@@ -121,12 +135,11 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
             if (keepBias) {
                 // bias = (Σ terms but content-content) / T in double where the plan has it: c·(S − CC)
                 // (0 unless pe or rotation), offsetBias / T, c·keyBias·k_j, then the table terms
-                Eigen::MatrixXd& B = sink.result->heads[h].bias;
                 const float* cc = sc.cc.data() + static_cast<std::size_t>(r) * n;
                 const HeadPlan& hp = plan.heads[h];
                 const double cd = plan.scale / plan.model.temperature;
                 for (int j = 0; j < n; ++j)
-                    B(i, j) =
+                    B(r, j) =
                         cd * (static_cast<double>(row[j]) - cc[j]) +
                         (hp.offsetBias.empty() ? 0.0 : hp.offsetBias[j + base] / plan.model.temperature) +
                         (d.colAdd.empty() ? 0.0 : static_cast<double>(d.colAdd[j]));
@@ -150,19 +163,17 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
                                           d.kTable.data() + static_cast<std::size_t>(j0) * d.queryRows,
                                           d.queryRows, d.queryIdx.data(), base);
                 if (ext != row) {
-                    Eigen::MatrixXd& B = sink.result->heads[h].bias;
                     const bool masked = plan.heads[h].maskTables; // Mask_ij = 0 for hidden keys j ≥ lenb
                     for (int j = 0; j < clen; ++j) {
                         row[j] += ext[j];
-                        B(i, j) += masked && j >= lenb ? 0.f : ext[j];
+                        B(r, j) += masked && j >= lenb ? 0.f : ext[j];
                     }
                 }
                 if (extras && lenb > 0) mb = k::maxRow(row, lenb);
             }
             if (keepLogits) {
-                Eigen::MatrixXd& L = sink.result->heads[h].logits;
                 for (int j = 0; j < n; ++j)
-                    L(i, j) =
+                    L(r, j) =
                         j < lenb ? static_cast<double>(row[j]) : -std::numeric_limits<double>::infinity();
             }
             if (lenb == 0) { // a causal block entirely after this query
@@ -192,13 +203,12 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
             sc.alpha[r] = alpha;
             if (keepProbs) {
                 // one block, so the row is complete: normalised in double, each row sums to 1 to ~1e-16
-                Eigen::MatrixXd& P = sink.result->heads[h].probs;
                 double total = 0.0;
                 for (int j = 0; j < lenb; ++j)
                     total += row[j];
                 const double inv = 1.0 / total;
                 for (int j = 0; j < n; ++j)
-                    P(i, j) = j < lenb ? row[j] * inv : 0.0;
+                    P(r, j) = j < lenb ? row[j] * inv : 0.0;
             }
             if (cells > 0) {
                 // each cell keeps its value relative to the max it was pooled at (cellRef); only the
@@ -239,6 +249,12 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
         else
             cache.run(pv, S, d.v.data() + static_cast<std::size_t>(j0) * hd, sc.o.data(), stream, slot);
         first = false;
+    }
+    if (keep) {
+        HeadResult& kept = sink.result->heads[h];
+        if (keepBias) kept.bias.middleRows(i0, rows) = B;
+        if (keepLogits) kept.logits.middleRows(i0, rows) = L;
+        if (keepProbs) kept.probs.middleRows(i0, rows) = P;
     }
 
     if (cells > 0) {
