@@ -102,7 +102,8 @@ std::vector<ScoreTerm> OneDnnEngine::Impl::termsOf(const AttentionPlan& plan, in
                         for (int j = 0; j < n; ++j)
                             t(i, j) =
                                 plan.model.temperature *
-                                d.qTable[static_cast<std::size_t>(i) * d.keyRows + d.keyIdx[j - i + n - 1]];
+                                (d.qTable[static_cast<std::size_t>(i) * d.keyRows + d.keyIdx[j - i + n - 1]] +
+                                 (d.rowAnchor.empty() ? 0.0 : d.rowAnchor[i]));
                 } else {
                     // q_i · keyWindow[o] for every offset: n × (2n − 1)
                     std::vector<float> g(static_cast<std::size_t>(n) * (2 * n - 1));

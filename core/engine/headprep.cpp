@@ -6,9 +6,11 @@
 
 #include "error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <mutex>
 
 #include <omp.h>
@@ -18,6 +20,25 @@ namespace poslab::engine {
 namespace {
 
 constexpr int kSmallTableRows = 1024; // beyond this, a key table is read as a per-offset window
+
+// A key-table term that can exceed kPreciseBound in magnitude (Cauchy–Schwarz bound) is computed
+// in double: float q (relative error ~6e-8) times a term of ~1000 (seed-linear at n = 300) already
+// moves logits by 6e-5, which the softmax turns into 1e-4 relative errors of the probabilities.
+// Up to kPreciseCells entries of the n × rows table (64 MiB of floats per head).
+constexpr double kPreciseBound = 16.0;
+constexpr double kPreciseCells = 1 << 24;
+
+double maxRowNorm(const float* a, int rows, int cols)
+{
+    double best = 0.0;
+    for (int r = 0; r < rows; ++r) {
+        double s = 0.0;
+        for (int c = 0; c < cols; ++c)
+            s += static_cast<double>(a[static_cast<std::size_t>(r) * cols + c]) * a[static_cast<std::size_t>(r) * cols + c];
+        best = std::max(best, s);
+    }
+    return std::sqrt(best);
+}
 
 // Rows of `table` that some offset uses, renumbered 0..m'−1 in first-use order.
 int compact(const OffsetTable& table, std::vector<std::int32_t>& idx, std::vector<int>& used)
@@ -77,6 +98,33 @@ void gatherRows(const Eigen::MatrixXd& rows, const std::vector<int>& which, std:
 }
 
 } // namespace
+
+// qTable(i, r) = c·q_i·T_r − anchor_i in double (q_i = x_i·W_q from the plan, unrotated as
+// queryPlain), anchor_i = the largest term among row i's visible keys.
+static void preciseKeyTable(const AttentionPlan& plan, int h, const std::vector<int>& used, HeadData& d)
+{
+    const int n = plan.n(), hd = plan.model.headDim(), m = static_cast<int>(used.size());
+    const HeadPlan& hp = plan.heads[h];
+    const Eigen::MatrixXd q = (plan.content + plan.pe) * plan.proj->wq.middleCols(h * hd, hd);
+    Eigen::MatrixXd sel(m, hd);
+    for (int r = 0; r < m; ++r)
+        sel.row(r) = hp.keyTable.rows.row(used[r]);
+    const Eigen::MatrixXd prod = (plan.scale / plan.model.temperature) * (sel * q.transpose()); // m × n
+    d.keyRows = m;
+    d.rowAnchor.resize(n);
+    d.qTable.resize(static_cast<std::size_t>(n) * m);
+    for (int i = 0; i < n; ++i) {
+        const double* col = prod.col(i).data();
+        double anchor = -std::numeric_limits<double>::infinity();
+        const int last = plan.model.causal ? i : n - 1;
+        for (int j = 0; j <= last; ++j)
+            anchor = std::max(anchor, col[d.keyIdx[j - i + n - 1]]);
+        d.rowAnchor[i] = anchor;
+        float* out = d.qTable.data() + static_cast<std::size_t>(i) * m;
+        for (int r = 0; r < m; ++r)
+            out[r] = static_cast<float>(col[r] - anchor);
+    }
+}
 
 void Preparer::rotaryTable(const AttentionPlan& plan)
 {
@@ -259,9 +307,14 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
         d.keyRows = 0;
         d.qTable.clear();
         d.keyWindow.clear();
+        d.rowAnchor.clear();
         if (!hp.keyTable.empty()) {
             const int m = compact(hp.keyTable, d.keyIdx, used);
-            if (m <= kSmallTableRows) {
+            const double bound = std::abs(plan.scale / plan.model.temperature) * maxRowNorm(d.queryPlain(), n, hd) *
+                                 hp.keyTable.rows.rowwise().norm().maxCoeff();
+            if (bound > kPreciseBound && static_cast<double>(n) * m <= kPreciseCells) {
+                preciseKeyTable(plan, h, used, d);
+            } else if (m <= kSmallTableRows) {
                 // qTable = c · q · rowsᵀ (n × m'): the term is then a gather per score
                 d.keyRows = m;
                 tableProduct(d.queryPlain(), n, hd, hp.keyTable.rows, used, c, cache, stream, slot,

@@ -132,6 +132,8 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
             float* row = S + static_cast<std::size_t>(r) * bw;
             const int base = n - 1 - i + j0; // offset index of key j0 + jl is jl + base
             float mb = kNegInf;
+            // a precise key table is stored relative to this row's anchor: row = logits − anchor
+            const double anchor = d.rowAnchor.empty() ? 0.0 : d.rowAnchor[i];
             if (keepBias) {
                 // bias = (Σ terms but content-content) / T in double where the plan has it: c·(S − CC)
                 // (0 unless pe or rotation), offsetBias / T, c·keyBias·k_j, then the table terms
@@ -166,15 +168,15 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
                     const bool masked = plan.heads[h].maskTables; // Mask_ij = 0 for hidden keys j ≥ lenb
                     for (int j = 0; j < clen; ++j) {
                         row[j] += ext[j];
-                        B(r, j) += masked && j >= lenb ? 0.f : ext[j];
+                        B(r, j) += masked && j >= lenb ? 0.0 : ext[j] + anchor;
                     }
                 }
                 if (extras && lenb > 0) mb = k::maxRow(row, lenb);
             }
             if (keepLogits) {
                 for (int j = 0; j < n; ++j)
-                    L(r, j) =
-                        j < lenb ? static_cast<double>(row[j]) : -std::numeric_limits<double>::infinity();
+                    L(r, j) = j < lenb ? static_cast<double>(row[j]) + anchor
+                                       : -std::numeric_limits<double>::infinity();
             }
             if (lenb == 0) { // a causal block entirely after this query
                 std::fill(row, row + bw, 0.f);

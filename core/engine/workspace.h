@@ -23,6 +23,10 @@ struct HeadData
     int keyRows = 0;                       // > 0: small key table, qTable = qPlain · rowsᵀ (n × keyRows)
     std::vector<std::int32_t> keyIdx;      // 2n − 1: compact row of each offset
     std::vector<float> qTable;
+    // Precise key table (large terms, e.g. seed-linear's unnormalised Δ): qTable computed in double
+    // from double q and stored relative to a per-row anchor (the row's largest visible term), so
+    // that the logits near each row's max keep float precision; the true term is qTable + anchor.
+    std::vector<double> rowAnchor; // n entries when precise, else empty
     std::vector<float> keyWindow; // (2n − 1) × hd: key table row of each offset (large tables)
     int queryRows = 0;
     std::vector<std::int32_t> queryIdx;

@@ -120,7 +120,8 @@ SchemeInfo debertaInfo()
             "He et al. 2021, DeBERTa: Decoding-enhanced BERT with Disentangled Attention",
             "DeBERTa measures query − key (i − j); PosLab converts at the edge: the bucket shown is "
             "bucket(Δ) = −δ(i, j), Δ = j − i. Log buckets as in DeBERTa-v2 (make_log_bucket_position, "
-            "bucket_size 0 = plain clipping as in v1); the table row is clamp(δ + span, 0, 2·span − 1). "
+            "in float64 as microsoft/DeBERTa's da_utils.py; ports that compute it in float32 can differ by one "
+            "bucket at some non-default settings; bucket_size 0 = plain clipping as in v1); the table row is clamp(δ + span, 0, 2·span − 1). "
             "As in the official code, p2c gathers with the same δ(i, j) as c2p (the paper writes δ(j, i)). "
             "K^r = P·W_k and Q^r = P·W_q share the content projections (v2's share_att_key); P is drawn "
             "from the seed (N(0, 1)).",

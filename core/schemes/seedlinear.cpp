@@ -146,9 +146,13 @@ SchemeInfo seedLinearInfo()
             "E(Δ) = act(w·Δ + b); RPE_ij = PE_j + Mask_ij ⊙ E(j − i); score = q_i·W_k(e_j + RPE_ij) / √d",
             "The article in shared/seeds (大语言模型原理基础与前沿 相对位置编码), §3–4",
             "Reproduced as far as it is computable: the article adds a Δ-embedding to an absolute PE but never "
-            "says where the sum enters attention; here it rides on the key of each pair. w, b are drawn like "
+            "says where the sum enters attention; here it rides on the key of each pair. The article writes "
+            "RPE_i = PE_i + Mask_i·E_i, indexing everything by one token; PosLab reads it per (query i, key j) "
+            "pair: the key carries its own PE_j, and E is taken at the pair's Δ = j − i. w, b are drawn like "
             "torch.nn.Linear(1, d) (U(−1, 1)); Δ enters unnormalised, as in the article, so far keys dominate "
-            "on long sequences. Mask_ij is 1 where query i may see key j.",
+            "on long sequences (logits of several hundred at n = 300, beyond float32's precision: the oneDNN "
+            "engine computes this term in double, relative to each row's largest, which makes it slower for this "
+            "scheme). Mask_ij is 1 where query i may see key j.",
             {{"pe", ParamType::Choice, "learned", 0, 0, {"learned", "sinusoidal", "none"},
               "the absolute PE the Δ-embedding is added to (the article's code: nn.Embedding)"},
              {"max_len", ParamType::Int, "512", 1, 65536, {}, "rows of the learned PE table"},
