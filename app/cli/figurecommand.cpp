@@ -14,6 +14,8 @@
 
 #include <climits>
 #include <memory>
+#include <tuple>
+#include <utility>
 
 namespace poslab::cli {
 
@@ -23,7 +25,8 @@ const std::vector<OptionSpec>& figureOptions()
 {
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
-        v.insert(v.end(), {{"session"}, {"start"}, {"view"}, {"what"}, {"head"}, {"range"}, {"format"},
+        v.insert(v.end(), {{"session"}, {"start"}, {"view"}, {"what"}, {"head"}, {"range"}, {"cell"},
+                           {"compare-scheme"}, {"shift"}, {"format"},
                            {"width-mm"}, {"height-mm"}, {"preset"}, {"dpi"}, {"font-family"}, {"font-size"},
                            {"colormap"}, {"log-scale", false}, {"title"}, {"out"}, {"data-out"},
                            {"session-out"}});
@@ -52,6 +55,15 @@ figure::Session sessionFromOptions(const CliArgs& opts)
     return s;
 }
 
+// "I,J" (query row, key column), both whole numbers >= 0; the session checks them against n.
+std::pair<int, int> parseCell(const std::string& text)
+{
+    const auto comma = text.find(',');
+    if (comma == std::string::npos) throw Error("--cell needs I,J (query row, key column), got '" + text + "'");
+    return {parseIntOption("cell", text.substr(0, comma), 0, INT_MAX),
+            parseIntOption("cell", text.substr(comma + 1), 0, INT_MAX)};
+}
+
 // A QApplication for this command only (destroyed before static destruction, which Qt needs);
 // none when one exists already. Qt's warnings are dropped: errors are one line, from us.
 std::unique_ptr<QApplication> startQt()
@@ -71,14 +83,16 @@ std::string figureUsage()
 {
     return "Usage: poslab-cli figure (--session FILE | --scheme NAME [--param KEY=VALUE]...\n"
            "                          (--text \"...\" [--tokenizer word|char] | --n N) [model options])\n"
-           "                         [--view heatmap|heads|delta-curve] [--what probs|logits|bias|delta|bucket|pe]\n"
-           "                         [--head K] [--range R] [--format png|pdf|svg]\n"
+           "                         [--view heatmap|heads|delta-curve|compare|explain]\n"
+           "                         [--what probs|logits|bias|delta|bucket|pe] [--head K] [--range R]\n"
+           "                         [--cell I,J] [--compare-scheme NAME] [--shift S] [--format png|pdf|svg]\n"
            "                         [--width-mm W [--height-mm H] | --preset one-column|two-column]\n"
            "                         [--dpi D] [--font-family F] [--font-size PT] [--colormap NAME]\n"
            "                         [--log-scale] [--title T] --out FILE [--data-out FILE] [--session-out FILE]\n"
            "\n"
            "Writes a figure for a paper: PDF and SVG keep text and axes as vectors, heatmap cells are\n"
-           "an image at --dpi without smoothing; a PNG is round(mm x dpi / 25.4) pixels. Every figure\n"
+           "rectangles up to 64 per side, beyond an image at --dpi without smoothing; a PNG is\n"
+           "round(mm x dpi / 25.4) pixels. Every figure\n"
            "carries its session, so '--session figure.png' (or .pdf, .svg, .poslab) renders it again.\n"
            "\n"
            "Options:\n"
@@ -86,10 +100,19 @@ std::string figureUsage()
            "                         options below override it, sequence and model options may not\n" +
            modelOptionsHelp() +
            "  --start S              position of the first token (default: 0)\n"
-           "  --view V               heatmap (one head), heads (all heads), delta-curve (default: heatmap)\n"
-           "  --what WHAT            matrix: probs, logits, bias, delta, bucket, pe (default: probs)\n"
-           "  --head K               head for heatmap and delta-curve (default: 0)\n"
+           "  --view V               heatmap (one head), heads (all heads), delta-curve, compare (two\n"
+           "                         schemes at positions shifted by S, their difference, and the\n"
+           "                         largest change the shift makes), explain (the heatmap with the\n"
+           "                         worked example of --cell, its steps and numbers as text)\n"
+           "                         (default: heatmap)\n"
+           "  --what WHAT            matrix: probs, logits, bias, delta, bucket, pe (default: probs;\n"
+           "                         compare and explain: probs, logits or bias)\n"
+           "  --head K               head for heatmap, delta-curve, compare and explain (default: 0)\n"
            "  --range R              delta-curve covers Δ in [-R, R] (default: 16)\n"
+           "  --cell I,J             the selected cell: query i (row), key j (column); outlined, and\n"
+           "                         the cell the explain view walks\n"
+           "  --compare-scheme NAME  compare: the second scheme, default parameters (default: sinusoidal)\n"
+           "  --shift S              compare: every position offset by S (default: 8)\n"
            "  --format png|pdf|svg   default: from the --out suffix\n"
            "  --preset P             one-column (85 mm wide) or two-column (175 mm wide)\n"
            "  --width-mm W           width in mm (default: 85)\n"
@@ -126,6 +149,9 @@ std::string runFigure(const std::vector<std::string>& args)
     if (auto v = opts.value("what")) s.matrix = *v;
     if (auto v = opts.value("head")) s.head = parseIntOption("head", *v, INT_MIN, INT_MAX);
     if (auto v = opts.value("range")) s.range = parseIntOption("range", *v, INT_MIN, INT_MAX);
+    if (auto v = opts.value("cell")) std::tie(s.cellI, s.cellJ) = parseCell(*v);
+    if (auto v = opts.value("compare-scheme")) s.compareScheme = *v;
+    if (auto v = opts.value("shift")) s.shift = parseIntOption("shift", *v, INT_MIN, INT_MAX);
     if (opts.has("preset") && opts.has("width-mm")) throw Error("give either --preset or --width-mm, not both");
     if (auto v = opts.value("preset")) s.style.widthMm = figure::presetWidthMm(*v);
     if (auto v = opts.value("width-mm")) s.style.widthMm = parseRealOption("width-mm", *v);

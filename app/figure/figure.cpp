@@ -2,6 +2,7 @@
 
 #include "embed.h"
 #include "figureplot.h"
+#include "figureviews.h"
 
 #include <analysis.h>
 #include <attention.h>
@@ -25,6 +26,39 @@ namespace poslab::figure {
 namespace {
 
 constexpr int kMaxFigureN = 2048;
+
+widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve, const std::vector<double>& profile,
+                               int n, const Session& s)
+{
+    widgets::CurvePlotData d;
+    const CurveLayout layout = curveLayout(curve);
+    for (int c : layout.valueColumns) {
+        widgets::CurveSeries series;
+        series.name = QString::fromStdString(curve.columns[std::size_t(c)]);
+        series.steps = layout.steps;
+        series.emphasis = series.name == QLatin1String("sum_cos");
+        for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
+            series.x.push_back(curve.rows(r, 0));
+            series.y.push_back(curve.rows(r, c));
+        }
+        d.series.push_back(std::move(series));
+    }
+    if (layout.boundaries.size() * 2 <= std::size_t(curve.rows.rows())) d.boundaries = layout.boundaries;
+    d.valueLabel = QString::fromStdString(scheme.info().name) + QStringLiteral(" (scheme)");
+    for (int k = 0; k < int(profile.size()); ++k) {
+        const int delta = k - (n - 1);
+        if (std::abs(delta) > s.range || !std::isfinite(profile[std::size_t(k)])) continue;
+        d.profileX.push_back(delta);
+        d.profileY.push_back(profile[std::size_t(k)]);
+    }
+    d.profileLabel = QStringLiteral("mean attention, head %1").arg(s.head);
+    if (s.cellI >= 0) d.marker = s.cellJ - s.cellI;
+    return d;
+}
+
+} // namespace
+
+namespace detail {
 
 QStringList toLabels(const std::vector<std::string>& texts)
 {
@@ -84,36 +118,7 @@ widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Sessi
     return d;
 }
 
-widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve, const std::vector<double>& profile,
-                               int n, const Session& s)
-{
-    widgets::CurvePlotData d;
-    const CurveLayout layout = curveLayout(curve);
-    for (int c : layout.valueColumns) {
-        widgets::CurveSeries series;
-        series.name = QString::fromStdString(curve.columns[std::size_t(c)]);
-        series.steps = layout.steps;
-        series.emphasis = series.name == QLatin1String("sum_cos");
-        for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
-            series.x.push_back(curve.rows(r, 0));
-            series.y.push_back(curve.rows(r, c));
-        }
-        d.series.push_back(std::move(series));
-    }
-    if (layout.boundaries.size() * 2 <= std::size_t(curve.rows.rows())) d.boundaries = layout.boundaries;
-    d.valueLabel = QString::fromStdString(scheme.info().name) + QStringLiteral(" (scheme)");
-    for (int k = 0; k < int(profile.size()); ++k) {
-        const int delta = k - (n - 1);
-        if (std::abs(delta) > s.range || !std::isfinite(profile[std::size_t(k)])) continue;
-        d.profileX.push_back(delta);
-        d.profileY.push_back(profile[std::size_t(k)]);
-    }
-    d.profileLabel = QStringLiteral("mean attention, head %1").arg(s.head);
-    if (s.cellI >= 0) d.marker = s.cellJ - s.cellI;
-    return d;
-}
-
-} // namespace
+} // namespace detail
 
 FigureFormat parseFigureFormat(const std::string& name)
 {
@@ -134,6 +139,7 @@ std::optional<FigureFormat> formatFromFileName(const QString& path)
 
 FigureContent computeFigure(const Session& s)
 {
+    using namespace detail;
     validateSession(s);
     Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
     seq.start = s.start;
@@ -204,9 +210,9 @@ FigureContent computeFigure(const Session& s)
         break;
     }
     case FigureView::Compare:
+        return detail::compareFigure(s, seq);
     case FigureView::Explain:
-        throw Error("the " + figureViewName(s.view) +
-                    " view cannot be exported as a figure yet (heatmap|heads|delta-curve)");
+        return detail::explainFigure(s, seq);
     }
     return content;
 }

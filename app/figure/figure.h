@@ -20,7 +20,7 @@ enum class FigureFormat { Png, Pdf, Svg };
 FigureFormat parseFigureFormat(const std::string& name);              // png | pdf | svg, else Error
 std::optional<FigureFormat> formatFromFileName(const QString& path); // by suffix
 
-// What the session's view shows; compare and explain are not figures yet (Error).
+// What the session's view shows (Error when the view does not apply, e.g. explain without a cell).
 FigureContent computeFigure(const Session& session);
 
 struct RenderedFigure

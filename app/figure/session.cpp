@@ -143,7 +143,7 @@ bool operator==(const Session& a, const Session& b)
     return a.text == b.text && a.n == b.n && a.tokenizer == b.tokenizer && a.scheme == b.scheme &&
            a.params == b.params && model(a.model) == model(b.model) && a.start == b.start && a.view == b.view &&
            a.matrix == b.matrix && a.head == b.head && a.cellI == b.cellI && a.cellJ == b.cellJ &&
-           a.range == b.range && a.style == b.style;
+           a.range == b.range && a.compareScheme == b.compareScheme && a.shift == b.shift && a.style == b.style;
 }
 
 void validateSession(const Session& s)
@@ -162,6 +162,14 @@ void validateSession(const Session& s)
     if ((s.cellI >= 0) != (s.cellJ >= 0) || s.cellI >= n || s.cellJ >= n || s.cellI < -1 || s.cellJ < -1)
         throw Error("session: cell must be [i, j] with 0 <= i, j < " + std::to_string(n));
     if (s.range < 0 || s.range > 100000) throw Error("session: range must be in [0, 100000]");
+    try {
+        describeScheme(s.compareScheme);
+        // Its default parameters must suit the model only when it is shown.
+        if (s.view == FigureView::Compare) makeScheme(s.compareScheme, {}, s.model);
+    } catch (const Error& e) {
+        throw Error(std::string("session: compare scheme: ") + e.what());
+    }
+    if (s.shift < 0 || s.shift > 1'000'000) throw Error("session: shift must be in [0, 1000000]");
     list.clear();
     if (!oneOf(s.style.colormap, kColormaps, &list))
         throw Error("session: unknown colormap '" + s.style.colormap + "' (expected " + list + ")");
@@ -205,6 +213,7 @@ QByteArray sessionToJson(const Session& s, bool compact)
     o["head"] = s.head;
     o["cell"] = s.cellI >= 0 ? QJsonValue(QJsonArray{s.cellI, s.cellJ}) : QJsonValue();
     o["range"] = s.range;
+    o["compare"] = QJsonObject{{"scheme", QString::fromStdString(s.compareScheme)}, {"shift", s.shift}};
     QJsonObject style;
     style["colormap"] = QString::fromStdString(s.style.colormap);
     style["log_scale"] = s.style.logScale;
@@ -278,6 +287,14 @@ Session sessionFromJson(const QByteArray& json)
         s.cellJ = cell[1].toInt(-2);
     }
     s.range = r.integer("range", 16, 0, 100000);
+    const Reader compare = r.object("compare");
+    s.compareScheme = compare.string("scheme", s.compareScheme);
+    s.shift = compare.integer("shift", s.shift, 0, 1'000'000);
+    if (!compare.has("shift") && s.view == FigureView::Compare) {
+        // Sessions written before "compare" existed kept the compare view's shift in "start".
+        s.shift = s.start;
+        s.start = 0;
+    }
     const Reader st = r.object("style");
     s.style.colormap = st.string("colormap", s.style.colormap);
     s.style.logScale = st.boolean("log_scale", false);

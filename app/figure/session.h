@@ -40,12 +40,16 @@ struct Session
     std::string scheme = "alibi";
     RawParams params;
     ModelConfig model;
-    int start = 0; // position of the first token (the compare view's shift)
+    int start = 0; // position of the first token
     FigureView view = FigureView::Heatmap;
     std::string matrix = "probs"; // pe | delta | bucket | bias | logits | probs
     int head = 0;
     int cellI = -1, cellJ = -1; // selected cell; −1: none
     int range = 16;             // Δ-curve: Δ in [−range, range]
+    // Compare view: scheme against compareScheme (default parameters), both with every position
+    // offset by shift, beside their difference; each also against itself unshifted.
+    std::string compareScheme = "sinusoidal";
+    int shift = 8;
     FigureStyle style;
 };
 bool operator==(const Session& a, const Session& b);

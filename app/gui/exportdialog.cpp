@@ -67,8 +67,8 @@ ExportDialog::ExportDialog(const figure::Session& session, QWidget* parent)
     setWindowTitle(tr("Export Figure"));
     const figure::FigureStyle& style = session.style;
 
-    // Views a figure can show; compare and explain start from the heatmap.
-    for (const char* name : {"heatmap", "heads", "delta-curve"})
+    // Compare uses the session's compare scheme and shift; explain walks its selected cell.
+    for (const char* name : {"heatmap", "heads", "delta-curve", "compare", "explain"})
         m_view->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
     const QString view = QString::fromStdString(figure::figureViewName(session.view));
     m_view->setCurrentIndex(std::max(0, m_view->findData(view)));
@@ -229,9 +229,10 @@ figure::Session ExportDialog::session() const
 {
     figure::Session s = m_base;
     s.view = figure::parseFigureView(m_view->currentData().toString().toStdString());
-    if (s.view == figure::FigureView::Heads && s.matrix != "probs" && s.matrix != "logits" &&
-        s.matrix != "bias")
-        s.matrix = "probs"; // the head grid shows attention matrices only
+    const bool attentionOnly = s.view == figure::FigureView::Heads || s.view == figure::FigureView::Compare ||
+                               s.view == figure::FigureView::Explain;
+    if (attentionOnly && s.matrix != "probs" && s.matrix != "logits" && s.matrix != "bias")
+        s.matrix = "probs"; // these views show attention matrices only
     figure::FigureStyle& style = s.style;
     style.widthMm = m_width->value();
     style.heightMm = m_height->value();

@@ -76,7 +76,9 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
     s.view = figureView(state.view());
     if (s.view == figure::FigureView::Heatmap && base.view == figure::FigureView::Explain)
         s.view = figure::FigureView::Explain;
-    s.start = s.view == figure::FigureView::Compare ? request.shift : 0;
+    s.start = 0; // the explorer always starts at position 0; the compare view shifts by `shift`
+    s.compareScheme = request.compareScheme;
+    s.shift = request.shift;
     s.matrix = state.matrix().toStdString();
     s.head = state.head();
     s.cellI = state.row() >= 0 && state.col() >= 0 ? state.row() : -1;
@@ -101,7 +103,8 @@ LabRequest requestFromSession(const figure::Session& session)
     r.positionsOnly = session.model.lambda == 0.0;
     if (r.positionsOnly) r.model.lambda = ModelConfig{}.lambda; // what unticking "positions only" gives
     r.compare = session.view == figure::FigureView::Compare;
-    if (r.compare) r.shift = session.start;
+    r.compareScheme = session.compareScheme;
+    r.shift = session.shift;
     return r;
 }
 

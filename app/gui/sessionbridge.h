@@ -12,11 +12,11 @@ class Driver;
 // figure::Session <-> what the explorer shows (LabRequest + ExplorerState), both ways.
 // - n bare positions <-> request.positions; positions only <-> λ = 0 in the session's model.
 // - view: heatmap, heads, delta-curve, compare; "explain" is the heatmap with the worked example.
-// - the compare view's shift <-> the session's start (0 in every other view).
+// - the compare view's second scheme and shift <-> the session's compareScheme and shift (kept in
+//   every view); the explorer has no start offset, so a session's start is not shown (saved as 0).
 // - style: colormap and log scale live in the state; fonts, size, dpi and title are the figure's
 //   and are carried over from `base` (the session last opened or saved), as is grayscale, which the
 //   explorer paints as viridis.
-// The session has no field for the compare view's second scheme: a session opens with the default.
 figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerState& state,
                                     const figure::Session& base = {});
 

@@ -81,3 +81,33 @@ TEST(CliFigure, ErrorsAreOneLineAndLeaveNothing)
     EXPECT_EQ(cli({"figure", "--session", dir.filePath("bad.poslab"), "--n", "4", "--out", "x.png"}).status, 2);
     EXPECT_EQ(cli({"figure", "--scheme", "alibi", "--n", "4", "--out", dir.filePath("f.gif")}).status, 2);
 }
+
+TEST(CliFigure, CompareAndExplainOptions)
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath("compare.json"), svg = dir.filePath("compare.svg");
+    CliRun r = cli({"figure", "--scheme", "alibi", "--text", "the cat sat on the mat", "--view", "compare",
+                    "--compare-scheme", "sinusoidal", "--shift", "8", "--cell", "3,1", "--out", svg, "--data-out",
+                    json});
+    ASSERT_EQ(r.status, 0) << r.err.toStdString();
+    const Session s = loadSession(svg);
+    EXPECT_EQ(s.view, FigureView::Compare);
+    EXPECT_EQ(s.compareScheme, "sinusoidal");
+    EXPECT_EQ(s.shift, 8);
+    EXPECT_EQ(s.cellI, 3);
+    EXPECT_EQ(s.cellJ, 1);
+    EXPECT_TRUE(readAll(json).contains("\"max_shift_change\":0,")) << readAll(json).toStdString();
+
+    r = cli({"figure", "--session", svg, "--view", "explain", "--out", dir.filePath("explain.png")});
+    EXPECT_EQ(r.status, 0) << r.err.toStdString();
+    r = cli({"figure", "--scheme", "alibi", "--n", "4", "--view", "explain", "--out", dir.filePath("e.png")});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(r.err.contains("--cell")) << r.err.toStdString();
+    r = cli({"figure", "--scheme", "alibi", "--n", "4", "--view", "compare", "--compare-scheme", "nope", "--out",
+             dir.filePath("c.png")});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(r.err.contains("unknown scheme 'nope'")) << r.err.toStdString();
+    EXPECT_EQ(cli({"figure", "--scheme", "alibi", "--n", "4", "--cell", "3", "--out", dir.filePath("x.png")}).status,
+              2);
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath("c.png")));
+}

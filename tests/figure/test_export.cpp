@@ -103,6 +103,7 @@ TEST(Export, ViewsAndData)
     writeFigureData(curve, dir.filePath("c.json"));
     EXPECT_TRUE(readAll(dir.filePath("c.json")).contains("mean_attention_head1"));
     EXPECT_THROW(writeFigureData(curve, dir.filePath("c.txt")), Error);
-    s.view = FigureView::Compare;
+    s.view = FigureView::Heads;
+    s.matrix = "bucket";
     EXPECT_THROW(computeFigure(s), Error);
 }

@@ -3,6 +3,8 @@
 #include <error.h>
 #include <session.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -66,4 +68,70 @@ TEST(Session, RejectsBadFilesAndLeavesThemUntouched)
     invalid.style.dpi = 0;
     EXPECT_THROW(saveSession(invalid, path), Error);
     EXPECT_EQ(readAll(path), good);
+}
+
+TEST(Session, CompareFieldsRoundTripAndDefault)
+{
+    Session s = sampleSession();
+    s.view = FigureView::Compare;
+    s.start = 3;
+    s.compareScheme = "rope";
+    s.shift = 21;
+    const QByteArray json = sessionToJson(s);
+    EXPECT_TRUE(json.contains("\"compare\"")) << json.toStdString();
+    EXPECT_EQ(sessionFromJson(json), s);
+    EXPECT_EQ(sessionFromJson(sessionToJson(s, true)), s);
+
+    // Optional in version 1: absent, they take their defaults.
+    QJsonObject o = QJsonDocument::fromJson(sessionToJson(sampleSession())).object();
+    o.remove("compare");
+    const Session defaults = sessionFromJson(QJsonDocument(o).toJson());
+    EXPECT_EQ(defaults.compareScheme, "sinusoidal");
+    EXPECT_EQ(defaults.shift, 8);
+    EXPECT_EQ(defaults.start, 0);
+
+    // Compare sessions written before the field kept the shift in "start".
+    o["view"] = "compare";
+    o["start"] = 5;
+    const Session legacy = sessionFromJson(QJsonDocument(o).toJson());
+    EXPECT_EQ(legacy.shift, 5);
+    EXPECT_EQ(legacy.start, 0);
+}
+
+TEST(Session, BadCompareFieldsAreRejectedWithAClearMessage)
+{
+    const auto message = [](const QByteArray& json) {
+        try {
+            sessionFromJson(json);
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    QJsonObject o = QJsonDocument::fromJson(sessionToJson(sampleSession())).object();
+    o["compare"] = QJsonObject{{"scheme", "nope"}, {"shift", 8}};
+    const std::string unknown = message(QJsonDocument(o).toJson());
+    EXPECT_NE(unknown.find("compare scheme"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("unknown scheme 'nope'"), std::string::npos) << unknown;
+    EXPECT_EQ(unknown.find('\n'), std::string::npos);
+
+    o["compare"] = QJsonObject{{"scheme", "alibi"}, {"shift", -1}};
+    EXPECT_NE(message(QJsonDocument(o).toJson()).find("compare.shift"), std::string::npos);
+    o["compare"] = QJsonObject{{"scheme", 7}, {"shift", 1}};
+    EXPECT_NE(message(QJsonDocument(o).toJson()).find("compare.scheme"), std::string::npos);
+    o["compare"] = "sinusoidal";
+    EXPECT_NE(message(QJsonDocument(o).toJson()).find("must be an object"), std::string::npos);
+
+    // And from a file: rejected, the file untouched.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad-compare.poslab");
+    o["compare"] = QJsonObject{{"scheme", "nope"}};
+    const QByteArray bytes = QJsonDocument(o).toJson();
+    writeAll(path, bytes);
+    EXPECT_THROW(loadSession(path), Error);
+    EXPECT_EQ(readAll(path), bytes);
+
+    Session s = sampleSession();
+    s.compareScheme = "nope";
+    EXPECT_THROW(validateSession(s), Error);
 }

@@ -41,13 +41,13 @@ figure::Session exampleSession(const QString& id)
     throw Error("no example " + id.toStdString());
 }
 
-// The fields of a request a session records (the compare scheme is not one of them).
+// The fields of a request a session records (the compare scheme and shift included).
 auto requestKey(const LabRequest& r)
 {
     const ModelConfig m = r.effectiveModel();
     return std::tuple(r.positions, r.positions > 0 ? std::string() : r.text, r.tokenizer, r.scheme, r.params,
-                      m.dModel, m.heads, m.causal, m.seed, m.lambda, m.temperature, r.compare,
-                      r.compare ? r.shift : 0);
+                      m.dModel, m.heads, m.causal, m.seed, m.lambda, m.temperature, r.compare, r.compareScheme,
+                      r.shift);
 }
 
 void writeFile(const QString& path, const QByteArray& bytes)
@@ -335,7 +335,7 @@ class TestSessions : public QObject
         dialog.setWidthMm(figure::kTwoColumnMm);
         QCOMPARE(dialog.session().style.widthMm, figure::kTwoColumnMm);
         ExportDialog compare(exampleSession(QStringLiteral("sinusoidal-vs-rope")));
-        QCOMPARE(compare.session().view, figure::FigureView::Heatmap); // compare is no figure yet
+        QCOMPARE(compare.session().view, figure::FigureView::Compare);
     }
 
     void droppingAFileOpensIt()

@@ -1,0 +1,188 @@
+#include "figureviews.h"
+
+#include <analysis.h>
+#include <attention.h>
+#include <error.h>
+#include <explain.h>
+#include <lab.h>
+#include <plan.h>
+#include <scheme.h>
+#include <walkformat.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace poslab::figure::detail {
+
+namespace {
+
+// Shortest text that reads back to the same double, as the tables write numbers.
+std::string exactText(double v)
+{
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+QString shortNumber(double v)
+{
+    return QString::number(v, 'g', 3);
+}
+
+// max over heads of |M(shifted) − M(base)| for one matrix (probs, logits or bias).
+double maxShiftChange(const AttentionResult& base, const AttentionResult& shifted, const std::string& matrix,
+                      bool causal)
+{
+    double worst = 0.0;
+    for (std::size_t h = 0; h < std::min(base.heads.size(), shifted.heads.size()); ++h)
+        worst = std::max(worst, maxAbsDifference(headMatrix(base.heads[h], matrix),
+                                                 headMatrix(shifted.heads[h], matrix), causal));
+    return worst;
+}
+
+QString schemeLabel(const Scheme& scheme)
+{
+    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(scheme.info().name),
+                                         QString::fromStdString(schemeKindName(scheme.info().kind)));
+}
+
+// "name = value" for scalars, vectors and text; "name: row = v; row = (v, …)" for labelled matrices.
+// No-break spaces around "=": a line never ends between a name and its value.
+QString quantityText(const Quantity& q)
+{
+    const QString equals = QStringLiteral("\u00a0=\u00a0");
+    const widgets::QuantityCells c = widgets::quantityCells(q, 4, 8);
+    if (c.kind != widgets::QuantityKind::Matrix) return c.name + equals + c.inlineText;
+    QStringList rows;
+    for (int r = 0; r < int(c.rows.size()); ++r) {
+        const QStringList& cells = c.rows[r];
+        QString values = cells.size() == 1 && c.hiddenColumns == 0
+                             ? cells.front()
+                             : QLatin1Char('(') + cells.join(QStringLiteral(", ")) +
+                                   (c.hiddenColumns > 0 ? QStringLiteral(", …)") : QStringLiteral(")"));
+        rows << c.rowHeaders.value(r) + equals + values;
+    }
+    if (c.hiddenRows > 0) rows << QStringLiteral("… %1 more rows").arg(c.hiddenRows);
+    return c.name + QStringLiteral(": ") + rows.join(QStringLiteral("; "));
+}
+
+std::vector<TextBlock> walkText(const Walk& walk)
+{
+    std::vector<TextBlock> blocks;
+    for (std::size_t k = 0; k < walk.steps.size(); ++k) {
+        const Step& step = walk.steps[k];
+        blocks.push_back({widgets::stepListLabel(step, int(k)) + QStringLiteral(":"),
+                          QString::fromStdString(step.formula), false});
+        QStringList parts;
+        for (const auto* list : {&step.inputs, &step.results})
+            for (const Quantity& q : *list)
+                parts << quantityText(q);
+        if (!parts.isEmpty()) blocks.push_back({QString(), parts.join(QStringLiteral("; ")), true});
+        if (step.flagged && !step.correction.empty())
+            blocks.push_back(
+                {QStringLiteral("What adds up:"), QString::fromStdString(step.correction), true});
+    }
+    return blocks;
+}
+
+} // namespace
+
+FigureContent compareFigure(const Session& s, const Sequence& seq)
+{
+    if (!isAttentionMatrix(s.matrix))
+        throw Error("the compare view shows probs, logits or bias, not " + s.matrix);
+    const auto a = makeScheme(s.scheme, s.params, s.model);
+    const auto b = makeScheme(s.compareScheme, {}, s.model);
+    Sequence shifted = seq;
+    shifted.start = seq.start + s.shift;
+    const AttentionResult a0 = referenceAttention(*a, seq), aShifted = referenceAttention(*a, shifted);
+    const AttentionResult b0 = referenceAttention(*b, seq), bShifted = referenceAttention(*b, shifted);
+    const bool causal = s.model.causal;
+
+    FigureContent content;
+    CompareNumbers& numbers = content.compare;
+    numbers.shiftChangeA = maxShiftChange(a0, aShifted, s.matrix, causal);
+    numbers.shiftChangeB = maxShiftChange(b0, bShifted, s.matrix, causal);
+    const Eigen::MatrixXd& ma = headMatrix(aShifted.heads[std::size_t(s.head)], s.matrix);
+    const Eigen::MatrixXd& mb = headMatrix(bShifted.heads[std::size_t(s.head)], s.matrix);
+    numbers.maxDifference = maxAbsDifference(ma, mb, causal);
+    const Eigen::MatrixXd diff = difference(ma, mb, causal);
+
+    ComputeRequest request;
+    request.engine = EngineKind::Reference;
+    request.what = parseWhat(s.matrix);
+    request.head = s.head;
+    const Table ta = tableFromResult(*a, shifted, aShifted, request);
+    const Table tb = tableFromResult(*b, shifted, bShifted, request);
+    Table td = ta;
+    for (Eigen::Index i = 0; i < diff.rows(); ++i)
+        for (Eigen::Index j = 0; j < diff.cols(); ++j)
+            td.data[std::size_t(i * diff.cols() + j)] = diff(i, j);
+
+    const QStringList labels = toLabels(seq.labels());
+    const QString nameA = QString::fromStdString(a->info().name),
+                  nameB = QString::fromStdString(b->info().name);
+    content.maps = {heatmapOf(ta, 0, s, labels), heatmapOf(tb, 0, s, labels), heatmapOf(td, 0, s, labels)};
+    content.maps[0].title = schemeLabel(*a);
+    content.maps[1].title = schemeLabel(*b);
+    content.maps[2].title = nameA + QStringLiteral(" \u2212 ") + nameB;
+    content.maps[2].isSigned = true;
+    content.maps[2].valueLabel = QStringLiteral("difference A \u2212 B");
+    content.scaleGroups = {0, 0, 1};
+    // No-break spaces: a narrow map wraps around "|M(s) − M(0)|" and "= value", not inside them.
+    const QString change = QStringLiteral("max |M(s)\u00a0\u2212\u00a0M(0)|\u00a0=\u00a0%1");
+    content.notes = {
+        change.arg(shortNumber(numbers.shiftChangeA)), change.arg(shortNumber(numbers.shiftChangeB)),
+        QStringLiteral("max |A\u00a0\u2212\u00a0B|\u00a0=\u00a0%1").arg(shortNumber(numbers.maxDifference))};
+    content.title = QStringLiteral("%1 vs %2, head %3, positions shifted by s = %4")
+                        .arg(nameA, nameB)
+                        .arg(s.head)
+                        .arg(s.shift);
+
+    Table& t = content.table;
+    t = ta;
+    t.data.insert(t.data.end(), tb.data.begin(), tb.data.end());
+    t.data.insert(t.data.end(), td.data.begin(), td.data.end());
+    t.shape = {3 * ta.rows(), ta.cols()};
+    const std::string n = std::to_string(ta.rows());
+    t.model.emplace_back("stacked", "rows 0.." + n + "-1: " + a->info().name + "; " + n + "..2*" + n +
+                                        "-1: " + b->info().name + "; 2*" + n + "..3*" + n +
+                                        "-1: " + a->info().name + " - " + b->info().name);
+    t.model.emplace_back("compare_scheme", b->info().name);
+    t.model.emplace_back("start", std::to_string(seq.start));
+    t.model.emplace_back("shift", std::to_string(s.shift));
+    t.model.emplace_back("max_shift_change", exactText(numbers.shiftChangeA));
+    t.model.emplace_back("max_shift_change_compare", exactText(numbers.shiftChangeB));
+    t.model.emplace_back("max_abs_difference", exactText(numbers.maxDifference));
+    return content;
+}
+
+FigureContent explainFigure(const Session& s, const Sequence& seq)
+{
+    if (s.cellI < 0 || s.cellJ < 0)
+        throw Error("the explain view walks one cell (i, j): give one with --cell I,J or in the session");
+    if (!isAttentionMatrix(s.matrix))
+        throw Error("the explain view shows probs, logits or bias, not " + s.matrix);
+    const auto scheme = makeScheme(s.scheme, s.params, s.model);
+    const AttentionResult attention = referenceAttention(*scheme, seq);
+    const Walk walk = explain(*scheme, seq, attention, makePlan(*scheme, seq), s.head, s.cellI, s.cellJ);
+
+    FigureContent content;
+    ComputeRequest request;
+    request.engine = EngineKind::Reference;
+    request.what = parseWhat(s.matrix);
+    request.head = s.head;
+    content.table = tableFromResult(*scheme, seq, attention, request);
+    content.maps.push_back(heatmapOf(content.table, 0, s, toLabels(seq.labels())));
+    std::set<std::pair<int, int>> cells;
+    for (const Step& step : walk.steps)
+        cells.insert(step.cells.begin(), step.cells.end());
+    for (const auto& [i, j] : cells)
+        content.outlined.push_back({i, j});
+    content.text = walkText(walk);
+    content.title = QString::fromStdString(walk.title);
+    return content;
+}
+
+} // namespace poslab::figure::detail
