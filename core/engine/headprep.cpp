@@ -143,7 +143,7 @@ void Preparer::rotaryTable(const AttentionPlan& plan)
     m_theta = plan.rotary.theta;
 }
 
-bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req) const
+bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req, int threads) const
 {
     auto same = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
         // bytes, not values: a −0 for a 0 only costs a recompute
@@ -151,8 +151,17 @@ bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req) 
                std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
     };
     // The projections come from Projections::shared: the same seed and width give the same object.
-    return !m_lastHeads.empty() && m_lastHeads == req.heads && m_lastValues == req.values &&
-           plan.proj == m_lastProj && same(plan.content, m_lastContent) && same(plan.pe, m_lastPe);
+    if (m_lastHeads.empty() || m_lastHeads != req.heads || m_lastValues != req.values || plan.proj != m_lastProj)
+        return false;
+    bool content = false, pe = false; // compared side by side: both are n × d_model
+#pragma omp parallel sections num_threads(std::min(2, threads))
+    {
+#pragma omp section
+        content = same(plan.content, m_lastContent);
+#pragma omp section
+        pe = same(plan.pe, m_lastPe);
+    }
+    return content && pe;
 }
 
 void Preparer::rememberInputs(const AttentionPlan& plan, const PrepareRequest& req)
@@ -173,7 +182,7 @@ void Preparer::prepare(const AttentionPlan& plan, const PrepareRequest& req, Gem
     const int cols = perHead * static_cast<int>(req.heads.size());
     heads.resize(plan.model.heads);
 
-    if (!sameInputs(plan, req)) {
+    if (!sameInputs(plan, req, static_cast<int>(streams.size()))) {
         // x = e + pe (n × d_model) and W = [W_q,h | W_k,h | W_v,h] for each requested head, both kept
         // column-major as in the plan, so that the conversion to float reads and writes contiguously.
         m_x.resize(static_cast<std::size_t>(n) * dm);

@@ -64,7 +64,7 @@ class Preparer
     void prepareHead(const AttentionPlan& plan, const PrepareRequest& request, int index, int cols,
                      int perHead, GemmCache& cache, const dnnl::stream& stream, int slot,
                      HeadData& head) const;
-    bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request) const;
+    bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request, int threads) const;
     void rememberInputs(const AttentionPlan& plan, const PrepareRequest& request);
     std::vector<float> m_x, m_w, m_qkv, m_cos, m_sin;
     // The inputs of the last projection: a recompute that changes only the scheme's tables (the
