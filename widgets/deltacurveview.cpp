@@ -68,6 +68,7 @@ void DeltaCurveView::rebuild()
     m_title->setText(m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title);
     m_plot->yAxis->setLabel(m_data.valueLabel);
     m_plot->yAxis2->setLabel(m_data.profileLabel);
+    m_plot->yAxis2->setTickLabels(!m_data.profileY.empty()); // no numbers for a profile not shown
 
     const bool many = m_data.series.size() > kMaxLegendEntries;
     for (std::size_t k = 0; k < m_data.series.size(); ++k) {

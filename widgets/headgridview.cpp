@@ -38,6 +38,7 @@ HeadGridView::HeadGridView(QWidget* parent) : QWidget(parent), m_plot(new QCusto
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    m_plot->setMinimumSize(200, 160); // not the sum of every small multiple's margins
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         const int k = headAt(event->position().toPoint());
         if (k >= 0) emit headClicked(k);

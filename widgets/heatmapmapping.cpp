@@ -128,13 +128,25 @@ ColorMap colorMapFor(const HeatmapData& data, ColorMap sequential)
 Cell tokenCell(const HeatmapData& data, Cell cell)
 {
     if (!cell.isValid()) return {};
-    return {cell.row * data.rowStep, cell.col * data.colStep};
+    return {data.rowStart(cell.row), data.colStart(cell.col)};
 }
+
+namespace {
+
+// The display cell holding token k: the last edge at or before k.
+int cellOf(const std::vector<int>& edges, int k, int step)
+{
+    if (edges.empty()) return k / std::max(1, step);
+    const auto it = std::upper_bound(edges.begin(), edges.end(), k);
+    return std::max(0, static_cast<int>(it - edges.begin()) - 1);
+}
+
+} // namespace
 
 Cell displayCell(const HeatmapData& data, Cell token)
 {
     if (!token.isValid() || token.row >= data.totalRows() || token.col >= data.totalCols()) return {};
-    return {token.row / std::max(1, data.rowStep), token.col / std::max(1, data.colStep)};
+    return {cellOf(data.rowEdges, token.row, data.rowStep), cellOf(data.colEdges, token.col, data.colStep)};
 }
 
 std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns)
@@ -145,9 +157,8 @@ std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Ce
         const Cell cell = displayCell(data, token);
         if (cell.isValid() && cell.row < data.rows && cell.col < data.cols) cells.push_back(cell);
     }
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-        return a.row != b.row ? a.row < b.row : a.col < b.col;
-    });
+    std::sort(cells.begin(), cells.end(),
+              [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
     cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
     std::vector<CellRun> runs;
     for (const Cell& cell : cells) {
@@ -170,8 +181,8 @@ QString describeCell(const HeatmapData& data, Cell cell)
     const QString i = data.tokenAxes ? QStringLiteral("i") : data.rowAxisLabel;
     const QString j = data.tokenAxes ? QStringLiteral("j") : data.colAxisLabel;
     if (data.isPooled()) {
-        const int i0 = cell.row * data.rowStep, i1 = std::min(data.totalRows(), i0 + data.rowStep) - 1;
-        const int j0 = cell.col * data.colStep, j1 = std::min(data.totalCols(), j0 + data.colStep) - 1;
+        const int i0 = data.rowStart(cell.row), i1 = data.rowStart(cell.row + 1) - 1;
+        const int j0 = data.colStart(cell.col), j1 = data.colStart(cell.col + 1) - 1;
         QString text =
             QStringLiteral("%1 = %2\u2013%3, %4 = %5\u2013%6").arg(i).arg(i0).arg(i1).arg(j).arg(j0).arg(j1);
         if (data.tokenAxes) text += QStringLiteral(", \u0394 = %1\u2026%2").arg(j0 - i1).arg(j1 - i0);

@@ -13,7 +13,7 @@ namespace poslab::widgets {
 namespace {
 
 const QColor kMaskHatch(170, 170, 170);
-const QColor kHighlight(255, 0, 170); // magenta: on none of the maps' colours
+const QColor kHighlight(255, 0, 170);    // magenta: on none of the maps' colours
 constexpr double kHighlightInset = 0.14; // of a cell, so that the selection frame stays visible
 constexpr int kMaxTickLabels = 40;
 
@@ -26,21 +26,44 @@ void styleTokenAxis(QCPAxis* axis, const QString& label)
     axis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
 }
 
-// Sets thinned token labels on `axis` (cell k stands for token k·step); returns the widest in pixels.
-int setTokenTicks(QCPAxis* axis, const QStringList& labels, int count, int step, int maxLabels)
+// Sets thinned token labels on `axis` (cell k stands for token first(k)); returns the widest in pixels.
+template <class First>
+int setTokenTicks(QCPAxis* axis, const QStringList& labels, int count, bool pooled, First first,
+                  int maxLabels)
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     const QFontMetrics metrics(axis->tickLabelFont());
     int widest = 0;
     const auto shown = visibleLabelIndices(count, axis->range().lower, axis->range().upper, maxLabels);
-    const bool thinned = thinnedLabelIndices(count, maxLabels).size() < std::size_t(count) || step > 1;
+    const bool thinned = thinnedLabelIndices(count, maxLabels).size() < std::size_t(count) || pooled;
     for (int k : shown) {
-        const QString text = tokenTickLabel(labels, k * step, thinned);
+        const QString text = tokenTickLabel(labels, first(k), thinned);
         ticker->addTick(k, text);
         widest = std::max(widest, metrics.horizontalAdvance(text));
     }
     axis->setTicker(ticker);
     return widest;
+}
+
+// `text` broken at spaces so that no line is wider than `width` pixels (a word longer than that keeps
+// its own line); existing line breaks stay.
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QStringList lines;
+    for (const QString& paragraph : text.split(u'\n')) {
+        QString line;
+        for (const QString& word : paragraph.split(u' ')) {
+            const QString longer = line.isEmpty() ? word : line + u' ' + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line;
+    }
+    return lines.join(u'\n');
 }
 
 } // namespace
@@ -50,6 +73,8 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    // QCustomPlot asks for room for every margin at once; compare mode puts three side by side.
+    m_plot->setMinimumSize(160, 160);
 
     m_plot->plotLayout()->insertRow(0);
     m_title =
@@ -76,7 +101,8 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
     // Highlights above the map, the selection frame above both.
-    m_plot->addLayer(QStringLiteral("highlight"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("highlight"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
     m_plot->addLayer(QStringLiteral("selection"), m_plot->layer(QStringLiteral("highlight")),
                      QCustomPlot::limAbove);
     m_plot->setCurrentLayer(QStringLiteral("main"));
@@ -143,7 +169,8 @@ void HeatmapView::rebuild()
     m_scale->axis()->setLabel(m_data.valueLabel);
     m_scale->setVisible(!empty && m_showScale);
 
-    m_title->setText(empty ? tr("Nothing computed yet") : m_data.title);
+    // An empty map with a title says why there is nothing to show (e.g. not available at this n).
+    updateTitle();
     m_plot->xAxis->setLabel(empty ? QString() : m_data.colAxisLabel);
     m_plot->yAxis->setLabel(empty ? QString() : m_data.rowAxisLabel);
     const AxisSpan xs = viewSpan(cols);
@@ -154,6 +181,16 @@ void HeatmapView::rebuild()
     updateSelection();
     updateHighlights();
     m_plot->replot();
+}
+
+// The title wraps to the plot's width: long ones (pooling, "unavailable at this n") stay readable.
+void HeatmapView::updateTitle()
+{
+    const QString text =
+        m_data.isEmpty() && m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title;
+    // The title sits above the axis rect only, not above the colour scale's column.
+    const int width = m_plot->width() - (m_showScale ? 100 : 0) - 16;
+    m_title->setText(wrapText(text, QFontMetrics(m_title->font()), std::max(100, width)));
 }
 
 void HeatmapView::updateColors()
@@ -254,6 +291,8 @@ QSize HeatmapView::cellCapacity() const
 void HeatmapView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    updateTitle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
     const QSize capacity = cellCapacity();
     if (capacity == m_capacity) return;
     m_capacity = capacity;
@@ -273,9 +312,13 @@ void HeatmapView::updateTicks()
 {
     if (m_data.isEmpty()) return;
     m_budget = QSize(labelBudget(Qt::Horizontal), labelBudget(Qt::Vertical));
-    m_widestColLabel =
-        setTokenTicks(m_plot->xAxis, m_data.colLabels, m_data.cols, m_data.colStep, m_budget.width());
-    setTokenTicks(m_plot->yAxis, m_data.rowLabels, m_data.rows, m_data.rowStep, m_budget.height());
+    const bool pooled = m_data.isPooled();
+    m_widestColLabel = setTokenTicks(
+        m_plot->xAxis, m_data.colLabels, m_data.cols, pooled, [this](int c) { return m_data.colStart(c); },
+        m_budget.width());
+    setTokenTicks(
+        m_plot->yAxis, m_data.rowLabels, m_data.rows, pooled, [this](int r) { return m_data.rowStart(r); },
+        m_budget.height());
 }
 
 // After each layout, since the space per label depends on the axis rect's width. Rotation only

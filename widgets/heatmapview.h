@@ -58,6 +58,7 @@ class HeatmapView : public QWidget
 
   private:
     void rebuild();
+    void updateTitle();
     void updateColors();
     void updateTicks();
     int labelBudget(Qt::Orientation orientation) const;

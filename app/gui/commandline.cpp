@@ -66,6 +66,10 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                   QStringLiteral("The sequence."), QStringLiteral("TEXT"));
     const QCommandLineOption example(QStringLiteral("example"),
                                      QStringLiteral("The built-in example: \"%1\"").arg(kExampleText));
+    const QCommandLineOption positions(QStringLiteral("positions"),
+                                       QStringLiteral("N bare positions (no content) instead of text; "
+                                                      "long sequences are streamed and pooled."),
+                                       QStringLiteral("N"));
     const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("word (default) or char."),
                                        QStringLiteral("MODE"), QStringLiteral("word"));
     const QCommandLineOption schemeOption(QStringLiteral("scheme"),
@@ -124,9 +128,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot (default 1400x900)."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    parser.addOptions({text,   example,  tokenizer, schemeOption, param,         matrix,  view,  head,
-                       heads,  dModel,   seed,      causal,       positionsOnly, compare, shift, range,
-                       select, logScale, colorMap,  screenshot,   size,          lesson,  open});
+    parser.addOptions({text,  example, positions, tokenizer, schemeOption, param,         matrix,  view,
+                       head,  heads,   dModel,    seed,      causal,       positionsOnly, compare, shift,
+                       range, select,  logScale,  colorMap,  screenshot,   size,          lesson,  open});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -140,12 +144,15 @@ CommandLine parseCommandLine(const QStringList& arguments)
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(text) && parser.isSet(example))
         return error(QStringLiteral("--text and --example exclude each other"));
+    if (parser.isSet(positions) && (parser.isSet(text) || parser.isSet(example)))
+        return error(
+            QStringLiteral("--positions excludes --%1").arg(parser.isSet(text) ? "text" : "example"));
     if (parser.isSet(open)) {
         // The file says everything the view depends on; these would silently lose to it.
         for (const QCommandLineOption* other :
-             {&text,  &example, &tokenizer, &schemeOption, &param,    &matrix,        &view,
-              &head,  &heads,   &dModel,    &seed,         &causal,   &positionsOnly, &compare,
-              &shift, &range,   &select,    &logScale,     &colorMap, &lesson}) {
+             {&text,    &example, &positions, &tokenizer, &schemeOption, &param,    &matrix,
+              &view,    &head,    &heads,     &dModel,    &seed,         &causal,   &positionsOnly,
+              &compare, &shift,   &range,     &select,    &logScale,     &colorMap, &lesson}) {
             if (parser.isSet(*other))
                 return error(QStringLiteral("--open takes the whole view from the file; it excludes --%1")
                                  .arg(other->names().constLast()));
@@ -156,7 +163,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
     CommandLine result;
     GuiOptions& options = result.options;
     LabRequest& request = options.request;
-    request.text = parser.isSet(text) ? parser.value(text).toStdString() : std::string(kExampleText);
+    request.text = parser.isSet(text)        ? parser.value(text).toStdString()
+                   : parser.isSet(positions) ? std::string()
+                                             : std::string(kExampleText);
     request.scheme = parser.value(schemeOption).toStdString();
     request.model.causal = parser.isSet(causal);
     request.positionsOnly = parser.isSet(positionsOnly);
@@ -183,6 +192,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
         !intOption(parser, seed, 0, INT_MAX, &seedValue, &message) ||
         !intOption(parser, head, 0, request.model.heads - 1, &options.head, &message) ||
         !intOption(parser, shift, 0, 1'000'000, &request.shift, &message) ||
+        !intOption(parser, positions, 1, 1'000'000, &request.positions, &message) ||
         !intOption(parser, range, 1, 100'000, &options.deltaRange, &message))
         return error(message);
     request.model.seed = static_cast<std::uint64_t>(seedValue);

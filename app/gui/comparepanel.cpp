@@ -28,6 +28,7 @@ QLabel* makeLabel(QWidget* parent)
     label->setTextFormat(Qt::RichText);
     label->setAlignment(Qt::AlignCenter);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
     return label;
 }
 
@@ -42,6 +43,8 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
 {
     for (const auto& name : schemeNames())
         m_schemeB->addItem(QString::fromStdString(describeScheme(name).title), QString::fromStdString(name));
+    m_schemeB->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_schemeB->setMinimumContentsLength(20);
     m_schemeB->setToolTip(
         tr("The second scheme (default parameters); the first is the one picked on the left"));
     m_shift->setRange(0, 100'000);
@@ -124,8 +127,21 @@ void ComparePanel::showRequest(const LabRequest& r)
 void ComparePanel::rebuild()
 {
     const CompareRun* c = m_result.compare.get();
-    if (!m_result.isValid() || !c) {
-        m_labelA->setText(tr("Compare mode computes when this view is shown."));
+    if (!m_result.hasData() || !c) {
+        const bool unavailable = m_result.isPooled() || !m_result.notice.empty();
+        if (!unavailable) {
+            m_labelA->setText(tr("Compare mode computes when this view is shown."));
+            return;
+        }
+        // Said once, across the three maps.
+        widgets::HeatmapData message;
+        message.title = unavailableText(m_result, tr("Compare mode"));
+        m_a->setData(message);
+        message.title = QStringLiteral(" ");
+        m_b->setData(message);
+        m_diff->setData(message);
+        for (QLabel* label : {m_labelA, m_labelB, m_labelDiff})
+            label->clear();
         return;
     }
     const QString matrix = m_matrix->currentData().toString();

@@ -28,10 +28,12 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     label->setBuddy(m_range);
     row->addWidget(label);
     row->addWidget(m_range);
-    row->addWidget(new QLabel(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
+    // Wraps instead of widening the window: the view, not its caption, decides the minimum width.
+    auto* legend = new QLabel(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
                                  "diagonal (right axis); red: the selected cell's \u0394."),
-                              this),
-                   1);
+                              this);
+    legend->setWordWrap(true);
+    row->addWidget(legend, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
@@ -55,7 +57,7 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
 
 void DeltaCurvePanel::rebuild()
 {
-    if (!m_result.isValid()) return;
+    if (!m_result.hasData()) return; // a long sequence still has the scheme's curve
     const double marker = m_state->row() >= 0 ? double(m_state->col() - m_state->row())
                                               : std::numeric_limits<double>::quiet_NaN();
     try {

@@ -4,17 +4,20 @@
 
 #include <QObject>
 
-class QTimer;
-
+#include <functional>
 #include <memory>
+
+class QTimer;
 
 namespace poslab::gui {
 
 class ComputeThread;
+class ExplorerState;
 
 // The one object between core and the widgets. Work runs on a worker thread; a new request
-// supersedes the old: a pending one is replaced, and the result of one already running is dropped
-// when it arrives (generation counter), so only the newest request is ever delivered.
+// supersedes the old: a pending one is replaced, one already running is cancelled (core stops at the
+// next tile or head and nothing is emitted for it), and a result that finished anyway is dropped
+// (generation counter), so only the newest request is ever delivered.
 class Driver : public QObject
 {
     Q_OBJECT
@@ -35,7 +38,10 @@ class Driver : public QObject
     bool isBusy() const { return m_busy; }         // a request is outstanding
     bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
+    bool streamed() const { return m_streamed; } // the last result was pooled (a long sequence)
     static constexpr int busyDelayMs = 100;
+    // Fills the view fields (matrix, head, pooling) of every request posted from now on.
+    void setViewFields(std::function<void(LabRequest&)> fill);
 
   signals:
     void requestChanged(const poslab::gui::LabRequest& request); // panels show what was asked
@@ -50,10 +56,16 @@ class Driver : public QObject
 
     std::unique_ptr<ComputeThread> m_thread;
     QTimer* m_busyTimer = nullptr;
+    std::function<void(LabRequest&)> m_viewFields;
     LabRequest m_last;
     quint64 m_generation = 0;
     bool m_busy = false;
     bool m_showsBusy = false;
+    bool m_streamed = false;
 };
+
+// Requests follow what the views show: every request takes its view fields from `state`, and a
+// change of head, matrix or pooling posts a new one when the last did not compute what it needs.
+void followState(Driver& driver, const ExplorerState& state);
 
 } // namespace poslab::gui

@@ -18,6 +18,7 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_refresher(state, View::Heads, this, [this] { rebuild(); }),
       m_view(new widgets::HeadGridView(this)), m_hint(new QLabel(this))
 {
+    m_hint->setWordWrap(true);
     auto* row = new QHBoxLayout;
     auto* label = new QLabel(tr("&Matrix:"), this);
     QComboBox* matrix = makeMatrixBox(driver, state, this);
@@ -53,9 +54,19 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
 
 void HeadsPanel::rebuild()
 {
-    if (!m_result.isValid()) return;
+    if (!m_result.hasData()) return;
     const QString matrix = m_state->matrix();
+    if (m_result.isPooled()) {
+        m_view->setHeads({}, unavailableText(m_result, tr("The head grid")));
+        m_hint->setText(tr("Use fewer tokens or heads for every head's matrices."));
+        return;
+    }
     const int heads = static_cast<int>(m_result.run.attention->heads.size());
+    for (int h = 0; h < heads; ++h)
+        if (!m_result.has(matrix.toStdString(), h)) {
+            m_hint->setText(unavailableText(m_result, tr("%1 of every head").arg(matrix)));
+            return;
+        }
     HeatmapOptions options;
     options.capacity = m_view->cellCapacity(heads);
     options.pooling = m_state->pooling();

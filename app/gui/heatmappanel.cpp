@@ -93,7 +93,7 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
       m_view(new widgets::HeatmapView(this)), m_readout(new QLabel(this))
 {
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_readout->setMinimumWidth(100);
+    m_readout->setWordWrap(true); // a long hover text wraps instead of widening the window
 
     auto* row = new QHBoxLayout;
     auto* label = new QLabel(tr("&Matrix:"), this);
@@ -152,19 +152,32 @@ QString HeatmapPanel::readout() const
 
 void HeatmapPanel::rebuild()
 {
-    if (!m_result.isValid()) return;
-    const int heads = static_cast<int>(m_result.run.attention->heads.size());
-    const int head = std::min(m_state->head(), heads - 1);
+    if (!m_result.hasData()) return;
+    const int heads = m_result.request.model.heads;
+    const int head = std::clamp(m_state->head(), 0, heads - 1);
     const QString matrix = m_state->matrix();
-    const bool perHead = maskApplies(matrix);
+    const std::string name = matrix.toStdString();
     HeatmapOptions options;
     options.capacity = m_view->cellCapacity();
     options.pooling = m_state->pooling();
     options.title =
         QStringLiteral("%1 \u00b7 %2").arg(QString::fromStdString(m_result.run.scheme->info().title), matrix);
-    if (perHead) options.title += tr(", head %1").arg(head);
+    if (maskApplies(matrix)) options.title += tr(", head %1").arg(head);
+    const bool ready =
+        m_result.isPooled() ? name == "probs" && head == m_result.request.head : m_result.has(name, head);
+    if (!ready) {
+        // The newer request computes it (the previous picture stays meanwhile), or it needs n × n.
+        if (m_result.isPooled() && name != "probs") {
+            widgets::HeatmapData message;
+            message.title = options.title + QStringLiteral("\n") + unavailableText(m_result, matrix);
+            m_view->setData(std::move(message));
+        }
+        m_readout->setText(unavailableText(m_result, tr("%1 of head %2").arg(matrix).arg(head)));
+        return;
+    }
     try {
-        m_view->setData(heatmapFor(m_result, m_result.run, head, matrix, options));
+        m_view->setData(m_result.isPooled() ? pooledHeatmap(m_result, options)
+                                            : heatmapFor(m_result, m_result.run, head, matrix, options));
     } catch (const std::exception& e) {
         m_readout->setText(QString::fromUtf8(e.what()));
         return;

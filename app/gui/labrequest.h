@@ -1,6 +1,7 @@
 #pragma once
 
 #include <attention.h>
+#include <engine/options.h>
 #include <model.h>
 #include <params.h>
 #include <plan.h>
@@ -9,9 +10,14 @@
 
 #include <QMetaType>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace poslab {
+struct PooledProbs; // engine/onednnengine.h (kept out of this header: it pulls in oneDNN)
+}
 
 namespace poslab::gui {
 
@@ -30,15 +36,26 @@ struct LabRequest
     bool compare = false;
     std::string compareScheme = "sinusoidal";
     int shift = 8;
+    // What the views show, so that only that is computed: probabilities and logits of every head,
+    // `matrix` of every head when it is the bias or a score term (the head grid), and the score
+    // terms of `head` (the worked example). Long sequences stream `head` alone, pooled by `pool`.
+    std::string matrix = "probs";
+    int head = 0;
+    PoolMode pool = PoolMode::Max;
 
     ModelConfig effectiveModel() const;
+    // True when `other` needs nothing this request's result lacks: the same inputs, and no matrix this
+    // one did not compute. `streamed`: this request's result was pooled (then head and pooling count).
+    bool covers(const LabRequest& other, bool streamed) const;
 };
 
-// One scheme on one sequence: all heads and all terms, computed once.
+// One scheme on one sequence: every head's probabilities and logits, the rest as the request's
+// view fields ask (see LabRequest::matrix).
 struct SchemeRun
 {
     std::shared_ptr<const Scheme> scheme;
-    std::shared_ptr<const AttentionPlan> plan;       // what the engine ran (and explain() reads)
+    std::vector<std::string> termNames;        // the scheme's score terms, whether computed or not
+    std::shared_ptr<const AttentionPlan> plan; // what the engine ran (and explain() reads)
     std::shared_ptr<const AttentionResult> attention;
     std::shared_ptr<const Eigen::MatrixXd> buckets; // n × n, empty when the scheme has none
 };
@@ -58,22 +75,52 @@ struct LabResult
     // worker thread from the same inputs as run.attention.
     std::shared_ptr<const Sequence> sequence;
     std::shared_ptr<const AttentionPlan> plan;
-    std::shared_ptr<const CompareRun> compare; // null unless request.compare
+    std::shared_ptr<const CompareRun> compare; // null unless request.compare (and n allows it)
+    // Above the memory limit, run.attention is null and this holds the probabilities of
+    // request.head, streamed and pooled (no n × n matrix exists).
+    std::shared_ptr<const PooledProbs> pooled;
+    std::string notice; // what is not computed at this n and why (one line), empty otherwise
     int n = 0;
     double elapsedMs = 0.0; // core time: tokenizing, schemes, attention
     bool isValid() const { return run.attention != nullptr; }
-    bool canExplain() const { return isValid() && sequence && plan; }
+    bool isPooled() const { return pooled != nullptr; }
+    bool hasData() const { return isValid() || isPooled(); }
+    // True when `matrix` of `head` is at hand ("delta" and "bucket" always are in a full result).
+    bool has(const std::string& matrix, int head) const;
+    bool canExplain(int head) const;
 };
 
-// The one engine call: all heads of `scheme` on `seq`. The reference (Eigen) engine today; the fast
-// engine replaces it here and nowhere else.
-// What one explorer run may hold in n × n matrices (all heads, all kinds).
+// One line for the status bar and the heatmap title: "probabilities streamed and max-pooled into
+// 1000 × 1000 cells of 20 × 20 tokens".
+std::string pooledSummary(const PooledProbs& pooled);
+
+// What one explorer run may hold in n × n matrices; above it the explorer streams pooled
+// probabilities of one head instead.
 inline constexpr double kExplorerMemoryLimit = 3.0 * (1ULL << 30);
+inline constexpr int kPooledCells = 1024; // at most this many cells a side when streaming
 
-std::shared_ptr<const AttentionResult> computeAttention(const Scheme& scheme, const AttentionPlan& plan);
+// Attention results whose matrices later runs reuse (the first touch of fresh memory is slow here):
+// a result is taken again once nobody else (no view) holds it. One thread at a time (the worker).
+class ResultPool
+{
+  public:
+    static constexpr std::size_t kMaxResults = 8;                 // compare: four runs, shown and computing
+    static constexpr double kMaxPooledBytes = 1024.0 * (1 << 20); // larger results are not kept idle
 
-// Runs core synchronously (the driver calls it on its worker thread). Throws poslab::Error.
-LabResult computeAll(const LabRequest& request);
+    // A free result of size n, or a new one (kept for reuse unless it holds more than kMaxPooledBytes).
+    std::shared_ptr<AttentionResult> take(int n, double bytes);
+    void trim(std::size_t keepFree); // drops the free results beyond keepFree
+    std::size_t size() const { return m_results.size(); }
+
+  private:
+    std::vector<std::shared_ptr<AttentionResult>> m_results;
+};
+
+// Runs core synchronously (the driver calls it on its worker thread). Throws poslab::Error, and
+// poslab::Cancelled as soon as `cancel` is set (checked by the engine between tiles and heads, and
+// here between the runs).
+LabResult computeAll(const LabRequest& request, const std::atomic<bool>* cancel = nullptr,
+                     ResultPool* pool = nullptr);
 
 } // namespace poslab::gui
 

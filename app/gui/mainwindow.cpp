@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -35,6 +36,40 @@ namespace {
 constexpr int kLayoutVersion = 3; // bump when docks or toolbars change
 constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare};
 
+// A form scrolls vertically only: the dock is never narrower than the form's minimum width, so no
+// field is cut off at the right and no horizontal scroll bar appears. Follows the form as it changes
+// (a scheme's parameter rows).
+class FormScrollArea final : public QScrollArea
+{
+  public:
+    FormScrollArea(QWidget* content, QWidget* parent) : QScrollArea(parent)
+    {
+        setWidget(content);
+        setWidgetResizable(true);
+        setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        content->installEventFilter(this);
+    }
+    QSize minimumSizeHint() const override
+    {
+        return {formWidth(widget()->minimumSizeHint().width()), QScrollArea::minimumSizeHint().height()};
+    }
+    QSize sizeHint() const override
+    {
+        return {formWidth(widget()->sizeHint().width()), QScrollArea::sizeHint().height()};
+    }
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+  private:
+    int formWidth(int content) const { return content + verticalScrollBar()->sizeHint().width(); }
+};
+
 // Form-like panels scroll as a whole; panels with their own scrolling views (walk, lessons) do not.
 QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window,
                       Qt::DockWidgetArea area = Qt::LeftDockWidgetArea, bool scroll = true)
@@ -42,11 +77,7 @@ QDockWidget* makeDock(const QString& title, const QString& name, QWidget* conten
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name); // saveState() needs it
     if (scroll) {
-        auto* scrollArea = new QScrollArea(dock);
-        scrollArea->setWidget(content);
-        scrollArea->setWidgetResizable(true);
-        scrollArea->setFrameShape(QFrame::NoFrame);
-        dock->setWidget(scrollArea);
+        dock->setWidget(new FormScrollArea(content, dock));
     } else {
         dock->setWidget(content);
     }
@@ -118,6 +149,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_driver, &Driver::resultAvailable, this, &MainWindow::showResult);
     connect(m_driver, &Driver::failed, this, &MainWindow::showError);
     connect(m_driver, &Driver::busyChanged, m_busy, &QWidget::setVisible);
+    followState(*m_driver, *m_state);
 }
 
 MainWindow::~MainWindow() = default;
@@ -225,8 +257,12 @@ void MainWindow::showResult(const LabResult& result)
     const int heads = result.request.model.heads;
     if (m_state->head() >= heads) m_state->setHead(heads - 1);
     if (m_state->row() >= result.n || m_state->col() >= result.n) m_state->setCell(-1, -1);
-    m_stats->setText(
-        tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms").arg(result.n).arg(heads).arg(result.elapsedMs, 0, 'f', 1));
+    QString stats =
+        tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms").arg(result.n).arg(heads).arg(result.elapsedMs, 0, 'f', 1);
+    if (result.isPooled())
+        stats += QStringLiteral(" \u00b7 ") + QString::fromStdString(pooledSummary(*result.pooled));
+    m_stats->setText(stats);
+    m_stats->setToolTip(QString::fromStdString(result.notice)); // why something is streamed or missing
 }
 
 void MainWindow::showError(const QString& message)

@@ -67,8 +67,10 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
         m_scheme->addItem(QString::fromStdString(info.title), QString::fromStdString(name));
         m_scheme->setItemData(m_scheme->count() - 1, schemeToolTip(info), Qt::ToolTipRole);
     }
+    // Wide enough for most titles; the dock never gets narrower than this (the longest ones elide,
+    // the tooltip has them whole).
     m_scheme->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_scheme->setMinimumContentsLength(16);
+    m_scheme->setMinimumContentsLength(26);
 
     m_dModel->setRange(1, 4096);
     m_dModel->setToolTip(tr("Model width; must be divisible by the number of heads"));

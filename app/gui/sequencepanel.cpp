@@ -105,10 +105,10 @@ void SequencePanel::showRequest(const LabRequest& request)
     const QSignalBlocker b1(m_text), b2(m_tokenizer), b3(m_positionsOnly);
     const QString text = QString::fromStdString(request.text);
     if (m_text->toPlainText() != text) m_text->setPlainText(text);
-    m_text->setPlaceholderText(request.positions > 0
-                                   ? tr("%n bare position(s), no content: type to replace them", nullptr,
-                                        request.positions)
-                                   : tr("Type or paste a sequence"));
+    m_text->setPlaceholderText(
+        request.positions > 0
+            ? tr("%n bare position(s), no content: type to replace them", nullptr, request.positions)
+            : tr("Type or paste a sequence"));
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
     m_positionsOnly->setChecked(request.positionsOnly);
 }
@@ -122,13 +122,14 @@ void SequencePanel::showTokens(const std::vector<std::string>& labels)
     const int shown = std::min(m_count, kMaxChips);
     for (int k = 0; k < shown; ++k) {
         const QString token = QString::fromStdString(labels[std::size_t(k)]);
-        m_chipTexts << QStringLiteral("%1 %2").arg(k).arg(token);
+        // Bare positions are labelled by their number: shown once, as the chip's text.
+        const bool bare = token == QString::number(k);
+        m_chipTexts << (bare ? token : QStringLiteral("%1 %2").arg(k).arg(token));
         // A chip: the position small and grey, the token on a light background; spaces let it wrap.
-        html +=
-            QStringLiteral("<span style=\"background-color:#e8eef7;\">&nbsp;<small style=\"color:#6b7b8c;\">"
-                           "%1</small>&nbsp;%2&nbsp;</span> ")
-                .arg(k)
-                .arg(token.toHtmlEscaped());
+        const QString position =
+            bare ? QString() : QStringLiteral("<small style=\"color:#6b7b8c;\">%1</small>&nbsp;").arg(k);
+        html += QStringLiteral("<span style=\"background-color:#e8eef7;\">&nbsp;%1%2&nbsp;</span> ")
+                    .arg(position, token.toHtmlEscaped());
     }
     if (m_count > shown) html += tr("\u2026 and %n more", nullptr, m_count - shown);
     m_chips->setText(html);

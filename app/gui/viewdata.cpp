@@ -1,5 +1,7 @@
 #include "viewdata.h"
 
+#include <engine/onednnengine.h>
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,10 +35,20 @@ QStringList matrixChoices(const SchemeRun& run)
     QStringList names{QStringLiteral("probs"), QStringLiteral("logits"), QStringLiteral("bias"),
                       QStringLiteral("delta")};
     if (run.buckets && run.buckets->size() > 0) names << QStringLiteral("bucket");
-    if (run.attention && !run.attention->heads.empty())
-        for (const auto& t : run.attention->heads.front().terms)
-            names << QString::fromStdString(t.name);
+    for (const auto& t : run.termNames)
+        names << QString::fromStdString(t);
     return names;
+}
+
+QString unavailableText(const LabResult& result, const QString& what)
+{
+    if (result.isPooled())
+        return QObject::tr("%1 needs n \u00d7 n matrices: unavailable at n = %2\n(only the probabilities "
+                           "of the head shown are streamed and pooled)")
+            .arg(what)
+            .arg(result.n);
+    if (!result.notice.empty()) return QString::fromStdString(result.notice);
+    return QObject::tr("computing %1\u2026").arg(what);
 }
 
 bool isSignedMatrix(const QString& matrix)
@@ -95,7 +107,7 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
     d.title = options.title;
     if (p.pooled()) {
         d.pooling = QString::fromStdString(poolingName(options.pooling));
-        d.title += QStringLiteral(" \u00b7 %1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
+        d.title += QStringLiteral("\n%1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
                        .arg(d.fullRows)
                        .arg(d.fullCols)
                        .arg(d.rows)
@@ -112,6 +124,41 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
     return d;
 }
 
+widgets::HeatmapData pooledHeatmap(const LabResult& result, const HeatmapOptions& options)
+{
+    const PooledProbs& p = *result.pooled;
+    const int cells = static_cast<int>(p.grid.rows());
+    Eigen::MatrixXd grid = p.grid;
+    if (result.request.model.causal) // cells wholly above the diagonal hold only masked entries
+        for (int a = 0; a < cells; ++a)
+            for (int b = 0; b < cells; ++b)
+                if (p.edges[std::size_t(b)] > p.edges[std::size_t(a) + 1] - 1)
+                    grid(a, b) = std::numeric_limits<double>::quiet_NaN();
+    // Fewer pixels than cells: whole cells are pooled again the same way (max of maxima is the max).
+    const Pooling again = p.mode == PoolMode::Mean ? Pooling::Mean : Pooling::Max;
+    const PooledMatrix m =
+        downsample(grid, options.capacity.height(), options.capacity.width(), again, false);
+    widgets::HeatmapData d;
+    d.rows = static_cast<int>(m.values.rows());
+    d.cols = static_cast<int>(m.values.cols());
+    d.values.resize(std::size_t(d.rows) * d.cols);
+    for (int r = 0; r < d.rows; ++r)
+        for (int c = 0; c < d.cols; ++c)
+            d.values[std::size_t(r) * d.cols + c] = m.values(r, c);
+    for (int r = 0; r <= d.rows; ++r)
+        d.rowEdges.push_back(p.edges[std::size_t(std::min(r * m.rowStep, cells))]);
+    for (int c = 0; c <= d.cols; ++c)
+        d.colEdges.push_back(p.edges[std::size_t(std::min(c * m.colStep, cells))]);
+    d.fullRows = d.fullCols = result.n;
+    d.rowLabels = d.colLabels = toLabels(result.labels);
+    d.valueLabel = matrixValueLabel(QStringLiteral("probs"));
+    d.pooling = QString::fromStdString(poolModeName(p.mode));
+    d.title = options.title +
+              QStringLiteral("\nn = %1: %2").arg(result.n).arg(QString::fromStdString(pooledSummary(p)));
+    if (m.pooled()) d.title += QStringLiteral(", shown as %1 \u00d7 %2").arg(d.rows).arg(d.cols);
+    return d;
+}
+
 widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, int head,
                                 const QString& matrix, const HeatmapOptions& options)
 {
@@ -122,6 +169,7 @@ widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, i
 widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta)
 {
     widgets::CurvePlotData data;
+    head = std::clamp(head, 0, std::max(0, result.request.model.heads - 1));
     const Scheme& scheme = *result.run.scheme;
     const DeltaCurve curve = scheme.deltaCurve(range);
     const CurveLayout layout = curveLayout(curve);
@@ -163,10 +211,15 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
                      .arg(QString::fromStdString(scheme.info().title))
                      .arg(head);
 
-    const auto& heads = result.run.attention->heads;
-    head = std::clamp(head, 0, static_cast<int>(heads.size()) - 1);
+    data.marker = selectedDelta;
+    if (!result.has("probs", head)) {
+        data.profileLabel = result.isPooled()
+                                ? QObject::tr("measured profile: unavailable at n = %1").arg(result.n)
+                                : QObject::tr("measured profile: computing\u2026");
+        return data;
+    }
     const std::vector<double> profile =
-        diagonalProfile(heads[std::size_t(head)].probs, result.request.model.causal);
+        diagonalProfile(result.run.attention->heads[std::size_t(head)].probs, result.request.model.causal);
     const int n = result.n;
     for (int k = 0; k < static_cast<int>(profile.size()); ++k) {
         const int delta = k - (n - 1);
@@ -175,7 +228,6 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
         data.profileY.push_back(profile[std::size_t(k)]);
     }
     data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
-    data.marker = selectedDelta;
     return data;
 }
 

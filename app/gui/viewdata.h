@@ -15,6 +15,9 @@ namespace poslab::gui {
 
 // "probs", "logits", "bias", "delta", then "bucket" when the scheme has buckets, then the terms.
 QStringList matrixChoices(const SchemeRun& run);
+// Why `what` is not shown for `result`: not available at this n (pooled), the result's notice, or
+// still being computed.
+QString unavailableText(const LabResult& result, const QString& what);
 bool isSignedMatrix(const QString& matrix);
 QString matrixValueLabel(const QString& matrix);
 
@@ -31,6 +34,9 @@ struct HeatmapOptions
 
 widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, const LabResult& result,
                                const HeatmapOptions& options, const Eigen::MatrixXd* buckets = nullptr);
+// A long sequence's streamed probabilities (result.isPooled()): cells of token ranges, pooled again
+// by whole cells when the view has fewer pixels; the title says how.
+widgets::HeatmapData pooledHeatmap(const LabResult& result, const HeatmapOptions& options);
 widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, int head,
                                 const QString& matrix, const HeatmapOptions& options);
 

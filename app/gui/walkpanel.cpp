@@ -2,6 +2,7 @@
 
 #include "driver.h"
 #include "explorerstate.h"
+#include "viewdata.h"
 #include "walkview.h"
 
 #include <explain.h>
@@ -64,7 +65,12 @@ void WalkPanel::rebuild()
     }
     m_showsSeed = false;
     const int i = m_state->row(), j = m_state->col();
-    if (!m_result.canExplain() || i < 0 || j < 0) {
+    if (m_result.isPooled()) {
+        m_view->setWalk({});
+        setHint(unavailableText(m_result, tr("The worked example")));
+        return;
+    }
+    if (!m_result.isValid() || i < 0 || j < 0) {
         m_view->setWalk({});
         setHint(tr("Click a heatmap cell (i, j) to see every step from the tokens to its attention weight "
                    "p<sub>ij</sub>, with the numbers the heatmap shows."));
@@ -72,6 +78,10 @@ void WalkPanel::rebuild()
     }
     const int heads = static_cast<int>(m_result.run.attention->heads.size());
     const int head = std::clamp(m_state->head(), 0, heads - 1);
+    if (!m_result.canExplain(head)) { // the terms of this head are on their way
+        setHint(unavailableText(m_result, tr("the worked example of head %1").arg(head)));
+        return;
+    }
     try {
         m_view->setWalk(explain(*m_result.run.scheme, *m_result.sequence, *m_result.run.attention,
                                 *m_result.plan, head, i, j));

@@ -89,7 +89,8 @@ class TestExplorerWalk : public QObject
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
         window.driver()->request(request("The cat sat on the mat", scheme.toStdString()));
         QVERIFY(waitForResult(window, results));
-        window.state()->setHead(head);
+        window.state()->setHead(head); // the walk reads that head's score terms: computed on demand
+        QVERIFY(waitForResult(window, results));
         for (auto [i, j] : {std::pair{3, 1}, std::pair{0, 5}, std::pair{4, 4}}) {
             window.state()->setCell(i, j);
             const Walk& walk = window.walkPanel()->view()->walk();
@@ -100,7 +101,8 @@ class TestExplorerWalk : public QObject
             const auto& shown = window.heatmapPanel()->view()->data();
             QCOMPARE(shown.rows, 6);
             const double heatmap = shown.at(i, j);
-            QVERIFY2(close(walk.prob, heatmap), qPrintable(QStringLiteral("%1 vs %2").arg(walk.prob).arg(heatmap)));
+            QVERIFY2(close(walk.prob, heatmap),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(walk.prob).arg(heatmap)));
             // The last step states that same p_ij.
             const Quantity& last = walk.steps.back().results.back();
             QCOMPARE(QString::fromStdString(last.name), QStringLiteral("p_ij"));
@@ -108,6 +110,7 @@ class TestExplorerWalk : public QObject
         }
         // A new head is a new walk for the same cell.
         window.state()->setHead(0);
+        QVERIFY(waitForResult(window, results));
         QCOMPARE(window.walkPanel()->view()->walk().head, 0);
     }
 
@@ -179,7 +182,8 @@ class TestExplorerWalk : public QObject
         data.values.assign(64, 0.5);
         using widgets::Cell;
         using widgets::CellRun;
-        const auto runs = widgets::highlightRuns(data, {{2, 3}, {2, 1}, {2, 2}, {5, 7}, {2, 5}, {2, 3}, {9, 9}});
+        const auto runs =
+            widgets::highlightRuns(data, {{2, 3}, {2, 1}, {2, 2}, {5, 7}, {2, 5}, {2, 3}, {9, 9}});
         const std::vector<CellRun> expected{{2, 1, 3}, {2, 5, 5}, {5, 7, 7}};
         QCOMPARE(runs, expected);
         // Pooled 2 × 2: tokens (4, 4) and (5, 5) are one display cell.
@@ -310,9 +314,9 @@ class TestExplorerWalk : public QObject
         const QString png = dir.filePath(QStringLiteral("explain.png"));
         QProcess process;
         process.start(QStringLiteral(POSLAB_EXE),
-                      {QStringLiteral("--screenshot"), png, QStringLiteral("--scheme"), QStringLiteral("rope"),
-                       QStringLiteral("--view"), QStringLiteral("explain"), QStringLiteral("--select"),
-                       QStringLiteral("3,1")});
+                      {QStringLiteral("--screenshot"), png, QStringLiteral("--scheme"),
+                       QStringLiteral("rope"), QStringLiteral("--view"), QStringLiteral("explain"),
+                       QStringLiteral("--select"), QStringLiteral("3,1")});
         QVERIFY(process.waitForFinished(kTimeoutMs));
         QCOMPARE(process.exitCode(), 0);
         const QImage image(png);

@@ -1,21 +1,29 @@
 #include "guitest.h"
 
 #include "commandline.h"
+#include "comparepanel.h"
 #include "driver.h"
 #include "explorerstate.h"
+#include "headgridview.h"
+#include "headspanel.h"
 #include "heatmappanel.h"
 #include "heatmapview.h"
 #include "mainwindow.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
 
+#include <engine/onednnengine.h>
 #include <error.h>
 #include <lab.h>
 #include <scheme.h>
 
+#include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -114,7 +122,8 @@ class TestMainWindow : public QObject
         window.driver()->update([causal](LabRequest& r) { r.model.causal = causal; });
         window.state()->setHead(head);
         QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy() && !results.isEmpty(), kTimeoutMs);
-        window.state()->setMatrix(matrix);
+        window.state()->setMatrix(matrix); // the bias is computed when it is shown
+        QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy(), kTimeoutMs);
         QVERIFY(window.errorText().isEmpty());
         QCOMPARE(window.sequencePanel()->tokenCount(), 12);
         compareWithCore(window.heatmapPanel()->view()->data(),
@@ -218,23 +227,129 @@ class TestMainWindow : public QObject
         QCOMPARE(window.heatmapPanel()->view()->data().rows, 3); // the last good result stays
     }
 
-    void tooLargeForTheExplorerIsAOneLineError()
+    void longSequencesAreStreamedAndPooled()
     {
         LabRequest r;
-        r.positions = 5000;
+        r.positions = 6000; // 8 heads' probabilities, logits and one head's terms: ~5 GiB
         r.model.heads = 8;
         r.scheme = "alibi";
-        try {
-            computeAll(r);
-            QFAIL("no error for 8 heads at n = 5000");
-        } catch (const poslab::Error& e) {
-            const QString msg = QString::fromUtf8(e.what());
-            QVERIFY2(msg.contains("n = 5000") && msg.contains("--pool"), qPrintable(msg));
-            QVERIFY(!msg.contains('\n'));
+        r.head = 3;
+        const LabResult result = computeAll(r);
+        QVERIFY(result.isPooled());
+        QVERIFY(!result.isValid()); // no n × n matrix exists
+        QCOMPARE(result.n, 6000);
+        const PooledProbs& p = *result.pooled;
+        QCOMPARE(p.head, 3);
+        QCOMPARE(p.mode, PoolMode::Max);
+        QCOMPARE(p.grid.rows(), Eigen::Index(1000)); // whole cells of 6 tokens, not 1024 of 5.86
+        QCOMPARE(p.edges.size(), std::size_t(1001));
+        QCOMPARE(p.edges[1], 6);
+        QCOMPARE(p.edges.back(), 6000);
+        const QString notice = QString::fromStdString(result.notice);
+        QVERIFY2(notice.contains(QStringLiteral("n = 6000: probabilities streamed and max-pooled into 1000 "
+                                                "\u00d7 1000 cells of 6 \u00d7 6 tokens")),
+                 qPrintable(notice));
+        QVERIFY(!notice.contains(u'\n'));
+        // Max pooling of probabilities: every row of a cell sums to 1, so the largest entry of a row
+        // block is at least 1/n and at most 1.
+        for (int a = 0; a < 1000; a += 97) {
+            const double rowMax = p.grid.row(a).maxCoeff();
+            QVERIFY(rowMax >= 1.0 / 6000 && rowMax <= 1.0);
         }
-        r.positions = 600;   // 6 · 8 · 600² · 8 bytes ≈ 132 MiB: fine
-        QCOMPARE(computeAll(r).n, 600);
+        r.pool = PoolMode::Mean; // mean of a row block of 6 rows: each row of it sums to 1 over 6000 keys
+        const LabResult mean = computeAll(r);
+        QVERIFY(std::abs(mean.pooled->grid.row(500).sum() * 6 - 1.0) < 1e-4);
+
+        r.positions = 600; // ~55 MiB: every matrix as usual
+        const LabResult small = computeAll(r);
+        QVERIFY(small.isValid() && !small.isPooled());
+        QCOMPARE(small.n, 600);
+        QVERIFY(small.has("probs", 7) && small.has("logits", 7));
+        QVERIFY(!small.has("bias", 0));                       // only when shown
+        QVERIFY(small.canExplain(3) && !small.canExplain(2)); // the head shown has its terms
     }
+
+    void resultBuffersAreReusedOnceReleased()
+    {
+        ResultPool pool;
+        LabRequest r = request("a b c d", "rope");
+        LabResult first = computeAll(r, nullptr, &pool);
+        const AttentionResult* buffer = first.run.attention.get();
+        r.model.seed = 1;
+        const LabResult second = computeAll(r, nullptr, &pool); // `first` is still shown
+        QVERIFY(second.run.attention.get() != buffer);
+        first = {}; // the views let go of it
+        r.model.seed = 2;
+        const LabResult third = computeAll(r, nullptr, &pool);
+        QCOMPARE(third.run.attention.get(), buffer);
+        // Same numbers as a fresh computation: nothing of the old run is left in the reused buffer.
+        const LabResult fresh = computeAll(r);
+        QVERIFY(third.run.attention->heads[1].probs == fresh.run.attention->heads[1].probs);
+        QVERIFY(third.run.attention->heads[0].terms.size() == fresh.run.attention->heads[0].terms.size());
+
+        // Results too large to keep idle are never pooled.
+        const std::size_t held = pool.size();
+        const auto big = pool.take(8000, 2.0 * ResultPool::kMaxPooledBytes);
+        QCOMPARE(pool.size(), held);
+    }
+
+    void pooledHeatmapSaysHowAndHoverShowsRanges()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        QSignalSpy failures(window.driver(), &Driver::failed);
+        LabRequest r = request("", "alibi");
+        r.positions = 6000;
+        r.model.heads = 8;
+        r.model.causal = true;
+        window.driver()->request(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy() && !results.isEmpty(), 60'000);
+        QCOMPARE(failures.count(), 0);
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY2(window.statsText().contains(QStringLiteral("probabilities streamed and max-pooled into "
+                                                            "1000 \u00d7 1000 cells of 6 \u00d7 6 tokens")),
+                 qPrintable(window.statsText()));
+        const widgets::HeatmapData& d = window.heatmapPanel()->view()->data();
+        QVERIFY(d.isPooled());
+        QVERIFY(d.title.contains(QStringLiteral("max-pooled")));
+        QCOMPARE(d.totalRows(), 6000);
+        QVERIFY(d.rows <= 1000 && d.rows > 1); // the 1000 cells, pooled again to the pixels there are
+        QCOMPARE(int(d.rowEdges.size()), d.rows + 1);
+        QCOMPARE(d.rowEdges.back(), 6000);
+        // The first cell of the second row: its token ranges, Δ span and the pooled value.
+        const int i1 = d.rowStart(2) - 1, j1 = d.colStart(1) - 1;
+        const QString hover = widgets::describeCell(d, {1, 0});
+        QVERIFY2(hover.startsWith(
+                     QStringLiteral("i = %1\u2013%2, j = 0\u2013%3").arg(d.rowStart(1)).arg(i1).arg(j1)),
+                 qPrintable(hover));
+        QVERIFY2(hover.contains(QStringLiteral(": max ")), qPrintable(hover));
+        QVERIFY(d.isMasked(0, d.cols - 1)); // causal: cells wholly above the diagonal are masked
+        QCOMPARE(widgets::tokenCell(d, {1, 0}), (widgets::Cell{d.rowStart(1), 0}));
+        QCOMPARE(widgets::displayCell(d, {i1, j1}), (widgets::Cell{1, 0}));
+
+        // What needs n × n says so instead of computing it.
+        window.state()->setMatrix(QStringLiteral("logits"));
+        QVERIFY(!window.driver()->isBusy());
+        QVERIFY(window.heatmapPanel()->view()->data().isEmpty());
+        QVERIFY(
+            window.heatmapPanel()->view()->data().title.contains(QStringLiteral("unavailable at n = 6000")));
+        window.state()->setView(View::Heads);
+        QCOMPARE(window.headsPanel()->view()->plotCount(), 0);
+        window.state()->setView(View::Compare);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy(), 60'000);
+        QVERIFY(!window.comparePanel()->viewA()->data().rows);
+        QCOMPARE(failures.count(), 0);
+
+        // Another head is streamed anew.
+        window.state()->setView(View::Heatmap);
+        window.state()->setMatrix(QStringLiteral("probs"));
+        window.state()->setHead(5);
+        QVERIFY(window.driver()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy(), 60'000);
+        QVERIFY(window.heatmapPanel()->view()->data().title.contains(QStringLiteral("head 5")));
+    }
+
     void newerRequestSupersedesOlder()
     {
         MainWindow window;
@@ -247,6 +362,44 @@ class TestMainWindow : public QObject
         QCOMPARE(results.count(), 1);
         QCOMPARE(window.heatmapPanel()->view()->data().rows, 5);
         QVERIFY(window.statsText().startsWith(QStringLiteral("n = 5 \u00b7 heads 4 \u00b7 ")));
+    }
+
+    void newerRequestCancelsTheRunningOne()
+    {
+        Driver driver;
+        QSignalSpy results(&driver, &Driver::resultAvailable);
+        QSignalSpy failures(&driver, &Driver::failed);
+        LabRequest big = request(std::string(2048, 'x'), "rope");
+        big.tokenizer = TokenizerMode::Char;
+        big.model.heads = 8;
+        // The big request alone, warm (primitives created, buffers in the pool).
+        driver.request(big);
+        QVERIFY(results.wait(120'000));
+        big.model.seed = 1;
+        QElapsedTimer clock;
+        clock.start();
+        driver.request(big);
+        QVERIFY(results.wait(120'000));
+        const qint64 bigMs = clock.elapsed();
+
+        results.clear();
+        big.model.seed = 2;
+        clock.restart();
+        driver.request(big);
+        QTest::qWait(int(bigMs / 10)); // it is running now
+        driver.request(request("a b c", "rope"));
+        QVERIFY(results.wait(120'000));
+        const qint64 bothMs = clock.elapsed();
+        QTest::qWait(50);
+        QCOMPARE(results.count(), 1);
+        QCOMPARE(results.at(0).at(0).value<LabResult>().n, 3);
+        QCOMPARE(failures.count(), 0); // a cancelled run is no error
+        qInfo("big request alone %lld ms; big then small, small delivered after %lld ms", bigMs, bothMs);
+        QVERIFY2(bothMs < bigMs * 6 / 10, qPrintable(QStringLiteral("%1 vs %2 ms").arg(bothMs).arg(bigMs)));
+
+        // computeAll itself stops when the flag is set, whichever run it is in.
+        std::atomic<bool> cancel{true};
+        QVERIFY_THROWS_EXCEPTION(Cancelled, computeAll(big, &cancel));
     }
 
     void quickResultsShowNoBusyIndicator()
@@ -264,7 +417,7 @@ class TestMainWindow : public QObject
         MainWindow window;
         QSignalSpy busy(window.driver(), &Driver::busyChanged);
         QSignalSpy results(window.driver(), &Driver::resultAvailable);
-        LabRequest r = request(std::string(1024, 'x'), "alibi");
+        LabRequest r = request(std::string(2048, 'x'), "alibi");
         r.tokenizer = TokenizerMode::Char;
         r.model.heads = 8;
         int ticks = 0;
@@ -321,6 +474,49 @@ class TestMainWindow : public QObject
         QVERIFY(window.sequencePanel()->chipsText().startsWith(QStringLiteral("0 the \u00b7 1 cat")));
     }
 
+    void nothingIsClippedAt1280By800()
+    {
+        MainWindow window;
+        window.setWalkPanelVisible(true);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(request(kSentence, "rope"));
+        QVERIFY(results.wait(kTimeoutMs));
+        for (View view : {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare}) {
+            window.state()->setView(view);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.driver()->isBusy(), kTimeoutMs);
+            QApplication::processEvents();
+            for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+                if (dock->isHidden()) continue;
+                QVERIFY2(dock->geometry().right() < window.width(), qPrintable(dock->objectName()));
+                QVERIFY2(dock->width() >= dock->widget()->minimumSizeHint().width(),
+                         qPrintable(dock->objectName()));
+            }
+            for (QScrollArea* area : window.findChildren<QScrollArea*>())
+                if (area->isVisible() && area->widget()->inherits("poslab::gui::SchemePanel"))
+                    QVERIFY(!area->horizontalScrollBar()->isVisible());
+            QWidget* central = window.centralWidget();
+            QVERIFY2(central->width() >= central->minimumSizeHint().width(),
+                     qPrintable(QStringLiteral("%1: %2 < %3")
+                                    .arg(viewName(view))
+                                    .arg(central->width())
+                                    .arg(central->minimumSizeHint().width())));
+        }
+    }
+
+    void barePositionChipsShowTheirNumberOnce()
+    {
+        MainWindow window;
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        LabRequest r = request("", "alibi");
+        r.positions = 4;
+        window.driver()->request(r);
+        QVERIFY(results.wait(kTimeoutMs));
+        QCOMPARE(window.sequencePanel()->chipsText(), QStringLiteral("0 \u00b7 1 \u00b7 2 \u00b7 3"));
+    }
+
     void windowStateIsRememberedWhenAttached()
     {
         QTemporaryDir dir;
@@ -360,6 +556,9 @@ class TestMainWindow : public QObject
         QTest::newRow("bad size") << QStringList{"--size", "big"} << false;
         QTest::newRow("unknown option") << QStringList{"--bogus"} << false;
         QTest::newRow("stray argument") << QStringList{"file.txt"} << false;
+        QTest::newRow("positions") << QStringList{"--positions", "20000"} << true;
+        QTest::newRow("positions and text") << QStringList{"--positions", "9", "--text", "a"} << false;
+        QTest::newRow("no positions") << QStringList{"--positions", "0"} << false;
     }
     void commandLine()
     {
@@ -384,6 +583,9 @@ class TestMainWindow : public QObject
         QVERIFY(c.options.request.model.causal);
         QCOMPARE(c.options.view, View::DeltaCurve);
         QCOMPARE(parseCommandLine({"poslab"}).options.request.text, std::string(kExampleText));
+        const CommandLine bare = parseCommandLine({"poslab", "--positions", "20000"});
+        QCOMPARE(bare.options.request.positions, 20000);
+        QVERIFY(bare.options.request.text.empty()); // the editor shows no example text for bare positions
     }
 
     void badArgumentExitsWithTwo()
