@@ -1,5 +1,7 @@
 #include "allocator.h"
 
+#include <cstdlib> // defines __GLIBC__ on glibc (nothing before this line would)
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif

@@ -3,15 +3,21 @@
 // check draws fresh inputs (its own model seed) and poisons the result with NaN before the run, so
 // an element the engine forgets to write fails the check.
 
+#include "allocator.h"
 #include "engine/onednnengine.h"
 #include "engine/referenceengine.h"
 #include "error.h"
 #include "plan.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include <gtest/gtest.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace poslab;
 
@@ -409,4 +415,21 @@ TEST(Engine, LargeTableTermsKeepFp32Agreement)
             }
             EXPECT_LE(relL2(got.output, ref.output), 1e-5);
         }
+}
+
+// retainFreedMemory must really reach glibc: a 4 MiB block then comes from the heap, not from a
+// fresh mmap (whose pages fault in again on every recompute). It once compiled to nothing because
+// __GLIBC__ was tested before any libc header had defined it.
+TEST(Allocator, LargeBlocksComeFromTheHeapAfterRetainFreedMemory)
+{
+#if defined(__GLIBC__)
+    retainFreedMemory();
+    const std::size_t mappedBefore = mallinfo2().hblkhd;
+    void* block = std::malloc(4 << 20);
+    ASSERT_NE(block, nullptr);
+    EXPECT_EQ(mallinfo2().hblkhd, mappedBefore) << "the 4 MiB block was mmapped";
+    std::free(block);
+#else
+    GTEST_SKIP() << "not glibc";
+#endif
 }
