@@ -208,7 +208,7 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
-    m_walkDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_walkDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: Export Figure
     m_walkDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected cell's worked example"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

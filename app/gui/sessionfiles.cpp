@@ -51,7 +51,7 @@ SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window
     m_saveAs->setStatusTip(tr("Save the session under a new name"));
     connect(m_saveAs, &QAction::triggered, this, &SessionFiles::saveAsDialog);
     m_export = new QAction(tr("&Export Figure\u2026"), this);
-    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: the worked example
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E)); // as issue #6 asks; the worked example: Ctrl+Shift+E
     m_export->setStatusTip(tr("Write the view as a PNG, PDF or SVG figure for a paper, with its session"));
     connect(m_export, &QAction::triggered, this, &SessionFiles::exportDialog);
 

@@ -280,6 +280,18 @@ class TestSessions : public QObject
         QVERIFY(other.sessionFiles()->currentSession() == window.sessionFiles()->currentSession());
     }
 
+    void exportFigureIsCtrlE()
+    {
+        MainWindow window;
+        QCOMPARE(window.sessionFiles()->exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QCOMPARE(window.sessionFiles()->saveAction()->shortcut(), QKeySequence(QKeySequence::Save));
+        // no other action of the window takes Ctrl+E (it would make the shortcut ambiguous)
+        int taken = 0;
+        for (const QAction* a : window.findChildren<QAction*>())
+            taken += a->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_E)) ? 1 : 0;
+        QCOMPARE(taken, 1);
+    }
+
     void exportWritesAPngThatReopensToTheSameRequest()
     {
         QTemporaryDir dir;
