@@ -17,6 +17,12 @@ std::string schemeKindName(SchemeKind kind)
     return "?";
 }
 
+std::string schemeKindLabel(const Scheme& scheme)
+{
+    if (scheme.info().kind == SchemeKind::Relative && scheme.hasAbsolute()) return "absolute + relative";
+    return schemeKindName(scheme.info().kind);
+}
+
 Scheme::Scheme(SchemeInfo info, const RawParams& raw, const ModelConfig& model)
     : m_info(std::move(info)), m_params(ParamSet::parse(m_info.name, m_info.params, raw)), m_model(model)
 {

@@ -14,6 +14,10 @@ namespace poslab {
 
 enum class SchemeKind { None, Absolute, Relative };
 std::string schemeKindName(SchemeKind kind);
+class Scheme;
+// The kind of this instance, for labels: "absolute + relative" for a relative scheme whose
+// parameters add an absolute PE too (seed-linear with pe = learned or sinusoidal).
+std::string schemeKindLabel(const Scheme& scheme);
 
 struct SchemeInfo
 {

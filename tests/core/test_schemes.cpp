@@ -134,6 +134,19 @@ TEST(SchemeRegistry, KindsMatchTheSchemes)
         EXPECT_EQ(describeScheme(n).kind, SchemeKind::Relative) << n;
 }
 
+// The label of an instance: seed-linear adds an absolute PE unless pe = none, so a shift changes
+// its map and the compare view must not call it "relative".
+TEST(SchemeRegistry, KindLabelOfInstances)
+{
+    ModelConfig m;
+    EXPECT_EQ(schemeKindLabel(*makeScheme("seed-linear", {}, m)), "absolute + relative");
+    EXPECT_EQ(schemeKindLabel(*makeScheme("seed-linear", {{"pe", "sinusoidal"}}, m)), "absolute + relative");
+    EXPECT_EQ(schemeKindLabel(*makeScheme("seed-linear", {{"pe", "none"}}, m)), "relative");
+    EXPECT_EQ(schemeKindLabel(*makeScheme("rope", {}, m)), "relative");
+    EXPECT_EQ(schemeKindLabel(*makeScheme("sinusoidal", {}, m)), "absolute");
+    EXPECT_EQ(schemeKindLabel(*makeScheme("none", {}, m)), "none");
+}
+
 // ───────────────────────────── invariants of every scheme ─────────────────────────────
 
 struct Variant
