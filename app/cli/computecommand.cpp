@@ -68,7 +68,7 @@ std::string computeUsage()
            "                         of rows a and columns b (P = n when n < P)\n"
            "  --pool-mode max|mean   how a cell combines its probabilities (default: max)\n"
            "  --format csv|json|npy  output format (default: csv)\n"
-           "  --out FILE             write FILE atomically instead of stdout\n"
+           "  --out FILE             write FILE atomically instead of stdout (- is stdout)\n"
            "  -h, --help             show this help\n"
            "\n"
            "Options also take the form --name=value.\n";
@@ -104,7 +104,7 @@ std::string runCompute(const std::vector<std::string>& args)
     const auto scheme = makeScheme(schemeName, raw, model);
     const Table table = computeTable(*scheme, seq, request);
     std::string bytes = serialize(table, format);
-    if (out) {
+    if (out && *out != "-") { // "-": standard output, as without --out
         writeFileAtomically(*out, bytes);
         return {};
     }

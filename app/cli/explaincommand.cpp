@@ -45,7 +45,7 @@ std::string explainUsage()
            "  --j J                  key position (column)\n"
            "  --head K               head (default: 0)\n"
            "  --format FORMAT        text, markdown or json (default: text)\n"
-           "  --out FILE             write FILE atomically instead of stdout\n"
+           "  --out FILE             write FILE atomically instead of stdout (- is stdout)\n"
            "  --seed-article         the seed article's §4.3 example\n"
            "  -h, --help             show this help\n";
 }
@@ -76,7 +76,7 @@ std::string runExplain(const std::vector<std::string>& args)
         walk = explain(*scheme, seq, head, i, j);
     }
     std::string bytes = formatWalk(walk, format);
-    if (out) {
+    if (out && *out != "-") { // "-": standard output, as without --out
         writeFileAtomically(*out, bytes);
         return {};
     }

@@ -309,3 +309,27 @@ TEST(CliGolden, NpyIsByteIdenticalToNumpysOwnFiles)
         EXPECT_EQ(succeed(args).out, golden) << file;
     }
 }
+
+// --out - is standard output (no file named "-"); --out through a symlink writes the link's target
+// and keeps the link.
+TEST_F(CliFiles, OutDashIsStdoutAndSymlinksAreWrittenThrough)
+{
+    const std::vector<std::string> cmd = {"compute", "--scheme", "t5", "--n", "5", "--what", "bucket"};
+    const CliResult plain = runCli(cmd, m_dir.string());
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    std::vector<std::string> dash = cmd;
+    dash.insert(dash.end(), {"--out", "-"});
+    const CliResult viaDash = runCli(dash, m_dir.string());
+    EXPECT_EQ(viaDash.exitCode, 0) << viaDash.err;
+    EXPECT_EQ(viaDash.out, plain.out);
+    EXPECT_TRUE(entries().empty()) << "no file named '-'";
+
+    fs::create_directory(m_dir / "real");
+    fs::create_symlink("real/buckets.csv", m_dir / "link.csv");
+    std::vector<std::string> link = cmd;
+    link.insert(link.end(), {"--out", (m_dir / "link.csv").string()});
+    const CliResult viaLink = runCli(link, m_dir.string());
+    EXPECT_EQ(viaLink.exitCode, 0) << viaLink.err;
+    EXPECT_TRUE(fs::is_symlink(m_dir / "link.csv"));
+    EXPECT_EQ(readFile(m_dir / "real" / "buckets.csv"), plain.out);
+}

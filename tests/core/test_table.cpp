@@ -11,6 +11,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -379,4 +380,59 @@ TEST_F(TempDir, FailedWriteKeepsTheOldFile)
     EXPECT_THROW(writeFileAtomically((target / "child").string(), "new\n"), Error);
     EXPECT_EQ(readFile(target), "old\n");
     EXPECT_EQ(entries(), 1u);
+}
+
+// A symlink is written through: its target gets the bytes (atomically), the link stays a link.
+// Relative link targets are taken from the link's directory; a dangling link creates its target.
+TEST_F(TempDir, WritesThroughSymlinks)
+{
+    fs::create_directory(m_dir / "data");
+    const fs::path real = m_dir / "data" / "real.csv";
+    writeFileAtomically(real.string(), "old\n");
+    const fs::path link = m_dir / "link.csv";
+    fs::create_symlink("data/real.csv", link);
+    writeFileAtomically(link.string(), "new\n");
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(readFile(real), "new\n");
+    EXPECT_EQ(fs::read_symlink(link), fs::path("data/real.csv"));
+
+    const fs::path dangling = m_dir / "dangling.csv";
+    fs::create_symlink(m_dir / "data" / "created.csv", dangling);
+    writeFileAtomically(dangling.string(), "made\n");
+    EXPECT_TRUE(fs::is_symlink(dangling));
+    EXPECT_EQ(readFile(m_dir / "data" / "created.csv"), "made\n");
+    EXPECT_EQ(std::distance(fs::directory_iterator(m_dir / "data"), fs::directory_iterator()), 2);
+}
+
+// A FIFO cannot be replaced by a file: it is written in place and stays a FIFO.
+TEST_F(TempDir, WritesIntoAFifoInPlace)
+{
+    const fs::path fifo = m_dir / "pipe";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] { received = readFile(fifo); });
+    writeFileAtomically(fifo.string(), "through the pipe\n");
+    reader.join();
+    EXPECT_EQ(received, "through the pipe\n");
+    EXPECT_TRUE(fs::is_fifo(fifo));
+    EXPECT_EQ(entries(), 1u);
+}
+
+// A device is written in place too, and its write errors are reported (/dev/full: ENOSPC). Only
+// run without root: as root a regression would replace the machine's /dev/full with a file.
+TEST(TableWrite, DevicesAreWrittenInPlaceWithTheirErrors)
+{
+    struct stat st
+    {
+    };
+    if (::geteuid() == 0 || ::stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+        GTEST_SKIP() << "needs a non-root user and /dev/full (the FIFO test covers the same path)";
+    try {
+        writeFileAtomically("/dev/full", "x");
+        FAIL() << "expected ENOSPC";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "cannot write '/dev/full': No space left on device");
+    }
+    ASSERT_EQ(::stat("/dev/full", &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode)) << "/dev/full must stay a device";
 }
