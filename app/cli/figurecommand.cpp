@@ -8,11 +8,16 @@
 #include "error.h"
 
 #include <figure.h>
+#include <outputfiles.h>
+#include <scheme.h>
 #include <session.h>
 
 #include <QApplication>
+#include <QFontDatabase>
+#include <QFontInfo>
 
 #include <climits>
+#include <cstdio>
 #include <memory>
 #include <tuple>
 #include <utility>
@@ -25,18 +30,24 @@ const std::vector<OptionSpec>& figureOptions()
 {
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
-        v.insert(v.end(), {{"session"}, {"start"}, {"view"}, {"what"}, {"head"}, {"range"}, {"cell"},
-                           {"compare-scheme"}, {"shift"}, {"format"},
-                           {"width-mm"}, {"height-mm"}, {"preset"}, {"dpi"}, {"font-family"}, {"font-size"},
-                           {"colormap"}, {"log-scale", false}, {"title"}, {"out"}, {"data-out"},
-                           {"session-out"}});
+        v.insert(v.end(), {{"session"},     {"start"},
+                           {"view"},        {"what"},
+                           {"head"},        {"range"},
+                           {"cell"},        {"compare-scheme"},
+                           {"shift"},       {"format"},
+                           {"width-mm"},    {"height-mm"},
+                           {"preset"},      {"dpi"},
+                           {"font-family"}, {"font-size"},
+                           {"colormap"},    {"log-scale", false},
+                           {"title"},       {"out"},
+                           {"data-out"},    {"session-out"}});
         return v;
     }();
     return specs;
 }
 
-const char* const kSequenceOptions[] = {"scheme", "param", "text", "tokenizer", "n", "d-model", "heads",
-                                        "causal", "seed", "lambda", "temperature", "start"};
+const char* const kSequenceOptions[] = {"scheme", "param",  "text", "tokenizer", "n",           "d-model",
+                                        "heads",  "causal", "seed", "lambda",    "temperature", "start"};
 
 figure::Session sessionFromOptions(const CliArgs& opts)
 {
@@ -44,10 +55,16 @@ figure::Session sessionFromOptions(const CliArgs& opts)
     s.scheme = required(opts, "figure", "scheme");
     s.params = rawParams(opts.values("param"));
     s.model = modelConfig(opts);
-    const Sequence seq = sequence(opts, "figure"); // the same checks and messages as compute
     if (auto n = opts.value("n")) {
-        s.n = seq.size();
-    } else {
+        // Checked here: a figure draws every cell of n × n, so its limit is not compute's.
+        if (parseIntOption("n", *n, INT_MIN, INT_MAX) > figure::kMaxFigureTokens)
+            throw Error("--n must be between 1 and " + std::to_string(figure::kMaxFigureTokens) +
+                        " for a figure, got " + *n +
+                        " (for longer sequences, pooled probabilities: poslab-cli compute --pool)");
+        s.n = parseIntOption("n", *n, 1, figure::kMaxFigureTokens);
+    }
+    sequence(opts, "figure"); // the same checks and messages as compute
+    if (!opts.has("n")) {
         s.text = *opts.value("text");
         s.tokenizer = parseTokenizerMode(opts.value("tokenizer").value_or("word"));
     }
@@ -55,13 +72,65 @@ figure::Session sessionFromOptions(const CliArgs& opts)
     return s;
 }
 
-// "I,J" (query row, key column), both whole numbers >= 0; the session checks them against n.
-std::pair<int, int> parseCell(const std::string& text)
+// "I,J" (query row, key column), each in [0, n).
+std::pair<int, int> parseCell(const std::string& text, int n)
 {
     const auto comma = text.find(',');
-    if (comma == std::string::npos) throw Error("--cell needs I,J (query row, key column), got '" + text + "'");
-    return {parseIntOption("cell", text.substr(0, comma), 0, INT_MAX),
-            parseIntOption("cell", text.substr(comma + 1), 0, INT_MAX)};
+    if (comma == std::string::npos)
+        throw Error("--cell needs I,J (query row, key column), got '" + text + "'");
+    return {parseIntOption("cell", text.substr(0, comma), 0, n - 1),
+            parseIntOption("cell", text.substr(comma + 1), 0, n - 1)};
+}
+
+double parseRealInRange(const std::string& option, const std::string& text, double lo, double hi,
+                        const std::string& unit)
+{
+    const double v = parseRealOption(option, text);
+    if (!(v >= lo && v <= hi))
+        throw Error("--" + option + " must be between " + QString::number(lo).toStdString() + " and " +
+                    QString::number(hi).toStdString() + unit + ", got " + text);
+    return v;
+}
+
+void checkName(const std::string& option, const std::string& value, const std::vector<std::string>& names)
+{
+    std::string list;
+    for (const std::string& name : names) {
+        if (name == value) return;
+        list += (list.empty() ? "" : "|") + name;
+    }
+    throw Error("unknown --" + option + " '" + value + "' (expected " + list + ")");
+}
+
+// The options that apply to one view only: given with another view, they would be ignored.
+void checkOptionsApply(const CliArgs& opts, const figure::Session& s)
+{
+    const std::string view = figure::figureViewName(s.view);
+    for (const char* name : {"compare-scheme", "shift"})
+        if (opts.has(name) && s.view != figure::FigureView::Compare)
+            throw Error(std::string("--") + name + " applies only to --view compare (the view is " + view +
+                        ")");
+    if (opts.has("range") && s.view != figure::FigureView::DeltaCurve)
+        throw Error("--range applies only to --view delta-curve (the view is " + view + ")");
+    if (opts.has("log-scale")) {
+        if (s.view == figure::FigureView::DeltaCurve)
+            throw Error("--log-scale applies to heatmaps of probabilities, not to --view delta-curve");
+        if (s.matrix != "probs")
+            throw Error("--log-scale applies to probabilities only (--what probs), not to " + s.matrix);
+    }
+}
+
+// An unknown family would fall back silently: an error for --font-family, a warning for a session's.
+void checkFont(const figure::Session& s, bool fromOption)
+{
+    const QString family = QString::fromStdString(s.style.fontFamily);
+    if (QFontDatabase::hasFamily(family)) return;
+    const std::string fallback = QFontInfo(QFont(family)).family().toStdString();
+    if (fromOption)
+        throw Error("--font-family: no font family '" + s.style.fontFamily +
+                    "' is installed (list them with: fc-list : family)");
+    std::fprintf(stderr, "poslab-cli: warning: font family '%s' is not installed; using '%s'\n",
+                 s.style.fontFamily.c_str(), fallback.c_str());
 }
 
 // A QApplication for this command only (destroyed before static destruction, which Qt needs);
@@ -85,15 +154,20 @@ std::string figureUsage()
            "                          (--text \"...\" [--tokenizer word|char] | --n N) [model options])\n"
            "                         [--view heatmap|heads|delta-curve|compare|explain]\n"
            "                         [--what probs|logits|bias|delta|bucket|pe] [--head K] [--range R]\n"
-           "                         [--cell I,J] [--compare-scheme NAME] [--shift S] [--format png|pdf|svg]\n"
+           "                         [--cell I,J] [--compare-scheme NAME] [--shift S] [--format "
+           "png|pdf|svg]\n"
            "                         [--width-mm W [--height-mm H] | --preset one-column|two-column]\n"
            "                         [--dpi D] [--font-family F] [--font-size PT] [--colormap NAME]\n"
-           "                         [--log-scale] [--title T] --out FILE [--data-out FILE] [--session-out FILE]\n"
+           "                         [--log-scale] [--title T] --out FILE [--data-out FILE] [--session-out "
+           "FILE]\n"
            "\n"
            "Writes a figure for a paper: PDF and SVG keep text and axes as vectors, heatmap cells are\n"
-           "rectangles up to 64 per side, beyond an image at --dpi without smoothing; a PNG is\n"
-           "round(mm x dpi / 25.4) pixels. Every figure\n"
-           "carries its session, so '--session figure.png' (or .pdf, .svg, .poslab) renders it again.\n"
+           "rectangles up to 64 per side, beyond a lossless image at --dpi without smoothing; a PNG is\n"
+           "round(mm x dpi / 25.4) pixels. Numbers as the app computes them (oneDNN f32; explain:\n"
+           "the reference engine). At most 2048 tokens (longer: poslab-cli compute --pool). Every\n"
+           "figure carries its session, so '--session figure.png' (or .pdf, .svg, .poslab) renders it\n"
+           "again. Every output is checked first and all are written or none; a symlink is followed,\n"
+           "a FIFO or device (/dev/stdout) is written in place.\n"
            "\n"
            "Options:\n"
            "  --session FILE         a .poslab session or a figure made by PosLab; view and style\n"
@@ -108,20 +182,22 @@ std::string figureUsage()
            "  --what WHAT            matrix: probs, logits, bias, delta, bucket, pe (default: probs;\n"
            "                         compare and explain: probs, logits or bias)\n"
            "  --head K               head for heatmap, delta-curve, compare and explain (default: 0)\n"
-           "  --range R              delta-curve covers Δ in [-R, R] (default: 16)\n"
+           "  --range R              delta-curve only: Δ in [-R, R] (default: 16)\n"
            "  --cell I,J             the selected cell: query i (row), key j (column); outlined, and\n"
            "                         the cell the explain view walks\n"
-           "  --compare-scheme NAME  compare: the second scheme, default parameters (default: sinusoidal)\n"
-           "  --shift S              compare: every position offset by S (default: 8)\n"
-           "  --format png|pdf|svg   default: from the --out suffix\n"
+           "  --compare-scheme NAME  compare only: the second scheme, default parameters (default: "
+           "sinusoidal)\n"
+           "  --shift S              compare only: every position offset by S (default: 8)\n"
+           "  --format png|pdf|svg   default: from the --out suffix, which it must agree with\n"
            "  --preset P             one-column (85 mm wide) or two-column (175 mm wide)\n"
            "  --width-mm W           width in mm (default: 85)\n"
            "  --height-mm H          height in mm (default: square cells / the curve's aspect)\n"
            "  --dpi D                PNG resolution and heatmap raster in PDF/SVG (default: 300)\n"
-           "  --font-family F        default: DejaVu Sans\n"
+           "  --font-family F        an installed family (fc-list : family; default: DejaVu Sans)\n"
            "  --font-size PT         default: 8\n"
-           "  --colormap NAME        viridis|magma|cividis|grayscale (signed data: diverging unless grayscale)\n"
-           "  --log-scale            probabilities on a log colour scale\n"
+           "  --colormap NAME        viridis|magma|cividis|grayscale (signed data: diverging unless "
+           "grayscale)\n"
+           "  --log-scale            probabilities (--what probs) on a log colour scale\n"
            "  --title T              title ('' for none; default: automatic)\n"
            "  --out FILE             the figure, written atomically\n"
            "  --data-out FILE        the numbers shown, .csv, .npy or .json (as compute writes them)\n"
@@ -134,47 +210,93 @@ std::string runFigure(const std::vector<std::string>& args)
     const CliArgs opts = CliArgs::parse("figure", figureOptions(), args);
     if (opts.helpRequested()) return figureUsage();
 
+    // Every output is checked before anything is computed, drawn or written.
     const std::string out = required(opts, "figure", "out");
-    if (out.empty()) throw Error("--out needs a file name");
+    const QString outPath = QString::fromStdString(out);
+    figure::checkOutputPath(outPath, "--out");
+    std::optional<figure::FigureFormat> format = figure::formatFromFileName(outPath);
+    if (auto v = opts.value("format")) {
+        const figure::FigureFormat given = figure::parseFigureFormat(*v);
+        if (format && *format != given)
+            throw Error("--format " + *v + " contradicts --out '" + out + "' (a ." +
+                        figure::figureFormatName(*format) + " file): give one or make them agree");
+        format = given;
+    }
+    if (!format) throw Error("cannot tell the format from '" + out + "': give --format png|pdf|svg");
+    std::optional<QString> dataPath, sessionPath;
+    if (auto v = opts.value("data-out")) {
+        dataPath = QString::fromStdString(*v);
+        figure::checkDataFileName(*dataPath);
+        figure::checkOutputPath(*dataPath, "--data-out");
+    }
+    if (auto v = opts.value("session-out")) {
+        sessionPath = QString::fromStdString(*v);
+        figure::checkOutputPath(*sessionPath, "--session-out");
+    }
+
     figure::Session s;
     if (auto path = opts.value("session")) {
         for (const char* name : kSequenceOptions)
             if (opts.has(name))
-                throw Error(std::string("--") + name + " cannot be combined with --session (the session fixes it)");
+                throw Error(std::string("--") + name +
+                            " cannot be combined with --session (the session fixes it)");
         s = figure::loadSession(QString::fromStdString(*path));
     } else {
         s = sessionFromOptions(opts);
     }
+    // Options override the session; each is checked here, so that its message names it.
+    const int n = s.n > 0 ? s.n : Sequence::fromText(s.text, s.tokenizer).size();
     if (auto v = opts.value("view")) s.view = figure::parseFigureView(*v);
-    if (auto v = opts.value("what")) s.matrix = *v;
-    if (auto v = opts.value("head")) s.head = parseIntOption("head", *v, INT_MIN, INT_MAX);
-    if (auto v = opts.value("range")) s.range = parseIntOption("range", *v, INT_MIN, INT_MAX);
-    if (auto v = opts.value("cell")) std::tie(s.cellI, s.cellJ) = parseCell(*v);
-    if (auto v = opts.value("compare-scheme")) s.compareScheme = *v;
-    if (auto v = opts.value("shift")) s.shift = parseIntOption("shift", *v, INT_MIN, INT_MAX);
-    if (opts.has("preset") && opts.has("width-mm")) throw Error("give either --preset or --width-mm, not both");
+    if (auto v = opts.value("what")) {
+        checkName("what", *v, figure::figureMatrixNames());
+        s.matrix = *v;
+    }
+    if (auto v = opts.value("head")) s.head = parseIntOption("head", *v, 0, s.model.heads - 1);
+    if (auto v = opts.value("range")) s.range = parseIntOption("range", *v, 0, 100'000);
+    if (auto v = opts.value("cell")) std::tie(s.cellI, s.cellJ) = parseCell(*v, n);
+    if (auto v = opts.value("compare-scheme")) {
+        try {
+            makeScheme(*v, {}, s.model);
+        } catch (const Error& e) {
+            throw Error(std::string("--compare-scheme: ") + e.what());
+        }
+        s.compareScheme = *v;
+    }
+    if (auto v = opts.value("shift")) s.shift = parseIntOption("shift", *v, 0, 1'000'000);
+    if (opts.has("preset") && opts.has("width-mm"))
+        throw Error("give either --preset or --width-mm, not both");
     if (auto v = opts.value("preset")) s.style.widthMm = figure::presetWidthMm(*v);
-    if (auto v = opts.value("width-mm")) s.style.widthMm = parseRealOption("width-mm", *v);
-    if (auto v = opts.value("height-mm")) s.style.heightMm = parseRealOption("height-mm", *v);
-    if (auto v = opts.value("dpi")) s.style.dpi = parseIntOption("dpi", *v, INT_MIN, INT_MAX);
-    if (auto v = opts.value("font-family")) s.style.fontFamily = *v;
-    if (auto v = opts.value("font-size")) s.style.fontSize = parseRealOption("font-size", *v);
-    if (auto v = opts.value("colormap")) s.style.colormap = *v;
+    if (auto v = opts.value("width-mm")) s.style.widthMm = parseRealInRange("width-mm", *v, 10, 1000, " mm");
+    if (auto v = opts.value("height-mm")) {
+        s.style.heightMm = parseRealOption("height-mm", *v);
+        if (s.style.heightMm != 0)
+            s.style.heightMm = parseRealInRange("height-mm", *v, 10, 1000, " mm (or 0: automatic)");
+    }
+    if (auto v = opts.value("dpi")) s.style.dpi = parseIntOption("dpi", *v, 30, 2400);
+    if (auto v = opts.value("font-family")) {
+        if (v->empty()) throw Error("--font-family needs a family name");
+        s.style.fontFamily = *v;
+    }
+    if (auto v = opts.value("font-size")) s.style.fontSize = parseRealInRange("font-size", *v, 2, 72, " pt");
+    if (auto v = opts.value("colormap")) {
+        checkName("colormap", *v, figure::colormapNames());
+        s.style.colormap = *v;
+    }
     if (opts.has("log-scale")) s.style.logScale = true;
     if (auto v = opts.value("title")) s.style.title = *v;
+    checkOptionsApply(opts, s);
     figure::validateSession(s);
 
-    const QString outPath = QString::fromStdString(out);
-    std::optional<figure::FigureFormat> format = figure::formatFromFileName(outPath);
-    if (auto v = opts.value("format")) format = figure::parseFigureFormat(*v);
-    if (!format) throw Error("cannot tell the format from '" + out + "': give --format png|pdf|svg");
-
-    const figure::FigureContent content = figure::computeFigure(s);
     const auto app = startQt();
+    checkFont(s, opts.has("font-family"));
+    const figure::FigureContent content = figure::computeFigure(s);
     const figure::RenderedFigure rendered = figure::renderFigure(s, content, *format);
-    figure::writeBytesAtomically(outPath, rendered.bytes);
-    if (auto v = opts.value("data-out")) figure::writeFigureData(content, QString::fromStdString(*v));
-    if (auto v = opts.value("session-out")) figure::saveSession(s, QString::fromStdString(*v));
+    // All or nothing, the data before the figure: a failure leaves every file as it was.
+    std::vector<figure::OutputFile> files;
+    if (dataPath) files.push_back({*dataPath, figure::figureData(content, *dataPath)});
+    files.push_back({outPath, rendered.bytes});
+    if (sessionPath) files.push_back({*sessionPath, figure::sessionToJson(s)});
+    figure::writeAllOrNothing(files);
     return {};
 }
 

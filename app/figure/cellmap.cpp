@@ -46,6 +46,8 @@ void CellMap::draw(QCPPainter* painter)
     const int pw = std::clamp(int(std::lround(target.width() * scale)), cols, std::max(cols, 8192));
     const int ph = std::clamp(int(std::lround(target.height() * scale)), rows, std::max(rows, 8192));
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    // Qt's PDF engine stores images as JPEG unless told otherwise: cells must keep their colours.
+    painter->setRenderHint(QPainter::LosslessImageRendering, true);
     painter->drawImage(target, cells.scaled(pw, ph, Qt::IgnoreAspectRatio, Qt::FastTransformation));
 }
 

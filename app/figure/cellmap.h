@@ -5,7 +5,7 @@
 // The heatmap cells of a figure. On screen and in PNG: QCPColorMap itself, unsmoothed. In PDF and
 // SVG: up to kMaxVectorCells cells per side, one filled rectangle per cell (crisp at any zoom, and
 // each cell is an element of the file); beyond, one image at the requested DPI scaled up from the
-// cells by nearest neighbour.
+// cells by nearest neighbour, stored losslessly (Flate in PDF, PNG in SVG).
 namespace poslab::figure {
 
 inline constexpr int kMaxVectorCells = 64;

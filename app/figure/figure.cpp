@@ -3,9 +3,11 @@
 #include "embed.h"
 #include "figureplot.h"
 #include "figureviews.h"
+#include "outputfiles.h"
 
 #include <analysis.h>
 #include <attention.h>
+#include <engine/engine.h>
 #include <error.h>
 #include <lab.h>
 #include <scheme.h>
@@ -15,7 +17,6 @@
 #include <QImageWriter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -25,23 +26,77 @@ namespace poslab::figure {
 
 namespace {
 
-constexpr int kMaxFigureN = 2048;
+constexpr int kMaxLegendLines = 6; // more lines of one family share one colour and one legend entry
 
-widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve, const std::vector<double>& profile,
-                               int n, const Session& s)
+// A Δ-curve column as a reader names it: "bias_head2" → "head 2", "cos_pair3" → "pair 3".
+struct SeriesName
+{
+    QString text;
+    QString family = {}; // plural, for a legend entry that stands for many: "heads"
+    QString index = {};
+};
+
+SeriesName seriesName(const std::string& column)
+{
+    static const QRegularExpression numbered(
+        QStringLiteral("^(?:bias|d)_head(\\d+)$|^cos_pair(\\d+)$|^E(\\d+)$"));
+    const QString c = QString::fromStdString(column);
+    const auto m = numbered.match(c);
+    if (m.hasMatch()) {
+        if (!m.captured(1).isEmpty())
+            return {QStringLiteral("head ") + m.captured(1), QStringLiteral("heads"), m.captured(1)};
+        if (!m.captured(2).isEmpty())
+            return {QStringLiteral("pair ") + m.captured(2), QStringLiteral("pairs"), m.captured(2)};
+        return {QStringLiteral("E[%1]").arg(m.captured(3)), QStringLiteral("E"), m.captured(3)};
+    }
+    if (column == "sum_cos") return {QStringLiteral("sum over pairs")};
+    if (column == "pe_dot") return {QStringLiteral("PE(i)\u00b7PE(j)")};
+    if (column == "mean_pe_dot") return {QStringLiteral("mean PE(i)\u00b7PE(j)")};
+    if (column == "aK_norm") return {QStringLiteral("\u2016a_K\u2016 (keys)")};
+    if (column == "aV_norm") return {QStringLiteral("\u2016a_V\u2016 (values)")};
+    return {QString(c).replace(u'_', u' ')};
+}
+
+widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
+                               const std::vector<double>& profile, int n, const Session& s, bool* grouped)
 {
     widgets::CurvePlotData d;
     const CurveLayout layout = curveLayout(curve);
+    const QString ownHead = QStringLiteral("head %1").arg(s.head);
+    std::vector<std::size_t> plain; // series drawn in the palette, not emphasised
+    QString family, emphasisFamily, firstIndex, lastIndex;
     for (int c : layout.valueColumns) {
+        const std::string& column = curve.columns[std::size_t(c)];
+        const SeriesName name = seriesName(column);
         widgets::CurveSeries series;
-        series.name = QString::fromStdString(curve.columns[std::size_t(c)]);
+        series.name = name.text;
         series.steps = layout.steps;
-        series.emphasis = series.name == QLatin1String("sum_cos");
+        // RoPE's sum, and the head the figure is about among the heads' curves.
+        series.emphasis = column == "sum_cos" || (layout.valueColumns.size() > 1 && name.text == ownHead);
         for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
             series.x.push_back(curve.rows(r, 0));
             series.y.push_back(curve.rows(r, c));
         }
+        if (!series.emphasis) {
+            plain.push_back(d.series.size());
+            family = name.family;
+            if (firstIndex.isEmpty()) firstIndex = name.index;
+            lastIndex = name.index;
+        } else {
+            emphasisFamily = name.family;
+        }
         d.series.push_back(std::move(series));
+    }
+    // Many lines: one legend entry for them all (unnamed series stay out of the legend).
+    *grouped = int(plain.size()) > kMaxLegendLines && !family.isEmpty();
+    if (*grouped) {
+        const bool others = emphasisFamily == family; // "other heads" beside the head shown
+        const QString span = QStringLiteral("%1\u2013%2").arg(firstIndex, lastIndex);
+        d.series[plain.front()].name = others           ? QStringLiteral("other ") + family
+                                       : family == u'E' ? QStringLiteral("E[%1]").arg(span)
+                                                        : family + u' ' + span;
+        for (std::size_t k = 1; k < plain.size(); ++k)
+            d.series[plain[k]].name.clear();
     }
     if (layout.boundaries.size() * 2 <= std::size_t(curve.rows.rows())) d.boundaries = layout.boundaries;
     d.valueLabel = QString::fromStdString(scheme.info().name) + QStringLiteral(" (scheme)");
@@ -88,9 +143,13 @@ QString valueLabel(const std::string& m)
     return QStringLiteral("encoding value");
 }
 
-bool isAttentionMatrix(const std::string& m) { return m == "probs" || m == "logits" || m == "bias"; }
+bool isAttentionMatrix(const std::string& m)
+{
+    return m == "probs" || m == "logits" || m == "bias";
+}
 
-widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Session& s, const QStringList& labels)
+widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Session& s,
+                               const QStringList& labels)
 {
     widgets::HeatmapData d;
     const int cols = int(t.cols());
@@ -137,42 +196,60 @@ std::optional<FigureFormat> formatFromFileName(const QString& path)
     return std::nullopt;
 }
 
+std::string figureFormatName(FigureFormat format)
+{
+    switch (format) {
+    case FigureFormat::Pdf:
+        return "pdf";
+    case FigureFormat::Svg:
+        return "svg";
+    case FigureFormat::Png:
+        break;
+    }
+    return "png";
+}
+
 FigureContent computeFigure(const Session& s)
 {
     using namespace detail;
     validateSession(s);
     Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
     seq.start = s.start;
-    if (seq.size() > kMaxFigureN)
-        throw Error("a figure shows at most " + std::to_string(kMaxFigureN) + " tokens, this sequence has " +
-                    std::to_string(seq.size()));
+    if (seq.size() > kMaxFigureTokens)
+        throw Error("a figure shows at most " + std::to_string(kMaxFigureTokens) +
+                    " tokens, this sequence has " + std::to_string(seq.size()) +
+                    " (pooled probabilities of longer ones: poslab-cli compute --pool)");
     const auto scheme = makeScheme(s.scheme, s.params, s.model);
     const QStringList labels = toLabels(seq.labels());
     const QString schemeTitle = QString::fromStdString(scheme->info().title);
     FigureContent content;
     ComputeRequest request;
-    request.engine = EngineKind::Reference;
+    request.engine = EngineKind::OneDnn; // as the app and poslab-cli compute
     request.head = s.head;
+    const auto engine = makeEngine(EngineKind::OneDnn);
     switch (s.view) {
     case FigureView::Heatmap: {
         request.what = parseWhat(s.matrix);
         content.table = computeTable(*scheme, seq, request);
         content.maps.push_back(heatmapOf(content.table, 0, s, labels));
-        content.title = isAttentionMatrix(s.matrix) ? schemeTitle + QStringLiteral(", head %1").arg(s.head)
-                                                    : schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        content.title = isAttentionMatrix(s.matrix)
+                            ? schemeTitle + QStringLiteral(", head %1").arg(s.head)
+                            : schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        if (isAttentionMatrix(s.matrix)) content.table.model.emplace_back("engine", appEngineName());
         break;
     }
     case FigureView::Heads: {
         if (!isAttentionMatrix(s.matrix))
             throw Error("the heads view shows probs, logits or bias, not " + s.matrix);
         request.what = parseWhat(s.matrix);
-        const AttentionResult attention = referenceAttention(*scheme, seq);
+        const AttentionResult attention = appAttention(*engine, *scheme, seq);
         for (int h = 0; h < s.model.heads; ++h) {
             request.head = h;
             const Table t = tableFromResult(*scheme, seq, attention, request);
             if (h == 0) {
                 content.table = t;
                 content.table.model.back() = {"heads", "stacked: row = head * n + i"};
+                content.table.model.emplace_back("engine", appEngineName());
             } else {
                 content.table.data.insert(content.table.data.end(), t.data.begin(), t.data.end());
             }
@@ -187,25 +264,27 @@ FigureContent computeFigure(const Session& s)
         request.what = What::DeltaCurve;
         request.range = s.range;
         content.table = computeTable(*scheme, seq, request);
-        const AttentionResult attention = referenceAttention(*scheme, seq);
+        const AttentionResult attention = appAttention(*engine, *scheme, seq);
         const std::vector<double> profile =
             diagonalProfile(attention.heads[std::size_t(s.head)].probs, s.model.causal);
         const DeltaCurve curve = scheme->deltaCurve(s.range);
-        content.curve = curveOf(*scheme, curve, profile, seq.size(), s);
+        content.curve = curveOf(*scheme, curve, profile, seq.size(), s, &content.curveGrouped);
         content.isCurve = true;
         // The measured profile beside the scheme's columns, NaN where Δ is beyond the sequence.
         Table& t = content.table;
         const std::size_t rows = t.rows(), cols = t.cols();
         std::vector<double> data;
         for (std::size_t r = 0; r < rows; ++r) {
-            data.insert(data.end(), t.data.begin() + std::ptrdiff_t(r * cols), t.data.begin() + std::ptrdiff_t((r + 1) * cols));
+            data.insert(data.end(), t.data.begin() + std::ptrdiff_t(r * cols),
+                        t.data.begin() + std::ptrdiff_t((r + 1) * cols));
             const long k = long(std::lround(t.at(r, 0))) + seq.size() - 1;
             data.push_back(k >= 0 && k < long(profile.size()) ? profile[std::size_t(k)]
-                                                             : std::numeric_limits<double>::quiet_NaN());
+                                                              : std::numeric_limits<double>::quiet_NaN());
         }
         t.data = std::move(data);
         t.shape = {rows, cols + 1};
         t.columns.push_back("mean_attention_head" + std::to_string(s.head));
+        t.model.emplace_back("engine", appEngineName());
         content.title = schemeTitle + QStringLiteral(", head %1").arg(s.head);
         break;
     }
@@ -234,7 +313,8 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
     case FigureFormat::Png: {
-        out.pixels = QSize(qRound(out.sizeMm.width() * s.style.dpi / 25.4), qRound(out.sizeMm.height() * s.style.dpi / 25.4));
+        out.pixels = QSize(qRound(out.sizeMm.width() * s.style.dpi / 25.4),
+                           qRound(out.sizeMm.height() * s.style.dpi / 25.4));
         QImage image(out.pixels, QImage::Format_RGB32);
         image.fill(Qt::white);
         // Paint at the layout's DPI (fonts resolve against the device), then record the real one.
@@ -252,8 +332,9 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
     case FigureFormat::Pdf: {
         QPdfWriter writer(&buffer);
         writer.setResolution(FigurePlot::logicalDpi());
-        writer.setPageLayout(QPageLayout(QPageSize(out.sizeMm, QPageSize::Millimeter, QString(), QPageSize::ExactMatch),
-                                         QPageLayout::Portrait, QMarginsF(), QPageLayout::Millimeter));
+        writer.setPageLayout(
+            QPageLayout(QPageSize(out.sizeMm, QPageSize::Millimeter, QString(), QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(), QPageLayout::Millimeter));
         writer.setCreator(creator);
         writer.setTitle(title);
         writer.setDocumentXmpMetadata(xmpPacket(json, title, creator));
@@ -268,7 +349,8 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
         generator.setViewBox(QRect(QPoint(0, 0), plot.logicalSize()));
         // Qt 6.4 writes both as they are: escape them here.
         generator.setTitle(title.toHtmlEscaped());
-        generator.setDescription(QStringLiteral("Made with %1; its session is in the metadata.").arg(creator).toHtmlEscaped());
+        generator.setDescription(
+            QStringLiteral("Made with %1; its session is in the metadata.").arg(creator).toHtmlEscaped());
         plot.paint(generator, QSizeF(plot.logicalSize()), true, s.style.dpi);
         buffer.close();
         // The exact size in mm (the generator rounds to whole logical units), crisp cells, the session.
@@ -293,9 +375,7 @@ QImage renderImage(const Session& session)
 
 void writeBytesAtomically(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error("cannot write " + path.toStdString() + " (" + file.errorString().toStdString() + ")");
+    writeAllOrNothing({{path, bytes}});
 }
 
 void exportFigure(const Session& session, FigureFormat format, const QString& path)
@@ -303,12 +383,24 @@ void exportFigure(const Session& session, FigureFormat format, const QString& pa
     writeBytesAtomically(path, renderFigure(session, format).bytes);
 }
 
+void checkDataFileName(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("npy") && suffix != QLatin1String("json"))
+        throw Error("--data-out needs a .csv, .npy or .json file name, got '" + path.toStdString() + "'");
+}
+
+QByteArray figureData(const FigureContent& content, const QString& path)
+{
+    checkDataFileName(path);
+    const std::string bytes =
+        serialize(content.table, parseTableFormat(QFileInfo(path).suffix().toLower().toStdString()));
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
 void writeFigureData(const FigureContent& content, const QString& path)
 {
-    const std::string suffix = QFileInfo(path).suffix().toLower().toStdString();
-    if (suffix != "csv" && suffix != "npy" && suffix != "json")
-        throw Error("--data-out needs a .csv, .npy or .json file name, got '" + path.toStdString() + "'");
-    writeFileAtomically(path.toStdString(), serialize(content.table, parseTableFormat(suffix)));
+    writeAllOrNothing({{path, figureData(content, path)}});
 }
 
 } // namespace poslab::figure

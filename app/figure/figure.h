@@ -11,14 +11,18 @@
 
 #include <optional>
 
-// Figures for papers from a session: compute with core (reference engine), lay out a standalone
+// Figures for papers from a session: compute with core (oneDNN f32 as the app and poslab-cli compute;
+// the explain view with the reference engine its walk uses), lay out a standalone
 // QCustomPlot at the size in mm, and write PNG, PDF or SVG carrying the session. Rendering needs a
 // QApplication (QCustomPlot is a widget); the offscreen platform is enough. Errors: poslab::Error.
 namespace poslab::figure {
 
+inline constexpr int kMaxFigureTokens = 2048; // a figure shows every cell of n × n
+
 enum class FigureFormat { Png, Pdf, Svg };
 FigureFormat parseFigureFormat(const std::string& name);              // png | pdf | svg, else Error
 std::optional<FigureFormat> formatFromFileName(const QString& path); // by suffix
+std::string figureFormatName(FigureFormat format);
 
 // What the session's view shows (Error when the view does not apply, e.g. explain without a cell).
 FigureContent computeFigure(const Session& session);
@@ -33,11 +37,14 @@ RenderedFigure renderFigure(const Session& session, FigureFormat format);
 RenderedFigure renderFigure(const Session& session, const FigureContent& content, FigureFormat format);
 QImage renderImage(const Session& session); // the PNG's image, e.g. for a preview
 
-// Atomic (QSaveFile): on failure nothing is left at `path` and the Error says why.
+// Atomic (see outputfiles.h): on failure nothing is left at `path` and the Error says why.
 void exportFigure(const Session& session, FigureFormat format, const QString& path);
 void writeBytesAtomically(const QString& path, const QByteArray& bytes);
 
-// The numbers shown, as poslab-cli compute writes them: format from the suffix (.csv, .npy, .json).
+// The numbers shown, as poslab-cli compute writes them: format from the suffix (.csv, .npy, .json;
+// checkDataFileName throws for any other).
+void checkDataFileName(const QString& path);
+QByteArray figureData(const FigureContent& content, const QString& path);
 void writeFigureData(const FigureContent& content, const QString& path);
 
 } // namespace poslab::figure

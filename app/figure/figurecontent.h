@@ -42,6 +42,7 @@ struct FigureContent
     CompareNumbers compare;
     widgets::CurvePlotData curve;
     bool isCurve = false;
+    bool curveGrouped = false; // the curve's plain series share one colour and one (the first's) name
     Table table;
     QString title; // the automatic title
 };

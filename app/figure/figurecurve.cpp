@@ -34,13 +34,18 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
     const QColor palette[] = {QColor(0, 114, 178),   QColor(213, 94, 0),   QColor(0, 158, 115),
                               QColor(204, 121, 167), QColor(86, 180, 233), QColor(230, 159, 0)};
     int k = 0;
+    std::vector<QCPGraph*> named; // in the legend
     for (const widgets::CurveSeries& s : d.series) {
         auto* graph = m_plot->addGraph(x, y);
         graph->setData(QVector<double>(s.x.begin(), s.x.end()), QVector<double>(s.y.begin(), s.y.end()),
                        true);
         graph->setLineStyle(s.steps ? QCPGraph::lsStepCenter : QCPGraph::lsLine);
-        graph->setPen(s.emphasis ? QPen(Qt::black, 1.6) : QPen(palette[k++ % 6], 1.0));
+        // Grouped: many lines of one family, one colour, thin, so that the emphasised one stands out.
+        const QPen plain =
+            content.curveGrouped ? QPen(QColor(0, 114, 178, 150), 0.6) : QPen(palette[k++ % 6], 1.0);
+        graph->setPen(s.emphasis ? QPen(Qt::black, 1.6) : plain);
         graph->setName(s.name);
+        if (!s.name.isEmpty()) named.push_back(graph);
     }
     x->setRange(d.profileX.empty() && d.series.empty()
                     ? QCPRange(-1, 1)
@@ -56,10 +61,12 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
         profile->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(90, 90, 90), Qt::white, 3));
         profile->setName(d.profileLabel);
+        named.push_back(profile);
         y2->setRange(0, std::max(1e-9, *std::max_element(d.profileY.begin(), d.profileY.end()) * 1.1));
     }
     for (double b : d.boundaries) {
         auto* line = new QCPItemStraightLine(m_plot.get());
+        line->setClipToAxisRect(true); // not automatic: the rect is not in the layout yet
         line->setClipAxisRect(rect);
         line->point1->setAxes(x, y);
         line->point2->setAxes(x, y);
@@ -69,6 +76,7 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
     }
     if (std::isfinite(d.marker)) {
         auto* line = new QCPItemStraightLine(m_plot.get());
+        line->setClipToAxisRect(true);
         line->setClipAxisRect(rect);
         line->point1->setAxes(x, y);
         line->point2->setAxes(x, y);
@@ -77,8 +85,8 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
         line->setPen(QPen(Qt::red, 1.0));
     }
     // The legend above the plot, never over the curves: as many columns as fit the width.
-    const int graphs = m_plot->graphCount();
-    if (graphs > 0 && graphs <= 8) {
+    const int graphs = int(named.size());
+    if (graphs > 0) {
         // Centred: the legend at its own width between two empty cells that share the rest.
         auto* line = new QCPLayoutGrid;
         m_plot->plotLayout()->addElement(row++, 0, line);
@@ -97,7 +105,7 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
         legend->setBrush(Qt::NoBrush);
         std::vector<int> widths;
         for (int g = 0; g < graphs; ++g) {
-            auto* item = new QCPPlottableLegendItem(legend, m_plot->graph(g));
+            auto* item = new QCPPlottableLegendItem(legend, named[std::size_t(g)]);
             item->setFont(legend->font());
             widths.push_back(static_cast<QCPLayoutElement*>(item)->minimumOuterSizeHint().width());
             delete item;
@@ -117,7 +125,7 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
         legend->setWrap(columns);
         for (int g = 0; g < graphs; ++g)
-            legend->addItem(new QCPPlottableLegendItem(legend, m_plot->graph(g)));
+            legend->addItem(new QCPPlottableLegendItem(legend, named[std::size_t(g)]));
         const QSize natural = static_cast<QCPLayoutElement*>(legend)->minimumOuterSizeHint();
         legend->setMinimumSize(natural);
         legend->setMaximumSize(natural);

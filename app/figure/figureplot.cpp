@@ -38,6 +38,7 @@ QCPColorGradient gradientFor(const Session& s, const widgets::HeatmapData& d)
 QCPItemRect* cellFrame(QCustomPlot* plot, QCPAxisRect* rect, QRectF cells, const QPen& pen)
 {
     auto* frame = new QCPItemRect(plot);
+    frame->setClipToAxisRect(true);
     frame->setClipAxisRect(rect);
     frame->topLeft->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     frame->bottomRight->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
@@ -318,6 +319,14 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
 void FigurePlot::updateTicks()
 {
     const int line = QFontMetrics(font()).height();
+    // Map titles a point smaller when a line of one ("(absolute + relative)") is wider than its map.
+    QFont titleFont = font();
+    for (std::size_t k = 0; k < m_maps.size(); ++k) {
+        const int width = titleWidth(k);
+        for (const QString& text : {m_data[k].title, k < m_notes.size() ? m_notes[k] : QString()})
+            for (const QString& part : text.split(u'\n'))
+                if (QFontMetrics(font()).horizontalAdvance(part) > width) titleFont = font(-1);
+    }
     for (std::size_t k = 0; k < m_maps.size(); ++k) {
         const widgets::HeatmapData& d = m_data[k];
         QCPAxisRect* rect = m_maps[k]->keyAxis()->axisRect();
@@ -346,14 +355,21 @@ void FigurePlot::updateTicks()
         // Each map's title and note, wrapped to the map's width (the width of the figure at first).
         QCPAxis* top = rect->axis(QCPAxis::atTop);
         if (top->visible()) {
-            const int width =
-                rect->width() > 20 ? rect->width() : m_logical.width() / std::max(1, m_gridCols);
-            QString label = wrapText(d.title, font(), width);
+            const int width = titleWidth(k);
+            QString label = wrapText(d.title, titleFont, width);
             const QString note = k < m_notes.size() ? m_notes[k] : QString();
-            if (!note.isEmpty()) label += u'\n' + wrapText(note, font(), width);
+            if (!note.isEmpty()) label += u'\n' + wrapText(note, titleFont, width);
+            top->setLabelFont(titleFont);
             top->setLabel(label);
         }
     }
+}
+
+// What a map's title may fill: the map's width (the width of the figure at first).
+int FigurePlot::titleWidth(std::size_t k) const
+{
+    const int width = m_maps[k]->keyAxis()->axisRect()->width();
+    return width > 20 ? width : m_logical.width() / std::max(1, m_gridCols);
 }
 
 // Equal axis rects in every column: the first column also holds the row labels, so it gets
@@ -467,6 +483,8 @@ void FigurePlot::paint(QPaintDevice& device, QSizeF deviceSize, bool vector, int
     if (vector) {
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNonCosmetic);
+        // Images (cells beyond kMaxVectorCells, colour scale bars) as Flate, not JPEG, in PDF.
+        painter.setRenderHint(QPainter::LosslessImageRendering, true);
     }
     painter.scale(deviceSize.width() / m_logical.width(), deviceSize.height() / m_logical.height());
     m_plot->toPainter(&painter, m_logical.width(), m_logical.height());

@@ -45,6 +45,7 @@ class FigurePlot
     void buildCurve(const FigureContent& content, int row);
     void styleAxis(QCPAxis* axis, const QString& label);
     void updateTicks();
+    int titleWidth(std::size_t map) const;
     void balanceColumns();
     void balanceRows();
     void fitTextBeside();

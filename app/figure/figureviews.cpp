@@ -2,6 +2,7 @@
 
 #include <analysis.h>
 #include <attention.h>
+#include <engine/engine.h>
 #include <error.h>
 #include <explain.h>
 #include <lab.h>
@@ -27,7 +28,7 @@ std::string exactText(double v)
 
 QString shortNumber(double v)
 {
-    return QString::number(v, 'g', 3);
+    return QString::number(v, 'g', 2);
 }
 
 // max over heads of |M(shifted) − M(base)| for one matrix (probs, logits or bias).
@@ -41,10 +42,11 @@ double maxShiftChange(const AttentionResult& base, const AttentionResult& shifte
     return worst;
 }
 
+// "seed-linear" over "(absolute + relative)": the kind of this instance, its parameters included.
 QString schemeLabel(const Scheme& scheme)
 {
-    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(scheme.info().name),
-                                         QString::fromStdString(schemeKindName(scheme.info().kind)));
+    return QStringLiteral("%1\n(%2)")
+        .arg(QString::fromStdString(scheme.info().name), QString::fromStdString(schemeKindLabel(scheme)));
 }
 
 // "name = value" for scalars, vectors and text; "name: row = v; row = (v, …)" for labelled matrices.
@@ -88,6 +90,19 @@ std::vector<TextBlock> walkText(const Walk& walk)
 
 } // namespace
 
+AttentionResult appAttention(AttentionEngine& engine, const Scheme& scheme, const Sequence& seq)
+{
+    RunOptions options;
+    options.allHeads = true;
+    options.probs = options.logits = options.bias = true;
+    return engine.run(makePlan(scheme, seq), options);
+}
+
+std::string appEngineName()
+{
+    return engineKindName(EngineKind::OneDnn) + " " + precisionName(Precision::F32);
+}
+
 FigureContent compareFigure(const Session& s, const Sequence& seq)
 {
     if (!isAttentionMatrix(s.matrix))
@@ -96,8 +111,11 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     const auto b = makeScheme(s.compareScheme, {}, s.model);
     Sequence shifted = seq;
     shifted.start = seq.start + s.shift;
-    const AttentionResult a0 = referenceAttention(*a, seq), aShifted = referenceAttention(*a, shifted);
-    const AttentionResult b0 = referenceAttention(*b, seq), bShifted = referenceAttention(*b, shifted);
+    // The same engine as the app and `poslab-cli compute`: a shift change of 1e-7 there is f32
+    // rounding, and the figure should show the number the reader sees in the app.
+    const auto engine = makeEngine(EngineKind::OneDnn);
+    const AttentionResult a0 = appAttention(*engine, *a, seq), aShifted = appAttention(*engine, *a, shifted);
+    const AttentionResult b0 = appAttention(*engine, *b, seq), bShifted = appAttention(*engine, *b, shifted);
     const bool causal = s.model.causal;
 
     FigureContent content;
@@ -110,7 +128,7 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     const Eigen::MatrixXd diff = difference(ma, mb, causal);
 
     ComputeRequest request;
-    request.engine = EngineKind::Reference;
+    request.engine = EngineKind::OneDnn;
     request.what = parseWhat(s.matrix);
     request.head = s.head;
     const Table ta = tableFromResult(*a, shifted, aShifted, request);
@@ -130,11 +148,11 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     content.maps[2].isSigned = true;
     content.maps[2].valueLabel = QStringLiteral("difference A \u2212 B");
     content.scaleGroups = {0, 0, 1};
-    // No-break spaces: a narrow map wraps around "|M(s) − M(0)|" and "= value", not inside them.
-    const QString change = QStringLiteral("max |M(s)\u00a0\u2212\u00a0M(0)|\u00a0=\u00a0%1");
+    // On one line, or, under a narrow map, the words over the number (no-break spaces keep them).
+    const QString change = QStringLiteral("\u0394\u00a0under\u00a0shift: %1");
     content.notes = {
         change.arg(shortNumber(numbers.shiftChangeA)), change.arg(shortNumber(numbers.shiftChangeB)),
-        QStringLiteral("max |A\u00a0\u2212\u00a0B|\u00a0=\u00a0%1").arg(shortNumber(numbers.maxDifference))};
+        QStringLiteral("max\u00a0|A\u00a0\u2212\u00a0B|: %1").arg(shortNumber(numbers.maxDifference))};
     content.title = QStringLiteral("%1 vs %2, head %3, positions shifted by s = %4")
                         .arg(nameA, nameB)
                         .arg(s.head)
@@ -145,10 +163,13 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     t.data.insert(t.data.end(), tb.data.begin(), tb.data.end());
     t.data.insert(t.data.end(), td.data.begin(), td.data.end());
     t.shape = {3 * ta.rows(), ta.cols()};
-    const std::string n = std::to_string(ta.rows());
-    t.model.emplace_back("stacked", "rows 0.." + n + "-1: " + a->info().name + "; " + n + "..2*" + n +
-                                        "-1: " + b->info().name + "; 2*" + n + "..3*" + n +
-                                        "-1: " + a->info().name + " - " + b->info().name);
+    const std::size_t n = ta.rows();
+    const auto rows = [n](std::size_t k) {
+        return "rows " + std::to_string(k * n) + ".." + std::to_string((k + 1) * n - 1) + ": ";
+    };
+    t.model.emplace_back("stacked", rows(0) + a->info().name + "; " + rows(1) + b->info().name + "; " +
+                                        rows(2) + a->info().name + " - " + b->info().name);
+    t.model.emplace_back("engine", appEngineName());
     t.model.emplace_back("compare_scheme", b->info().name);
     t.model.emplace_back("start", std::to_string(seq.start));
     t.model.emplace_back("shift", std::to_string(s.shift));
@@ -174,6 +195,7 @@ FigureContent explainFigure(const Session& s, const Sequence& seq)
     request.what = parseWhat(s.matrix);
     request.head = s.head;
     content.table = tableFromResult(*scheme, seq, attention, request);
+    content.table.model.emplace_back("engine", engineKindName(EngineKind::Reference)); // the walk's numbers
     content.maps.push_back(heatmapOf(content.table, 0, s, toLabels(seq.labels())));
     std::set<std::pair<int, int>> cells;
     for (const Step& step : walk.steps)

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "embed.h"
+#include "outputfiles.h"
 
 #include <error.h>
 #include <lab.h>
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <array>
 #include <cmath>
@@ -128,6 +128,16 @@ std::string figureViewName(FigureView view)
     return "heatmap";
 }
 
+std::vector<std::string> figureMatrixNames()
+{
+    return {kMatrices.begin(), kMatrices.end()};
+}
+
+std::vector<std::string> colormapNames()
+{
+    return {kColormaps.begin(), kColormaps.end()};
+}
+
 double presetWidthMm(const std::string& preset)
 {
     if (preset == "one-column") return kOneColumnMm;
@@ -148,7 +158,8 @@ bool operator==(const Session& a, const Session& b)
 
 void validateSession(const Session& s)
 {
-    if (s.n < 0 || s.n > 4096) throw Error("session: n must be in [0, 4096], got " + std::to_string(s.n));
+    if (s.n < 0 || s.n > 4096)
+        throw Error("session: n must be in [1, 4096] (0: the sequence is its text), got " + std::to_string(s.n));
     const Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
     if (s.start < 0 || s.start > 1'000'000) throw Error("session: start must be in [0, 1000000]");
     s.model.validate();
@@ -331,10 +342,7 @@ Session loadSession(const QString& path)
 void saveSession(const Session& s, const QString& path)
 {
     validateSession(s);
-    QSaveFile file(path);
-    const QByteArray json = sessionToJson(s);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        throw Error(path.toStdString() + ": cannot save (" + file.errorString().toStdString() + ")");
+    writeAllOrNothing({{path, sessionToJson(s)}});
 }
 
 } // namespace poslab::figure

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 // A `.poslab` session: everything a view depends on, as plain values, and its JSON form
 // {"format": "poslab-session", "version": 1, ...}. Reading validates every field (scheme, parameters
@@ -18,6 +19,8 @@ namespace poslab::figure {
 enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain };
 FigureView parseFigureView(const std::string& name); // Error lists the accepted names
 std::string figureViewName(FigureView view);
+std::vector<std::string> figureMatrixNames(); // pe, delta, bucket, bias, logits, probs
+std::vector<std::string> colormapNames();     // viridis, magma, cividis, grayscale
 
 struct FigureStyle
 {
@@ -65,6 +68,6 @@ Session sessionFromJson(const QByteArray& json); // Error: corrupt, wrong format
 
 // A .poslab file, or a PNG/PDF/SVG figure carrying its session. Errors name the file.
 Session loadSession(const QString& path);
-void saveSession(const Session& s, const QString& path); // QSaveFile: all or nothing
+void saveSession(const Session& s, const QString& path); // all or nothing (outputfiles.h)
 
 } // namespace poslab::figure

@@ -1,13 +1,13 @@
 #include "exportdialog.h"
 
 #include <error.h>
+#include <outputfiles.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontComboBox>
@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <exception>
+#include <vector>
 
 namespace poslab::gui {
 
@@ -362,15 +363,11 @@ QString ExportDialog::exportTo(const QString& requested)
     try {
         const figure::FigureContent content =
             m_contentKey && contentKey(s) == *m_contentKey ? m_content : figure::computeFigure(s);
-        const QByteArray bytes = figure::renderFigure(s, content, fmt).bytes; // before anything is written
-        const bool dataExisted = !dataPath.isEmpty() && QFile::exists(dataPath);
-        if (!dataPath.isEmpty()) figure::writeFigureData(content, dataPath);
-        try {
-            figure::writeBytesAtomically(path, bytes);
-        } catch (...) {
-            if (!dataPath.isEmpty() && !dataExisted) QFile::remove(dataPath); // all or nothing
-            throw;
-        }
+        // Rendered before anything is written, then all or nothing, the data before the figure.
+        std::vector<figure::OutputFile> files;
+        if (!dataPath.isEmpty()) files.push_back({dataPath, figure::figureData(content, dataPath)});
+        files.push_back({path, figure::renderFigure(s, content, fmt).bytes});
+        figure::writeAllOrNothing(files);
     } catch (const std::exception& e) {
         QString message = QString::fromUtf8(e.what());
         showError(message.replace(u'\n', u' '));

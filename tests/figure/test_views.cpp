@@ -1,14 +1,17 @@
 // The compare and explain figures, vector cells for small n, wrapped titles and the Δ-curve legend.
 #include "figuretest.h"
 
+#include <analysis.h>
 #include <cellmap.h>
 #include <embed.h>
+#include <engine/engine.h>
 #include <error.h>
 #include <explain.h>
 #include <figure.h>
 #include <figureplot.h>
 #include <figuretext.h>
 #include <lab.h>
+#include <plan.h>
 #include <scheme.h>
 #include <walkformat.h>
 
@@ -113,7 +116,7 @@ TEST(CompareFigure, RendersEveryFormatWithTheNumbersAsText)
 {
     const RenderedFigure svg = renderFigure(compareSession(), FigureFormat::Svg);
     EXPECT_TRUE(QSvgRenderer(svg.bytes).isValid());
-    for (const char* text : {">alibi (relative)<", ">(absolute)<", ">max<", "difference A"})
+    for (const char* text : {">alibi<", ">(relative)<", ">(absolute)<", "under", "difference A"})
         EXPECT_TRUE(svg.bytes.contains(text)) << text;
     EXPECT_EQ(sessionFromJson(extractSession(svg.bytes).value_or(QByteArray())), compareSession());
 }
@@ -235,4 +238,124 @@ TEST(Layout, DeltaCurveLegendStaysOffTheCurves)
             EXPECT_LE(legend->outerRect().right(), plot.logicalSize().width());
         }
     }
+}
+
+TEST(CompareFigure, NumbersAreTheAppsAndLabelsSayWhatTheSchemeIs)
+{
+    Session s = compareSession();
+    s.scheme = "rope";
+    s.compareScheme = "seed-linear"; // relative, but its default pe = learned adds an absolute PE
+    const FigureContent c = computeFigure(s);
+
+    // As the app computes them: oneDNN in f32, every head, base against shifted positions.
+    const auto engine = makeEngine(EngineKind::OneDnn);
+    RunOptions options;
+    options.allHeads = true;
+    const auto scheme = makeScheme(s.scheme, s.params, s.model);
+    Sequence seq = Sequence::fromText(s.text, s.tokenizer), shifted = seq;
+    shifted.start = s.shift;
+    const AttentionResult base = engine->run(makePlan(*scheme, seq), options);
+    const AttentionResult moved = engine->run(makePlan(*scheme, shifted), options);
+    double change = 0;
+    for (std::size_t h = 0; h < base.heads.size(); ++h)
+        change = std::max(change, maxAbsDifference(base.heads[h].probs, moved.heads[h].probs, false));
+    EXPECT_EQ(c.compare.shiftChangeA, change);
+    EXPECT_GT(c.compare.shiftChangeA, 0.0); // f32 rounding, not the reference's ~1e-16
+    EXPECT_LT(c.compare.shiftChangeA, 1e-5);
+
+    EXPECT_EQ(c.maps[0].title, QStringLiteral("rope\n(relative)"));
+    EXPECT_EQ(c.maps[1].title, QStringLiteral("seed-linear\n(absolute + relative)"));
+
+    const QJsonObject model =
+        QJsonDocument::fromJson(figureData(c, QStringLiteral("c.json"))).object()["model"].toObject();
+    EXPECT_EQ(model["stacked"].toString(),
+              QStringLiteral("rows 0..11: rope; rows 12..23: seed-linear; rows 24..35: rope - seed-linear"));
+    EXPECT_EQ(model["engine"].toString(), QStringLiteral("onednn f32"));
+}
+
+TEST(CompareFigure, OneColumnTitlesKeepEachNumberWithItsWords)
+{
+    Session s = compareSession();
+    s.compareScheme = "seed-linear";
+    s.style.widthMm = kOneColumnMm;
+    const FigureContent c = computeFigure(s);
+    const FigurePlot plot(c, s);
+    int maps = 0;
+    for (QCPAxisRect* rect : plot.plot()->axisRects()) {
+        QCPAxis* top = rect->axis(QCPAxis::atTop);
+        if (!top->visible()) continue;
+        ++maps;
+        const QStringList lines = top->label().split(u'\n');
+        const QFontMetrics metrics(top->labelFont());
+        for (const QString& line : lines) {
+            EXPECT_LE(metrics.horizontalAdvance(line), rect->width()) << line.toStdString();
+            // A number never stands on a line of its own, nor a word of its phrase.
+            EXPECT_FALSE(line.front().isDigit() || line.startsWith(u'|') || line == QStringLiteral("max"))
+                << top->label().toStdString();
+        }
+        EXPECT_TRUE(lines.back().contains(u':')) << top->label().toStdString();
+    }
+    EXPECT_EQ(maps, 3);
+}
+
+TEST(Layout, DeltaCurveLegendNamesWhatTheReaderSees)
+{
+    const auto legendNames = [](const FigurePlot& plot) {
+        QStringList names;
+        for (QCPLayoutElement* e : plot.plot()->plotLayout()->elements(true))
+            if (auto* legend = qobject_cast<QCPLegend*>(e))
+                for (int k = 0; k < legend->itemCount(); ++k)
+                    if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k)))
+                        names << item->plottable()->name();
+        return names;
+    };
+    Session s;
+    s.n = 24;
+    s.view = FigureView::DeltaCurve;
+    s.scheme = "t5";
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+              (QStringList{"head 0", "head 1", "head 2", "head 3", "mean attention, head 0"}));
+    s.scheme = "rope"; // sum over pairs and eight pairs: one entry for the pairs
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+              (QStringList{"sum over pairs", QStringLiteral("pairs 0\u20137"), "mean attention, head 0"}));
+    s.scheme = "alibi";
+    s.model.heads = 8;
+    s.head = 3;
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+              (QStringList{"other heads", "head 3", "mean attention, head 3"}));
+}
+
+TEST(Layout, DeltaCurveMarkerStaysInsideThePlot)
+{
+    Session s;
+    s.n = 24;
+    s.scheme = "t5";
+    s.view = FigureView::DeltaCurve;
+    s.cellI = 10;
+    s.cellJ = 4;
+    const QImage image = renderImage(s);
+    ASSERT_FALSE(image.isNull());
+    const auto redIn = [&](int y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() > 200 && c.green() < 80 && c.blue() < 80) return true;
+        }
+        return false;
+    };
+    EXPECT_FALSE(redIn(2));                  // the title
+    EXPECT_FALSE(redIn(image.height() - 3)); // the x-axis label
+    EXPECT_TRUE(redIn(image.height() / 2));  // the marker itself
+}
+
+TEST(VectorCells, RastersAreLossless)
+{
+    Session s;
+    s.scheme = "alibi";
+    s.n = kMaxVectorCells + 36;
+    const QByteArray pdf = renderFigure(s, FigureFormat::Pdf).bytes;
+    EXPECT_FALSE(pdf.contains("/DCTDecode"));
+    EXPECT_TRUE(pdf.contains("/FlateDecode"));
+    const QByteArray svg = renderFigure(s, FigureFormat::Svg).bytes;
+    EXPECT_GE(count(svg, "data:image/png"), 2); // the cells and the colour bar
+    EXPECT_EQ(count(svg, "data:image/jpeg"), 0);
 }
