@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "heatmapmapping.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -39,7 +40,14 @@ DeltaCurveView::DeltaCurveView(QWidget* parent) : QWidget(parent), m_plot(new QC
     m_plot->xAxis->setLabel(QStringLiteral("\u0394 = j \u2212 i"));
     m_plot->yAxis2->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    // Below the axis rect, in rows: never over the curves.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, nullptr); // zoom Δ only
     m_plot->axisRect()->setRangeDragAxes(m_plot->xAxis, nullptr);
@@ -65,7 +73,7 @@ void DeltaCurveView::rebuild()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_highlightItems.clear(); // deleted with the other items
-    m_title->setText(m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title);
+    updateTitle();
     m_plot->yAxis->setLabel(m_data.valueLabel);
     m_plot->yAxis2->setLabel(m_data.profileLabel);
     m_plot->yAxis2->setTickLabels(!m_data.profileY.empty()); // no numbers for a profile not shown
@@ -89,8 +97,11 @@ void DeltaCurveView::rebuild()
         g->setPen(QPen(QColor("#444444"), 1.2, Qt::DashLine));
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor("#444444"), Qt::white, 5));
         g->rescaleValueAxis(false, false);
-        QCPRange r = m_plot->yAxis2->range();
-        m_plot->yAxis2->setRange(std::min(0.0, r.lower), r.upper + 0.05 * std::max(r.size(), 1e-9));
+        // A margin at both ends, so that dots at 0 (masked diagonals' neighbours) are not cut in half.
+        const QCPRange r = m_plot->yAxis2->range();
+        const double lower = std::min(0.0, r.lower);
+        const double pad = 0.05 * std::max(r.upper - lower, 1e-9);
+        m_plot->yAxis2->setRange(lower - pad, r.upper + pad);
     }
     for (double x : m_data.boundaries) {
         auto* line = new QCPItemStraightLine(m_plot);
@@ -106,7 +117,7 @@ void DeltaCurveView::rebuild()
     updateHighlights();
 
     m_plot->legend->setVisible(!m_data.series.empty());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    layoutLegend();
     if (m_plot->graphCount() > 0) {
         m_plot->xAxis->rescale();
         for (int k = 0; k < m_plot->graphCount(); ++k)
@@ -119,6 +130,36 @@ void DeltaCurveView::rebuild()
         m_plot->xAxis->setRange(x.lower - 0.5, x.upper + 0.5);
     }
     m_plot->replot();
+}
+
+// As many legend columns as the widest entry allows across the plot's width.
+void DeltaCurveView::layoutLegend()
+{
+    QCPLegend* legend = m_plot->legend;
+    const QFontMetrics metrics(legend->font());
+    int widest = 0;
+    for (int k = 0; k < legend->itemCount(); ++k)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k)))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+    const int entry = widest + legend->iconSize().width() + legend->iconTextPadding() + 16;
+    const int columns = std::clamp((m_plot->width() - 40) / std::max(1, entry), 1, 6);
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // rearranges the items present
+}
+
+// Wraps to the plot's width: a long scheme title is never cut at both ends.
+void DeltaCurveView::updateTitle()
+{
+    const QString text = m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title;
+    m_title->setText(wrapText(text, QFontMetrics(m_title->font()), std::max(100, m_plot->width() - 24)));
+}
+
+void DeltaCurveView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateTitle();
+    layoutLegend();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void DeltaCurveView::setHighlightedDeltas(const std::vector<int>& deltas)

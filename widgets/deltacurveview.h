@@ -49,9 +49,14 @@ class DeltaCurveView : public QWidget
     QCustomPlot* plot() const { return m_plot; }
     int seriesCount() const; // graphs on the left axis
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     void rebuild();
     void updateHighlights();
+    void updateTitle();
+    void layoutLegend();
 
     CurvePlotData m_data;
     QCustomPlot* m_plot = nullptr;

@@ -1,5 +1,7 @@
 #include "heatmapmapping.h"
 
+#include <QFontMetrics>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -35,6 +37,25 @@ QString tokenTickLabel(const QStringList& labels, int index, bool thinned)
     if (index < 0 || index >= labels.size()) return QString::number(index);
     const QString token = elideLabel(labels[index]);
     return thinned && token != QString::number(index) ? QStringLiteral("%1 %2").arg(index).arg(token) : token;
+}
+
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QStringList lines;
+    for (const QString& paragraph : text.split(u'\n')) {
+        QString line;
+        for (const QString& word : paragraph.split(u' ')) {
+            const QString longer = line.isEmpty() ? word : line + u' ' + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line;
+    }
+    return lines.join(u'\n');
 }
 
 QString elideLabel(const QString& label, int maxChars)

@@ -7,6 +7,8 @@
 
 #include <vector>
 
+class QFontMetrics;
+
 // The arithmetic behind the heatmap, kept out of the widget so it can be tested with plain numbers.
 namespace poslab::widgets {
 
@@ -19,6 +21,10 @@ std::vector<int> visibleLabelIndices(int count, double lower, double upper, int 
 // The tick label of token `index`; when labels are thinned the index is prefixed ("25 o") so that
 // positions stay readable. Falls back to the index when there is no label.
 QString tokenTickLabel(const QStringList& labels, int index, bool thinned);
+
+// `text` broken at spaces so that no line is wider than `width` pixels (a word longer than that keeps
+// its own line); existing line breaks stay. For plot titles.
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width);
 
 // Long tokens are cut to maxChars characters with an ellipsis so that one label cannot eat the plot.
 QString elideLabel(const QString& label, int maxChars = 14);
@@ -67,7 +73,8 @@ struct CellRun
 };
 // The display cells of `tokens` (deduplicated when pooled), merged into runs of adjacent columns per
 // row, sorted; at most maxRuns (the rest are dropped: a highlight is a hint, not data).
-std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns = 512);
+std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens,
+                                   int maxRuns = 512);
 
 // "i = 3 “sat”, j = 1 “cat”, Δ = −2: 0.1234 · bucket 5" (or "masked"); for pooled cells the
 // ranges and the pooling: "i = 0–3, j = 4–7, Δ = 1…7: max 0.5". Empty for an invalid cell.

@@ -45,27 +45,6 @@ int setTokenTicks(QCPAxis* axis, const QStringList& labels, int count, bool pool
     return widest;
 }
 
-// `text` broken at spaces so that no line is wider than `width` pixels (a word longer than that keeps
-// its own line); existing line breaks stay.
-QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
-{
-    QStringList lines;
-    for (const QString& paragraph : text.split(u'\n')) {
-        QString line;
-        for (const QString& word : paragraph.split(u' ')) {
-            const QString longer = line.isEmpty() ? word : line + u' ' + word;
-            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
-                lines << line;
-                line = word;
-            } else {
-                line = longer;
-            }
-        }
-        lines << line;
-    }
-    return lines.join(u'\n');
-}
-
 } // namespace
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
@@ -190,7 +169,23 @@ void HeatmapView::updateTitle()
         m_data.isEmpty() && m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title;
     // The title sits above the axis rect only, not above the colour scale's column.
     const int width = m_plot->width() - (m_showScale ? 100 : 0) - 16;
-    m_title->setText(wrapText(text, QFontMetrics(m_title->font()), std::max(100, width)));
+    QString wrapped = wrapText(text, QFontMetrics(m_title->font()), std::max(100, width));
+    const int lines = int(wrapped.count(u'\n')) + 1;
+    for (int k = lines; k < m_minTitleLines; ++k)
+        wrapped += QStringLiteral("\n "); // a blank line is as tall as a written one
+    m_title->setText(wrapped);
+    if (lines == m_titleLines) return;
+    m_titleLines = lines;
+    emit titleLinesChanged(lines);
+}
+
+void HeatmapView::setMinimumTitleLines(int lines)
+{
+    lines = std::max(1, lines);
+    if (lines == m_minTitleLines) return;
+    m_minTitleLines = lines;
+    updateTitle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::updateColors()

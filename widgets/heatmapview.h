@@ -47,11 +47,16 @@ class HeatmapView : public QWidget
     Cell hoveredCell() const { return m_hovered; } // display cell
     QString hoverText() const { return describeCell(m_data, m_hovered); }
     QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels
+    // Lines the title wraps into at the current width, and a minimum it is padded to (maps shown side
+    // by side keep their rows aligned when only one title wraps).
+    int titleLines() const { return m_titleLines; }
+    void setMinimumTitleLines(int lines);
 
   signals:
     void cellHovered(int row, int col);  // display cell; (−1, −1) when the pointer leaves
     void tokenClicked(int row, int col); // token (i, j) of the clicked cell
     void capacityChanged(QSize cells);
+    void titleLinesChanged(int lines);
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -84,6 +89,8 @@ class HeatmapView : public QWidget
     std::vector<Cell> m_highlighted; // token cells
     std::vector<QCPItemRect*> m_highlightItems;
     int m_widestColLabel = 0; // pixels
+    int m_titleLines = 1;
+    int m_minTitleLines = 1;
     QCustomPlot* m_plot = nullptr;
     QCPColorMap* m_map = nullptr;
     QCPColorScale* m_scale = nullptr;

@@ -2,6 +2,7 @@
 
 #include "lessons.h"
 
+#include <engine/terms.h>
 #include <scheme.h>
 
 #include <QCommandLineParser>
@@ -53,6 +54,42 @@ bool intOption(const QCommandLineParser& parser, const QCommandLineOption& optio
     return true;
 }
 
+// --select against the sequence's length and --matrix against the scheme, as the matrix box offers
+// them: probs, logits, bias, delta, bucket for schemes with buckets, the scheme's score terms.
+QString checkAgainstSequence(const LabRequest& request, const GuiOptions& options)
+{
+    const std::string matrix = options.matrix.toStdString();
+    try {
+        if (options.row >= 0) {
+            const int n = sequenceOf(request).size();
+            if (options.row >= n || options.col >= n)
+                return QStringLiteral(
+                           "--select %1,%2 is out of range: the sequence has %3 token(s), so i, j < %3")
+                    .arg(options.row)
+                    .arg(options.col)
+                    .arg(n);
+        }
+        if (matrix == "probs" || matrix == "logits" || matrix == "bias" || matrix == "delta") return {};
+        const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
+        if (matrix == "bucket") {
+            scheme->bucket(0, 0); // throws the scheme's own "has no buckets" message
+            return {};
+        }
+        const std::vector<std::string> terms = oracleTermNames(*scheme);
+        if (std::find(terms.begin(), terms.end(), matrix) != terms.end()) return {};
+        QStringList names{QStringLiteral("probs"), QStringLiteral("logits"), QStringLiteral("bias"),
+                          QStringLiteral("delta")};
+        if (scheme->hasBucket()) names << QStringLiteral("bucket");
+        for (const auto& t : terms)
+            names << QString::fromStdString(t);
+        return QStringLiteral("--matrix must be one of %1 for %2, got '%3'")
+            .arg(names.join(QStringLiteral(", ")), QString::fromStdString(request.scheme), options.matrix);
+    } catch (const std::exception& e) {
+        const QString what = QString::fromUtf8(e.what());
+        return matrix == "bucket" ? QStringLiteral("--matrix bucket: %1").arg(what) : what;
+    }
+}
+
 } // namespace
 
 CommandLine parseCommandLine(const QStringList& arguments)
@@ -77,7 +114,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                           QStringLiteral("NAME"), scheme);
     const QCommandLineOption matrix(
         QStringLiteral("matrix"),
-        QStringLiteral("probs (default), logits, bias, delta, bucket or a term name."),
+        QStringLiteral("probs (default), logits, bias, delta, bucket (schemes with buckets) or one "
+                       "of the scheme's score terms; checked against the scheme."),
         QStringLiteral("NAME"), QStringLiteral("probs"));
     const QCommandLineOption view(QStringLiteral("view"),
                                   QStringLiteral("heatmap (default), heads, delta-curve, compare or "
@@ -112,9 +150,10 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption colorMap(QStringLiteral("colormap"),
                                       QStringLiteral("viridis (default), magma or cividis."),
                                       QStringLiteral("MAP"), QStringLiteral("viridis"));
-    const QCommandLineOption range(QStringLiteral("range"),
-                                   QStringLiteral("Δ range of the Δ-curve view (default 32)."),
-                                   QStringLiteral("R"), QStringLiteral("32"));
+    const QCommandLineOption range(
+        QStringLiteral("range"),
+        QStringLiteral("Δ range of the Δ-curve view, 1 to %1 (default 32).").arg(kMaxDeltaRange),
+        QStringLiteral("R"), QStringLiteral("32"));
     const QCommandLineOption lesson(QStringLiteral("lesson"),
                                     QStringLiteral("Open a built-in lesson (Help > Lessons), e.g. rope."),
                                     QStringLiteral("ID"));
@@ -123,10 +162,14 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                                  "(.png, .pdf, .svg): exactly its view."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the window offscreen to a PNG and exit."),
+                                        QStringLiteral("Render the window offscreen to a PNG (.png) and "
+                                                       "exit."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size for --screenshot (default 1400x900)."),
+                                  QStringLiteral("Window size for --screenshot, at least %1x%2 (default "
+                                                 "1400x900).")
+                                      .arg(kMinScreenshotSize.width())
+                                      .arg(kMinScreenshotSize.height()),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
     parser.addOptions({text,  example, positions, tokenizer, schemeOption, param,         matrix,  view,
                        head,  heads,   dModel,    seed,      causal,       positionsOnly, compare, shift,
@@ -193,7 +236,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
         !intOption(parser, head, 0, request.model.heads - 1, &options.head, &message) ||
         !intOption(parser, shift, 0, 1'000'000, &request.shift, &message) ||
         !intOption(parser, positions, 1, 1'000'000, &request.positions, &message) ||
-        !intOption(parser, range, 1, 100'000, &options.deltaRange, &message))
+        !intOption(parser, range, 1, kMaxDeltaRange, &options.deltaRange, &message))
         return error(message);
     request.model.seed = static_cast<std::uint64_t>(seedValue);
     options.logScale = parser.isSet(logScale);
@@ -221,10 +264,17 @@ CommandLine parseCommandLine(const QStringList& arguments)
                          .arg(parser.value(colorMap)));
 
     const auto match =
-        QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(size));
+        QRegularExpression(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$")).match(parser.value(size));
     if (!match.hasMatch())
         return error(QStringLiteral("--size must look like 1200x800, got '%1'").arg(parser.value(size)));
     options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    if (options.size.width() < kMinScreenshotSize.width() ||
+        options.size.height() < kMinScreenshotSize.height())
+        return error(
+            QStringLiteral("--size must be at least %1x%2 (the window's panels need the room), got '%3'")
+                .arg(kMinScreenshotSize.width())
+                .arg(kMinScreenshotSize.height())
+                .arg(parser.value(size)));
     if (parser.isSet(lesson)) {
         options.lesson = parser.value(lesson);
         QStringList ids;
@@ -242,6 +292,15 @@ CommandLine parseCommandLine(const QStringList& arguments)
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(screenshot) && options.screenshot.isEmpty())
         return error(QStringLiteral("--screenshot needs a file name"));
+    if (!options.screenshot.isEmpty() &&
+        !options.screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return error(QStringLiteral("--screenshot writes PNG only: the file name must end in .png, got '%1'")
+                         .arg(options.screenshot));
+    // A lesson or a file brings its own sequence, scheme and view; otherwise they are checked here,
+    // where one line can say what is wrong.
+    if (options.lesson.isEmpty() && options.open.isEmpty()) {
+        if (const QString m = checkAgainstSequence(request, options); !m.isEmpty()) return error(m);
+    }
     return result;
 }
 

@@ -10,6 +10,7 @@
 namespace poslab::gui {
 
 inline constexpr char kExampleText[] = "The cat sat on the mat because the mat was warm.";
+inline constexpr QSize kMinScreenshotSize{640, 480}; // below it the docks squeeze the views to nothing
 
 struct GuiOptions
 {

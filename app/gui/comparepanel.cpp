@@ -9,13 +9,18 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poslab::gui {
 
 namespace {
+
+constexpr int kMinMapWidth = 240; // pixels: tick labels, axis title and a readable map
 
 QString changeText(double change, int shift)
 {
@@ -64,7 +69,10 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     addLabelled(tr("Matri&x:"), m_matrix);
     row->addStretch(1);
 
-    auto* grid = new QGridLayout;
+    // The three maps never get narrower than kMinMapWidth: below that the row scrolls sideways.
+    auto* maps = new QWidget(this);
+    auto* grid = new QGridLayout(maps);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_labelA, 0, 0);
     grid->addWidget(m_labelB, 0, 1);
     grid->addWidget(m_labelDiff, 0, 2);
@@ -72,10 +80,28 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     grid->addWidget(m_b, 1, 1);
     grid->addWidget(m_diff, 1, 2);
     grid->setRowStretch(1, 1);
+    // B and the difference carry a colour scale, A does not (it shares B's): a little more room for
+    // them keeps the three maps about equally wide.
+    for (int c = 0; c < 3; ++c) {
+        grid->setColumnStretch(c, c == 0 ? 4 : 5);
+        grid->setColumnMinimumWidth(c, kMinMapWidth);
+    }
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(maps);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
-    layout->addLayout(grid, 1);
+    layout->addWidget(scroll, 1);
+    // Same title height for the three maps (one may wrap where the others do not), so their rows align.
+    for (auto* view : {m_a, m_b, m_diff})
+        connect(view, &widgets::HeatmapView::titleLinesChanged, this, [this] {
+            const int lines = std::max({m_a->titleLines(), m_b->titleLines(), m_diff->titleLines()});
+            for (auto* v : {m_a, m_b, m_diff})
+                v->setMinimumTitleLines(lines);
+        });
 
     connect(m_schemeB, &QComboBox::currentIndexChanged, this, [this] {
         const std::string name = m_schemeB->currentData().toString().toStdString();
@@ -104,6 +130,16 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
             view->setSelectedToken({r, c});
         });
     }
+}
+
+QString ComparePanel::headingA() const
+{
+    return m_labelA->text();
+}
+
+QString ComparePanel::headingB() const
+{
+    return m_labelB->text();
 }
 
 void ComparePanel::setCompareScheme(const QString& name)
@@ -181,7 +217,7 @@ void ComparePanel::rebuild()
     m_diff->setData(std::move(d));
 
     const auto kind = [](const SchemeRun& run) {
-        return QString::fromStdString(schemeKindName(run.scheme->info().kind));
+        return QString::fromStdString(schemeKindLabel(*run.scheme));
     };
     m_labelA->setText(QStringLiteral("<b>%1</b> (%2)<br>%3")
                           .arg(QString::fromStdString(c->a.scheme->info().title), kind(c->a),

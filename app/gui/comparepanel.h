@@ -34,6 +34,8 @@ class ComparePanel : public QWidget
     widgets::HeatmapView* viewA() const { return m_a; }
     widgets::HeatmapView* viewB() const { return m_b; }
     widgets::HeatmapView* viewDiff() const { return m_diff; }
+    QString headingA() const; // above each map: the scheme, its kind and the shift's change
+    QString headingB() const;
 
   private:
     void showRequest(const LabRequest& request);

@@ -69,6 +69,14 @@ class ComputeThread final : public QThread
             } catch (const std::exception& e) {
                 error = QString::fromUtf8(e.what());
                 if (error.isEmpty()) error = QStringLiteral("computation failed");
+                // The sequence panel still shows the tokens when the rest failed (a scheme's parameter).
+                try {
+                    *result = LabResult();
+                    result->labels = sequenceOf(job.request).labels();
+                    result->n = static_cast<int>(result->labels.size());
+                } catch (const std::exception&) {
+                    result->labels.clear(); // no token at all: that is the error
+                }
             }
             {
                 std::lock_guard lock(m_mutex);
@@ -134,11 +142,13 @@ void Driver::deliver(quint64 generation, const std::shared_ptr<LabResult>& resul
     m_busy = false;
     m_busyTimer->stop();
     setShowsBusy(false);
+    emit tokensAvailable(result->labels);
     if (!error.isEmpty()) {
         emit failed(error);
         return;
     }
     m_streamed = result->isPooled();
+    m_termsFit = result->termsFit();
     emit resultAvailable(*result);
 }
 
@@ -161,7 +171,7 @@ void followState(Driver& driver, const ExplorerState& state)
         if (driver.generation() == 0) return; // nothing asked for yet
         LabRequest next = driver.lastRequest();
         fill(next);
-        if (!driver.lastRequest().covers(next, driver.streamed())) driver.request(next);
+        if (!driver.lastRequest().covers(next, driver.streamed(), driver.termsFit())) driver.request(next);
     };
     QObject::connect(&state, &ExplorerState::headChanged, &driver, follow);
     QObject::connect(&state, &ExplorerState::matrixChanged, &driver, follow);

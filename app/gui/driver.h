@@ -39,6 +39,7 @@ class Driver : public QObject
     bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
     bool streamed() const { return m_streamed; } // the last result was pooled (a long sequence)
+    bool termsFit() const { return m_termsFit; } // the last result's n allows score terms
     static constexpr int busyDelayMs = 100;
     // Fills the view fields (matrix, head, pooling) of every request posted from now on.
     void setViewFields(std::function<void(LabRequest&)> fill);
@@ -46,6 +47,8 @@ class Driver : public QObject
   signals:
     void requestChanged(const poslab::gui::LabRequest& request); // panels show what was asked
     void resultAvailable(const poslab::gui::LabResult& result);
+    // The tokens of the newest request, whether the rest of it succeeded or failed (before either signal).
+    void tokensAvailable(const std::vector<std::string>& labels);
     void failed(const QString& message);
     void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
 
@@ -62,6 +65,7 @@ class Driver : public QObject
     bool m_busy = false;
     bool m_showsBusy = false;
     bool m_streamed = false;
+    bool m_termsFit = true;
 };
 
 // Requests follow what the views show: every request takes its view fields from `state`, and a

@@ -89,7 +89,7 @@ void ExplorerState::setPooling(Pooling pooling)
 
 void ExplorerState::setDeltaRange(int range)
 {
-    range = std::clamp(range, 1, 100'000);
+    range = std::clamp(range, 1, kMaxDeltaRange);
     if (range == m_deltaRange) return;
     m_deltaRange = range;
     emit deltaRangeChanged(range);

@@ -18,6 +18,8 @@ enum class View
     DeltaCurve,
     Compare
 };
+inline constexpr int kMaxDeltaRange = 100'000; // the Δ-curve's range, as sessions allow it
+
 QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare"
 bool parseView(const QString& name, View* view); // false for unknown names
 

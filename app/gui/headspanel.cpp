@@ -64,7 +64,10 @@ void HeadsPanel::rebuild()
     const int heads = static_cast<int>(m_result.run.attention->heads.size());
     for (int h = 0; h < heads; ++h)
         if (!m_result.has(matrix.toStdString(), h)) {
-            m_hint->setText(unavailableText(m_result, tr("%1 of every head").arg(matrix)));
+            const QString what = tr("%1 of every head").arg(matrix);
+            const QString missing = missingText(m_result, matrix, what);
+            if (!missing.isEmpty()) m_view->setHeads({}, missing); // never at this n: said in the view
+            m_hint->setText(missing.isEmpty() ? unavailableText(m_result, what) : missing);
             return;
         }
     HeatmapOptions options;

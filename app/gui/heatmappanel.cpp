@@ -76,13 +76,26 @@ QCheckBox* makeLogBox(ExplorerState* state, QWidget* parent)
 QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
 {
     auto* box = new QComboBox(parent);
-    box->addItem(QObject::tr("max pooling"), static_cast<int>(Pooling::Max));
+    box->addItem(QString(), static_cast<int>(Pooling::Max));
     box->addItem(QObject::tr("mean pooling"), static_cast<int>(Pooling::Mean));
     box->setToolTip(QObject::tr("When there are more cells than pixels, each drawn cell is the max or the "
-                                "mean of a block"));
+                                "mean of a block; for signed matrices (logits, bias, terms, \u0394) max "
+                                "is max |\u00b7|: the value of largest magnitude, with its sign"));
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Names what the shown matrix gets: max |·| for signed matrices.
+    auto label = [state, box] {
+        box->setItemText(
+            0, QObject::tr("%1 pooling").arg(poolingLabel(Pooling::Max, isSignedMatrix(state->matrix()))));
+    };
+    label();
     box->setCurrentIndex(box->findData(static_cast<int>(state->pooling())));
     QObject::connect(box, &QComboBox::currentIndexChanged, state,
                      [state, box] { state->setPooling(static_cast<Pooling>(box->currentData().toInt())); });
+    QObject::connect(state, &ExplorerState::matrixChanged, box, label);
+    QObject::connect(state, &ExplorerState::paintingChanged, box, [state, box] {
+        const QSignalBlocker blocker(box);
+        box->setCurrentIndex(box->findData(static_cast<int>(state->pooling())));
+    });
     return box;
 }
 
@@ -166,11 +179,15 @@ void HeatmapPanel::rebuild()
     const bool ready =
         m_result.isPooled() ? name == "probs" && head == m_result.request.head : m_result.has(name, head);
     if (!ready) {
-        // The newer request computes it (the previous picture stays meanwhile), or it needs n × n.
-        if (m_result.isPooled() && name != "probs") {
+        // The newer request computes it (the previous picture stays meanwhile), or it never exists at
+        // this n (n × n matrices, score terms): then the view says so.
+        const QString missing = missingText(m_result, matrix, matrix);
+        if (!missing.isEmpty()) {
             widgets::HeatmapData message;
-            message.title = options.title + QStringLiteral("\n") + unavailableText(m_result, matrix);
+            message.title = options.title + QStringLiteral("\n") + missing;
             m_view->setData(std::move(message));
+            m_readout->setText(missing);
+            return;
         }
         m_readout->setText(unavailableText(m_result, tr("%1 of head %2").arg(matrix).arg(head)));
         return;

@@ -14,12 +14,6 @@ namespace poslab::gui {
 
 namespace {
 
-bool isTerm(const std::string& matrix)
-{
-    return matrix != "probs" && matrix != "logits" && matrix != "bias" && matrix != "delta" &&
-           matrix != "bucket";
-}
-
 void checkCancel(const std::atomic<bool>* cancel)
 {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
@@ -56,7 +50,8 @@ struct Keep
     int termsHead = -1;    // otherwise only this head's (the worked example)
 };
 
-Keep keepFor(const LabRequest& r, bool main)
+// `n`: above kMaxTermsN no score terms are kept (the engine computes none there).
+Keep keepFor(const LabRequest& r, bool main, int n)
 {
     Keep k;
     if (!main) { // compare runs: what the compare view's matrices and max |change| read
@@ -64,7 +59,8 @@ Keep keepFor(const LabRequest& r, bool main)
         return k;
     }
     k.bias = r.matrix == "bias" || r.compare; // compare: the shift's change of the bias too
-    k.allTerms = isTerm(r.matrix);
+    if (n > kMaxTermsN) return k;
+    k.allTerms = isTermMatrix(r.matrix);
     k.termsHead = r.head;
     return k;
 }
@@ -131,14 +127,20 @@ std::string mib(double bytes)
 
 } // namespace
 
+bool isTermMatrix(const std::string& matrix)
+{
+    return matrix != "probs" && matrix != "logits" && matrix != "bias" && matrix != "delta" &&
+           matrix != "bucket";
+}
+
 ModelConfig LabRequest::effectiveModel() const
 {
     ModelConfig m = model;
-    if (positionsOnly) m.lambda = 0.0;
+    if (!lambdaApplies()) m.lambda = 0.0;
     return m;
 }
 
-bool LabRequest::covers(const LabRequest& other, bool streamed) const
+bool LabRequest::covers(const LabRequest& other, bool streamed, bool withTerms) const
 {
     LabRequest a = *this, b = other;
     a.matrix = b.matrix;
@@ -153,8 +155,9 @@ bool LabRequest::covers(const LabRequest& other, bool streamed) const
                             a.compareScheme == b.compareScheme && a.shift == b.shift;
     if (!sameInputs) return false;
     if (streamed) return head == other.head && pool == other.pool;
-    const bool allTerms = isTerm(matrix);
-    if (isTerm(other.matrix) && other.matrix != matrix && !allTerms) return false;
+    const bool allTerms = isTermMatrix(matrix);
+    if (!withTerms) return other.matrix != "bias" || matrix == "bias" || compare; // no terms to wait for
+    if (isTermMatrix(other.matrix) && other.matrix != matrix && !allTerms) return false;
     if (other.matrix == "bias" && matrix != "bias" && !compare) return false;
     return allTerms || head == other.head;
 }
@@ -222,13 +225,18 @@ void ResultPool::trim(std::size_t keepFree)
     std::erase_if(m_results, [&](const auto& r) { return r.use_count() == 1 && ++free > keepFree; });
 }
 
+Sequence sequenceOf(const LabRequest& request)
+{
+    return request.positions > 0 ? Sequence::positions(request.positions)
+                                 : Sequence::fromText(request.text, request.tokenizer);
+}
+
 LabResult computeAll(const LabRequest& request, const std::atomic<bool>* cancel, ResultPool* pool)
 {
     const auto start = std::chrono::steady_clock::now();
     const ModelConfig model = request.effectiveModel();
     model.validate();
-    Sequence seq = request.positions > 0 ? Sequence::positions(request.positions)
-                                         : Sequence::fromText(request.text, request.tokenizer);
+    Sequence seq = sequenceOf(request);
     const int n = seq.size();
 
     LabResult result;
@@ -240,7 +248,7 @@ LabResult computeAll(const LabRequest& request, const std::atomic<bool>* cancel,
     const std::shared_ptr<const Scheme> scheme = makeScheme(request.scheme, request.params, model);
     const std::vector<std::string> termNames = oracleTermNames(*scheme);
     const int terms = static_cast<int>(termNames.size());
-    const Keep main = keepFor(result.request, true);
+    const Keep main = keepFor(result.request, true, n);
     const double mainBytes = runBytes(main, model.heads, terms, n);
     if (mainBytes > kExplorerMemoryLimit) {
         // Too long for n × n matrices: stream the probabilities of the head shown into a pooled grid,
@@ -267,12 +275,16 @@ LabResult computeAll(const LabRequest& request, const std::atomic<bool>* cancel,
         result.run = runScheme(scheme, termNames, seq, main, cancel, pool);
         result.sequence = std::make_shared<const Sequence>(seq);
         result.plan = result.run.plan;
+        if (!result.termsFit())
+            result.notice = "n = " + std::to_string(n) + ": score terms are computed for n \u2264 " +
+                            std::to_string(kMaxTermsN) + " only (no worked example, no term matrices)";
         if (request.compare) {
-            const Keep other = keepFor(result.request, false);
+            const Keep other = keepFor(result.request, false, n);
             const double compareBytes = mainBytes + 3 * runBytes(other, model.heads, terms, n);
             if (compareBytes > kExplorerMemoryLimit) {
-                result.notice = "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
-                                " of matrices, more than the explorer's " + mib(kExplorerMemoryLimit);
+                if (!result.notice.empty()) result.notice += "; ";
+                result.notice += "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
+                                 " of matrices, more than the explorer's " + mib(kExplorerMemoryLimit);
             } else {
                 auto compare = std::make_shared<CompareRun>();
                 compare->a = result.run;

@@ -43,11 +43,22 @@ struct LabRequest
     int head = 0;
     PoolMode pool = PoolMode::Max;
 
+    // The model core runs: λ = 0 for positions only and for bare positions (which have no content,
+    // so λ has no effect on them: every token gets the neutral content u).
     ModelConfig effectiveModel() const;
+    bool lambdaApplies() const { return positions == 0 && !positionsOnly; }
     // True when `other` needs nothing this request's result lacks: the same inputs, and no matrix this
     // one did not compute. `streamed`: this request's result was pooled (then head and pooling count).
-    bool covers(const LabRequest& other, bool streamed) const;
+    // `withTerms`: the result could hold score terms (n <= kMaxTermsN); above, none are ever computed.
+    bool covers(const LabRequest& other, bool streamed, bool withTerms = true) const;
 };
+
+// A matrix name that is a score term ("content-content", ...), not probs, logits, bias, delta or bucket.
+bool isTermMatrix(const std::string& matrix);
+
+// Score terms (the worked example, the term matrices) are computed for n <= this only: the oneDNN
+// engine refuses more (core/engine/engineterms.cpp); above it the explorer shows the rest without them.
+inline constexpr int kMaxTermsN = 4096;
 
 // One scheme on one sequence: every head's probabilities and logits, the rest as the request's
 // view fields ask (see LabRequest::matrix).
@@ -83,6 +94,7 @@ struct LabResult
     int n = 0;
     double elapsedMs = 0.0; // core time: tokenizing, schemes, attention
     bool isValid() const { return run.attention != nullptr; }
+    bool termsFit() const { return n <= kMaxTermsN; } // score terms exist at this n
     bool isPooled() const { return pooled != nullptr; }
     bool hasData() const { return isValid() || isPooled(); }
     // True when `matrix` of `head` is at hand ("delta" and "bucket" always are in a full result).
@@ -121,6 +133,9 @@ class ResultPool
 // here between the runs).
 LabResult computeAll(const LabRequest& request, const std::atomic<bool>* cancel = nullptr,
                      ResultPool* pool = nullptr);
+
+// The request's sequence (bare positions or the tokenized text); Error when it has no token.
+Sequence sequenceOf(const LabRequest& request);
 
 } // namespace poslab::gui
 

@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "explorerstate.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -10,6 +11,7 @@
 #include <QGroupBox>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStylePainter>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -34,6 +36,32 @@ class RealSpinBox : public QDoubleSpinBox
     }
 };
 
+// Long titles ("The seed article's Δ-embedding (Linear(Δ) + Bias)") end in an ellipsis instead of being
+// cut mid-word; the popup is wide enough for the whole titles, and the tooltip has them too.
+class ElidingComboBox : public QComboBox
+{
+  public:
+    using QComboBox::QComboBox;
+
+  protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QStylePainter painter(this);
+        QStyleOptionComboBox option;
+        initStyleOption(&option);
+        painter.drawComplexControl(QStyle::CC_ComboBox, option);
+        const QRect field =
+            style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, this);
+        option.currentText = fontMetrics().elidedText(option.currentText, Qt::ElideRight, field.width() - 4);
+        painter.drawControl(QStyle::CE_ComboBoxLabel, option);
+    }
+    void showPopup() override
+    {
+        view()->setMinimumWidth(view()->sizeHintForColumn(0) + 2 * view()->frameWidth() + 8);
+        QComboBox::showPopup();
+    }
+};
+
 QString esc(const std::string& s)
 {
     return QString::fromStdString(s).toHtmlEscaped();
@@ -46,10 +74,10 @@ int toInt(double v)
 
 } // namespace
 
-QString schemeToolTip(const SchemeInfo& info)
+QString schemeToolTip(const SchemeInfo& info, const std::string& kind)
 {
-    QString tip =
-        QStringLiteral("<p><b>%1</b> (%2)</p>").arg(esc(info.title), esc(schemeKindName(info.kind)));
+    QString tip = QStringLiteral("<p><b>%1</b> (%2)</p>")
+                      .arg(esc(info.title), esc(kind.empty() ? schemeKindName(info.kind) : kind));
     if (!info.formula.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.formula));
     if (!info.paper.empty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(esc(info.paper));
     if (!info.notes.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.notes));
@@ -57,7 +85,7 @@ QString schemeToolTip(const SchemeInfo& info)
 }
 
 SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
-    : QWidget(parent), m_driver(driver), m_state(state), m_scheme(new QComboBox(this)),
+    : QWidget(parent), m_driver(driver), m_state(state), m_scheme(new ElidingComboBox(this)),
       m_dModel(new QSpinBox(this)), m_heads(new QSpinBox(this)), m_head(new QSpinBox(this)),
       m_mode(new QComboBox(this)), m_seed(new QSpinBox(this)), m_lambda(new QDoubleSpinBox(this)),
       m_temperature(new RealSpinBox(this))
@@ -86,7 +114,7 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     m_lambda->setRange(0.0, 1.0);
     m_lambda->setSingleStep(0.05);
     m_lambda->setDecimals(3);
-    m_lambda->setToolTip(tr("Content weight: e_i = \u03bb\u00b7c(token_i) + (1 \u2212 \u03bb)\u00b7u"));
+
     m_temperature->setRange(1e-3, 1000.0);
     m_temperature->setDecimals(10);
     m_temperature->setSingleStep(0.1);
@@ -135,6 +163,12 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     connect(m_head, &QSpinBox::valueChanged, state, &ExplorerState::setHead);
     connect(state, &ExplorerState::headChanged, m_head, &QSpinBox::setValue);
     connect(driver, &Driver::requestChanged, this, &SchemePanel::showRequest);
+    // The kind of the instance computed: seed-linear with an absolute PE is "absolute + relative".
+    connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
+        if (!result.run.scheme || result.request.scheme != m_scheme->currentData().toString().toStdString())
+            return;
+        m_scheme->setToolTip(schemeToolTip(result.run.scheme->info(), schemeKindLabel(*result.run.scheme)));
+    });
 }
 
 void SchemePanel::setScheme(const QString& name)
@@ -237,8 +271,16 @@ void SchemePanel::showRequest(const LabRequest& r)
     m_head->setMaximum(std::max(0, r.model.heads - 1));
     m_mode->setCurrentIndex(r.model.causal ? 1 : 0);
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(r.model.seed, INT_MAX)));
-    m_lambda->setValue(r.model.lambda);
-    m_lambda->setEnabled(!r.positionsOnly);
+    // Shown as core runs it: without content (bare positions, positions only) λ is 0 in effect, and
+    // the control says why it is off; the value typed before comes back with the content.
+    m_lambda->setValue(r.effectiveModel().lambda);
+    m_lambda->setEnabled(r.lambdaApplies());
+    m_lambda->setToolTip(
+        r.lambdaApplies() ? tr("Content weight: e_i = \u03bb\u00b7c(token_i) + (1 \u2212 \u03bb)\u00b7u")
+        : r.positions > 0
+            ? tr("Does not apply to bare positions: every token gets the same neutral content u (in effect "
+                 "\u03bb = 0). Type a text to give tokens content.")
+            : tr("\u03bb = 0 while \u201cPositions only\u201d is ticked (Sequence panel)"));
     m_temperature->setValue(r.model.temperature);
 }
 

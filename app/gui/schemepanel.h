@@ -26,6 +26,8 @@ class SchemePanel : public QWidget
     void setScheme(const QString& name);            // ignored when unknown
     QWidget* paramField(const QString& name) const; // the generated editor, for tests
     int paramCount() const { return static_cast<int>(m_paramFields.size()); }
+    QDoubleSpinBox* lambdaField() const { return m_lambda; }
+    QComboBox* schemeBox() const { return m_scheme; }
 
   private:
     void buildParamForm(const std::string& scheme, const RawParams& values);
@@ -47,7 +49,8 @@ class SchemePanel : public QWidget
     QDoubleSpinBox* m_temperature = nullptr;
 };
 
-// The one-paragraph tooltip of a scheme: title, formula, paper, notes (rich text).
-QString schemeToolTip(const SchemeInfo& info);
+// The one-paragraph tooltip of a scheme: title, kind (default: the registry's; an instance's from
+// schemeKindLabel), formula, paper, notes (rich text).
+QString schemeToolTip(const SchemeInfo& info, const std::string& kind = {});
 
 } // namespace poslab::gui

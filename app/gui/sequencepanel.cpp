@@ -75,8 +75,7 @@ SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
     connect(m_positionsOnly, &QCheckBox::toggled, this,
             [this](bool on) { m_driver->update([on](LabRequest& r) { r.positionsOnly = on; }); });
     connect(driver, &Driver::requestChanged, this, &SequencePanel::showRequest);
-    connect(driver, &Driver::resultAvailable, this,
-            [this](const LabResult& result) { showTokens(result.labels); });
+    connect(driver, &Driver::tokensAvailable, this, &SequencePanel::showTokens);
     showTokens({});
 }
 

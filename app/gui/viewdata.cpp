@@ -21,11 +21,23 @@ QStringList toLabels(const std::vector<std::string>& texts)
     return labels;
 }
 
-// "bias_head3" -> "bias", "cos_pair12" -> "cos", "E7" -> "E".
+// "bias_head3" -> "bias", "cos_pair12" -> "cos(θΔ)", "E7" -> "E": what the left axis shows.
 QString family(const std::string& column)
 {
     static const QRegularExpression suffix(QStringLiteral("(_head|_pair)?\\d+$"));
-    return QString::fromStdString(column).remove(suffix);
+    const QString name = QString::fromStdString(column).remove(suffix);
+    if (name == QLatin1String("cos")) return QStringLiteral("cos(\u03b8\u0394)");
+    if (name == QLatin1String("sum_cos")) return QStringLiteral("\u03a3 cos(\u03b8\u0394)");
+    if (name == QLatin1String("d")) return QStringLiteral("term (d)");
+    return curveSeriesName(name.toStdString());
+}
+
+QString subscript(int k)
+{
+    QString digits = QString::number(k);
+    for (QChar& c : digits)
+        c = QChar(0x2080 + c.digitValue());
+    return digits;
 }
 
 } // namespace
@@ -51,6 +63,17 @@ QString unavailableText(const LabResult& result, const QString& what)
     return QObject::tr("computing %1\u2026").arg(what);
 }
 
+QString missingText(const LabResult& result, const QString& matrix, const QString& what)
+{
+    if (result.isPooled() && matrix != QLatin1String("probs")) return unavailableText(result, what);
+    if ((matrix.isEmpty() || isTermMatrix(matrix.toStdString())) && !result.termsFit())
+        return QObject::tr("%1: unavailable at n = %2 (score terms are computed for n \u2264 %3 only)")
+            .arg(what)
+            .arg(result.n)
+            .arg(kMaxTermsN);
+    return {};
+}
+
 bool isSignedMatrix(const QString& matrix)
 {
     return matrix != QLatin1String("probs") && matrix != QLatin1String("bucket");
@@ -71,6 +94,50 @@ QString matrixValueLabel(const QString& matrix)
     return QStringLiteral("score term: %1").arg(matrix);
 }
 
+QString poolingLabel(Pooling pooling, bool isSigned)
+{
+    if (pooling == Pooling::Max && isSigned) return QStringLiteral("max |\u00b7|");
+    return QString::fromStdString(poolingName(pooling));
+}
+
+PooledMatrix poolMatrix(const Eigen::MatrixXd& m, QSize capacity, Pooling pooling, bool isSigned, bool causal)
+{
+    PooledMatrix top = downsample(m, capacity.height(), capacity.width(), pooling, causal);
+    if (!isSigned || pooling != Pooling::Max || !top.pooled()) return top;
+    // max(−m) = −min(m): where the most negative value outweighs the largest, it is the one shown.
+    const PooledMatrix bottom = downsample(-m, capacity.height(), capacity.width(), Pooling::Max, causal);
+    for (Eigen::Index r = 0; r < top.values.rows(); ++r)
+        for (Eigen::Index c = 0; c < top.values.cols(); ++c)
+            if (bottom.values(r, c) > std::abs(top.values(r, c))) top.values(r, c) = -bottom.values(r, c);
+    return top;
+}
+
+QString curveSeriesName(const std::string& column)
+{
+    static const QRegularExpression indexed(QStringLiteral("^(.*?)(_head|_pair)?(\\d+)$"));
+    const QString name = QString::fromStdString(column);
+    const auto match = indexed.match(name);
+    if (match.hasMatch() && !match.captured(1).isEmpty()) {
+        const QString stem = match.captured(1);
+        const int k = match.captured(3).toInt();
+        if (match.captured(2) == QLatin1String("_head"))
+            return stem == QLatin1String("bias") ? QObject::tr("head %1").arg(k)
+                   : stem == QLatin1String("d")  ? QObject::tr("(d) head %1").arg(k)
+                                                 : QObject::tr("%1, head %2").arg(stem).arg(k);
+        if (match.captured(2) == QLatin1String("_pair") && stem == QLatin1String("cos"))
+            return QObject::tr("cos(\u03b8%1\u0394) pair %2").arg(subscript(k)).arg(k);
+        if (stem == QLatin1String("E")) return QStringLiteral("E[%1]").arg(k); // seed-linear's columns
+    }
+    if (name == QLatin1String("sum_cos")) return QObject::tr("\u03a3 cos(\u03b8\u0394), all pairs");
+    if (name == QLatin1String("aK_norm")) return QStringLiteral("\u2016a^K\u2016");
+    if (name == QLatin1String("aV_norm")) return QStringLiteral("\u2016a^V\u2016");
+    if (name == QLatin1String("pe_dot")) return QStringLiteral("PE_i\u00b7PE_{i+\u0394}");
+    if (name == QLatin1String("mean_pe_dot")) return QObject::tr("mean PE_i\u00b7PE_{i+\u0394}");
+    if (name == QLatin1String("table_row")) return QObject::tr("table row");
+    if (name == QLatin1String("clip_index")) return QObject::tr("clip index");
+    return name;
+}
+
 Eigen::MatrixXd fullMatrix(const SchemeRun& run, int head, const QString& matrix)
 {
     const int n = run.attention->n();
@@ -89,8 +156,7 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
 {
     widgets::HeatmapData d;
     const bool causal = result.request.model.causal && maskApplies(matrix);
-    const PooledMatrix p =
-        downsample(m, options.capacity.height(), options.capacity.width(), options.pooling, causal);
+    const PooledMatrix p = poolMatrix(m, options.capacity, options.pooling, isSignedMatrix(matrix), causal);
     d.rows = static_cast<int>(p.values.rows());
     d.cols = static_cast<int>(p.values.cols());
     d.values.resize(std::size_t(d.rows) * d.cols);
@@ -106,7 +172,7 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
     d.valueLabel = matrixValueLabel(matrix);
     d.title = options.title;
     if (p.pooled()) {
-        d.pooling = QString::fromStdString(poolingName(options.pooling));
+        d.pooling = poolingLabel(options.pooling, d.isSigned);
         d.title += QStringLiteral("\n%1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
                        .arg(d.fullRows)
                        .arg(d.fullCols)
@@ -187,7 +253,7 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     for (int c : columns) {
         widgets::CurveSeries s;
         const std::string& name = curve.columns[std::size_t(c)];
-        s.name = QString::fromStdString(name);
+        s.name = curveSeriesName(name);
         s.steps = layout.steps;
         s.emphasis = name == "sum_cos" ||
                      (name.size() > headSuffix.size() && name.ends_with(headSuffix) &&

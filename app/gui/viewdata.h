@@ -18,8 +18,20 @@ QStringList matrixChoices(const SchemeRun& run);
 // Why `what` is not shown for `result`: not available at this n (pooled), the result's notice, or
 // still being computed.
 QString unavailableText(const LabResult& result, const QString& what);
+// Why `what`, which needs `matrix` (or the score terms when `matrix` is empty), can never be shown
+// for `result`, however long one waits: only the probabilities were streamed, or the score terms do
+// not exist at this n. Empty when it is at hand or a newer request computes it.
+QString missingText(const LabResult& result, const QString& matrix, const QString& what);
 bool isSignedMatrix(const QString& matrix);
 QString matrixValueLabel(const QString& matrix);
+// How a block of cells becomes one when there are more cells than pixels: "max", "mean", and for
+// signed matrices "max |·|" (the value of largest magnitude, with its sign, so that a block of large
+// negative values does not look positive).
+QString poolingLabel(Pooling pooling, bool isSigned);
+PooledMatrix poolMatrix(const Eigen::MatrixXd& m, QSize capacity, Pooling pooling, bool isSigned,
+                        bool causal);
+// A Δ-curve column as a legend entry: "bias_head0" -> "head 0", "cos_pair3" -> "cos(θ₃Δ) pair 3".
+QString curveSeriesName(const std::string& column);
 
 // The full n × n matrix (masked entries stay as core has them: −inf logits).
 Eigen::MatrixXd fullMatrix(const SchemeRun& run, int head, const QString& matrix);

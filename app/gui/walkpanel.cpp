@@ -65,9 +65,10 @@ void WalkPanel::rebuild()
     }
     m_showsSeed = false;
     const int i = m_state->row(), j = m_state->col();
-    if (m_result.isPooled()) {
+    if (const QString missing = missingText(m_result, QString(), tr("The worked example"));
+        m_result.hasData() && !missing.isEmpty()) {
         m_view->setWalk({});
-        setHint(unavailableText(m_result, tr("The worked example")));
+        setHint(missing);
         return;
     }
     if (!m_result.isValid() || i < 0 || j < 0) {

@@ -559,6 +559,27 @@ class TestMainWindow : public QObject
         QTest::newRow("positions") << QStringList{"--positions", "20000"} << true;
         QTest::newRow("positions and text") << QStringList{"--positions", "9", "--text", "a"} << false;
         QTest::newRow("no positions") << QStringList{"--positions", "0"} << false;
+        // --matrix is checked against the scheme, as the matrix box offers it.
+        QTest::newRow("unknown matrix") << QStringList{"--matrix", "bogus"} << false;
+        QTest::newRow("bucket of rope") << QStringList{"--scheme", "rope", "--matrix", "bucket"} << false;
+        QTest::newRow("bucket of txl")
+            << QStringList{"--scheme", "transformer-xl", "--matrix", "bucket"} << false;
+        QTest::newRow("bucket of t5") << QStringList{"--scheme", "t5", "--matrix", "bucket"} << true;
+        QTest::newRow("term of rope")
+            << QStringList{"--scheme", "rope", "--matrix", "content-content"} << true;
+        QTest::newRow("term rope lacks")
+            << QStringList{"--scheme", "rope", "--matrix", "content-position"} << false;
+        QTest::newRow("delta") << QStringList{"--matrix", "delta"} << true;
+        // Sizes, cells and file types that would be silently changed or ignored.
+        QTest::newRow("tiny size") << QStringList{"--size", "10x10"} << false;
+        QTest::newRow("smallest size") << QStringList{"--size", "640x480"} << true;
+        QTest::newRow("cell past the end") << QStringList{"--select", "50,50"} << false;
+        QTest::newRow("last cell") << QStringList{"--select", "11,11"} << true;
+        QTest::newRow("cell of positions") << QStringList{"--positions", "60", "--select", "59,0"} << true;
+        QTest::newRow("jpeg screenshot") << QStringList{"--screenshot", "x.jpg"} << false;
+        QTest::newRow("png screenshot") << QStringList{"--screenshot", "x.PNG"} << true;
+        QTest::newRow("largest range") << QStringList{"--range", "100000"} << true;
+        QTest::newRow("range too large") << QStringList{"--range", "100001"} << false;
     }
     void commandLine()
     {
@@ -588,10 +609,18 @@ class TestMainWindow : public QObject
         QVERIFY(bare.options.request.text.empty()); // the editor shows no example text for bare positions
     }
 
+    void badArgumentExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown scheme") << QStringList{"--scheme", "nope"};
+        QTest::newRow("unknown matrix") << QStringList{"--matrix", "bogus"};
+        QTest::newRow("bucket of rope") << QStringList{"--scheme", "rope", "--matrix", "bucket"};
+    }
     void badArgumentExitsWithTwo()
     {
+        QFETCH(QStringList, args);
         QProcess process;
-        process.start(QStringLiteral(POSLAB_EXE), {QStringLiteral("--scheme"), QStringLiteral("nope")});
+        process.start(QStringLiteral(POSLAB_EXE), args);
         QVERIFY(process.waitForFinished(30'000));
         QCOMPARE(process.exitCode(), 2);
         const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
