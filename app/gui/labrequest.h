@@ -2,6 +2,7 @@
 
 #include <attention.h>
 #include <engine/options.h>
+#include <engine/options.h>
 #include <model.h>
 #include <params.h>
 #include <plan.h>
@@ -56,9 +57,9 @@ struct LabRequest
 // A matrix name that is a score term ("content-content", ...), not probs, logits, bias, delta or bucket.
 bool isTermMatrix(const std::string& matrix);
 
-// Score terms (the worked example, the term matrices) are computed for n <= this only: the oneDNN
-// engine refuses more (core/engine/engineterms.cpp); above it the explorer shows the rest without them.
-inline constexpr int kMaxTermsN = 4096;
+// Score terms (the worked example, the term matrices) are computed for n <= core's kMaxTermsN only
+// (core/engine/options.h); above it the explorer shows the rest without them.
+using poslab::kMaxTermsN;
 
 // One scheme on one sequence: every head's probabilities and logits, the rest as the request's
 // view fields ask (see LabRequest::matrix).

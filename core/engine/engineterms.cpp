@@ -33,9 +33,8 @@ std::vector<float> minus(const std::vector<float>& a, const float* b)
 std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, const RunOptions& options)
 {
     const int n = plan.n();
-    constexpr int kMaxN = 4096;
-    if (n > kMaxN)
-        throw Error("score terms are computed for n <= " + std::to_string(kMaxN) +
+    if (n > kMaxTermsN)
+        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) +
                     " only, got n = " + std::to_string(n));
     if (head < 0 || head >= plan.model.heads)
         throw Error("head " + std::to_string(head) + " is out of range");

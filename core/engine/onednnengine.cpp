@@ -116,8 +116,9 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
     const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
     if (options.precision == Precision::BF16 && !bf16Supported())
         throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
-    if (options.terms && n > 4096)
-        throw Error("score terms are computed for n <= 4096 only, got n = " + std::to_string(n));
+    if (options.terms && n > kMaxTermsN)
+        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
+                    std::to_string(n));
     try {
         m.setThreads(resolveThreads(options.threads));
         m.precision = options.precision;

@@ -32,6 +32,10 @@ enum class PoolMode
 PoolMode parsePoolMode(const std::string& name); // "max" | "mean"
 std::string poolModeName(PoolMode mode);
 
+// Score terms (RunOptions::terms, OneDnnEngine::terms) are computed up to this n: each is an n × n
+// matrix per head, and the explorer keeps several.
+inline constexpr int kMaxTermsN = 4096;
+
 // What one run keeps besides the outputs (always filled: result.output and every head's output).
 // n × n matrices are kept only for the selected heads; the other heads get empty matrices.
 struct RunOptions
