@@ -1,4 +1,5 @@
 // The worked-example panel and the lessons inside the explorer window (issue 5 on issue 4's window).
+#include "guirequest.h"
 #include "guitest.h"
 
 #include "applysetup.h"
@@ -37,13 +38,7 @@ namespace {
 
 constexpr int kTimeoutMs = 60'000;
 
-LabRequest request(const std::string& text, const std::string& scheme)
-{
-    LabRequest r;
-    r.text = text;
-    r.scheme = scheme;
-    return r;
-}
+using poslab::test::request;
 
 bool waitForResult(MainWindow& window, QSignalSpy& results)
 {

@@ -1,3 +1,4 @@
+#include "guirequest.h"
 #include "guitest.h"
 
 #include "commandline.h"
@@ -74,13 +75,7 @@ void compareWithCore(const widgets::HeatmapData& shown, const Table& table)
         QCOMPARE(shown.rowLabels[qsizetype(k)], QString::fromStdString(table.tokens[k]));
 }
 
-LabRequest request(const std::string& text, const std::string& scheme)
-{
-    LabRequest r;
-    r.text = text;
-    r.scheme = scheme;
-    return r;
-}
+using poslab::test::request;
 
 } // namespace
 

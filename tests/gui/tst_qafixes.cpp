@@ -1,5 +1,6 @@
 // The QA pass's findings, one test each: long sequences without score terms, errors that keep the
 // picture, signed pooling, λ without content, the compare view's kinds and layout, the Δ-curve's legend.
+#include "guirequest.h"
 #include "guitest.h"
 
 #include "commandline.h"
@@ -35,13 +36,7 @@ namespace {
 
 constexpr int kTimeoutMs = 60'000;
 
-LabRequest request(const std::string& text, const std::string& scheme)
-{
-    LabRequest r;
-    r.text = text;
-    r.scheme = scheme;
-    return r;
-}
+using poslab::test::request;
 
 // Waits for the next result or failure without keeping either (results at n = 5000 hold 1.6 GB).
 bool settle(Driver* driver)

@@ -1,3 +1,4 @@
+#include "guirequest.h"
 #include "guitest.h"
 
 #include "comparepanel.h"
@@ -34,14 +35,7 @@ namespace {
 
 constexpr int kTimeoutMs = 30'000;
 
-LabRequest request(const std::string& text, const std::string& scheme, int heads = 4)
-{
-    LabRequest r;
-    r.text = text;
-    r.scheme = scheme;
-    r.model.heads = heads;
-    return r;
-}
+using poslab::test::request;
 
 double grayVariance(const QImage& image)
 {
