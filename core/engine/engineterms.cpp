@@ -57,91 +57,87 @@ std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, 
 std::vector<ScoreTerm> OneDnnEngine::Impl::termsOf(const AttentionPlan& plan, int head, int slot)
 {
     const int n = plan.n(), hd = plan.model.headDim();
-    Impl& m = *this;
-    const dnnl::stream& stream = m.streams[slot];
-    {
-        const engine::HeadData& d = m.heads[head];
-        const HeadPlan& hp = plan.heads[head];
-        const double s = plan.scale;
-        const float* qx = d.queryPlain(); // x W_q, unrotated
-        const float* kx = d.keyPlain();
-        // x = e + pe is linear: the pe parts are differences, q_p = x W_q − e W_q.
-        const float* qc = d.qc.empty() ? qx : d.qc.data();
-        const float* kc = d.kc.empty() ? kx : d.kc.data();
-        const std::size_t nh = static_cast<std::size_t>(n) * hd;
-        std::vector<float> qp, kp;
-        if (!d.qc.empty()) {
-            qp = minus(std::vector<float>(qx, qx + nh), qc);
-            kp = minus(std::vector<float>(kx, kx + nh), kc);
-        }
-        std::vector<ScoreTerm> out;
-        for (Component comp : planComponentList(plan, head)) {
-            Eigen::MatrixXd t;
-            switch (comp) {
-            case Component::CC:
-                t = product(m.cache, stream, slot, n, hd, qc, kc, s);
-                break;
-            case Component::CP:
-                t = product(m.cache, stream, slot, n, hd, qc, kp.data(), s);
-                break;
-            case Component::PC:
-                t = product(m.cache, stream, slot, n, hd, qp.data(), kc, s);
-                break;
-            case Component::PP:
-                t = product(m.cache, stream, slot, n, hd, qp.data(), kp.data(), s);
-                break;
-            case Component::Rotation:
-                t = product(m.cache, stream, slot, n, hd, d.q.data(), d.k.data(), s) -
-                    product(m.cache, stream, slot, n, hd, qx, kx, s);
-                break;
-            case Component::KeyTable: {
-                t.resize(n, n);
-                if (d.keyRows > 0) {
-                    for (int i = 0; i < n; ++i)
-                        for (int j = 0; j < n; ++j)
-                            t(i, j) =
-                                plan.model.temperature *
-                                (d.qTable[static_cast<std::size_t>(i) * d.keyRows + d.keyIdx[j - i + n - 1]] +
-                                 (d.rowAnchor.empty() ? 0.0 : d.rowAnchor[i]));
-                } else {
-                    // q_i · keyWindow[o] for every offset: n × (2n − 1)
-                    std::vector<float> g(static_cast<std::size_t>(n) * (2 * n - 1));
-                    m.cache.run({n, 2 * n - 1, hd, hd, hd, 2 * n - 1, true, false, Precision::F32}, qx,
-                                d.keyWindow.data(), g.data(), stream, slot);
-                    for (int i = 0; i < n; ++i)
-                        for (int j = 0; j < n; ++j)
-                            t(i, j) = s * g[static_cast<std::size_t>(i) * (2 * n - 1) + (j - i + n - 1)];
-                }
-                break;
-            }
-            case Component::QueryTable:
-                t.resize(n, n);
+    const dnnl::stream& stream = streams[slot];
+    const engine::HeadData& d = heads[head];
+    const HeadPlan& hp = plan.heads[head];
+    const double s = plan.scale;
+    const float* qx = d.queryPlain(); // x W_q, unrotated
+    const float* kx = d.keyPlain();
+    // x = e + pe is linear: the pe parts are differences, q_p = x W_q − e W_q.
+    const float* qc = d.qc.empty() ? qx : d.qc.data();
+    const float* kc = d.kc.empty() ? kx : d.kc.data();
+    const std::size_t nh = static_cast<std::size_t>(n) * hd;
+    std::vector<float> qp, kp;
+    if (!d.qc.empty()) {
+        qp = minus(std::vector<float>(qx, qx + nh), qc);
+        kp = minus(std::vector<float>(kx, kx + nh), kc);
+    }
+    std::vector<ScoreTerm> out;
+    for (Component comp : planComponentList(plan, head)) {
+        Eigen::MatrixXd t;
+        switch (comp) {
+        case Component::CC:
+            t = product(cache, stream, slot, n, hd, qc, kc, s);
+            break;
+        case Component::CP:
+            t = product(cache, stream, slot, n, hd, qc, kp.data(), s);
+            break;
+        case Component::PC:
+            t = product(cache, stream, slot, n, hd, qp.data(), kc, s);
+            break;
+        case Component::PP:
+            t = product(cache, stream, slot, n, hd, qp.data(), kp.data(), s);
+            break;
+        case Component::Rotation:
+            t = product(cache, stream, slot, n, hd, d.q.data(), d.k.data(), s) -
+                product(cache, stream, slot, n, hd, qx, kx, s);
+            break;
+        case Component::KeyTable: {
+            t.resize(n, n);
+            if (d.keyRows > 0) {
                 for (int i = 0; i < n; ++i)
                     for (int j = 0; j < n; ++j)
                         t(i, j) =
                             plan.model.temperature *
-                            d.kTable[static_cast<std::size_t>(j) * d.queryRows + d.queryIdx[j - i + n - 1]];
-                break;
-            case Component::KeyBias: {
-                // colAdd = scale / T · keyBias·k_j
-                t.resize(n, n);
-                for (int j = 0; j < n; ++j)
-                    t.col(j).setConstant(static_cast<double>(d.colAdd[j]) * plan.model.temperature);
-                break;
-            }
-            case Component::OffsetBias:
-                t.resize(n, n);
+                            (d.qTable[static_cast<std::size_t>(i) * d.keyRows + d.keyIdx[j - i + n - 1]] +
+                             (d.rowAnchor.empty() ? 0.0 : d.rowAnchor[i]));
+            } else {
+                // q_i · keyWindow[o] for every offset: n × (2n − 1)
+                std::vector<float> g(static_cast<std::size_t>(n) * (2 * n - 1));
+                cache.run({n, 2 * n - 1, hd, hd, hd, 2 * n - 1, true, false, Precision::F32}, qx,
+                          d.keyWindow.data(), g.data(), stream, slot);
                 for (int i = 0; i < n; ++i)
                     for (int j = 0; j < n; ++j)
-                        t(i, j) = hp.offsetBias[j - i + n - 1];
-                break;
+                        t(i, j) = s * g[static_cast<std::size_t>(i) * (2 * n - 1) + (j - i + n - 1)];
             }
-            if (hp.maskTables && (comp == Component::KeyTable || comp == Component::QueryTable))
-                t.triangularView<Eigen::StrictlyUpper>().setZero();   // Mask_ij = 0 for hidden keys
-            out.push_back({componentName(comp), std::move(t)});
+            break;
         }
-        return out;
+        case Component::QueryTable:
+            t.resize(n, n);
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j)
+                    t(i, j) = plan.model.temperature *
+                              d.kTable[static_cast<std::size_t>(j) * d.queryRows + d.queryIdx[j - i + n - 1]];
+            break;
+        case Component::KeyBias: {
+            // colAdd = scale / T · keyBias·k_j
+            t.resize(n, n);
+            for (int j = 0; j < n; ++j)
+                t.col(j).setConstant(static_cast<double>(d.colAdd[j]) * plan.model.temperature);
+            break;
+        }
+        case Component::OffsetBias:
+            t.resize(n, n);
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j)
+                    t(i, j) = hp.offsetBias[j - i + n - 1];
+            break;
+        }
+        if (hp.maskTables && (comp == Component::KeyTable || comp == Component::QueryTable))
+            t.triangularView<Eigen::StrictlyUpper>().setZero(); // Mask_ij = 0 for hidden keys
+        out.push_back({componentName(comp), std::move(t)});
     }
+    return out;
 }
 
 } // namespace poslab
