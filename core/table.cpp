@@ -5,19 +5,9 @@
 #include "error.h"
 
 #include <bit>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <functional>
-#include <system_error>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace poslab {
 
@@ -138,26 +128,6 @@ void appendLittleEndian(std::string& out, std::uint64_t bits)
 {
     for (int b = 0; b < 8; ++b)
         out += static_cast<char>((bits >> (8 * b)) & 0xff);
-}
-
-mode_t newFileMode()
-{
-    // umask() can only be read by changing it, which races with other threads; /proc has it.
-    mode_t mask = 022;
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("Umask:", 0) == 0) {
-            mask = static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-            break;
-        }
-    }
-    return 0666 & ~mask;
-}
-
-[[noreturn]] void failWrite(const std::string& path, int err)
-{
-    throw Error("cannot write '" + path + "': " + std::generic_category().message(err));
 }
 
 } // namespace
@@ -286,127 +256,6 @@ std::string serialize(const Table& t, TableFormat format)
         return toNpy(t);
     }
     throw Error("internal: unknown table format");
-}
-
-namespace {
-
-// The file a path finally names: symlinks followed (relative targets from the link's directory),
-// the last one possibly dangling (then its target is created).
-std::string followLinks(std::string path)
-{
-    for (int depth = 0; depth < 40; ++depth) {
-        struct stat st
-        {
-        };
-        if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
-        std::string target(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 4096), '\0');
-        const ssize_t len = ::readlink(path.c_str(), target.data(), target.size());
-        if (len < 0) return path;
-        target.resize(static_cast<std::size_t>(len));
-        if (!target.empty() && target.front() != '/') {
-            const std::size_t slash = path.rfind('/');
-            if (slash != std::string::npos) target = path.substr(0, slash + 1) + target;
-        }
-        path = target;
-    }
-    throw Error("cannot write '" + path + "': too many levels of symbolic links");
-}
-
-void writeAll(int fd, const std::string& bytes, const std::function<void(int)>& fail)
-{
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail(errno);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-}
-
-} // namespace
-
-static void writeRegularFileAtomically(const std::string& path, const std::string& target, const std::string& bytes);
-
-void writeFileAtomically(const std::string& requested, const std::string& bytes)
-{
-    if (requested.empty()) throw Error("cannot write '': no file name given");
-    const std::string& path = requested;
-    // Through a symlink: replace its target, not the link. A device or FIFO (/dev/stdout, a pipe):
-    // written in place, since it cannot be replaced; write errors (ENOSPC on /dev/full) still count.
-    struct stat existing
-    {
-    };
-    const bool exists = ::stat(requested.c_str(), &existing) == 0; // follows links, /proc's too
-    if (exists && !S_ISREG(existing.st_mode)) {
-        if (S_ISDIR(existing.st_mode)) failWrite(path, EISDIR);
-        const int fd = ::open(requested.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) failWrite(path, errno);
-        writeAll(fd, bytes, [&](int err) {
-            ::close(fd);
-            failWrite(path, err);
-        });
-        if (::close(fd) != 0) failWrite(path, errno);
-        return;
-    }
-    std::string target = requested;
-    if (exists) {
-        if (char* real = ::realpath(requested.c_str(), nullptr)) {
-            target = real;
-            std::free(real);
-        }
-    } else {
-        target = followLinks(requested); // a dangling link: create its target
-    }
-    writeRegularFileAtomically(path, target, bytes);
-}
-
-static void writeRegularFileAtomically(const std::string& path, const std::string& target, const std::string& bytes)
-{
-    // `path` names the file in messages; `target` is where it is written (symlinks resolved).
-    const std::size_t slash = target.rfind('/');
-    const std::string dir = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
-    const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
-    std::string temp = dir + "." + base + ".tmp-XXXXXX";
-
-    int fd = ::mkstemp(temp.data());
-    if (fd < 0) failWrite(path, errno);
-
-    auto abandon = [&](int err) {
-        ::close(fd);
-        ::unlink(temp.c_str());
-        failWrite(path, err);
-    };
-
-    // Keep the mode of a file being replaced; otherwise what open() would have given.
-    struct stat st
-    {
-    };
-    const mode_t mode =
-        ::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? (st.st_mode & 07777) : newFileMode();
-    if (::fchmod(fd, mode) != 0) abandon(errno);
-
-    writeAll(fd, bytes, abandon);
-    if (::fsync(fd) != 0) abandon(errno);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(temp.c_str());
-        failWrite(path, err);
-    }
-    if (::rename(temp.c_str(), target.c_str()) != 0) {
-        int err = errno;
-        ::unlink(temp.c_str());
-        failWrite(path, err);
-    }
-    // Make the rename itself durable; failing here leaves a complete file, so it is not an error.
-    int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
 }
 
 } // namespace poslab

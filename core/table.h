@@ -36,9 +36,4 @@ std::string toJson(const Table& t);
 std::string toNpy(const Table& t);
 std::string serialize(const Table& t, TableFormat format);
 
-// Writes atomically: to a temporary file beside `path`, then rename. On failure nothing is left
-// behind and poslab::Error says why. A symlink is followed (its target is replaced, the link
-// stays); a device or FIFO (/dev/stdout, a pipe) is written in place, write errors included.
-void writeFileAtomically(const std::string& path, const std::string& bytes);
-
 } // namespace poslab

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "modeloptions.h"
 
+#include "atomicfile.h"
 #include "error.h"
 #include "lab.h"
 #include "model.h"

@@ -3,8 +3,9 @@
 #include "cliargs.h"
 #include "commands.h"
 
-#include "error.h"
 #include "allocator.h"
+#include "atomicfile.h"
+#include "error.h"
 
 #include <cstdio>
 #include <exception>
@@ -27,15 +28,13 @@ int fail(const std::string& message)
     return kExitUsage;
 }
 
-// Bytes go out untranslated (NPY is binary); a short write is reported, not ignored.
+// Bytes go out untranslated (NPY is binary); a short write is reported with errno's words.
 int emit(const std::string& bytes)
 {
-    if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
-        std::fprintf(stderr, "poslab-cli: error: cannot write to standard output\n");
-        return kExitIo;
-    }
-    if (std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "poslab-cli: error: cannot write to standard output\n");
+    try {
+        poslab::writeStandardOutput(bytes);
+    } catch (const poslab::Error& e) {
+        std::fprintf(stderr, "poslab-cli: error: %s\n", e.what());
         return kExitIo;
     }
     return 0;

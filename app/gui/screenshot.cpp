@@ -1,8 +1,11 @@
 #include "screenshot.h"
 
+#include <error.h>
+#include <outputfiles.h>
+
+#include <QBuffer>
 #include <QImage>
 #include <QImageWriter>
-#include <QSaveFile>
 #include <QWidget>
 
 namespace poslab::gui {
@@ -15,15 +18,17 @@ QString saveScreenshot(QWidget& widget, QSize size, const QString& path)
     image.fill(Qt::white);
     widget.render(&image);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image.convertToFormat(QImage::Format_RGB32))) {
-        file.cancelWriting();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image.convertToFormat(QImage::Format_RGB32)))
         return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
+    try {
+        figure::writeAllOrNothing({{path, png}});
+    } catch (const Error& e) {
+        return QString::fromUtf8(e.what());
     }
-    if (!file.commit()) return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }
 

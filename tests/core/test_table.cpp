@@ -1,3 +1,4 @@
+#include "atomicfile.h"
 #include "error.h"
 #include "table.h"
 

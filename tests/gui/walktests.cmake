@@ -8,6 +8,6 @@ add_executable(test_walk
 )
 target_link_libraries(test_walk PRIVATE poslab_widgets poslab_lessons Qt6::Test)
 set_target_properties(test_walk PROPERTIES AUTOMOC ON)
-add_test(NAME test_walk COMMAND test_walk)
-set_tests_properties(test_walk PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120 LABELS gui)
+include(${CMAKE_CURRENT_LIST_DIR}/guitests.cmake)
+poslab_gui_tests(test_walk)
 target_compile_definitions(test_walk PRIVATE POSLAB_LESSONS_JSON="${PROJECT_SOURCE_DIR}/resources/lessons/lessons.json")
