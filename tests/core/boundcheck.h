@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -22,7 +23,9 @@ inline void recordRatio(double ratio)
     const auto [it, first] = worst.emplace(std::string(info->test_suite_name()) + "." + info->name(), ratio);
     if (first || !(ratio <= it->second)) { // NaN too
         it->second = ratio;
-        ::testing::Test::RecordProperty("bound_ratio", std::to_string(ratio));
+        char text[32];
+        std::snprintf(text, sizeof text, "%.3g", ratio);
+        ::testing::Test::RecordProperty("bound_ratio", text);
     }
 }
 
