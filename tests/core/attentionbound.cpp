@@ -465,6 +465,16 @@ HeadBound agreementBound(const AttentionPlan& plan, int h, const HeadResult& ora
     return b;
 }
 
+// Σ_j p̂_j = Σ_j ê_j φ_j / Σ_j ê_j ψ_j with φ, ψ within (1 ± ε)^E (1 ± γ_R) (softmaxBound's E and R):
+// the ratio lies within their quotients, whatever the ê_j.
+double rowSumBound(int n, int keyBlock, int extra)
+{
+    const SoftmaxArithmetic ar = arithmetic(Arith::F32).softmax(keyBlocks(n, keyBlock));
+    const int E = ar.blocks + 2;
+    const double R = n + ar.blocks + 4 + extra;
+    return std::pow((1 + ar.expRel) / (1 - ar.expRel), E) * (1 + gamma(R, ar.u)) / (1 - gamma(R, ar.u)) - 1;
+}
+
 // Max: |max p̂ − max p| ≤ the largest element bound of the cell. Mean: the element bounds averaged,
 // plus the float sums of the cell (its keys within a row, then its rows: γ_{w+h}) and the double
 // division and sum over threads.

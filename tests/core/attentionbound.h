@@ -55,6 +55,11 @@ HeadBound headBound(const AttentionPlan& plan, int h, const HeadResult& oracle, 
 HeadBound agreementBound(const AttentionPlan& plan, int h, const HeadResult& oracle,
                          const BoundOptions& options);
 
+// |Σ_j p̂_ij − 1| for a row of the f32 engine's probabilities normalised by the sum of its own e_ij
+// (pooled, and the outputs' weights): the e_ij's own errors cancel between the two, whatever the
+// logits; the rescaling exps and the roundings remain, `extra` roundings more on each p̂_ij.
+double rowSumBound(int n, int keyBlock, int extra = 0);
+
 // OneDnnEngine::pooled's grid: the cell's max or mean of the element bounds `probs` of the
 // probabilities `p`, plus the pooling's own float sums.
 Eigen::MatrixXd pooledBound(const Eigen::MatrixXd& probs, const Eigen::MatrixXd& p,
