@@ -493,10 +493,18 @@ class TestMainWindow : public QObject
         QVERIFY(results.wait(kTimeoutMs));
         window.sequencePanel()->setPositionsOnly(true);
         QVERIFY(results.wait(kTimeoutMs));
-        // Without content and without positions every score is equal: uniform attention.
+        // Without content and without positions every score is equal: uniform attention, computed
+        // in f32 within the engine's bound of 1/4 (attentionbound.h).
+        ModelConfig model;
+        model.lambda = 0;
+        const auto none = makeScheme("none", {}, model);
+        const Sequence seq = Sequence::fromText("the cat the dog", TokenizerMode::Word);
+        const Eigen::MatrixXd bound =
+            test::headBound(makePlan(*none, seq), 0, referenceAttention(*none, seq).heads[0], {}).probs;
         const auto& d = window.heatmapPanel()->view()->data();
-        for (double v : d.values)
-            QVERIFY(std::abs(v - 0.25) < 1e-12);
+        QCOMPARE(d.values.size(), std::size_t(16));
+        for (std::size_t k = 0; k < d.values.size(); ++k)
+            QVERIFY(std::abs(d.values[k] - 0.25) <= bound(Eigen::Index(k / 4), Eigen::Index(k % 4)));
         QVERIFY(window.sequencePanel()->chipsText().startsWith(QStringLiteral("0 the \u00b7 1 cat")));
     }
 
