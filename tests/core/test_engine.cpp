@@ -391,10 +391,10 @@ TEST(Engine, CancelledRunThrowsAndEngineRecovers)
 }
 
 // Seed-linear's Δ enters unnormalised: at n = 300 its key-table term reaches ~1000, where a float
-// logit is off by up to 6e-5 and the probabilities of the keys near each row's largest logit by
-// up to 1e-4 relative. The engine computes such terms in double relative to each row's anchor (its
-// largest visible term), so the float error scales with |term − anchor|, near 0 for those keys:
-// the bound here is that of this precise path (KeyTablePath::Precise) alone.
+// logit is off by up to 6e-5; in float the probabilities were off by 2e-6 to 8e-6 relative (up to
+// 5.7e-5 in one cell). The engine computes such terms in double relative to each row's anchor (its
+// largest visible term), so the float error scales with |term − anchor|, near 0 for the keys that
+// carry the probability: the bound here is that of this precise path (KeyTablePath::Precise) alone.
 TEST(Engine, LargeTableTermsKeepFp32Agreement)
 {
     OneDnnEngine engine;
