@@ -3,7 +3,9 @@
 // Rounding-error bounds from the operands (Higham, Accuracy and Stability of Numerical Algorithms,
 // 2nd ed., §2.2, §3.1, §4.2). A computed matrix is carried as a Bounded: elementwise, the exact value
 // is at most `mag` in magnitude and the computed one differs from it by at most `err`. The bounds
-// hold for any order of summation, with or without FMA, so for every ISA and thread count.
+// hold for any order of summation, with or without FMA, so for every ISA and thread count. As in
+// Higham's model, products are assumed not to underflow (operands of order 1 here); the softmax,
+// whose exponentials do underflow, accounts for it (softmaxBound).
 
 #include <Eigen/Core>
 
