@@ -2,21 +2,47 @@
 
 #include "clitest.h"
 
+#include "boundcheck.h"
+
 #include <cmath>
 
 using namespace poslab::test;
 
 namespace {
 
-double relDiff(const Matrix& a, const Matrix& b)
+Eigen::MatrixXd eigenOf(const Matrix& m)
 {
-    double num = 0, den = 0;
-    for (std::size_t i = 0; i < b.size(); ++i)
-        for (std::size_t j = 0; j < b[i].size(); ++j) {
-            num += (a[i][j] - b[i][j]) * (a[i][j] - b[i][j]);
-            den += b[i][j] * b[i][j];
-        }
-    return std::sqrt(num / den);
+    Eigen::MatrixXd out(static_cast<Eigen::Index>(m.size()),
+                        m.empty() ? 0 : static_cast<Eigen::Index>(m[0].size()));
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        if (static_cast<Eigen::Index>(m[i].size()) != out.cols()) return Eigen::MatrixXd(0, 0);
+        for (std::size_t j = 0; j < m[i].size(); ++j)
+            out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = m[i][j];
+    }
+    return out;
+}
+
+// The same computation in process (the defaults poslab-cli documents: d_model 64, 4 heads, seed 0,
+// λ 1, T 1, --n N bare positions): its plan and oracle give the operands of the error bounds.
+struct InProcess
+{
+    poslab::AttentionPlan plan;
+    poslab::AttentionResult oracle;
+};
+
+InProcess inProcess(const std::string& scheme, int n, bool causal)
+{
+    poslab::ModelConfig model;
+    model.causal = causal;
+    const auto s = poslab::makeScheme(scheme, {}, model);
+    const poslab::Sequence seq = poslab::Sequence::positions(n);
+    return {poslab::makePlan(*s, seq), poslab::referenceAttention(*s, seq)};
+}
+
+void expectWithin(const Matrix& got, const Matrix& want, const Eigen::MatrixXd& bound,
+                  const std::string& what)
+{
+    poslab::test::expectWithin(eigenOf(got), eigenOf(want), bound, what);
 }
 
 void expectOneLineError(const std::vector<std::string>& args, const std::string& needle)
@@ -27,18 +53,33 @@ void expectOneLineError(const std::vector<std::string>& args, const std::string&
     EXPECT_NE(r.err.find(needle), std::string::npos) << joined(args) << "\nstderr: " << r.err;
 }
 
+// Each probability and bias within the bound of |oneDNN f32 − exact| + |reference − exact|.
 TEST(CliEngine, OneDnnAgreesWithReference)
 {
-    for (const char* scheme : {"t5", "rope", "transformer-xl"})
+    for (const char* scheme : {"t5", "rope", "transformer-xl"}) {
+        const InProcess same = inProcess(scheme, 50, true);
+        const poslab::HeadResult& oracle = same.oracle.heads[2];
+        BoundOptions f64;
+        f64.arith = Arith::F64;
+        const HeadBound engine = agreementBound(same.plan, 2, oracle, {});
+        const HeadBound reference = agreementBound(same.plan, 2, oracle, f64);
         for (const char* what : {"probs", "bias"}) {
             const std::vector<std::string> base = {"compute",  "--scheme", scheme, "--n",    "50",
                                                    "--causal", "--what",   what,   "--head", "2"};
             std::vector<std::string> fast = base, ref = base, one = base;
             ref.insert(ref.end(), {"--engine", "reference"});
             one.insert(one.end(), {"--engine", "onednn", "--threads", "1"});
-            EXPECT_LE(relDiff(csvOf(fast), csvOf(ref)), 1e-5) << scheme << " " << what;
-            EXPECT_LE(relDiff(csvOf(one), csvOf(ref)), 1e-5) << scheme << " " << what;
+            const bool probs = std::string(what) == "probs";
+            const Matrix r = csvOf(ref);
+            // the CLI computes what the in-process plan describes: the bounds are about these numbers
+            poslab::test::expectWithin(
+                eigenOf(r), probs ? oracle.probs : oracle.bias, probs ? reference.probs : reference.bias,
+                std::string(scheme) + " " + what + ": reference engine against the oracle");
+            const Eigen::MatrixXd& bound = probs ? engine.probs : engine.bias;
+            expectWithin(csvOf(fast), r, bound, std::string(scheme) + " " + what);
+            expectWithin(csvOf(one), r, bound, std::string(scheme) + " " + what + " (1 thread)");
         }
+    }
 }
 
 TEST(CliEngine, Bf16WhenTheCpuHasIt)
@@ -51,9 +92,16 @@ TEST(CliEngine, Bf16WhenTheCpuHasIt)
         GTEST_SKIP() << "no bf16 here";
     }
     const Matrix bf = parseCsv(r.out);
-    const Matrix f32 =
+    const Matrix ref =
         csvOf({"compute", "--scheme", "alibi", "--n", "40", "--what", "probs", "--engine", "reference"});
-    EXPECT_LE(relDiff(bf, f32), 2e-2);
+    const InProcess same = inProcess("alibi", 40, false);
+    BoundOptions bf16, f64;
+    bf16.arith = Arith::BF16;
+    f64.arith = Arith::F64;
+    poslab::test::expectWithin(eigenOf(ref), same.oracle.heads[0].probs,
+                               agreementBound(same.plan, 0, same.oracle.heads[0], f64).probs,
+                               "reference engine against the oracle");
+    expectWithin(bf, ref, agreementBound(same.plan, 0, same.oracle.heads[0], bf16).probs, "bf16 probs");
     const JsonValue j = jsonOf(std::vector<std::string>(args));
     ASSERT_TRUE(j["model"].has("dtype")) << "the JSON says bf16 was used";
     EXPECT_EQ(j["model"]["dtype"].text, "bf16");
@@ -65,13 +113,23 @@ TEST(CliEngine, PooledProbabilities)
     const Matrix m = csvOf(
         {"compute", "--scheme", "t5", "--n", "40", "--what", "probs", "--pool", "8", "--pool-mode", "mean"});
     ASSERT_EQ(m.size(), 8u);
-    double total = 0;
-    for (const auto& row : m) {
-        ASSERT_EQ(row.size(), 8u);
-        for (double v : row)
-            total += v * 25.0;
+    // computed: within the cells' bounds times their areas, plus this double sum of 64 products
+    const InProcess same = inProcess("t5", 40, false);
+    std::vector<int> edges;
+    for (int a = 0; a <= 8; ++a)
+        edges.push_back(5 * a);
+    const Eigen::MatrixXd bound = pooledBound(headBound(same.plan, 0, same.oracle.heads[0], {}).probs,
+                                              same.oracle.heads[0].probs, edges, poslab::PoolMode::Mean);
+    double total = 0, tolerance = 0;
+    for (std::size_t a = 0; a < m.size(); ++a) {
+        ASSERT_EQ(m[a].size(), 8u);
+        for (std::size_t b = 0; b < 8; ++b) {
+            total += m[a][b] * 25.0;
+            tolerance += bound(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) * 25.0;
+        }
     }
-    EXPECT_NEAR(total, 40.0, 1e-4);
+    tolerance += gamma(65, kUnitF64) * (40.0 + tolerance);
+    expectNear(total, 40.0, tolerance, "Σ mean·area");
     const JsonValue j = jsonOf({"compute", "--scheme", "t5", "--n", "40", "--what", "probs", "--pool", "8"});
     EXPECT_EQ(j["tokens"][0].text, "0–4");
     EXPECT_EQ(j["tokens"][7].text, "35–39");

@@ -2,6 +2,8 @@
 
 #include "clitest.h"
 
+#include "boundcheck.h"
+
 #include <cmath>
 
 using namespace poslab::test;
@@ -22,7 +24,8 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 TEST(CliExplain, JsonEndsOnComputeProbsAndLogits)
 {
     for (const char* scheme : {"t5", "rope", "deberta", "shaw", "alibi", "sinusoidal", "seed-linear", "transformer-xl"}) {
-        // explain walks the oracle's numbers: compare with the oracle engine (onednn agrees to ~1e-6)
+        // explain walks the oracle's numbers: compare with the reference engine, both in double,
+        // within the double bound of each (attentionbound.h, the same model in process)
         const auto probs = csvOf(
             with({"compute", "--scheme", scheme, "--what", "probs", "--head", "1", "--engine", "reference"}, kModel));
         const auto logits = csvOf(
@@ -31,8 +34,23 @@ TEST(CliExplain, JsonEndsOnComputeProbsAndLogits)
             succeed(with({"explain", "--scheme", scheme, "--i", "4", "--j", "1", "--head", "1", "--format", "json"}, kModel))
                 .out);
         EXPECT_EQ(walk["scheme"].text, scheme);
-        EXPECT_NEAR(walk["prob"].number, probs[4][1], 1e-9) << scheme;
-        EXPECT_NEAR(walk["logit"].number, logits[4][1], 1e-9) << scheme;
+        poslab::ModelConfig model;
+        model.dModel = 16;
+        model.heads = 2;
+        model.seed = 5;
+        const auto s = poslab::makeScheme(scheme, {}, model);
+        const poslab::Sequence seq =
+            poslab::Sequence::fromText("the cat sat on the mat", poslab::TokenizerMode::Word);
+        const poslab::AttentionResult oracle = poslab::referenceAttention(*s, seq);
+        BoundOptions f64;
+        f64.arith = Arith::F64;
+        const HeadBound bound = agreementBound(poslab::makePlan(*s, seq), 1, oracle.heads[1], f64);
+        expectWithin(Eigen::MatrixXd::Constant(1, 1, walk["prob"].number),
+                     Eigen::MatrixXd::Constant(1, 1, probs[4][1]), bound.probs.block(4, 1, 1, 1),
+                     std::string(scheme) + " p_41");
+        expectWithin(Eigen::MatrixXd::Constant(1, 1, walk["logit"].number),
+                     Eigen::MatrixXd::Constant(1, 1, logits[4][1]), bound.logits.block(4, 1, 1, 1),
+                     std::string(scheme) + " logit_41");
         EXPECT_GE(walk["steps"].size(), 5u);
     }
 }

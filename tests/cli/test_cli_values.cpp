@@ -1,7 +1,9 @@
 // The numbers poslab-cli prints, checked against the papers' formulas written out here,
-// independently of core's code.
+// independently of core's code (core only bounds the engine's rounding, attentionbound.h).
 
 #include "clitest.h"
+
+#include "boundcheck.h"
 
 #include <algorithm>
 #include <cmath>
@@ -143,25 +145,45 @@ TEST(CliValues, AlibiSlopesForOtherHeadCountsFollowThePaperCode)
         EXPECT_EQ(six[h][0], expected[h]) << h;
     EXPECT_EQ(alibiSlopes(6), expected); // the transcription of get_slopes agrees
 
+    // Two transcriptions in double: each slope is start^(h+1) (or start·start^h) with start = 2^(−x)
+    // from pow, each pow within 1 ulp (2u, u = 2^−53) and the product one rounding; the error of
+    // start grows (h + 1)-fold, so each side is within ((h + 1)·2 + 3)u and they differ by twice that.
     for (int heads : {1, 2, 3, 5, 12, 16}) {
         const Matrix m =
             csvOf(computeArgs({"--scheme", "alibi", "--heads", std::to_string(heads), "--d-model",
                                std::to_string(heads * 4), "--n", "2", "--what", "slopes"}));
         const std::vector<double> want = alibiSlopes(heads);
         ASSERT_EQ(m.size(), want.size()) << heads;
-        for (std::size_t h = 0; h < want.size(); ++h)
-            EXPECT_NEAR(m[h][0], want[h], 1e-15 * want[h]) << heads << " heads, head " << h;
+        for (std::size_t h = 0; h < want.size(); ++h) {
+            // the slopes of the closest power of two come from 2·closest heads: exponent up to 2·heads
+            const double k = 2.0 * heads;
+            expectNear(m[h][0], want[h], 2 * gamma(2 * k + 3, kUnitF64) * want[h],
+                       std::to_string(heads) + " heads, head " + std::to_string(h));
+        }
     }
 }
 
+// The oneDNN engine's bias (logits − content-content, f32 products subtracted in double) is
+// −m·|Δ| within its error bound, computed from the same model in process (attentionbound.h).
 TEST(CliValues, AlibiBiasIsMinusSlopeTimesDistance)
 {
     const Matrix m = csvOf(computeArgs(
         {"--scheme", "alibi", "--heads", "8", "--n", "6", "--what", "bias", "--head", "2", "--causal"}));
     expectSquare(m, 6);
+    poslab::ModelConfig model;
+    model.heads = 8;
+    model.causal = true;
+    const auto scheme = poslab::makeScheme("alibi", {}, model);
+    const poslab::Sequence seq = poslab::Sequence::positions(6);
+    const poslab::AttentionResult oracle = poslab::referenceAttention(*scheme, seq);
+    const Eigen::MatrixXd bound = headBound(poslab::makePlan(*scheme, seq), 2, oracle.heads[2], {}).bias;
+    Eigen::MatrixXd got(6, 6), want(6, 6);
     for (int i = 0; i < 6; ++i)
-        for (int j = 0; j <= i; ++j)
-            EXPECT_NEAR(m[i][j], -0.125 * (i - j), 1e-12) << i << "," << j;
+        for (int j = 0; j < 6; ++j) {
+            got(i, j) = j <= i ? m[i][j] : 0.0; // keys after the query: not part of this check
+            want(i, j) = j <= i ? -0.125 * (i - j) : 0.0;
+        }
+    expectWithin(got, want, bound, "alibi bias of head 2");
 }
 
 TEST(CliValues, ProbabilityRowsSumToOne)
@@ -176,6 +198,10 @@ TEST(CliValues, ProbabilityRowsSumToOne)
                 const Matrix m = csvOf(computeArgs(args));
                 SCOPED_TRACE(scheme + " n=" + std::to_string(n) + (causal ? " causal" : ""));
                 expectSquare(m, static_cast<std::size_t>(n));
+                // The engine normalises each kept row in double: Σ_j p_ij = Σ e_j·fl(1 / fl(Σ e_k)),
+                // summed here again: n − 1 + n − 1 additions, n products and the division, γ_{2n}
+                // (Higham Lemma 3.3), u = 2^−53. Masked cells are exactly 0.
+                const double tolerance = gamma(2 * n, kUnitF64);
                 for (int i = 0; i < n; ++i) {
                     double sum = 0.0;
                     for (int j = 0; j < n; ++j) {
@@ -186,7 +212,7 @@ TEST(CliValues, ProbabilityRowsSumToOne)
                         }
                         sum += m[i][j];
                     }
-                    EXPECT_NEAR(sum, 1.0, 1e-12) << "row " << i;
+                    expectNear(sum, 1.0, tolerance, "row " + std::to_string(i));
                 }
             }
 }
@@ -200,7 +226,7 @@ TEST(CliValues, ProbabilitiesOfTextAreRowStochasticToo)
         double sum = 0.0;
         for (double p : row)
             sum += p;
-        EXPECT_NEAR(sum, 1.0, 1e-12);
+        expectNear(sum, 1.0, gamma(2 * 6, kUnitF64), "a row"); // as above
     }
 }
 
@@ -224,6 +250,16 @@ TEST(CliValues, CausalLogitsAreNullAboveTheDiagonalInJson)
     EXPECT_TRUE(std::isfinite(m[3][0]));
 }
 
+// The closed form here and core's both in double: the angle p·base^(−2k/d) from pow (within 1 ulp,
+// 2u) and one product or division, so each within γ_3 relative and the two within 2γ_3·|angle|;
+// sin and cos are 1-Lipschitz and each within 1 ulp (2u) of values of magnitude ≤ 1.
+namespace {
+double peTolerance(double angle)
+{
+    return 2 * gamma(3, kUnitF64) * std::abs(angle) + 4 * kUnitF64;
+}
+} // namespace
+
 TEST(CliValues, SinusoidalPeIsTheClosedForm)
 {
     const Matrix m =
@@ -233,8 +269,9 @@ TEST(CliValues, SinusoidalPeIsTheClosedForm)
         ASSERT_EQ(m[p].size(), 4u);
         for (int k = 0; k < 2; ++k) {
             const double angle = p / std::pow(10000.0, 2.0 * k / 4.0);
-            EXPECT_NEAR(m[p][2 * k], std::sin(angle), 1e-14) << p << "," << k;
-            EXPECT_NEAR(m[p][2 * k + 1], std::cos(angle), 1e-14) << p << "," << k;
+            const std::string at = std::to_string(p) + "," + std::to_string(k);
+            expectNear(m[p][2 * k], std::sin(angle), peTolerance(angle), "sin " + at);
+            expectNear(m[p][2 * k + 1], std::cos(angle), peTolerance(angle), "cos " + at);
         }
     }
 }
@@ -247,8 +284,8 @@ TEST(CliValues, SinusoidalPeWithCustomBase)
     for (int p = 0; p < 5; ++p)
         for (int k = 0; k < 4; ++k) {
             const double angle = p / std::pow(100.0, 2.0 * k / 8.0);
-            EXPECT_NEAR(m[p][2 * k], std::sin(angle), 1e-14);
-            EXPECT_NEAR(m[p][2 * k + 1], std::cos(angle), 1e-14);
+            expectNear(m[p][2 * k], std::sin(angle), peTolerance(angle), "sin");
+            expectNear(m[p][2 * k + 1], std::cos(angle), peTolerance(angle), "cos");
         }
 }
 
@@ -300,9 +337,9 @@ TEST(CliValues, DeltaCurveCoversTheRange)
     EXPECT_EQ(j["columns"][0].text, "delta");
     for (std::size_t r = 0; r < 7; ++r)
         EXPECT_EQ(data[r][0].number, static_cast<double>(r) - 3.0);
-    // Head 0 of 8 has slope 1/2: bias −|Δ|/2.
+    // Head 0 of 8 has slope 1/2: bias −|Δ|/2, exact (a power of two times a small integer).
     for (std::size_t r = 0; r < 7; ++r)
-        EXPECT_NEAR(data[r][1].number, -0.5 * std::abs(static_cast<double>(r) - 3.0), 1e-15);
+        EXPECT_EQ(data[r][1].number, -0.5 * std::abs(static_cast<double>(r) - 3.0));
 }
 
 TEST(CliValues, SameSeedSameNumbersOtherSeedOtherNumbers)

@@ -1,5 +1,8 @@
 // The oracle's mechanics: softmax, scaling, masking, temperature, terms, outputs. Expected values
 // are assembled here from the model's pieces by plain formulas, not by the code under test.
+// Tolerances: both sides in double, the same formula in another order (a few dozen roundings of
+// u = 1.1e-16 on numbers below ~100): 1e-12 relative or absolute holds that with room, and is far
+// below what a wrong formula changes (the fp32 engine's bounds are derived in attentionbound.h).
 
 #include "attention.h"
 #include "error.h"

@@ -1,5 +1,7 @@
-// The streaming mode: pooled probabilities equal the oracle's probabilities pooled the same way.
+// The streaming mode: pooled probabilities equal the oracle's probabilities pooled the same way,
+// each cell within the bound pooled from the elements' bounds (attentionbound.h).
 
+#include "boundcheck.h"
 #include "engine/onednnengine.h"
 #include "error.h"
 #include "plan.h"
@@ -42,14 +44,19 @@ TEST(EnginePooled, MatchesPooledOracle)
                 const auto scheme = makeScheme(c.scheme, {}, m);
                 const Sequence seq = Sequence::positions(c.n);
                 const AttentionResult ref = referenceAttention(*scheme, seq);
-                const PooledProbs got = engine.pooled(makePlan(*scheme, seq), 1, c.cells, mode, RunOptions{});
+                const AttentionPlan plan = makePlan(*scheme, seq);
+                const PooledProbs got = engine.pooled(plan, 1, c.cells, mode, RunOptions{});
                 const int cells = std::min(c.cells, c.n);
                 ASSERT_EQ(got.grid.rows(), cells);
                 ASSERT_EQ(got.edges.front(), 0);
                 ASSERT_EQ(got.edges.back(), c.n);
                 const Eigen::MatrixXd want = poolOracle(ref.heads[1].probs, got.edges, mode);
-                EXPECT_LE((got.grid - want).norm() / want.norm(), 1e-5)
-                    << c.scheme << " n=" << c.n << " causal=" << causal << " " << poolModeName(mode);
+                const Eigen::MatrixXd bound =
+                    test::pooledBound(test::agreementBound(plan, 1, ref.heads[1], {}).probs,
+                                      ref.heads[1].probs, got.edges, mode);
+                test::expectWithin(got.grid, want, bound,
+                                   std::string(c.scheme) + " n=" + std::to_string(c.n) +
+                                       (causal ? " causal " : " ") + poolModeName(mode));
             }
 }
 
@@ -57,16 +64,25 @@ TEST(EnginePooled, CellEdgesAndErrors)
 {
     ModelConfig m;
     const auto scheme = makeScheme("t5", {}, m);
-    const AttentionPlan plan = makePlan(*scheme, Sequence::positions(10));
+    const Sequence seq = Sequence::positions(10);
+    const AttentionPlan plan = makePlan(*scheme, seq);
     OneDnnEngine engine;
     const PooledProbs p = engine.pooled(plan, 0, 4, PoolMode::Mean, RunOptions{});
     EXPECT_EQ(p.edges, (std::vector<int>{0, 2, 5, 7, 10})); // floor(a·n / cells)
-    // mean pooling keeps the total: each row sums to 1, so Σ_ab mean·area = n
-    double total = 0;
+    // mean pooling keeps the total: each row sums to 1, so Σ_ab mean·area = n exactly; computed, within
+    // the cells' bounds times their areas, plus this double sum of 16 products
+    const HeadResult ref = referenceAttention(*scheme, seq).heads[0];
+    const Eigen::MatrixXd bound =
+        test::pooledBound(test::headBound(plan, 0, ref, {}).probs, ref.probs, p.edges, PoolMode::Mean);
+    double total = 0, tolerance = 0;
     for (int a = 0; a < 4; ++a)
-        for (int b = 0; b < 4; ++b)
-            total += p.grid(a, b) * (p.edges[a + 1] - p.edges[a]) * (p.edges[b + 1] - p.edges[b]);
-    EXPECT_NEAR(total, 10.0, 1e-5);
+        for (int b = 0; b < 4; ++b) {
+            const double area = (p.edges[a + 1] - p.edges[a]) * (p.edges[b + 1] - p.edges[b]);
+            total += p.grid(a, b) * area;
+            tolerance += bound(a, b) * area;
+        }
+    tolerance += test::gamma(17, test::kUnitF64) * (10.0 + tolerance);
+    test::expectNear(total, 10.0, tolerance, "Σ mean·area");
     EXPECT_THROW(engine.pooled(plan, 4, 4, PoolMode::Max, RunOptions{}), Error);
     EXPECT_THROW(engine.pooled(plan, 0, 0, PoolMode::Max, RunOptions{}), Error);
 }

@@ -1,30 +1,19 @@
 // The score decomposition computed by the oneDNN engine: the oracle's names, the oracle's values,
-// and a sum equal to the logits.
+// and a sum equal to the logits, each within its rounding-error bound (attentionbound.h).
 
+#include "boundcheck.h"
 #include "engine/onednnengine.h"
 #include "engine/terms.h"
 #include "plan.h"
 
 #include <cmath>
+#include <limits>
 
 #include <gtest/gtest.h>
 
 using namespace poslab;
 
 namespace {
-
-// ‖a − b‖ / max(‖b‖, floor) over the entries a query may see.
-double relVisible(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, bool causal, double floor = 1e-30)
-{
-    double num = 0.0, den = 0.0;
-    for (Eigen::Index i = 0; i < b.rows(); ++i)
-        for (Eigen::Index j = 0; j < (causal ? i + 1 : b.cols()); ++j) {
-            const double d = a(i, j) - b(i, j);
-            num += std::isnan(d) ? 1e300 : d * d;
-            den += b(i, j) * b(i, j);
-        }
-    return std::sqrt(num / std::max(den, floor * floor));
-}
 
 struct Case
 {
@@ -76,22 +65,33 @@ TEST(EngineTerms, MatchOracleAndSumToLogits)
                 const HeadResult& g = got.heads[1];
                 const HeadResult& r = ref.heads[1];
                 ASSERT_EQ(g.terms.size(), r.terms.size()) << what;
-                Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(n, n);
+                ASSERT_EQ(alone.heads[1].terms.size(), r.terms.size()) << what;
+                test::BoundOptions options;
+                options.terms = true;
+                const test::HeadBound agree = test::agreementBound(plan, 1, r, options);
+                const test::HeadBound own = test::headBound(plan, 1, r, options); // the engine's alone
+                Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(n, n), sumBound = own.logits;
+                Eigen::MatrixXd magnitude = Eigen::MatrixXd::Zero(n, n);
                 for (std::size_t t = 0; t < r.terms.size(); ++t) {
                     EXPECT_EQ(g.terms[t].name, r.terms[t].name) << what;
-                    EXPECT_LE(relVisible(g.terms[t].value, r.terms[t].value, causal), 1e-5)
-                        << what << " " << r.terms[t].name;
-                    ASSERT_EQ(alone.heads[1].terms.size(), r.terms.size()) << what;
-                    EXPECT_LE(relVisible(alone.heads[1].terms[t].value, r.terms[t].value, causal), 1e-5)
-                        << what << " " << r.terms[t].name << " (terms without bias)";
+                    test::expectWithin(g.terms[t].value, r.terms[t].value, agree.terms[t],
+                                       what + " " + r.terms[t].name);
+                    test::expectWithin(alone.heads[1].terms[t].value, r.terms[t].value, agree.terms[t],
+                                       what + " " + r.terms[t].name + " (terms without bias)");
                     sum += g.terms[t].value;
+                    sumBound += own.terms[t] / m.temperature;
+                    magnitude += (r.terms[t].value.cwiseAbs() + agree.terms[t]) / m.temperature;
                 }
-                // Σ terms / T = logits (where visible); the bias is everything but content-content
-                EXPECT_LE(relVisible(sum / m.temperature, g.logits, causal), 1e-5) << what;
-                // the bias is 0 for 'none': measure it against the logits' size
-                EXPECT_LE(relVisible(g.bias, r.bias, causal, relVisible(r.logits, 0 * r.logits, causal, 1.0)),
-                          1e-5)
-                    << what;
+                // Σ terms / T = logits where visible: both the engine's, each within its bound of the
+                // exact values, plus the double sum here (K − 1 additions and the division)
+                sumBound += test::gamma(static_cast<double>(r.terms.size()), test::kUnitF64) * magnitude;
+                Eigen::MatrixXd visibleSum = sum / m.temperature;
+                for (int i = 0; i < n; ++i)
+                    for (int j = i + 1; causal && j < n; ++j)
+                        visibleSum(i, j) = -std::numeric_limits<double>::infinity();
+                test::expectWithin(visibleSum, g.logits, sumBound, what + " Σ terms / T against the logits");
+                // the bias is everything but content-content
+                test::expectWithin(g.bias, r.bias, agree.bias, what + " bias");
                 EXPECT_EQ(g.terms.front().name, "content-content");
             }
 }

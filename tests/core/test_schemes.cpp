@@ -7,6 +7,10 @@
 // The code under test is never used to produce an expectation, except for pieces that are not part of
 // the scheme (content vectors and the seeded projections from model.h).
 //
+// Tolerances compare double with double (the oracle against a closed form): a few dozen roundings
+// of u = 1.1e-16 on numbers below ~100, so 1e-12 (1e-15 for single sin/cos/pow values) has room and
+// is far below what a wrong formula changes.
+//
 // Conventions: positions are 0-based, i = query (row), j = key (column), Δ = j − i.
 
 #include "attention.h"

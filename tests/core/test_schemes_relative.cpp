@@ -7,6 +7,9 @@
 // float64 and float32, which agree on every value used here). Score checks are closed forms or
 // structural identities (a term that may depend only on Δ must be Toeplitz, ...).
 //
+// Tolerances compare double with double, as in test_schemes.cpp: 1e-12 above the rounding of a few
+// dozen operations (u = 1.1e-16), 1e-9 as the smallest change a term must make to count as present.
+//
 // Conventions: positions are 0-based, i = query (row), j = key (column), Δ = j − i.
 
 #include "attention.h"
