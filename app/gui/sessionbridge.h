@@ -1,7 +1,7 @@
 #pragma once
 
 #include "explorerstate.h"
-#include "labrequest.h"
+#include <lab.h>
 
 #include <session.h>
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <lab.h>
 #include <session.h>
 
 #include <QByteArray>
@@ -7,6 +8,13 @@
 #include <QString>
 
 namespace poslab::figure::test {
+
+// The tests' Lab, as poslab-cli and the explorer each have one.
+inline Lab& testLab()
+{
+    static Lab lab;
+    return lab;
+}
 
 inline Session sampleSession()
 {

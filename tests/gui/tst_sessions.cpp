@@ -297,7 +297,7 @@ class TestSessions : public QObject
         QTemporaryDir dir;
         MainWindow window;
         QVERIFY(window.sessionFiles()->openExample(QStringLiteral("shaw-clipping")));
-        ExportDialog dialog(window.sessionFiles()->currentSession());
+        ExportDialog dialog(window.sessionFiles()->currentSession(), window.driver()->lab());
         dialog.resize(dialog.sizeHint());
         dialog.show();
         QSignalSpy preview(&dialog, &ExportDialog::previewAvailable);
@@ -329,7 +329,8 @@ class TestSessions : public QObject
     {
         QTemporaryDir dir;
         figure::Session s = exampleSession(QStringLiteral("shaw-clipping"));
-        ExportDialog dialog(s);
+        Lab lab;
+        ExportDialog dialog(s, lab);
         dialog.setDataFormat(QStringLiteral("json"));
         const QString path = dir.filePath(QStringLiteral("no/such/dir/f.pdf"));
         const QString error = dialog.exportTo(path);
@@ -341,12 +342,13 @@ class TestSessions : public QObject
 
     void exportDialogPresetsSetTheWidth()
     {
-        ExportDialog dialog(exampleSession(QStringLiteral("alibi-heads")));
+        Lab lab;
+        ExportDialog dialog(exampleSession(QStringLiteral("alibi-heads")), lab);
         QCOMPARE(dialog.session().view, figure::FigureView::Heads);
         QCOMPARE(dialog.session().style.widthMm, figure::kOneColumnMm);
         dialog.setWidthMm(figure::kTwoColumnMm);
         QCOMPARE(dialog.session().style.widthMm, figure::kTwoColumnMm);
-        ExportDialog compare(exampleSession(QStringLiteral("sinusoidal-vs-rope")));
+        ExportDialog compare(exampleSession(QStringLiteral("sinusoidal-vs-rope")), lab);
         QCOMPARE(compare.session().view, figure::FigureView::Compare);
     }
 
