@@ -62,7 +62,7 @@ figure::Session sessionFromOptions(const CliArgs& opts)
             throw Error("--n must be between 1 and " + std::to_string(kMaxFigureTokens) +
                         " for a figure, got " + *n +
                         " (for longer sequences, pooled probabilities: poslab-cli compute --pool)");
-        s.n = parseIntOption("n", *n, 1, kMaxFigureTokens);
+        s.positions = parseIntOption("n", *n, 1, kMaxFigureTokens);
     }
     sequence(opts, "figure"); // the same checks and messages as compute
     if (!opts.has("n")) {

@@ -209,27 +209,6 @@ std::string figureFormatName(FigureFormat format)
     return "png";
 }
 
-LabRequest figureRequest(const Session& s)
-{
-    LabRequest r;
-    r.text = s.n > 0 ? std::string() : s.text;
-    r.positions = s.n;
-    r.tokenizer = s.tokenizer;
-    r.start = s.start;
-    r.scheme = s.scheme;
-    r.params = s.params;
-    r.model = s.model;
-    r.matrix = s.matrix;
-    r.head = s.head;
-    r.range = s.range;
-    r.cellI = s.cellI;
-    r.cellJ = s.cellJ;
-    r.compare = s.view == FigureView::Compare;
-    r.compareScheme = s.compareScheme;
-    r.shift = s.shift;
-    return r;
-}
-
 FigureContent computeFigure(Lab& lab, const Session& s)
 {
     using namespace detail;

@@ -26,8 +26,6 @@ FigureFormat parseFigureFormat(const std::string& name);              // png | p
 std::optional<FigureFormat> formatFromFileName(const QString& path); // by suffix
 std::string figureFormatName(FigureFormat format);
 
-// The request a session asks for (its view and style aside).
-LabRequest figureRequest(const Session& session);
 // What the session's view shows (Error when the view does not apply, e.g. explain without a cell).
 FigureContent computeFigure(Lab& lab, const Session& session);
 

@@ -169,15 +169,15 @@ TEST(VectorCells, SmallMapsAreRectanglesLargeOnesAnImage)
 {
     Session s;
     s.scheme = "alibi";
-    s.n = 6;
+    s.positions = 6;
     const QByteArray small = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
-    s.n = kMaxVectorCells + 16;
+    s.positions = kMaxVectorCells + 16;
     const QByteArray large = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
     // Beside the cells, both have two rectangles (page, plot frame) and the colour bar's image.
     EXPECT_GE(count(small, "<rect"), 6 * 6);
     EXPECT_LT(count(large, "<rect"), 16);
     EXPECT_EQ(count(large, "<image"), count(small, "<image") + 1);
-    s.n = kMaxVectorCells;
+    s.positions = kMaxVectorCells;
     EXPECT_GE(count(renderFigure(testLab(), s, FigureFormat::Svg).bytes, "<rect"),
               kMaxVectorCells * kMaxVectorCells);
 }
@@ -311,7 +311,7 @@ TEST(Layout, DeltaCurveLegendNamesWhatTheReaderSees)
         return names;
     };
     Session s;
-    s.n = 24;
+    s.positions = 24;
     s.view = FigureView::DeltaCurve;
     s.scheme = "t5";
     EXPECT_EQ(legendNames(FigurePlot(computeFigure(testLab(), s), s)),
@@ -329,7 +329,7 @@ TEST(Layout, DeltaCurveLegendNamesWhatTheReaderSees)
 TEST(Layout, DeltaCurveMarkerStaysInsideThePlot)
 {
     Session s;
-    s.n = 24;
+    s.positions = 24;
     s.scheme = "t5";
     s.view = FigureView::DeltaCurve;
     s.cellI = 10;
@@ -352,7 +352,7 @@ TEST(VectorCells, RastersAreLossless)
 {
     Session s;
     s.scheme = "alibi";
-    s.n = kMaxVectorCells + 36;
+    s.positions = kMaxVectorCells + 36;
     const QByteArray pdf = renderFigure(testLab(), s, FigureFormat::Pdf).bytes;
     EXPECT_FALSE(pdf.contains("/DCTDecode"));
     EXPECT_TRUE(pdf.contains("/FlateDecode"));
