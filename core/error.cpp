@@ -36,6 +36,13 @@ std::string FieldError::render(const Namer& name) const
     return substitute(m_text, name);
 }
 
+std::string FieldError::renderRange(const Namer& name) const
+{
+    if (!m_bounds) return render(name);
+    return name(m_field) + " must be between " + std::to_string(m_bounds->lo) + " and " +
+           std::to_string(m_bounds->hi) + ", got " + std::to_string(m_bounds->value);
+}
+
 std::string FieldError::literal(const std::string& text)
 {
     std::string out;

@@ -33,6 +33,8 @@ class FieldError : public Error
     const std::string& text() const { return m_text; }
     const std::optional<Bounds>& bounds() const { return m_bounds; }
     std::string render(const Namer& name) const;         // the text with every {field} named by `name`
+    // The same, but a range error as "<name> must be between lo and hi, got value" (command lines).
+    std::string renderRange(const Namer& name) const;
     static std::string literal(const std::string& text); // text that names no field ("{" kept)
 
   private:

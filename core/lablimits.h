@@ -28,6 +28,11 @@ inline constexpr int kMaxThreads = 1024;
 inline constexpr double kExplorerMemoryBudget = 3.0 * (1ULL << 30);
 inline constexpr int kFallbackPoolCells = 1024;
 
+// The benchmark (poslab-cli bench).
+inline constexpr int kMaxBenchPositions = 1 << 20;
+inline constexpr int kMaxBenchHeadDim = 1024;
+inline constexpr int kMaxBenchRepeats = 10000;
+
 // Figures and sessions.
 inline constexpr int kMaxFigureTokens = 2048;     // a figure shows every cell of n × n
 inline constexpr int kMaxSessionPositions = 4096; // bare positions a session may ask for

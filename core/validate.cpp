@@ -34,17 +34,12 @@ void checkSquare(const LabRequest& r, int n, bool poolHelps)
     throw FieldError(sequenceField(r), text);
 }
 
-void checkCell(const LabRequest& r, int n, bool required)
+void checkSelectedCell(const LabRequest& r, int n, bool required)
 {
     if (!required && r.cellI == -1 && r.cellJ == -1) return;
     if (required && !r.hasCell())
         throw FieldError("cell.i", "the worked example walks one cell: give {cell.i} and {cell.j}");
-    for (const auto& [field, v] : {std::pair{"cell.i", r.cellI}, std::pair{"cell.j", r.cellJ}})
-        if (v < 0 || v >= n)
-            throw FieldError(field,
-                             "{" + std::string(field) + "} = " + std::to_string(v) + " is outside the " +
-                                 std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")",
-                             FieldError::Bounds{0, n - 1, v});
+    checkCell(r.cellI, r.cellJ, n);
 }
 
 void checkCompare(const LabRequest& r, const ModelConfig& model)
@@ -117,6 +112,23 @@ void checkHead(int head, int heads)
                          FieldError::Bounds{0, heads - 1, head});
 }
 
+void checkCell(int i, int j, int n)
+{
+    for (const auto& [field, v] : {std::pair{"cell.i", i}, std::pair{"cell.j", j}})
+        if (v < 0 || v >= n)
+            throw FieldError(field,
+                             "{" + std::string(field) + "} = " + std::to_string(v) + " is outside the " +
+                                 std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")",
+                             FieldError::Bounds{0, n - 1, v});
+}
+
+void checkTermsN(int n)
+{
+    if (n > kMaxTermsN)
+        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
+                    std::to_string(n));
+}
+
 void checkPoolCells(int cells)
 {
     if (cells < 1 || cells > kMaxPoolCells) throw outOfRange("pool", cells, 1, kMaxPoolCells);
@@ -151,7 +163,7 @@ void validate(const LabRequest& r, LabProduct product)
     switch (product) {
     case LabProduct::Views:
         checkHead(r.head, model.heads);
-        checkCell(r, n, false);
+        checkSelectedCell(r, n, false);
         checkRange(r.range, kMaxShownRange); // a curve drawn
         if (!r.pool.cells && !r.pool.fallback) checkSquare(r, n, true);
         break;
@@ -160,7 +172,7 @@ void validate(const LabRequest& r, LabProduct product)
         break;
     case LabProduct::Walk:
         checkHead(r.head, model.heads);
-        checkCell(r, n, true);
+        checkSelectedCell(r, n, true);
         break;
     }
 }

@@ -19,6 +19,8 @@ void validate(const LabRequest& request, LabProduct product);
 
 // The checks validate() shares with the engines, so that each limit is checked in one place.
 void checkHead(int head, int heads);
+void checkCell(int i, int j, int n); // query i and key j of an n-token sequence
+void checkTermsN(int n);
 void checkPoolCells(int cells);
 void checkThreads(int threads);
 void checkPrecision(EngineKind engine, Precision precision);

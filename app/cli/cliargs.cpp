@@ -71,10 +71,7 @@ std::string flagFor(const std::string& field, const std::string& command)
 
 std::string describe(const FieldError& error, const std::string& command)
 {
-    if (const auto& b = error.bounds())
-        return flagFor(error.field(), command) + " must be between " + std::to_string(b->lo) + " and " +
-               std::to_string(b->hi) + ", got " + std::to_string(b->value);
-    return error.render([&](const std::string& field) { return flagFor(field, command); });
+    return error.renderRange([&](const std::string& field) { return flagFor(field, command); });
 }
 
 std::string didYouMean(const std::string& given, const std::vector<std::string>& candidates)

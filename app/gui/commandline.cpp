@@ -60,34 +60,20 @@ bool intOption(const QCommandLineParser& parser, const QCommandLineOption& optio
 // A core field error in the words of this command line.
 QString commandLineMessage(const FieldError& e)
 {
-    static const std::map<std::string, const char*> flags = {{"positions", "--positions"},
-                                                             {"text", "--text"},
-                                                             {"tokenizer", "--tokenizer"},
-                                                             {"scheme", "--scheme"},
-                                                             {"params", "--param"},
-                                                             {"d_model", "--d-model"},
-                                                             {"heads", "--heads"},
-                                                             {"head", "--head"},
-                                                             {"causal", "--causal"},
-                                                             {"seed", "--seed"},
-                                                             {"matrix", "--matrix"},
-                                                             {"range", "--range"},
-                                                             {"cell.i", "--select"},
-                                                             {"cell.j", "--select"},
-                                                             {"compare.scheme", "--compare"},
-                                                             {"compare.shift", "--shift"},
-                                                             {"positions_only", "--positions-only"}};
+    // clang-format off
+    static const std::map<std::string, const char*> flags = {
+        {"positions", "--positions"}, {"text", "--text"},     {"tokenizer", "--tokenizer"},
+        {"scheme", "--scheme"},       {"params", "--param"},  {"d_model", "--d-model"},
+        {"heads", "--heads"},         {"head", "--head"},     {"causal", "--causal"},
+        {"seed", "--seed"},           {"matrix", "--matrix"}, {"range", "--range"},
+        {"cell.i", "--select"},       {"cell.j", "--select"}, {"compare.scheme", "--compare"},
+        {"compare.shift", "--shift"}, {"positions_only", "--positions-only"}};
+    // clang-format on
     const auto flag = [](const std::string& field) {
         const auto it = flags.find(field);
         return it != flags.end() ? std::string(it->second) : coreFieldName(field);
     };
-    if (const auto& b = e.bounds())
-        return QStringLiteral("%1 must be between %2 and %3, got %4")
-            .arg(QString::fromStdString(flag(e.field())))
-            .arg(b->lo)
-            .arg(b->hi)
-            .arg(b->value);
-    return QString::fromStdString(e.render(flag));
+    return QString::fromStdString(e.renderRange(flag));
 }
 
 // The request as core validates it (the selected cell against the sequence, the head against the

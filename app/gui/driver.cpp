@@ -136,22 +136,15 @@ LabRequest explorerRequest(LabRequest request)
 
 QString explorerMessage(const FieldError& error)
 {
-    static const std::map<std::string, const char*> labels = {{"text", "the sequence"},
-                                                              {"tokenizer", "Tokenizer"},
-                                                              {"positions_only", "Positions only"},
-                                                              {"scheme", "Scheme"},
-                                                              {"d_model", "d_model"},
-                                                              {"heads", "Heads"},
-                                                              {"head", "Head shown"},
-                                                              {"causal", "Mask"},
-                                                              {"seed", "Seed"},
-                                                              {"lambda", "\u03bb"},
-                                                              {"temperature", "Temperature"},
-                                                              {"matrix", "Matrix"},
-                                                              {"range", "\u0394 range"},
-                                                              {"compare.scheme", "Against"},
-                                                              {"compare.shift", "Shift"},
-                                                              {"pool.mode", "Pooling"}};
+    // clang-format off
+    static const std::map<std::string, const char*> labels = {
+        {"text", "the sequence"},  {"tokenizer", "Tokenizer"},     {"positions_only", "Positions only"},
+        {"scheme", "Scheme"},      {"d_model", "d_model"},         {"heads", "Heads"},
+        {"head", "Head shown"},    {"causal", "Mask"},             {"seed", "Seed"},
+        {"lambda", "\u03bb"},      {"temperature", "Temperature"}, {"matrix", "Matrix"},
+        {"range", "\u0394 range"}, {"compare.scheme", "Against"},  {"compare.shift", "Shift"},
+        {"pool.mode", "Pooling"}};
+    // clang-format on
     return QString::fromStdString(error.render([](const std::string& field) {
         const auto it = labels.find(field);
         return it != labels.end() ? std::string(it->second) : coreFieldName(field);

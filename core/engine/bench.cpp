@@ -30,10 +30,12 @@ double median(std::vector<double> v)
 
 BenchReport runBench(const BenchRequest& req, OneDnnEngine& engine)
 {
-    if (req.n < 1 || req.n > 1 << 20) throw outOfRange("positions", req.n, 1, 1 << 20);
+    if (req.n < 1 || req.n > kMaxBenchPositions) throw outOfRange("positions", req.n, 1, kMaxBenchPositions);
     if (req.heads < 1 || req.heads > kMaxHeads) throw outOfRange("heads", req.heads, 1, kMaxHeads);
-    if (req.headDim < 1 || req.headDim > 1024) throw outOfRange("head_dim", req.headDim, 1, 1024);
-    if (req.repeats < 0 || req.repeats > 10000) throw outOfRange("repeats", req.repeats, 0, 10000);
+    if (req.headDim < 1 || req.headDim > kMaxBenchHeadDim)
+        throw outOfRange("head_dim", req.headDim, 1, kMaxBenchHeadDim);
+    if (req.repeats < 0 || req.repeats > kMaxBenchRepeats)
+        throw outOfRange("repeats", req.repeats, 0, kMaxBenchRepeats);
     const int threads = resolveThreads(req.threads);
     ModelConfig model;
     model.heads = req.heads;

@@ -123,9 +123,7 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
     Impl& m = *m_impl;
     const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
     checkPrecisionSupported(options.precision);
-    if (options.terms && n > kMaxTermsN)
-        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
-                    std::to_string(n));
+    if (options.terms) checkTermsN(n);
     try {
         m.setThreads(resolveThreads(options.threads));
         m.precision = options.precision;
