@@ -3,6 +3,7 @@
 #include "explain.h"
 
 #include "error.h"
+#include "validate.h"
 
 #include <cmath>
 
@@ -217,11 +218,8 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
              int head, int i, int j)
 {
     const int n = seq.size();
-    if (head < 0 || head >= plan.model.heads)
-        throw Error("head " + std::to_string(head) + " is out of range (0.." + std::to_string(plan.model.heads - 1) + ")");
-    if (i < 0 || i >= n || j < 0 || j >= n)
-        throw Error("(i, j) = (" + std::to_string(i) + ", " + std::to_string(j) + ") is outside the " +
-                    std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")");
+    checkHead(head, plan.model.heads);
+    checkCell(i, j, n);
     const int hd = plan.model.headDim();
     const Eigen::MatrixXd x = plan.content + plan.pe;
     const Eigen::VectorXd q = (x.row(i) * plan.proj->wq.middleCols(head * hd, hd)).transpose();

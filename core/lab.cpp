@@ -1,224 +1,283 @@
 #include "lab.h"
 
+#include "analysis.h"
 #include "engine/onednnengine.h"
+#include "engine/referenceengine.h"
+#include "engine/terms.h"
 #include "error.h"
-#include "plan.h"
+#include "resultpool.h"
 
-#include <array>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <mutex>
 
 namespace poslab {
 
-namespace {
-
-constexpr std::array kWhat = {std::pair{What::Pe, "pe"},         std::pair{What::Delta, "delta"},
-                              std::pair{What::Bucket, "bucket"}, std::pair{What::Bias, "bias"},
-                              std::pair{What::Slopes, "slopes"}, std::pair{What::Logits, "logits"},
-                              std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"}};
-
-Table baseTable(const Scheme& scheme, What what)
+struct Lab::Impl
 {
-    Table t;
-    t.scheme = scheme.info().name;
-    t.what = whatName(what);
-    t.params = scheme.params().canonical();
-    const ModelConfig& m = scheme.model();
-    t.model = {{"d_model", std::to_string(m.dModel)},
-               {"heads", std::to_string(m.heads)},
-               {"causal", m.causal ? "true" : "false"},
-               {"seed", std::to_string(m.seed)},
-               {"lambda", formatReal(m.lambda)},
-               {"temperature", formatReal(m.temperature)}};
-    return t;
-}
+    std::mutex mutex; // one computation at a time: the engines are not shared between threads
+    OneDnnEngine onednn;
+    ReferenceEngine reference;
+    ResultPool results;
 
-void fillMatrix(Table& t, const Eigen::MatrixXd& m)
-{
-    t.shape = {static_cast<std::size_t>(m.rows()), static_cast<std::size_t>(m.cols())};
-    t.data.resize(m.size());
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            t.data[r * m.cols() + c] = m(r, c) + 0.0;   // + 0.0 turns −0 into 0
-}
-
-void checkHead(const Scheme& scheme, int head)
-{
-    if (head < 0 || head >= scheme.model().heads)
-        throw Error("head " + std::to_string(head) + " is out of range (the model has " +
-                    std::to_string(scheme.model().heads) + " heads: 0.." + std::to_string(scheme.model().heads - 1) +
-                    ")");
-}
-
-} // namespace
-
-What parseWhat(const std::string& name)
-{
-    for (const auto& [w, n] : kWhat)
-        if (name == n)
-            return w;
-    std::string all;
-    for (const auto& [w, n] : kWhat)
-        all += (all.empty() ? "" : ", ") + std::string(n);
-    throw Error("unknown --what '" + name + "' (use one of: " + all + ")");
-}
-
-std::string whatName(What what)
-{
-    for (const auto& [w, n] : kWhat)
-        if (w == what)
-            return n;
-    return "?";
-}
-
-std::vector<std::string> whatNames()
-{
-    std::vector<std::string> v;
-    for (const auto& [w, n] : kWhat)
-        v.emplace_back(n);
-    return v;
-}
+    AttentionEngine& engine(EngineKind kind)
+    {
+        return kind == EngineKind::Reference ? static_cast<AttentionEngine&>(reference) : onednn;
+    }
+};
 
 namespace {
 
-// One oneDNN engine for the process: its primitives and buffers outlive a single table.
-OneDnnEngine& sharedEngine(std::unique_lock<std::mutex>& lock)
+void checkCancel(const RunControl& control)
 {
-    static std::mutex mutex;
-    static OneDnnEngine engine;
-    lock = std::unique_lock(mutex);
-    return engine;
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
 }
 
-// Probabilities of one head streamed into a pool × pool grid; rows and columns are cells of
-// tokens [edges[a], edges[a+1]), labelled "first–last".
-Table pooledTable(const Scheme& scheme, const Sequence& seq, const ComputeRequest& request)
+// Which n × n matrices one run keeps.
+struct Keep
 {
-    if (request.what != What::Probs)
-        throw Error("--pool applies to --what probs only");
-    if (request.engine != EngineKind::OneDnn)
-        throw Error("--pool needs --engine onednn (the reference engine holds n × n)");
+    bool everyHead = true;
+    int head = 0;
+    bool bias = false;
+    bool allTerms = false; // every kept head's score terms (the head grid of a term)
+    int termsHead = -1;    // otherwise only this head's (the worked example)
+};
+
+// `main`: the request's own scheme at its positions; the compare runs keep what the compare view's
+// matrices and max |change| read. Above kMaxTermsN no score terms are kept (the engine computes none).
+Keep keepFor(const LabRequest& r, bool main, int n)
+{
+    Keep k;
+    k.everyHead = r.everyHead;
+    k.head = r.head;
+    k.bias = !main || r.matrix == "bias" || r.compare; // compare: the shift's change of the bias too
+    if (!main || n > kMaxTermsN) return k;
+    k.allTerms = isTermMatrix(r.matrix);
+    k.termsHead = r.terms ? r.head : -1;
+    return k;
+}
+
+double runBytes(const Keep& keep, int heads, int terms, int n)
+{
+    const double kept = keep.everyHead ? heads : 1;
+    double matrices = 2.0 * kept; // probs and logits
+    if (keep.bias) matrices += kept;
+    matrices += keep.allTerms ? double(terms) * kept : keep.termsHead >= 0 ? terms : 0;
+    return matrices * 8.0 * double(n) * n;
+}
+
+// The oracle's names for the engine's terms ("content-content", "(b) content-position", ...).
+void renameTerms(const std::vector<std::string>& names, AttentionResult& result, const std::string& scheme)
+{
+    for (HeadResult& h : result.heads) {
+        if (h.terms.empty()) continue;
+        if (h.terms.size() != names.size())
+            throw Error("internal: the engine split " + scheme + " into " + std::to_string(h.terms.size()) +
+                        " terms, the scheme into " + std::to_string(names.size()));
+        for (std::size_t t = 0; t < names.size(); ++t)
+            h.terms[t].name = names[t];
+    }
+}
+
+std::string mib(double bytes)
+{
+    return std::to_string(static_cast<long long>(std::ceil(bytes / (1 << 20)))) + " MiB";
+}
+
+RunOptions optionsFor(const LabRequest& r, const RunControl& control)
+{
     RunOptions options;
-    options.threads = request.threads;
-    options.precision = request.precision;
-    std::unique_lock<std::mutex> lock;
-    const PooledProbs p = sharedEngine(lock).pooled(makePlan(scheme, seq), request.head, request.pool,
-                                                     request.poolMode, options);
-    Table t = baseTable(scheme, request.what);
-    fillMatrix(t, p.grid);
-    for (std::size_t a = 0; a + 1 < p.edges.size(); ++a)
-        t.tokens.push_back(std::to_string(p.edges[a]).append("–").append(std::to_string(p.edges[a + 1] - 1)));
-    t.model.emplace_back("head", std::to_string(request.head));
-    t.model.emplace_back("pool", std::to_string(p.grid.rows()));
-    t.model.emplace_back("pool_mode", poolModeName(request.poolMode));
-    if (request.precision == Precision::BF16)
-        t.model.emplace_back("dtype", "bf16");
-    return t;
+    options.threads = r.threads;
+    options.precision = r.precision;
+    options.cancel = control.cancel;
+    return options;
+}
+
+// Counts the engine runs of one request for RunControl::progress.
+class Steps
+{
+  public:
+    Steps(const RunControl& control, int total) : m_control(control), m_total(total) {}
+    void done()
+    {
+        ++m_done;
+        if (m_control.progress) m_control.progress(m_done, m_total);
+    }
+
+  private:
+    const RunControl& m_control;
+    int m_total;
+    int m_done = 0;
+};
+
+} // namespace
+
+Lab::Lab() : m_impl(std::make_unique<Impl>()) {}
+Lab::~Lab() = default;
+
+namespace {
+
+// One scheme on one sequence. `names`: oracleTermNames(*scheme), asked once per scheme (it builds a
+// model's projections). Runs under the Lab's lock.
+SchemeRun runScheme(AttentionEngine& engine, ResultPool& results, std::shared_ptr<const Scheme> scheme,
+                    const std::vector<std::string>& names, const Sequence& seq, const Keep& keep,
+                    const LabRequest& r, const RunControl& control)
+{
+    checkCancel(control);
+    SchemeRun run;
+    run.scheme = std::move(scheme);
+    run.termNames = names;
+    run.plan = std::make_shared<const AttentionPlan>(makePlan(*run.scheme, seq));
+    const double bytes = runBytes(keep, run.plan->model.heads, int(run.termNames.size()), seq.size());
+    std::shared_ptr<AttentionResult> result = results.take(seq.size(), bytes);
+    RunOptions options = optionsFor(r, control);
+    options.allHeads = keep.everyHead;
+    if (!keep.everyHead) options.heads = {keep.head};
+    options.probs = options.logits = true;
+    options.bias = keep.bias;
+    options.terms = keep.allTerms;
+    engine.run(*run.plan, options, *result);
+    // The worked example reads the score terms of the head shown; the other heads' stay empty.
+    if (!keep.allTerms && keep.termsHead >= 0) {
+        const int head = keep.termsHead;
+        checkCancel(control);
+        auto* onednn = dynamic_cast<OneDnnEngine*>(&engine);
+        result->heads[std::size_t(head)].terms =
+            onednn ? onednn->terms(*run.plan, head, options) : planComponents(*run.plan, head);
+    }
+    renameTerms(run.termNames, *result, run.scheme->info().name);
+    run.attention = std::move(result);
+    run.buckets = std::make_shared<const Eigen::MatrixXd>(bucketMatrix(*run.scheme, seq.size()));
+    return run;
 }
 
 } // namespace
 
-Table computeTable(const Scheme& scheme, const Sequence& seq, const ComputeRequest& request)
+LabResult Lab::compute(const LabRequest& request, const RunControl& control)
 {
-    const bool needsAttention =
-        request.what == What::Bias || request.what == What::Logits || request.what == What::Probs;
-    if (request.pool != 0) {
-        if (request.pool < 0)
-            throw Error("--pool must be positive, got " + std::to_string(request.pool));
-        checkHead(scheme, request.head);
-        return pooledTable(scheme, seq, request);
+    const auto start = std::chrono::steady_clock::now();
+    validate(request, LabProduct::Views);
+    const std::lock_guard lock(m_impl->mutex);
+    const ModelConfig model = request.effectiveModel();
+    Sequence seq = request.sequence();
+    const int n = seq.size();
+
+    LabResult result;
+    result.request = request;
+    result.labels = seq.labels();
+    result.n = n;
+
+    const std::shared_ptr<const Scheme> scheme = makeScheme(request.scheme, request.params, model);
+    const std::vector<std::string> termNames = oracleTermNames(*scheme);
+    const int terms = static_cast<int>(termNames.size());
+    const Keep main = keepFor(request, true, n);
+    const double mainBytes = runBytes(main, model.heads, terms, n);
+    const bool overBudget = request.pool.fallback && mainBytes > kExplorerMemoryBudget;
+    if (request.pool.cells || overBudget) {
+        if (request.engine != EngineKind::OneDnn)
+            throw FieldError("engine",
+                             "n = " + std::to_string(n) + " is streamed, which {engine} onednn does");
+        // Cells of a whole number of tokens where n allows it.
+        const int step = (n + kFallbackPoolCells - 1) / kFallbackPoolCells;
+        const int cells = request.pool.cells ? *request.pool.cells : (n + step - 1) / step;
+        Steps steps(control, 1);
+        SchemeRun run;
+        run.scheme = scheme;
+        run.termNames = termNames;
+        run.plan = std::make_shared<const AttentionPlan>(makePlan(*scheme, seq));
+        auto pooled = std::make_shared<PooledProbs>(m_impl->onednn.pooled(
+            *run.plan, request.head, cells, request.pool.mode, optionsFor(request, control)));
+        steps.done();
+        result.run = std::move(run);
+        result.pooled = std::move(pooled);
+        if (overBudget)
+            result.notice = "n = " + std::to_string(n) + ": " + pooledSummary(*result.pooled) +
+                            " (the n \u00d7 n matrices would need " + mib(mainBytes) +
+                            ", more than the explorer's " + mib(kExplorerMemoryBudget) + ")";
+    } else {
+        AttentionEngine& engine = m_impl->engine(request.engine);
+        const Keep other = keepFor(request, false, n);
+        const double compareBytes = mainBytes + 3 * runBytes(other, model.heads, terms, n);
+        const bool compareFits = !request.pool.fallback || compareBytes <= kExplorerMemoryBudget;
+        Steps steps(control, request.compare && compareFits ? 4 : 1);
+        result.run = runScheme(engine, m_impl->results, scheme, termNames, seq, main, request, control);
+        steps.done();
+        result.sequence = std::make_shared<const Sequence>(seq);
+        result.plan = result.run.plan;
+        if (!result.termsFit() && (request.terms || isTermMatrix(request.matrix)))
+            result.notice = "n = " + std::to_string(n) + ": score terms are computed for n \u2264 " +
+                            std::to_string(kMaxTermsN) + " only (no worked example, no term matrices)";
+        if (request.compare && !compareFits) {
+            if (!result.notice.empty()) result.notice += "; ";
+            result.notice += "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
+                             " of matrices, more than the explorer's " + mib(kExplorerMemoryBudget);
+        } else if (request.compare) {
+            auto compare = std::make_shared<CompareRun>();
+            compare->a = result.run;
+            const std::shared_ptr<const Scheme> schemeB = makeScheme(request.compareScheme, {}, model);
+            const std::vector<std::string> namesB = oracleTermNames(*schemeB);
+            auto& pool = m_impl->results;
+            compare->b = runScheme(engine, pool, schemeB, namesB, seq, other, request, control);
+            steps.done();
+            seq.start = request.start + request.shift;
+            compare->aShifted = runScheme(engine, pool, scheme, termNames, seq, other, request, control);
+            steps.done();
+            compare->bShifted = runScheme(engine, pool, schemeB, namesB, seq, other, request, control);
+            steps.done();
+            result.compare = std::move(compare);
+        }
     }
-    if (!needsAttention)
-        return tableFromResult(scheme, seq, AttentionResult{}, request);
-    checkHead(scheme, request.head);
-    if (request.engine == EngineKind::Reference) {
-        resolveThreads(request.threads);
-        if (request.precision != Precision::F32)
-            throw Error("the reference engine computes in double: --dtype applies to --engine onednn");
-        return tableFromResult(scheme, seq, referenceAttention(scheme, seq), request);
+    m_impl->results.trim(result.compare ? 4 : 1);
+    const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+    result.elapsedMs = elapsed.count();
+    return result;
+}
+
+Table Lab::table(const LabRequest& request, const RunControl& control)
+{
+    validate(request, LabProduct::Table);
+    const What what = parseWhat(request.matrix);
+    const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
+    const Sequence seq = request.sequence();
+    if (request.pool.cells) {
+        const std::lock_guard lock(m_impl->mutex);
+        const PooledProbs p = m_impl->onednn.pooled(makePlan(*scheme, seq), request.head, *request.pool.cells,
+                                                    request.pool.mode, optionsFor(request, control));
+        return pooledTable(*scheme, p, request);
     }
-    constexpr int kMaxSquare = 16384;   // as tableFromResult: refuse before computing
-    if (seq.size() > kMaxSquare)
-        throw Error("n = " + std::to_string(seq.size()) + " is too long for a full n × n table (at most " +
-                    std::to_string(kMaxSquare) + "): add --pool 1024 for a pooled heatmap");
-    RunOptions options = RunOptions::forHead(request.head);
-    options.probs = request.what == What::Probs;
-    options.logits = request.what == What::Logits;
-    options.bias = request.what == What::Bias;
-    options.threads = request.threads;
-    options.precision = request.precision;
+    if (!needsAttention(what)) return tableFromResult(*scheme, seq, AttentionResult{}, request);
+    if (request.engine == EngineKind::Reference) // the oracle itself, in double
+        return tableFromResult(*scheme, seq, referenceAttention(*scheme, seq), request);
+    RunOptions options = optionsFor(request, control);
+    options.heads = {request.head};
+    options.probs = what == What::Probs;
+    options.logits = what == What::Logits;
+    options.bias = what == What::Bias;
     AttentionResult result;
     {
-        std::unique_lock<std::mutex> lock;
-        sharedEngine(lock).run(makePlan(scheme, seq), options, result);
+        const std::lock_guard lock(m_impl->mutex);
+        m_impl->onednn.run(makePlan(*scheme, seq), options, result);
     }
-    Table t = tableFromResult(scheme, seq, result, request);
-    if (request.precision == Precision::BF16)
-        t.model.emplace_back("dtype", "bf16");
-    return t;
+    return tableFromResult(*scheme, seq, result, request);
 }
 
-
-Table tableFromResult(const Scheme& scheme, const Sequence& seq, const AttentionResult& result,
-                      const ComputeRequest& request)
+WalkResult Lab::walk(const LabRequest& request)
 {
-    const int n = seq.size();
-    Table t = baseTable(scheme, request.what);
-    const bool square = request.what != What::Slopes && request.what != What::DeltaCurve;
-    constexpr int kMaxSquare = 16384;   // an n × n table of doubles stays under 2 GiB
-    if (square && request.what != What::Pe && n > kMaxSquare)
-        throw Error("n = " + std::to_string(n) + " is too long for a full n × n table (at most " +
-                    std::to_string(kMaxSquare) + ")");
-    if (square)
-        t.tokens = seq.labels();
-    switch (request.what) {
-    case What::Pe:
-        if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
-            throw Error(scheme.info().name + " is relative: it adds no absolute encoding (try --what bias or delta-curve)");
-        fillMatrix(t, scheme.absoluteAt(seq.start, n));
-        break;
-    case What::Delta:
-    case What::Bucket: {
-        const bool delta = request.what == What::Delta;
-        t.integer = true;
-        t.shape = {static_cast<std::size_t>(n), static_cast<std::size_t>(n)};
-        t.data.resize(static_cast<std::size_t>(n) * n);
-        if (!delta && !scheme.hasBucket())
-            scheme.bucket(0, 0);   // throws the scheme's own message
-        for (int i = 0; i < n; ++i)
-            for (int j = 0; j < n; ++j)
-                t.data[static_cast<std::size_t>(i) * n + j] =
-                    static_cast<double>(delta ? j - i : scheme.bucket(i, j));
-        break;
-    }
-    case What::Slopes: {
-        const std::vector<double> s = scheme.slopes();
-        t.shape = {s.size()};
-        t.data = s;
-        t.columns = {"slope"};
-        break;
-    }
-    case What::Bias:
-    case What::Logits:
-    case What::Probs: {
-        checkHead(scheme, request.head);
-        if (result.heads.size() != static_cast<std::size_t>(scheme.model().heads) || result.n() != n)
-            throw Error("internal: attention result does not match the request");
-        const HeadResult& h = result.heads[request.head];
-        fillMatrix(t, request.what == What::Bias ? h.bias : request.what == What::Logits ? h.logits : h.probs);
-        t.model.emplace_back("head", std::to_string(request.head));
-        break;
-    }
-    case What::DeltaCurve: {
-        if (request.range < 0 || request.range > 1'000'000)
-            throw Error("--range must be in [0, 1000000], got " + std::to_string(request.range));
-        const DeltaCurve c = scheme.deltaCurve(request.range);
-        fillMatrix(t, c.rows);
-        t.columns = c.columns;
-        t.model.emplace_back("range", std::to_string(request.range));
-        break;
-    }
-    }
-    return t;
+    validate(request, LabProduct::Walk);
+    WalkResult w;
+    w.scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
+    w.sequence = request.sequence();
+    w.attention = referenceAttention(*w.scheme, w.sequence);
+    w.walk = explain(*w.scheme, w.sequence, w.attention, makePlan(*w.scheme, w.sequence), request.head,
+                     request.cellI, request.cellJ);
+    return w;
+}
+
+BenchReport Lab::bench(const BenchRequest& request)
+{
+    const std::lock_guard lock(m_impl->mutex);
+    return runBench(request, m_impl->onednn);
 }
 
 } // namespace poslab

@@ -1,39 +1,64 @@
 #pragma once
 
-#include "attention.h"
-#include "engine/options.h"
-#include "scheme.h"
-#include "table.h"
+#include "engine/bench.h"
+#include "error.h"
+#include "explain.h"
+#include "labresult.h"
+#include "labtable.h"
+#include "request.h"
+#include "validate.h"
 
-#include <string>
+#include <atomic>
+#include <functional>
+#include <memory>
 
 namespace poslab {
 
-// What `poslab-cli compute --what` asks for.
-enum class What { Pe, Delta, Bucket, Bias, Slopes, Logits, Probs, DeltaCurve };
-What parseWhat(const std::string& name);   // Error lists the accepted names
-std::string whatName(What what);
-std::vector<std::string> whatNames();
-
-struct ComputeRequest
+// How a caller follows and stops one computation.
+struct RunControl
 {
-    What what = What::Probs;
-    int head = 0;      // for bias, logits, probs
-    int range = 16;    // for delta-curve: Δ in [−range, range]
-    // How bias, logits and probs are computed (see core/engine/).
-    EngineKind engine = EngineKind::Reference;   // poslab-cli defaults to onednn
-    Precision precision = Precision::F32;
-    int threads = 0;   // 0: all cores
-    int pool = 0;      // probs only: > 0 streams them into a pool × pool grid (any n, never n × n)
-    PoolMode poolMode = PoolMode::Max;
+    // Set by another thread to stop: Cancelled is thrown at the next tile, head or run.
+    const std::atomic<bool>* cancel = nullptr;
+    std::function<void(int done, int total)> progress; // after each engine run of the request
 };
 
-// The one place that turns (scheme, sequence, request) into a table, for the CLI and the GUI alike.
-// Throws poslab::Error for requests that do not apply (bucket of alibi, head out of range, ...).
-Table computeTable(const Scheme& scheme, const Sequence& seq, const ComputeRequest& request);
+// The worked example of a request's cell, with the reference attention whose numbers it prints.
+struct WalkResult
+{
+    Walk walk;
+    std::shared_ptr<const Scheme> scheme;
+    Sequence sequence;
+    AttentionResult attention;
+};
 
-// Same, when the attention result is already at hand (the GUI keeps it between views).
-Table tableFromResult(const Scheme& scheme, const Sequence& seq, const AttentionResult& result,
-                      const ComputeRequest& request);
+// The one place PosLab computes. It owns the process's attention engines and their caches (oneDNN
+// primitives and buffers, projected inputs, result buffers for reuse) and turns a request into what
+// its views need, validating it first (validate.h). Every front end calls it: poslab-cli, the
+// explorer's driver thread, figures and Export Figure. Thread-safe: computations take turns (a
+// mutex), since each engine run already uses every core.
+class Lab
+{
+  public:
+    Lab();
+    ~Lab();
+    Lab(const Lab&) = delete;
+    Lab& operator=(const Lab&) = delete;
+
+    // What views show: probabilities and logits (of every head when request.everyHead, else of
+    // request.head), the bias when it is shown or compared, score terms (every head's when a term is
+    // shown, else request.head's when request.terms), the compare and shift runs, and, above the
+    // memory budget (request.pool.fallback) or when asked (request.pool.cells), the probabilities of
+    // request.head streamed and pooled instead.
+    LabResult compute(const LabRequest& request, const RunControl& control = {});
+    // The table of request.matrix, as poslab-cli compute writes it.
+    Table table(const LabRequest& request, const RunControl& control = {});
+    // The worked example of request.cellI, cellJ in request.head (the reference engine's numbers).
+    WalkResult walk(const LabRequest& request);
+    BenchReport bench(const BenchRequest& request);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 } // namespace poslab

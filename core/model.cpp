@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include "error.h"
+#include "lablimits.h"
 #include "rng.h"
 
 #include <charconv>
@@ -12,11 +13,6 @@
 namespace poslab {
 
 namespace {
-
-constexpr int kMaxDModel = 4096;
-constexpr int kMaxHeads = 256;
-constexpr double kMaxTemperature = 1000.0;
-constexpr int kMaxPositions = 1'000'000;
 
 // Shortest round-trip form ("0.5", "1e-09", "nan", "inf"): the user sees the value they typed.
 std::string formatDouble(double v)
@@ -30,21 +26,18 @@ std::string formatDouble(double v)
 
 void ModelConfig::validate() const
 {
-    if (dModel < 1 || dModel > kMaxDModel)
-        throw Error("d_model must be between 1 and " + std::to_string(kMaxDModel) + ", got " +
-                    std::to_string(dModel));
-    if (heads < 1 || heads > kMaxHeads)
-        throw Error("heads must be between 1 and " + std::to_string(kMaxHeads) + ", got " +
-                    std::to_string(heads));
+    if (dModel < 1 || dModel > kMaxDModel) throw outOfRange("d_model", dModel, 1, kMaxDModel);
+    if (heads < 1 || heads > kMaxHeads) throw outOfRange("heads", heads, 1, kMaxHeads);
     if (dModel % heads != 0)
-        throw Error("d_model " + std::to_string(dModel) + " is not divisible by heads " +
-                    std::to_string(heads));
+        throw FieldError("d_model", "{d_model} " + std::to_string(dModel) + " is not divisible by {heads} " +
+                                        std::to_string(heads));
     // Written so that NaN fails too.
     if (!(lambda >= 0.0 && lambda <= 1.0))
-        throw Error("lambda must be between 0 and 1, got " + formatDouble(lambda));
+        throw FieldError("lambda", "{lambda} must be between 0 and 1, got " + formatDouble(lambda));
     if (!(std::isfinite(temperature) && temperature > 0.0 && temperature <= kMaxTemperature))
-        throw Error("temperature must be greater than 0 and at most " + formatDouble(kMaxTemperature) +
-                    ", got " + formatDouble(temperature));
+        throw FieldError("temperature", "{temperature} must be greater than 0 and at most " +
+                                            formatDouble(kMaxTemperature) + ", got " +
+                                            formatDouble(temperature));
 }
 
 Sequence Sequence::fromText(std::string_view text, TokenizerMode mode)

@@ -12,7 +12,7 @@
 
 namespace poslab {
 
-// The toy model every scheme is shown in. Plain values; validate() throws poslab::Error.
+// The toy model every scheme is shown in. Plain values; validate() throws poslab::FieldError.
 struct ModelConfig
 {
     int dModel = 64;

@@ -3,9 +3,9 @@
 #include "cliargs.h"
 #include "commands.h"
 
-#include "engine/bench.h"
 #include "error.h"
 #include "jsontext.h"
+#include "lab.h"
 
 #include <climits>
 #include <cstdio>
@@ -76,7 +76,8 @@ std::string runBench(const std::vector<std::string>& args)
     if (opts.helpRequested()) return benchUsage();
     BenchRequest req;
     auto need = [&](const std::string& name) {
-        if (auto v = opts.value(name)) return parseIntOption(name, *v, 1, INT_MAX);
+        if (auto v = opts.value(name))
+            return parseIntOption(name, *v, INT_MIN, INT_MAX); // core checks the range
         throw Error("bench needs --" + name + " (see 'poslab-cli bench --help')");
     };
     req.n = need("n");
@@ -91,13 +92,14 @@ std::string runBench(const std::vector<std::string>& args)
     req.causal = opts.has("causal");
     req.engine = parseEngineKind(opts.value("engine").value_or("onednn"));
     req.precision = parsePrecision(opts.value("dtype").value_or("f32"));
-    if (auto v = opts.value("threads")) req.threads = parseIntOption("threads", *v, 0, 1024);
-    if (auto v = opts.value("repeats")) req.repeats = parseIntOption("repeats", *v, 0, 10000);
+    if (auto v = opts.value("threads")) req.threads = parseIntOption("threads", *v, INT_MIN, INT_MAX);
+    if (auto v = opts.value("repeats")) req.repeats = parseIntOption("repeats", *v, INT_MIN, INT_MAX);
     const std::string format = opts.value("format").value_or("text");
     if (format != "text" && format != "json")
         throw Error("unknown --format '" + format + "' for bench (use text or json)");
 
-    const BenchReport r = poslab::runBench(req);
+    Lab lab;
+    const BenchReport r = lab.bench(req);
     if (format == "json") {
         std::string j = "{";
         auto field = [&](const std::string& k, const std::string& v) {

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <map>
 #include <system_error>
 
 namespace poslab::cli {
@@ -35,6 +36,43 @@ std::string quoted(const std::string& s)
 }
 
 } // namespace
+
+std::string flagFor(const std::string& field, const std::string& command)
+{
+    if (field == "cell.i" || field == "cell.j")
+        return command == "explain" ? (field == "cell.i" ? "--i" : "--j") : "--cell";
+    static const std::map<std::string, std::string> flags = {{"positions", "--n"},
+                                                             {"text", "--text"},
+                                                             {"tokenizer", "--tokenizer"},
+                                                             {"start", "--start"},
+                                                             {"scheme", "--scheme"},
+                                                             {"params", "--param"},
+                                                             {"d_model", "--d-model"},
+                                                             {"heads", "--heads"},
+                                                             {"causal", "--causal"},
+                                                             {"seed", "--seed"},
+                                                             {"lambda", "--lambda"},
+                                                             {"temperature", "--temperature"},
+                                                             {"engine", "--engine"},
+                                                             {"dtype", "--dtype"},
+                                                             {"threads", "--threads"},
+                                                             {"matrix", "--what"},
+                                                             {"head", "--head"},
+                                                             {"range", "--range"},
+                                                             {"compare.scheme", "--compare-scheme"},
+                                                             {"compare.shift", "--shift"},
+                                                             {"pool", "--pool"},
+                                                             {"pool.mode", "--pool-mode"},
+                                                             {"head_dim", "--head-dim"},
+                                                             {"repeats", "--repeats"}};
+    const auto it = flags.find(field);
+    return it != flags.end() ? it->second : "--" + field;
+}
+
+std::string describe(const FieldError& error, const std::string& command)
+{
+    return error.renderRange([&](const std::string& field) { return flagFor(field, command); });
+}
 
 std::string didYouMean(const std::string& given, const std::vector<std::string>& candidates)
 {

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace poslab {
+class FieldError;
+}
+
 namespace poslab::cli {
 
 struct OptionSpec
@@ -37,6 +41,12 @@ class CliArgs
 int parseIntOption(const std::string& option, const std::string& text, int min, int max);
 std::uint64_t parseUnsignedOption(const std::string& option, const std::string& text);
 double parseRealOption(const std::string& option, const std::string& text);
+
+// A request field in the words of `command`'s options: "pool" -> "--pool", "matrix" -> "--what",
+// "cell.i" -> "--i" (explain) or "--cell" (figure).
+std::string flagFor(const std::string& field, const std::string& command);
+// A core FieldError as poslab-cli says it: ranges as "--head must be between 0 and 3, got 5".
+std::string describe(const FieldError& error, const std::string& command);
 
 // " (did you mean 'x'?)" for the nearest candidate within a small edit distance, else "".
 std::string didYouMean(const std::string& given, const std::vector<std::string>& candidates);

@@ -7,8 +7,6 @@
 #include "atomicfile.h"
 #include "error.h"
 #include "lab.h"
-#include "model.h"
-#include "scheme.h"
 #include "table.h"
 
 #include <climits>
@@ -81,40 +79,44 @@ std::string runCompute(const std::vector<std::string>& args)
     const CliArgs opts = CliArgs::parse("compute", computeOptions(), args);
     if (opts.helpRequested()) return computeUsage();
 
-    // Cheap checks first, so a typo fails before any computation.
-    const std::string schemeName = required(opts, "compute", "scheme");
-    const std::string whatText = required(opts, "compute", "what");
-    ComputeRequest request;
-    request.what = parseWhat(whatText);
-    if (auto v = opts.value("head")) request.head = parseIntOption("head", *v, INT_MIN, INT_MAX);
-    if (auto v = opts.value("range")) request.range = parseIntOption("range", *v, INT_MIN, INT_MAX);
+    // Cheap checks first, so a typo fails before any computation; core validates the rest.
+    required(opts, "compute", "scheme");
+    const std::string what = required(opts, "compute", "what");
+    parseWhat(what);
+    const auto integer = [&](const char* name) {
+        return parseIntOption(name, *opts.value(name), INT_MIN, INT_MAX);
+    };
+    LabRequest request;
+    request.matrix = what;
+    if (opts.has("head")) request.head = integer("head");
+    if (opts.has("range")) request.range = integer("range");
     request.engine = parseEngineKind(opts.value("engine").value_or("onednn"));
     request.precision = parsePrecision(opts.value("dtype").value_or("f32"));
-    if (auto v = opts.value("threads")) request.threads = parseIntOption("threads", *v, 0, 1024);
-    if (auto v = opts.value("pool")) request.pool = parseIntOption("pool", *v, 1, 8192);
+    if (opts.has("threads")) request.threads = integer("threads");
+    if (opts.has("pool")) request.pool.cells = integer("pool");
     if (auto v = opts.value("pool-mode")) {
         if (!opts.has("pool")) throw Error("--pool-mode applies only with --pool");
-        request.poolMode = parsePoolMode(*v);
+        request.pool.mode = parsePoolMode(*v);
     }
     const TableFormat format = parseTableFormat(opts.value("format").value_or("csv"));
     const auto out = opts.value("out");
     if (out && out->empty()) throw Error("--out needs a file name");
-    const RawParams raw = rawParams(opts.values("param"));
-    const ModelConfig model = modelConfig(opts);
-    const Sequence seq = sequence(opts, "compute");
+    fillModelOptions(opts, "compute", request);
+    validate(request, LabProduct::Table);
 
-    const auto scheme = makeScheme(schemeName, raw, model);
-    if (request.pool > 0 && seq.size() > (1 << 17)) {
+    const int n = request.sequence().size();
+    if (request.pool.cells && n > (1 << 17)) {
         // Streaming never runs out of memory, but time grows with n²: say what to expect.
-        const double flops = 2.0 * seq.size() * static_cast<double>(seq.size()) * model.headDim();
+        const double flops = 2.0 * n * static_cast<double>(n) * request.model.headDim();
         // measured: n = 65,536 in 4.4 s on two cores, ~63 GFLOP/s of Q·Kᵀ per core with the exp pass
         const double seconds = flops / (60e9 * resolveThreads(request.threads));
         std::fprintf(stderr,
                      "poslab-cli: note: n = %d streams %.2g scores; expect roughly %.0f minutes here "
                      "(Ctrl+C stops it, nothing is written until it ends)\n",
-                     seq.size(), static_cast<double>(seq.size()) * seq.size(), seconds / 60.0);
+                     n, static_cast<double>(n) * n, seconds / 60.0);
     }
-    const Table table = computeTable(*scheme, seq, request);
+    Lab lab;
+    const Table table = lab.table(request);
     std::string bytes = serialize(table, format);
     if (out && *out != "-") { // "-": standard output, as without --out
         writeFileAtomically(*out, bytes);

@@ -7,6 +7,7 @@
 #include "atomicfile.h"
 #include "error.h"
 #include "explain.h"
+#include "lab.h"
 #include "table.h"
 
 #include <climits>
@@ -66,15 +67,14 @@ std::string runExplain(const std::vector<std::string>& args)
                 throw Error(std::string("--seed-article takes no --").append(other) + " (its example is fixed)");
         walk = seedArticleWalk();
     } else {
-        const std::string schemeName = required(opts, "explain", "scheme");
-        const int i = parseIntOption("i", required(opts, "explain", "i"), INT_MIN, INT_MAX);
-        const int j = parseIntOption("j", required(opts, "explain", "j"), INT_MIN, INT_MAX);
-        const int head = opts.has("head") ? parseIntOption("head", *opts.value("head"), INT_MIN, INT_MAX) : 0;
-        const RawParams raw = rawParams(opts.values("param"));
-        const ModelConfig model = modelConfig(opts);
-        const Sequence seq = sequence(opts, "explain");
-        const auto scheme = makeScheme(schemeName, raw, model);
-        walk = explain(*scheme, seq, head, i, j);
+        LabRequest request;
+        required(opts, "explain", "scheme");
+        request.cellI = parseIntOption("i", required(opts, "explain", "i"), INT_MIN, INT_MAX);
+        request.cellJ = parseIntOption("j", required(opts, "explain", "j"), INT_MIN, INT_MAX);
+        if (auto v = opts.value("head")) request.head = parseIntOption("head", *v, INT_MIN, INT_MAX);
+        fillModelOptions(opts, "explain", request);
+        Lab lab;
+        walk = lab.walk(request).walk;
     }
     std::string bytes = formatWalk(walk, format);
     if (out && *out != "-") { // "-": standard output, as without --out

@@ -6,6 +6,7 @@
 #include "modeloptions.h"
 
 #include "error.h"
+#include "lab.h"
 
 #include <figure.h>
 #include <outputfiles.h>
@@ -57,29 +58,29 @@ figure::Session sessionFromOptions(const CliArgs& opts)
     s.model = modelConfig(opts);
     if (auto n = opts.value("n")) {
         // Checked here: a figure draws every cell of n × n, so its limit is not compute's.
-        if (parseIntOption("n", *n, INT_MIN, INT_MAX) > figure::kMaxFigureTokens)
-            throw Error("--n must be between 1 and " + std::to_string(figure::kMaxFigureTokens) +
+        if (parseIntOption("n", *n, INT_MIN, INT_MAX) > kMaxFigureTokens)
+            throw Error("--n must be between 1 and " + std::to_string(kMaxFigureTokens) +
                         " for a figure, got " + *n +
                         " (for longer sequences, pooled probabilities: poslab-cli compute --pool)");
-        s.n = parseIntOption("n", *n, 1, figure::kMaxFigureTokens);
+        s.positions = parseIntOption("n", *n, 1, kMaxFigureTokens);
     }
     sequence(opts, "figure"); // the same checks and messages as compute
     if (!opts.has("n")) {
         s.text = *opts.value("text");
         s.tokenizer = parseTokenizerMode(opts.value("tokenizer").value_or("word"));
     }
-    if (auto v = opts.value("start")) s.start = parseIntOption("start", *v, 0, 1'000'000);
+    if (auto v = opts.value("start")) s.start = parseIntOption("start", *v, INT_MIN, INT_MAX);
     return s;
 }
 
-// "I,J" (query row, key column), each in [0, n).
-std::pair<int, int> parseCell(const std::string& text, int n)
+// "I,J" (query row, key column); core checks that both are in [0, n).
+std::pair<int, int> parseCell(const std::string& text)
 {
     const auto comma = text.find(',');
     if (comma == std::string::npos)
         throw Error("--cell needs I,J (query row, key column), got '" + text + "'");
-    return {parseIntOption("cell", text.substr(0, comma), 0, n - 1),
-            parseIntOption("cell", text.substr(comma + 1), 0, n - 1)};
+    return {parseIntOption("cell", text.substr(0, comma), INT_MIN, INT_MAX),
+            parseIntOption("cell", text.substr(comma + 1), INT_MIN, INT_MAX)};
 }
 
 double parseRealInRange(const std::string& option, const std::string& text, double lo, double hi,
@@ -244,25 +245,20 @@ std::string runFigure(const std::vector<std::string>& args)
     } else {
         s = sessionFromOptions(opts);
     }
-    // Options override the session; each is checked here, so that its message names it.
-    const int n = s.n > 0 ? s.n : Sequence::fromText(s.text, s.tokenizer).size();
+    // Options override the session; core checks them below, and its messages name the option.
+    const auto integer = [&](const char* name) {
+        return parseIntOption(name, *opts.value(name), INT_MIN, INT_MAX);
+    };
     if (auto v = opts.value("view")) s.view = figure::parseFigureView(*v);
     if (auto v = opts.value("what")) {
         checkName("what", *v, figure::figureMatrixNames());
         s.matrix = *v;
     }
-    if (auto v = opts.value("head")) s.head = parseIntOption("head", *v, 0, s.model.heads - 1);
-    if (auto v = opts.value("range")) s.range = parseIntOption("range", *v, 0, 100'000);
-    if (auto v = opts.value("cell")) std::tie(s.cellI, s.cellJ) = parseCell(*v, n);
-    if (auto v = opts.value("compare-scheme")) {
-        try {
-            makeScheme(*v, {}, s.model);
-        } catch (const Error& e) {
-            throw Error(std::string("--compare-scheme: ") + e.what());
-        }
-        s.compareScheme = *v;
-    }
-    if (auto v = opts.value("shift")) s.shift = parseIntOption("shift", *v, 0, 1'000'000);
+    if (opts.has("head")) s.head = integer("head");
+    if (opts.has("range")) s.range = integer("range");
+    if (auto v = opts.value("cell")) std::tie(s.cellI, s.cellJ) = parseCell(*v);
+    if (auto v = opts.value("compare-scheme")) s.compareScheme = *v;
+    if (opts.has("shift")) s.shift = integer("shift");
     if (opts.has("preset") && opts.has("width-mm"))
         throw Error("give either --preset or --width-mm, not both");
     if (auto v = opts.value("preset")) s.style.widthMm = figure::presetWidthMm(*v);
@@ -285,11 +281,13 @@ std::string runFigure(const std::vector<std::string>& args)
     if (opts.has("log-scale")) s.style.logScale = true;
     if (auto v = opts.value("title")) s.style.title = *v;
     checkOptionsApply(opts, s);
-    figure::validateSession(s);
+    validate(figure::figureRequest(s), LabProduct::Views); // the request, in the options' words
+    figure::validateSession(s);                            // then the figure's own fields
 
     const auto app = startQt();
     checkFont(s, opts.has("font-family"));
-    const figure::FigureContent content = figure::computeFigure(s);
+    Lab lab;
+    const figure::FigureContent content = figure::computeFigure(lab, s);
     const figure::RenderedFigure rendered = figure::renderFigure(s, content, *format);
     // All or nothing, the data before the figure: a failure leaves every file as it was.
     std::vector<figure::OutputFile> files;

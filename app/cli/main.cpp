@@ -109,8 +109,11 @@ int main(int argc, char** argv)
 {
     poslab::retainFreedMemory(); // recomputes reuse pages instead of faulting in fresh ones
     std::string bytes;
+    const std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        bytes = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+        bytes = dispatch(args);
+    } catch (const poslab::FieldError& e) { // core names a request field: say it as the option
+        return fail(poslab::cli::describe(e, args.empty() ? std::string() : args[0]));
     } catch (const poslab::Error& e) {
         return fail(e.what());
     } catch (const std::bad_alloc&) {

@@ -62,6 +62,20 @@ Sequence sequence(const CliArgs& opts, const std::string& command)
     return Sequence::fromText(*text, mode);
 }
 
+void fillModelOptions(const CliArgs& opts, const std::string& command, LabRequest& request)
+{
+    request.scheme = required(opts, command, "scheme");
+    request.params = rawParams(opts.values("param"));
+    request.model = modelConfig(opts);
+    const Sequence seq = sequence(opts, command);
+    if (seq.hasContent) {
+        request.text = *opts.value("text");
+        request.tokenizer = parseTokenizerMode(opts.value("tokenizer").value_or("word"));
+    } else {
+        request.positions = seq.size();
+    }
+}
+
 std::string modelOptionsHelp()
 {
     return "  --scheme NAME          positional scheme (see 'poslab-cli schemes')\n"

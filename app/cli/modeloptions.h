@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "params.h"
+#include "request.h"
 
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ RawParams rawParams(const std::vector<std::string>& items);                     
 std::string required(const CliArgs& opts, const std::string& command, const std::string& name);
 ModelConfig modelConfig(const CliArgs& opts);                                                 // validated
 Sequence sequence(const CliArgs& opts, const std::string& command);
+// Sets the request's scheme, parameters, sequence and model from the options above (checked as the
+// functions above check them), and nothing else.
+void fillModelOptions(const CliArgs& opts, const std::string& command, LabRequest& request);
 
 // The help lines for the options above.
 std::string modelOptionsHelp();

@@ -7,7 +7,6 @@
 
 #include <analysis.h>
 #include <attention.h>
-#include <engine/engine.h>
 #include <error.h>
 #include <lab.h>
 #include <scheme.h>
@@ -21,6 +20,7 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace poslab::figure {
 
@@ -209,12 +209,12 @@ std::string figureFormatName(FigureFormat format)
     return "png";
 }
 
-FigureContent computeFigure(const Session& s)
+FigureContent computeFigure(Lab& lab, const Session& s)
 {
     using namespace detail;
     validateSession(s);
-    Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
-    seq.start = s.start;
+    LabRequest request = figureRequest(s);
+    const Sequence seq = request.sequence();
     if (seq.size() > kMaxFigureTokens)
         throw Error("a figure shows at most " + std::to_string(kMaxFigureTokens) +
                     " tokens, this sequence has " + std::to_string(seq.size()) +
@@ -223,33 +223,30 @@ FigureContent computeFigure(const Session& s)
     const QStringList labels = toLabels(seq.labels());
     const QString schemeTitle = QString::fromStdString(scheme->info().title);
     FigureContent content;
-    ComputeRequest request;
-    request.engine = EngineKind::OneDnn; // as the app and poslab-cli compute
-    request.head = s.head;
-    const auto engine = makeEngine(EngineKind::OneDnn);
     switch (s.view) {
     case FigureView::Heatmap: {
-        request.what = parseWhat(s.matrix);
-        content.table = computeTable(*scheme, seq, request);
+        content.table = lab.table(request);
         content.maps.push_back(heatmapOf(content.table, 0, s, labels));
         content.title = isAttentionMatrix(s.matrix)
                             ? schemeTitle + QStringLiteral(", head %1").arg(s.head)
                             : schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
-        if (isAttentionMatrix(s.matrix)) content.table.model.emplace_back("engine", appEngineName());
+        if (isAttentionMatrix(s.matrix)) content.table.model.emplace_back("engine", engineLabel(request));
         break;
     }
     case FigureView::Heads: {
         if (!isAttentionMatrix(s.matrix))
             throw Error("the heads view shows probs, logits or bias, not " + s.matrix);
-        request.what = parseWhat(s.matrix);
-        const AttentionResult attention = appAttention(*engine, *scheme, seq);
+        request.everyHead = true;
+        const LabResult result = lab.compute(request);
         for (int h = 0; h < s.model.heads; ++h) {
             request.head = h;
-            const Table t = tableFromResult(*scheme, seq, attention, request);
+            const Table t = tableFromResult(*result.run.scheme, seq, *result.run.attention, request);
             if (h == 0) {
                 content.table = t;
-                content.table.model.back() = {"heads", "stacked: row = head * n + i"};
-                content.table.model.emplace_back("engine", appEngineName());
+                for (auto& [key, value] : content.table.model)
+                    if (key == "head")
+                        std::tie(key, value) = std::pair("heads", "stacked: row = head * n + i");
+                content.table.model.emplace_back("engine", engineLabel(request));
             } else {
                 content.table.data.insert(content.table.data.end(), t.data.begin(), t.data.end());
             }
@@ -261,12 +258,12 @@ FigureContent computeFigure(const Session& s)
         break;
     }
     case FigureView::DeltaCurve: {
-        request.what = What::DeltaCurve;
-        request.range = s.range;
-        content.table = computeTable(*scheme, seq, request);
-        const AttentionResult attention = appAttention(*engine, *scheme, seq);
+        LabRequest curveTable = request;
+        curveTable.matrix = whatName(What::DeltaCurve);
+        content.table = lab.table(curveTable);
+        const LabResult result = lab.compute(request);
         const std::vector<double> profile =
-            diagonalProfile(attention.heads[std::size_t(s.head)].probs, s.model.causal);
+            diagonalProfile(result.run.attention->heads[std::size_t(s.head)].probs, s.model.causal);
         const DeltaCurve curve = scheme->deltaCurve(s.range);
         content.curve = curveOf(*scheme, curve, profile, seq.size(), s, &content.curveGrouped);
         content.isCurve = true;
@@ -284,21 +281,21 @@ FigureContent computeFigure(const Session& s)
         t.data = std::move(data);
         t.shape = {rows, cols + 1};
         t.columns.push_back("mean_attention_head" + std::to_string(s.head));
-        t.model.emplace_back("engine", appEngineName());
+        t.model.emplace_back("engine", engineLabel(request));
         content.title = schemeTitle + QStringLiteral(", head %1").arg(s.head);
         break;
     }
     case FigureView::Compare:
-        return detail::compareFigure(s, seq);
+        return detail::compareFigure(lab, s, request);
     case FigureView::Explain:
-        return detail::explainFigure(s, seq);
+        return detail::explainFigure(lab, s, request);
     }
     return content;
 }
 
-RenderedFigure renderFigure(const Session& session, FigureFormat format)
+RenderedFigure renderFigure(Lab& lab, const Session& session, FigureFormat format)
 {
-    return renderFigure(session, computeFigure(session), format);
+    return renderFigure(session, computeFigure(lab, session), format);
 }
 
 RenderedFigure renderFigure(const Session& s, const FigureContent& content, FigureFormat format)
@@ -367,9 +364,9 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
     return out;
 }
 
-QImage renderImage(const Session& session)
+QImage renderImage(Lab& lab, const Session& session)
 {
-    const RenderedFigure png = renderFigure(session, FigureFormat::Png);
+    const RenderedFigure png = renderFigure(lab, session, FigureFormat::Png);
     return QImage::fromData(png.bytes, "png");
 }
 
@@ -378,9 +375,9 @@ void writeBytesAtomically(const QString& path, const QByteArray& bytes)
     writeAllOrNothing({{path, bytes}});
 }
 
-void exportFigure(const Session& session, FigureFormat format, const QString& path)
+void exportFigure(Lab& lab, const Session& session, FigureFormat format, const QString& path)
 {
-    writeBytesAtomically(path, renderFigure(session, format).bytes);
+    writeBytesAtomically(path, renderFigure(lab, session, format).bytes);
 }
 
 void checkDataFileName(const QString& path)

@@ -3,6 +3,9 @@
 #include "figurecontent.h"
 #include "session.h"
 
+#include <lab.h>
+#include <lablimits.h>
+
 #include <QByteArray>
 #include <QImage>
 #include <QSize>
@@ -11,13 +14,12 @@
 
 #include <optional>
 
-// Figures for papers from a session: compute with core (oneDNN f32 as the app and poslab-cli compute;
-// the explain view with the reference engine its walk uses), lay out a standalone
-// QCustomPlot at the size in mm, and write PNG, PDF or SVG carrying the session. Rendering needs a
-// QApplication (QCustomPlot is a widget); the offscreen platform is enough. Errors: poslab::Error.
+// Figures for papers from a session: compute with the caller's Lab (the request's engine, oneDNN f32
+// as the app and poslab-cli compute by default; the explain view with the reference engine its walk
+// uses), lay out a standalone QCustomPlot at the size in mm, and write PNG, PDF or SVG carrying the
+// session. Rendering needs a QApplication (QCustomPlot is a widget); the offscreen platform is
+// enough. Errors: poslab::Error.
 namespace poslab::figure {
-
-inline constexpr int kMaxFigureTokens = 2048; // a figure shows every cell of n × n
 
 enum class FigureFormat { Png, Pdf, Svg };
 FigureFormat parseFigureFormat(const std::string& name);              // png | pdf | svg, else Error
@@ -25,7 +27,7 @@ std::optional<FigureFormat> formatFromFileName(const QString& path); // by suffi
 std::string figureFormatName(FigureFormat format);
 
 // What the session's view shows (Error when the view does not apply, e.g. explain without a cell).
-FigureContent computeFigure(const Session& session);
+FigureContent computeFigure(Lab& lab, const Session& session);
 
 struct RenderedFigure
 {
@@ -33,12 +35,12 @@ struct RenderedFigure
     QSizeF sizeMm;     // height resolved when automatic
     QSize pixels;      // PNG only: round(mm × dpi / 25.4)
 };
-RenderedFigure renderFigure(const Session& session, FigureFormat format);
+RenderedFigure renderFigure(Lab& lab, const Session& session, FigureFormat format);
 RenderedFigure renderFigure(const Session& session, const FigureContent& content, FigureFormat format);
-QImage renderImage(const Session& session); // the PNG's image, e.g. for a preview
+QImage renderImage(Lab& lab, const Session& session); // the PNG's image, e.g. for a preview
 
 // Atomic (see outputfiles.h): on failure nothing is left at `path` and the Error says why.
-void exportFigure(const Session& session, FigureFormat format, const QString& path);
+void exportFigure(Lab& lab, const Session& session, FigureFormat format, const QString& path);
 void writeBytesAtomically(const QString& path, const QByteArray& bytes);
 
 // The numbers shown, as poslab-cli compute writes them: format from the suffix (.csv, .npy, .json;

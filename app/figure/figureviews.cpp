@@ -2,11 +2,9 @@
 
 #include <analysis.h>
 #include <attention.h>
-#include <engine/engine.h>
 #include <error.h>
 #include <explain.h>
 #include <lab.h>
-#include <plan.h>
 #include <scheme.h>
 #include <walkformat.h>
 
@@ -29,17 +27,6 @@ std::string exactText(double v)
 QString shortNumber(double v)
 {
     return QString::number(v, 'g', 2);
-}
-
-// max over heads of |M(shifted) − M(base)| for one matrix (probs, logits or bias).
-double maxShiftChange(const AttentionResult& base, const AttentionResult& shifted, const std::string& matrix,
-                      bool causal)
-{
-    double worst = 0.0;
-    for (std::size_t h = 0; h < std::min(base.heads.size(), shifted.heads.size()); ++h)
-        worst = std::max(worst, maxAbsDifference(headMatrix(base.heads[h], matrix),
-                                                 headMatrix(shifted.heads[h], matrix), causal));
-    return worst;
 }
 
 // "seed-linear" over "(absolute + relative)": the kind of this instance, its parameters included.
@@ -90,60 +77,46 @@ std::vector<TextBlock> walkText(const Walk& walk)
 
 } // namespace
 
-AttentionResult appAttention(AttentionEngine& engine, const Scheme& scheme, const Sequence& seq)
-{
-    RunOptions options;
-    options.allHeads = true;
-    options.probs = options.logits = options.bias = true;
-    return engine.run(makePlan(scheme, seq), options);
-}
-
-std::string appEngineName()
-{
-    return engineKindName(EngineKind::OneDnn) + " " + precisionName(Precision::F32);
-}
-
-FigureContent compareFigure(const Session& s, const Sequence& seq)
+FigureContent compareFigure(Lab& lab, const Session& s, LabRequest request)
 {
     if (!isAttentionMatrix(s.matrix))
         throw Error("the compare view shows probs, logits or bias, not " + s.matrix);
-    const auto a = makeScheme(s.scheme, s.params, s.model);
-    const auto b = makeScheme(s.compareScheme, {}, s.model);
-    Sequence shifted = seq;
-    shifted.start = seq.start + s.shift;
-    // The same engine as the app and `poslab-cli compute`: a shift change of 1e-7 there is f32
+    // The same engine and runs as the explorer's Compare tab: a shift change of 1e-7 there is f32
     // rounding, and the figure should show the number the reader sees in the app.
-    const auto engine = makeEngine(EngineKind::OneDnn);
-    const AttentionResult a0 = appAttention(*engine, *a, seq), aShifted = appAttention(*engine, *a, shifted);
-    const AttentionResult b0 = appAttention(*engine, *b, seq), bShifted = appAttention(*engine, *b, shifted);
+    request.compare = true;
+    request.everyHead = true;
+    const LabResult result = lab.compute(request);
+    const CompareRun& runs = *result.compare;
+    const Scheme& a = *runs.a.scheme;
+    const Scheme& b = *runs.b.scheme;
+    Sequence shifted = *result.sequence;
+    shifted.start += s.shift;
+    const AttentionResult& aShifted = *runs.aShifted.attention;
+    const AttentionResult& bShifted = *runs.bShifted.attention;
     const bool causal = s.model.causal;
 
     FigureContent content;
     CompareNumbers& numbers = content.compare;
-    numbers.shiftChangeA = maxShiftChange(a0, aShifted, s.matrix, causal);
-    numbers.shiftChangeB = maxShiftChange(b0, bShifted, s.matrix, causal);
+    numbers.shiftChangeA = runs.shiftChangeA(s.matrix, causal);
+    numbers.shiftChangeB = runs.shiftChangeB(s.matrix, causal);
     const Eigen::MatrixXd& ma = headMatrix(aShifted.heads[std::size_t(s.head)], s.matrix);
     const Eigen::MatrixXd& mb = headMatrix(bShifted.heads[std::size_t(s.head)], s.matrix);
     numbers.maxDifference = maxAbsDifference(ma, mb, causal);
     const Eigen::MatrixXd diff = difference(ma, mb, causal);
 
-    ComputeRequest request;
-    request.engine = EngineKind::OneDnn;
-    request.what = parseWhat(s.matrix);
-    request.head = s.head;
-    const Table ta = tableFromResult(*a, shifted, aShifted, request);
-    const Table tb = tableFromResult(*b, shifted, bShifted, request);
+    const Table ta = tableFromResult(a, shifted, aShifted, request);
+    const Table tb = tableFromResult(b, shifted, bShifted, request);
     Table td = ta;
     for (Eigen::Index i = 0; i < diff.rows(); ++i)
         for (Eigen::Index j = 0; j < diff.cols(); ++j)
             td.data[std::size_t(i * diff.cols() + j)] = diff(i, j);
 
-    const QStringList labels = toLabels(seq.labels());
-    const QString nameA = QString::fromStdString(a->info().name),
-                  nameB = QString::fromStdString(b->info().name);
+    const QStringList labels = toLabels(result.labels);
+    const QString nameA = QString::fromStdString(a.info().name),
+                  nameB = QString::fromStdString(b.info().name);
     content.maps = {heatmapOf(ta, 0, s, labels), heatmapOf(tb, 0, s, labels), heatmapOf(td, 0, s, labels)};
-    content.maps[0].title = schemeLabel(*a);
-    content.maps[1].title = schemeLabel(*b);
+    content.maps[0].title = schemeLabel(a);
+    content.maps[1].title = schemeLabel(b);
     content.maps[2].title = nameA + QStringLiteral(" \u2212 ") + nameB;
     content.maps[2].isSigned = true;
     content.maps[2].valueLabel = QStringLiteral("difference A \u2212 B");
@@ -167,11 +140,11 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     const auto rows = [n](std::size_t k) {
         return "rows " + std::to_string(k * n) + ".." + std::to_string((k + 1) * n - 1) + ": ";
     };
-    t.model.emplace_back("stacked", rows(0) + a->info().name + "; " + rows(1) + b->info().name + "; " +
-                                        rows(2) + a->info().name + " - " + b->info().name);
-    t.model.emplace_back("engine", appEngineName());
-    t.model.emplace_back("compare_scheme", b->info().name);
-    t.model.emplace_back("start", std::to_string(seq.start));
+    t.model.emplace_back("stacked", rows(0) + a.info().name + "; " + rows(1) + b.info().name + "; " +
+                                        rows(2) + a.info().name + " - " + b.info().name);
+    t.model.emplace_back("engine", engineLabel(request));
+    t.model.emplace_back("compare_scheme", b.info().name);
+    t.model.emplace_back("start", std::to_string(request.start));
     t.model.emplace_back("shift", std::to_string(s.shift));
     t.model.emplace_back("max_shift_change", exactText(numbers.shiftChangeA));
     t.model.emplace_back("max_shift_change_compare", exactText(numbers.shiftChangeB));
@@ -179,23 +152,20 @@ FigureContent compareFigure(const Session& s, const Sequence& seq)
     return content;
 }
 
-FigureContent explainFigure(const Session& s, const Sequence& seq)
+FigureContent explainFigure(Lab& lab, const Session& s, LabRequest request)
 {
     if (s.cellI < 0 || s.cellJ < 0)
         throw Error("the explain view walks one cell (i, j): give one with --cell I,J or in the session");
     if (!isAttentionMatrix(s.matrix))
         throw Error("the explain view shows probs, logits or bias, not " + s.matrix);
-    const auto scheme = makeScheme(s.scheme, s.params, s.model);
-    const AttentionResult attention = referenceAttention(*scheme, seq);
-    const Walk walk = explain(*scheme, seq, attention, makePlan(*scheme, seq), s.head, s.cellI, s.cellJ);
+    request.engine = EngineKind::Reference; // the walk's numbers
+    const WalkResult w = lab.walk(request);
+    const Walk& walk = w.walk;
+    const Sequence& seq = w.sequence;
 
     FigureContent content;
-    ComputeRequest request;
-    request.engine = EngineKind::Reference;
-    request.what = parseWhat(s.matrix);
-    request.head = s.head;
-    content.table = tableFromResult(*scheme, seq, attention, request);
-    content.table.model.emplace_back("engine", engineKindName(EngineKind::Reference)); // the walk's numbers
+    content.table = tableFromResult(*w.scheme, seq, w.attention, request);
+    content.table.model.emplace_back("engine", engineLabel(request));
     content.maps.push_back(heatmapOf(content.table, 0, s, toLabels(seq.labels())));
     std::set<std::pair<int, int>> cells;
     for (const Step& step : walk.steps)

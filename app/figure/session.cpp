@@ -4,8 +4,9 @@
 #include "outputfiles.h"
 
 #include <error.h>
-#include <lab.h>
+#include <lablimits.h>
 #include <scheme.h>
+#include <validate.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -28,6 +29,7 @@ constexpr std::array kMatrices = {"pe", "delta", "bucket", "bias", "logits", "pr
 constexpr std::array kColormaps = {"viridis", "magma", "cividis", "grayscale"};
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53: beyond, JSON numbers lose digits
 constexpr qint64 kMaxSessionBytes = 256LL << 20;
+constexpr char kSeededWeights[] = "seeded"; // "weights": the seeded toy model (WeightSource::Seeded)
 
 template <std::size_t N>
 bool oneOf(const std::string& value, const std::array<const char*, N>& names, std::string* list = nullptr)
@@ -109,6 +111,70 @@ std::uint64_t readSeed(const Reader& r)
     return static_cast<std::uint64_t>(d);
 }
 
+// The request's fields version 1 had, from `r`: the top level of a version 1 file, "request" in
+// version 2.
+void readRequest(const Reader& r, Session& s)
+{
+    if (r.has("n") && r.has("text")) throw Error("session has both 'text' and 'n'; give one");
+    if (!r.has("n") && !r.has("text")) throw Error("session has neither 'text' nor 'n'");
+    s.positions = r.integer("n", 0, 1, kMaxSessionPositions);
+    s.text = r.string("text", "");
+    s.tokenizer = parseTokenizerMode(r.string("tokenizer", "word"));
+    if (!r.has("scheme")) throw Error("session has no 'scheme'");
+    s.scheme = r.string("scheme", "");
+    const Reader params = r.object("params");
+    for (auto it = params.json().begin(); it != params.json().end(); ++it) {
+        const QJsonValue v = it.value();
+        std::string text;
+        if (v.isString())
+            text = v.toString().toStdString();
+        else if (v.isBool())
+            text = v.toBool() ? "true" : "false";
+        else if (v.isDouble())
+            text = QString::number(v.toDouble(), 'g', 17).toStdString();
+        else
+            bad(params.name(it.key().toUtf8().constData()), "must be a string, number or boolean");
+        s.params[it.key().toStdString()] = text;
+    }
+    const Reader m = r.object("model");
+    s.model.dModel = m.integer("d_model", s.model.dModel, 1, 1 << 20);
+    s.model.heads = m.integer("heads", s.model.heads, 1, 1 << 16);
+    s.model.causal = m.boolean("causal", s.model.causal);
+    s.model.seed = readSeed(m);
+    s.model.lambda = m.real("lambda", s.model.lambda, -1e9, 1e9);
+    s.model.temperature = m.real("temperature", s.model.temperature, -1e9, 1e9);
+    s.start = r.integer("start", 0, 0, kMaxStart);
+    s.matrix = r.string("matrix", "probs");
+    s.head = r.integer("head", 0, 0, 1 << 16);
+    if (r.has("cell")) {
+        const QJsonArray cell = r.value("cell").toArray();
+        if (!r.value("cell").isArray() || cell.size() != 2 || !cell[0].isDouble() || !cell[1].isDouble())
+            bad(r.name("cell"), "must be [i, j] or null");
+        s.cellI = cell[0].toInt(-2);
+        s.cellJ = cell[1].toInt(-2);
+    }
+    s.range = r.integer("range", 16, 0, kMaxShownRange);
+    const Reader compare = r.object("compare");
+    s.compareScheme = compare.string("scheme", s.compareScheme);
+    s.shift = compare.integer("shift", s.shift, 0, kMaxShift);
+}
+
+// What version 2 added: the weights, the engine and the pooling (version 1: the defaults).
+void readEngine(const Reader& r, Session& s)
+{
+    if (r.string("weights", kSeededWeights) != kSeededWeights)
+        bad(r.name("weights"),
+            std::string("must be \"") + kSeededWeights + "\" (the only weights this PosLab has)");
+    s.weights = WeightSource::Seeded;
+    const Reader engine = r.object("engine");
+    s.engine = parseEngineKind(engine.string("kind", engineKindName(s.engine)));
+    s.precision = parsePrecision(engine.string("dtype", precisionName(s.precision)));
+    s.threads = engine.integer("threads", 0, 0, kMaxThreads);
+    const Reader pool = r.object("pool");
+    if (pool.has("cells")) s.pool.cells = pool.integer("cells", 0, 1, kMaxPoolCells);
+    s.pool.mode = parsePoolMode(pool.string("mode", poolModeName(s.pool.mode)));
+}
+
 } // namespace
 
 FigureView parseFigureView(const std::string& name)
@@ -147,40 +213,40 @@ double presetWidthMm(const std::string& preset)
 
 bool operator==(const Session& a, const Session& b)
 {
-    const auto model = [](const ModelConfig& m) {
-        return std::tuple(m.dModel, m.heads, m.causal, m.seed, m.lambda, m.temperature);
+    const auto recorded = [](const Session& s) {
+        const ModelConfig& m = s.model;
+        return std::tuple(s.text, s.positions, s.tokenizer, s.start, s.scheme, s.params, m.dModel, m.heads,
+                          m.causal, m.seed, m.lambda, m.temperature, s.weights, s.engine, s.precision,
+                          s.threads, s.matrix, s.head, s.cellI, s.cellJ, s.range, s.compareScheme, s.shift,
+                          s.pool.cells, s.pool.mode);
     };
-    return a.text == b.text && a.n == b.n && a.tokenizer == b.tokenizer && a.scheme == b.scheme &&
-           a.params == b.params && model(a.model) == model(b.model) && a.start == b.start && a.view == b.view &&
-           a.matrix == b.matrix && a.head == b.head && a.cellI == b.cellI && a.cellJ == b.cellJ &&
-           a.range == b.range && a.compareScheme == b.compareScheme && a.shift == b.shift && a.style == b.style;
+    return recorded(a) == recorded(b) && a.view == b.view && a.style == b.style;
+}
+
+LabRequest figureRequest(const Session& s)
+{
+    LabRequest r = s;
+    r.compare = s.view == FigureView::Compare;
+    return r;
 }
 
 void validateSession(const Session& s)
 {
-    if (s.n < 0 || s.n > 4096)
-        throw Error("session: n must be in [1, 4096] (0: the sequence is its text), got " + std::to_string(s.n));
-    const Sequence seq = s.n > 0 ? Sequence::positions(s.n) : Sequence::fromText(s.text, s.tokenizer);
-    if (s.start < 0 || s.start > 1'000'000) throw Error("session: start must be in [0, 1000000]");
-    s.model.validate();
-    makeScheme(s.scheme, s.params, s.model); // unknown scheme or bad parameter: the scheme's message
+    if (s.positions < 0 || s.positions > kMaxSessionPositions)
+        throw Error("session: n must be in [1, " + std::to_string(kMaxSessionPositions) +
+                    "] (0: the sequence is its text), got " + std::to_string(s.positions));
     std::string list;
-    if (!oneOf(s.matrix, kMatrices, &list)) throw Error("session: unknown matrix '" + s.matrix + "' (expected " + list + ")");
-    if (s.head < 0 || s.head >= s.model.heads)
-        throw Error("session: head " + std::to_string(s.head) + " is out of range (the model has " +
-                    std::to_string(s.model.heads) + " heads)");
-    const int n = seq.size();
-    if ((s.cellI >= 0) != (s.cellJ >= 0) || s.cellI >= n || s.cellJ >= n || s.cellI < -1 || s.cellJ < -1)
-        throw Error("session: cell must be [i, j] with 0 <= i, j < " + std::to_string(n));
-    if (s.range < 0 || s.range > 100000) throw Error("session: range must be in [0, 100000]");
+    if (!oneOf(s.matrix, kMatrices, &list))
+        throw Error("session: unknown matrix '" + s.matrix + "' (expected " + list + ")");
     try {
-        describeScheme(s.compareScheme);
-        // Its default parameters must suit the model only when it is shown.
-        if (s.view == FigureView::Compare) makeScheme(s.compareScheme, {}, s.model);
-    } catch (const Error& e) {
-        throw Error(std::string("session: compare scheme: ") + e.what());
+        LabRequest request = figureRequest(s);
+        // A session may hold a sequence too long for n × n: whoever computes it decides (the explorer
+        // streams it, a figure refuses it).
+        request.pool.fallback = true;
+        validate(request, LabProduct::Views);
+    } catch (const FieldError& e) {
+        throw Error(std::string("session: ") + e.what());
     }
-    if (s.shift < 0 || s.shift > 1'000'000) throw Error("session: shift must be in [0, 1000000]");
     list.clear();
     if (!oneOf(s.style.colormap, kColormaps, &list))
         throw Error("session: unknown colormap '" + s.style.colormap + "' (expected " + list + ")");
@@ -194,19 +260,18 @@ void validateSession(const Session& s)
 
 QByteArray sessionToJson(const Session& s, bool compact)
 {
-    QJsonObject o;
-    o["format"] = "poslab-session";
-    o["version"] = kSessionVersion;
-    if (s.n > 0)
-        o["n"] = s.n;
+    QJsonObject request;
+    if (s.positions > 0)
+        request["n"] = s.positions;
     else
-        o["text"] = QString::fromStdString(s.text);
-    o["tokenizer"] = QString::fromStdString(tokenizerModeName(s.tokenizer));
-    o["scheme"] = QString::fromStdString(s.scheme);
+        request["text"] = QString::fromStdString(s.text);
+    request["tokenizer"] = QString::fromStdString(tokenizerModeName(s.tokenizer));
+    request["start"] = s.start;
+    request["scheme"] = QString::fromStdString(s.scheme);
     QJsonObject params;
     for (const auto& [k, v] : s.params)
         params[QString::fromStdString(k)] = QString::fromStdString(v);
-    o["params"] = params;
+    request["params"] = params;
     QJsonObject model;
     model["d_model"] = s.model.dModel;
     model["heads"] = s.model.heads;
@@ -217,14 +282,18 @@ QByteArray sessionToJson(const Session& s, bool compact)
         model["seed"] = QString::number(qulonglong(s.model.seed));
     model["lambda"] = s.model.lambda;
     model["temperature"] = s.model.temperature;
-    o["model"] = model;
-    o["start"] = s.start;
-    o["view"] = QString::fromStdString(figureViewName(s.view));
-    o["matrix"] = QString::fromStdString(s.matrix);
-    o["head"] = s.head;
-    o["cell"] = s.cellI >= 0 ? QJsonValue(QJsonArray{s.cellI, s.cellJ}) : QJsonValue();
-    o["range"] = s.range;
-    o["compare"] = QJsonObject{{"scheme", QString::fromStdString(s.compareScheme)}, {"shift", s.shift}};
+    request["model"] = model;
+    request["weights"] = QLatin1String(kSeededWeights);
+    request["engine"] = QJsonObject{{"kind", QString::fromStdString(engineKindName(s.engine))},
+                                    {"dtype", QString::fromStdString(precisionName(s.precision))},
+                                    {"threads", s.threads}};
+    request["matrix"] = QString::fromStdString(s.matrix);
+    request["head"] = s.head;
+    request["cell"] = s.cellI >= 0 ? QJsonValue(QJsonArray{s.cellI, s.cellJ}) : QJsonValue();
+    request["range"] = s.range;
+    request["compare"] = QJsonObject{{"scheme", QString::fromStdString(s.compareScheme)}, {"shift", s.shift}};
+    request["pool"] = QJsonObject{{"cells", s.pool.cells ? QJsonValue(*s.pool.cells) : QJsonValue()},
+                                  {"mode", QString::fromStdString(poolModeName(s.pool.mode))}};
     QJsonObject style;
     style["colormap"] = QString::fromStdString(s.style.colormap);
     style["log_scale"] = s.style.logScale;
@@ -234,6 +303,11 @@ QByteArray sessionToJson(const Session& s, bool compact)
     style["width_mm"] = s.style.widthMm;
     style["height_mm"] = s.style.heightMm;
     style["dpi"] = s.style.dpi;
+    QJsonObject o;
+    o["format"] = "poslab-session";
+    o["version"] = kSessionVersion;
+    o["request"] = request;
+    o["view"] = QString::fromStdString(figureViewName(s.view));
     o["style"] = style;
     return QJsonDocument(o).toJson(compact ? QJsonDocument::Compact : QJsonDocument::Indented);
 }
@@ -255,56 +329,23 @@ Session sessionFromJson(const QByteArray& json)
         throw Error("session format version " + QString::number(version).toStdString() +
                     " was written by a newer PosLab (this one reads version " + std::to_string(kSessionVersion) +
                     ")");
-    if (version != kSessionVersion) bad("version", "must be " + std::to_string(kSessionVersion));
+    if (version != 1 && version != kSessionVersion)
+        bad("version", "must be 1 or " + std::to_string(kSessionVersion));
 
     Session s;
-    if (r.has("n") && r.has("text")) throw Error("session has both 'text' and 'n'; give one");
-    if (!r.has("n") && !r.has("text")) throw Error("session has neither 'text' nor 'n'");
-    s.n = r.integer("n", 0, 1, 4096);
-    s.text = r.string("text", "");
-    s.tokenizer = parseTokenizerMode(r.string("tokenizer", "word"));
-    if (!r.has("scheme")) throw Error("session has no 'scheme'");
-    s.scheme = r.string("scheme", "");
-    const Reader params = r.object("params");
-    for (auto it = params.json().begin(); it != params.json().end(); ++it) {
-        const QJsonValue v = it.value();
-        std::string text;
-        if (v.isString())
-            text = v.toString().toStdString();
-        else if (v.isBool())
-            text = v.toBool() ? "true" : "false";
-        else if (v.isDouble())
-            text = QString::number(v.toDouble(), 'g', 17).toStdString();
-        else
-            bad(params.name(it.key().toUtf8().constData()), "must be a string, number or boolean");
-        s.params[it.key().toStdString()] = text;
-    }
-    const Reader m = r.object("model");
-    s.model.dModel = m.integer("d_model", s.model.dModel, 1, 1 << 20);
-    s.model.heads = m.integer("heads", s.model.heads, 1, 1 << 16);
-    s.model.causal = m.boolean("causal", s.model.causal);
-    s.model.seed = readSeed(m);
-    s.model.lambda = m.real("lambda", s.model.lambda, -1e9, 1e9);
-    s.model.temperature = m.real("temperature", s.model.temperature, -1e9, 1e9);
-    s.start = r.integer("start", 0, 0, 1'000'000);
     s.view = parseFigureView(r.string("view", "heatmap"));
-    s.matrix = r.string("matrix", "probs");
-    s.head = r.integer("head", 0, 0, 1 << 16);
-    if (r.has("cell")) {
-        const QJsonArray cell = r.value("cell").toArray();
-        if (!r.value("cell").isArray() || cell.size() != 2 || !cell[0].isDouble() || !cell[1].isDouble())
-            bad("cell", "must be [i, j] or null");
-        s.cellI = cell[0].toInt(-2);
-        s.cellJ = cell[1].toInt(-2);
-    }
-    s.range = r.integer("range", 16, 0, 100000);
-    const Reader compare = r.object("compare");
-    s.compareScheme = compare.string("scheme", s.compareScheme);
-    s.shift = compare.integer("shift", s.shift, 0, 1'000'000);
-    if (!compare.has("shift") && s.view == FigureView::Compare) {
-        // Sessions written before "compare" existed kept the compare view's shift in "start".
-        s.shift = s.start;
-        s.start = 0;
+    if (version == 1) {
+        readRequest(r, s); // version 1 kept the request's fields at the top level
+        if (!r.object("compare").has("shift") && s.view == FigureView::Compare) {
+            // Sessions written before "compare" existed kept the compare view's shift in "start".
+            s.shift = s.start;
+            s.start = 0;
+        }
+    } else {
+        if (!r.has("request")) throw Error("session has no 'request'");
+        const Reader request = r.object("request");
+        readRequest(request, s);
+        readEngine(request, s);
     }
     const Reader st = r.object("style");
     s.style.colormap = st.string("colormap", s.style.colormap);

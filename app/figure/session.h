@@ -1,8 +1,6 @@
 #pragma once
 
-#include <model.h>
-#include <params.h>
-#include <tokenizer.h>
+#include <request.h>
 
 #include <QByteArray>
 #include <QString>
@@ -11,9 +9,11 @@
 #include <string>
 #include <vector>
 
-// A `.poslab` session: everything a view depends on, as plain values, and its JSON form
-// {"format": "poslab-session", "version": 1, ...}. Reading validates every field (scheme, parameters
-// and model included) and throws poslab::Error with one line; nothing is changed on error.
+// A `.poslab` session: the lab request (core's one request type) and, beside it, how a figure presents
+// it (the view and the style), as plain values; and its JSON form {"format": "poslab-session",
+// "version": 2, "request": {...}, "view": ..., "style": {...}}. Version 1 files, which kept the
+// request's fields at the top level, are read too. Reading validates every field (core validates the
+// request) and throws poslab::Error with one line, "session: ..."; nothing is changed on error.
 namespace poslab::figure {
 
 enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain };
@@ -35,33 +35,24 @@ struct FigureStyle
     friend bool operator==(const FigureStyle&, const FigureStyle&) = default;
 };
 
-struct Session
+// The request's fields a session records: the sequence (positions, or text and tokenizer; start), the
+// scheme and its parameters, the model (λ = 0 for positions only), the weights, the engine, the view
+// fields (matrix, head, cell, Δ range), the compare scheme and shift, and the pooling. Which runs a
+// view needs (every head, terms, compare) follows from `view`; see figureRequest.
+struct Session : LabRequest
 {
-    std::string text; // the sequence, when n == 0
-    int n = 0;        // > 0: n bare positions
-    TokenizerMode tokenizer = TokenizerMode::Word;
-    std::string scheme = "alibi";
-    RawParams params;
-    ModelConfig model;
-    int start = 0; // position of the first token
     FigureView view = FigureView::Heatmap;
-    std::string matrix = "probs"; // pe | delta | bucket | bias | logits | probs
-    int head = 0;
-    int cellI = -1, cellJ = -1; // selected cell; −1: none
-    int range = 16;             // Δ-curve: Δ in [−range, range]
-    // Compare view: scheme against compareScheme (default parameters), both with every position
-    // offset by shift, beside their difference; each also against itself unshifted.
-    std::string compareScheme = "sinusoidal";
-    int shift = 8;
     FigureStyle style;
 };
 bool operator==(const Session& a, const Session& b);
 
-constexpr int kSessionVersion = 1;
+constexpr int kSessionVersion = 2;
 constexpr double kOneColumnMm = 85.0;
 constexpr double kTwoColumnMm = 175.0;
 double presetWidthMm(const std::string& preset); // "one-column" | "two-column", else Error
 
+// The request the session's view computes: compare runs for the compare view.
+LabRequest figureRequest(const Session& session);
 void validateSession(const Session& s); // the checks reading does, for sessions built in code
 QByteArray sessionToJson(const Session& s, bool compact = false);
 Session sessionFromJson(const QByteArray& json); // Error: corrupt, wrong format, newer version, bad field

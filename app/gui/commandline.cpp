@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <climits>
 #include <exception>
+#include <map>
 
 namespace poslab::gui {
 
@@ -34,41 +35,57 @@ QString defaultScheme()
     return names.empty() ? QStringLiteral("alibi") : QString::fromStdString(names.front());
 }
 
-// An integer option in [lo, hi]; false with a one-line message otherwise.
-bool intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int lo, int hi, int* out,
+// An integer option, at least `lo`; false with a one-line message otherwise (core checks the rest).
+bool intOption(const QCommandLineParser& parser, const QCommandLineOption& option, int lo, int* out,
                QString* message)
 {
     if (!parser.isSet(option)) return true;
     bool ok = false;
     const QString text = parser.value(option);
     const int v = text.toInt(&ok);
-    if (!ok || v < lo || v > hi) {
-        *message = QStringLiteral("--%1 must be an integer in [%2, %3], got '%4'")
-                       .arg(option.names().constLast())
-                       .arg(lo)
-                       .arg(hi)
-                       .arg(text);
+    if (!ok || v < lo) {
+        *message =
+            lo == INT_MIN
+                ? QStringLiteral("--%1 must be an integer, got '%2'").arg(option.names().constLast(), text)
+                : QStringLiteral("--%1 must be an integer of at least %2, got '%3'")
+                      .arg(option.names().constLast())
+                      .arg(lo)
+                      .arg(text);
         return false;
     }
     *out = v;
     return true;
 }
 
-// --select against the sequence's length and --matrix against the scheme, as the matrix box offers
-// them: probs, logits, bias, delta, bucket for schemes with buckets, the scheme's score terms.
-QString checkAgainstSequence(const LabRequest& request, const GuiOptions& options)
+// A core field error in the words of this command line.
+QString commandLineMessage(const FieldError& e)
 {
-    const std::string matrix = options.matrix.toStdString();
+    // clang-format off
+    static const std::map<std::string, const char*> flags = {
+        {"positions", "--positions"}, {"text", "--text"},     {"tokenizer", "--tokenizer"},
+        {"scheme", "--scheme"},       {"params", "--param"},  {"d_model", "--d-model"},
+        {"heads", "--heads"},         {"head", "--head"},     {"causal", "--causal"},
+        {"seed", "--seed"},           {"matrix", "--matrix"}, {"range", "--range"},
+        {"cell.i", "--select"},       {"cell.j", "--select"}, {"compare.scheme", "--compare"},
+        {"compare.shift", "--shift"}, {"positions_only", "--positions-only"}};
+    // clang-format on
+    const auto flag = [](const std::string& field) {
+        const auto it = flags.find(field);
+        return it != flags.end() ? std::string(it->second) : coreFieldName(field);
+    };
+    return QString::fromStdString(e.renderRange(flag));
+}
+
+// The request as core validates it (the selected cell against the sequence, the head against the
+// model, ...), then --matrix against the scheme, as the matrix box offers them: probs, logits, bias,
+// delta, bucket for schemes with buckets, the scheme's score terms.
+QString checkRequest(const LabRequest& request)
+{
+    const std::string& matrix = request.matrix;
     try {
-        if (options.row >= 0) {
-            const int n = sequenceOf(request).size();
-            if (options.row >= n || options.col >= n)
-                return QStringLiteral(
-                           "--select %1,%2 is out of range: the sequence has %3 token(s), so i, j < %3")
-                    .arg(options.row)
-                    .arg(options.col)
-                    .arg(n);
-        }
+        LabRequest check = request;
+        check.pool.fallback = true; // the explorer streams what is too long for n × n
+        validate(check, LabProduct::Views);
         if (matrix == "probs" || matrix == "logits" || matrix == "bias" || matrix == "delta") return {};
         const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
         if (matrix == "bucket") {
@@ -83,7 +100,10 @@ QString checkAgainstSequence(const LabRequest& request, const GuiOptions& option
         for (const auto& t : terms)
             names << QString::fromStdString(t);
         return QStringLiteral("--matrix must be one of %1 for %2, got '%3'")
-            .arg(names.join(QStringLiteral(", ")), QString::fromStdString(request.scheme), options.matrix);
+            .arg(names.join(QStringLiteral(", ")), QString::fromStdString(request.scheme),
+                 QString::fromStdString(matrix));
+    } catch (const FieldError& e) {
+        return commandLineMessage(e);
     } catch (const std::exception& e) {
         const QString what = QString::fromUtf8(e.what());
         return matrix == "bucket" ? QStringLiteral("--matrix bucket: %1").arg(what) : what;
@@ -152,7 +172,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                       QStringLiteral("MAP"), QStringLiteral("viridis"));
     const QCommandLineOption range(
         QStringLiteral("range"),
-        QStringLiteral("Δ range of the Δ-curve view, 1 to %1 (default 32).").arg(kMaxDeltaRange),
+        QStringLiteral("Δ range of the Δ-curve view, 1 to %1 (default 32).").arg(kMaxShownRange),
         QStringLiteral("R"), QStringLiteral("32"));
     const QCommandLineOption lesson(QStringLiteral("lesson"),
                                     QStringLiteral("Open a built-in lesson (Help > Lessons), e.g. rope."),
@@ -227,16 +247,18 @@ CommandLine parseCommandLine(const QStringList& arguments)
                 .arg(parser.value(view)));
     options.viewGiven = parser.isSet(view);
     request.compare = options.view == View::Compare;
-    options.matrix = parser.value(matrix);
+    request.matrix = parser.value(matrix).toStdString();
+    request.range = 32;
     QString message;
     int seedValue = 0;
-    if (!intOption(parser, heads, 1, 256, &request.model.heads, &message) ||
-        !intOption(parser, dModel, 1, 4096, &request.model.dModel, &message) ||
-        !intOption(parser, seed, 0, INT_MAX, &seedValue, &message) ||
-        !intOption(parser, head, 0, request.model.heads - 1, &options.head, &message) ||
-        !intOption(parser, shift, 0, 1'000'000, &request.shift, &message) ||
-        !intOption(parser, positions, 1, 1'000'000, &request.positions, &message) ||
-        !intOption(parser, range, 1, kMaxDeltaRange, &options.deltaRange, &message))
+    // Integers here; their ranges are core's (checkRequest). Bare positions and the Δ range start at 1.
+    if (!intOption(parser, heads, INT_MIN, &request.model.heads, &message) ||
+        !intOption(parser, dModel, INT_MIN, &request.model.dModel, &message) ||
+        !intOption(parser, seed, 0, &seedValue, &message) ||
+        !intOption(parser, head, INT_MIN, &request.head, &message) ||
+        !intOption(parser, shift, INT_MIN, &request.shift, &message) ||
+        !intOption(parser, positions, 1, &request.positions, &message) ||
+        !intOption(parser, range, 1, &request.range, &message))
         return error(message);
     request.model.seed = static_cast<std::uint64_t>(seedValue);
     options.logScale = parser.isSet(logScale);
@@ -249,8 +271,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
         const auto cell = QRegularExpression(QStringLiteral("^(\\d+),(\\d+)$")).match(parser.value(select));
         if (!cell.hasMatch())
             return error(QStringLiteral("--select must look like 3,1, got '%1'").arg(parser.value(select)));
-        options.row = cell.captured(1).toInt();
-        options.col = cell.captured(2).toInt();
+        request.cellI = cell.captured(1).toInt();
+        request.cellJ = cell.captured(2).toInt();
     }
     bool knownMap = false;
     for (auto map : {widgets::ColorMap::Viridis, widgets::ColorMap::Magma, widgets::ColorMap::Cividis}) {
@@ -299,7 +321,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
     // A lesson or a file brings its own sequence, scheme and view; otherwise they are checked here,
     // where one line can say what is wrong.
     if (options.lesson.isEmpty() && options.open.isEmpty()) {
-        if (const QString m = checkAgainstSequence(request, options); !m.isEmpty()) return error(m);
+        if (const QString m = checkRequest(request); !m.isEmpty()) return error(m);
     }
     return result;
 }

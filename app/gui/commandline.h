@@ -1,7 +1,7 @@
 #pragma once
 
 #include "explorerstate.h"
-#include "labrequest.h"
+#include <lab.h>
 
 #include <QSize>
 #include <QString>
@@ -12,6 +12,8 @@ namespace poslab::gui {
 inline constexpr char kExampleText[] = "The cat sat on the mat because the mat was warm.";
 inline constexpr QSize kMinScreenshotSize{640, 480}; // below it the docks squeeze the views to nothing
 
+// The command line's request (view fields included: matrix, head, Δ range, selected cell) and
+// what the window shows it with.
 struct GuiOptions
 {
     LabRequest request; // what the window starts with
@@ -20,11 +22,6 @@ struct GuiOptions
     bool explain = false;   // --view explain: the heatmap with the worked-example panel shown
     QString lesson;         // --lesson ID: a built-in lesson's set-up instead of the options above
     QString open;           // --open FILE: a session, or a figure carrying one, instead of the options above
-    QString matrix = QStringLiteral("probs"); // checked against the scheme once computed
-    int head = 0;
-    int deltaRange = 32;
-    int row = -1; // selected cell (i, j), −1: none
-    int col = -1;
     bool logScale = false;
     widgets::ColorMap colorMap = widgets::ColorMap::Viridis;
     QString screenshot; // PNG to write offscreen, then exit

@@ -184,8 +184,8 @@ void ComparePanel::rebuild()
     const int head = std::min(m_state->head(), static_cast<int>(c->a.attention->heads.size()) - 1);
     const bool causal = m_result.request.model.causal;
     const int shift = m_result.request.shift;
-    m_changeA = maxShiftChange(c->a, c->aShifted, matrix, causal);
-    m_changeB = maxShiftChange(c->b, c->bShifted, matrix, causal);
+    m_changeA = c->shiftChangeA(matrix.toStdString(), causal);
+    m_changeB = c->shiftChangeB(matrix.toStdString(), causal);
 
     auto title = [&](const SchemeRun& run) {
         return QStringLiteral("%1, head %2, s = %3")

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "labrequest.h"
 #include "viewrefresher.h"
+
+#include <lab.h>
 
 #include <QWidget>
 

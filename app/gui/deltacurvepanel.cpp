@@ -19,7 +19,7 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     : QWidget(parent), m_state(state), m_refresher(state, View::DeltaCurve, this, [this] { rebuild(); }),
       m_range(new QSpinBox(this)), m_view(new widgets::DeltaCurveView(this))
 {
-    m_range->setRange(1, kMaxDeltaRange);
+    m_range->setRange(1, kMaxShownRange);
     m_range->setValue(state->deltaRange());
     m_range->setPrefix(QStringLiteral("\u00b1"));
     m_range->setToolTip(tr("\u0394 runs over [\u2212range, range]"));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "labrequest.h"
 #include "viewrefresher.h"
+#include <lab.h>
 
 #include <QWidget>
 

@@ -7,9 +7,11 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,7 +24,7 @@ namespace poslab::gui {
 class ComputeThread final : public QThread
 {
   public:
-    explicit ComputeThread(Driver* driver) : m_driver(driver) {}
+    ComputeThread(Driver* driver, Lab& lab) : m_driver(driver), m_lab(lab) {}
 
     ~ComputeThread() override
     {
@@ -62,17 +64,28 @@ class ComputeThread final : public QThread
             auto result = std::make_shared<LabResult>();
             QString error;
             bool cancelled = false;
+            RunControl control;
+            control.cancel = job.cancel.get();
+            control.progress = [driver = m_driver, generation = job.generation](int done, int total) {
+                QMetaObject::invokeMethod(
+                    driver,
+                    [driver, generation, done, total] {
+                        if (generation == driver->generation()) emit driver->progress(done, total);
+                    },
+                    Qt::QueuedConnection);
+            };
             try {
-                *result = computeAll(job.request, job.cancel.get(), &m_pool);
+                *result = m_lab.compute(job.request, control);
             } catch (const Cancelled&) {
                 cancelled = true; // a newer request is pending: it is the one to deliver
             } catch (const std::exception& e) {
-                error = QString::fromUtf8(e.what());
+                const auto* field = dynamic_cast<const FieldError*>(&e);
+                error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
                 if (error.isEmpty()) error = QStringLiteral("computation failed");
                 // The sequence panel still shows the tokens when the rest failed (a scheme's parameter).
                 try {
                     *result = LabResult();
-                    result->labels = sequenceOf(job.request).labels();
+                    result->labels = job.request.sequence().labels();
                     result->n = static_cast<int>(result->labels.size());
                 } catch (const std::exception&) {
                     result->labels.clear(); // no token at all: that is the error
@@ -102,16 +115,45 @@ class ComputeThread final : public QThread
     };
 
     Driver* m_driver;
+    Lab& m_lab;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::optional<Job> m_pending;
     std::shared_ptr<std::atomic<bool>> m_running; // the running job's flag, null when idle
-    ResultPool m_pool;                            // only touched by this thread
     bool m_abort = false;
 };
 
+LabRequest explorerRequest(LabRequest request)
+{
+    request.everyHead = true;
+    request.terms = true;
+    request.pool.cells.reset();
+    request.pool.fallback = true;
+    request.head = std::clamp(request.head, 0, std::max(0, request.model.heads - 1));
+    request.cellI = request.cellJ = -1;
+    return request;
+}
+
+QString explorerMessage(const FieldError& error)
+{
+    // clang-format off
+    static const std::map<std::string, const char*> labels = {
+        {"text", "the sequence"},  {"tokenizer", "Tokenizer"},     {"positions_only", "Positions only"},
+        {"scheme", "Scheme"},      {"d_model", "d_model"},         {"heads", "Heads"},
+        {"head", "Head shown"},    {"causal", "Mask"},             {"seed", "Seed"},
+        {"lambda", "\u03bb"},      {"temperature", "Temperature"}, {"matrix", "Matrix"},
+        {"range", "\u0394 range"}, {"compare.scheme", "Against"},  {"compare.shift", "Shift"},
+        {"pool.mode", "Pooling"}};
+    // clang-format on
+    return QString::fromStdString(error.render([](const std::string& field) {
+        const auto it = labels.find(field);
+        return it != labels.end() ? std::string(it->second) : coreFieldName(field);
+    }));
+}
+
 Driver::Driver(QObject* parent)
-    : QObject(parent), m_thread(std::make_unique<ComputeThread>(this)), m_busyTimer(new QTimer(this))
+    : QObject(parent), m_lab(std::make_unique<Lab>()),
+      m_thread(std::make_unique<ComputeThread>(this, *m_lab)), m_busyTimer(new QTimer(this))
 {
     m_busyTimer->setSingleShot(true);
     m_busyTimer->setInterval(busyDelayMs);
@@ -125,6 +167,7 @@ void Driver::request(const LabRequest& request)
     ++m_generation;
     m_last = request;
     if (m_viewFields) m_viewFields(m_last);
+    m_last = explorerRequest(m_last);
     m_busy = true;
     if (!m_showsBusy) m_busyTimer->start();
     m_thread->post(m_generation, m_last);
@@ -164,14 +207,16 @@ void followState(Driver& driver, const ExplorerState& state)
     auto fill = [&state](LabRequest& r) {
         r.matrix = state.matrix().toStdString();
         r.head = state.head();
-        r.pool = state.pooling() == Pooling::Mean ? PoolMode::Mean : PoolMode::Max;
+        r.range = state.deltaRange();
+        r.pool.mode = state.pooling() == Pooling::Mean ? PoolMode::Mean : PoolMode::Max;
     };
     driver.setViewFields(fill);
     auto follow = [&driver, fill] {
         if (driver.generation() == 0) return; // nothing asked for yet
         LabRequest next = driver.lastRequest();
         fill(next);
-        if (!driver.lastRequest().covers(next, driver.streamed(), driver.termsFit())) driver.request(next);
+        next = explorerRequest(next);
+        if (!covers(driver.lastRequest(), next, driver.streamed(), driver.termsFit())) driver.request(next);
     };
     QObject::connect(&state, &ExplorerState::headChanged, &driver, follow);
     QObject::connect(&state, &ExplorerState::matrixChanged, &driver, follow);

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "labrequest.h"
+#include <lab.h>
 
+#include <QMetaType>
 #include <QObject>
 
 #include <functional>
@@ -14,10 +15,18 @@ namespace poslab::gui {
 class ComputeThread;
 class ExplorerState;
 
-// The one object between core and the widgets. Work runs on a worker thread; a new request
-// supersedes the old: a pending one is replaced, one already running is cancelled (core stops at the
-// next tile or head and nothing is emitted for it), and a result that finished anyway is dropped
-// (generation counter), so only the newest request is ever delivered.
+// What the explorer asks of every request: every head (the head grid), the score terms of the head
+// shown (the worked example), streaming above the memory budget, the head shown clamped to the
+// model, and no cell (the worked example reads the state's).
+LabRequest explorerRequest(LabRequest request);
+// A field error in the explorer's words: the label of the widget that edits the field.
+QString explorerMessage(const FieldError& error);
+
+// The one object between core and the widgets. It owns the process's Lab (Export Figure borrows it)
+// and computes on a worker thread; a new request supersedes the old: a pending one is replaced, one
+// already running is cancelled (core stops at the next tile or head and nothing is emitted for it),
+// and a result that finished anyway is dropped (generation counter), so only the newest request is
+// ever delivered.
 class Driver : public QObject
 {
     Q_OBJECT
@@ -25,7 +34,7 @@ class Driver : public QObject
     explicit Driver(QObject* parent = nullptr);
     ~Driver() override;
 
-    void request(const LabRequest& request);
+    void request(const LabRequest& request); // as explorerRequest() makes it
     // Edits a copy of the last request and posts it: how panels change one field.
     template <class Edit>
     void update(Edit&& edit)
@@ -35,28 +44,31 @@ class Driver : public QObject
         request(r);
     }
     const LabRequest& lastRequest() const { return m_last; }
+    Lab& lab() const { return *m_lab; } // shared with Export Figure; it takes turns with this driver
     bool isBusy() const { return m_busy; }         // a request is outstanding
     bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
     bool streamed() const { return m_streamed; } // the last result was pooled (a long sequence)
     bool termsFit() const { return m_termsFit; } // the last result's n allows score terms
     static constexpr int busyDelayMs = 100;
-    // Fills the view fields (matrix, head, pooling) of every request posted from now on.
+    // Fills the view fields (matrix, head, pooling, Δ range) of every request posted from now on.
     void setViewFields(std::function<void(LabRequest&)> fill);
 
   signals:
-    void requestChanged(const poslab::gui::LabRequest& request); // panels show what was asked
-    void resultAvailable(const poslab::gui::LabResult& result);
+    void requestChanged(const poslab::LabRequest& request); // panels show what was asked
+    void resultAvailable(const poslab::LabResult& result);
     // The tokens of the newest request, whether the rest of it succeeded or failed (before either signal).
     void tokensAvailable(const std::vector<std::string>& labels);
     void failed(const QString& message);
     void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
+    void progress(int done, int total); // engine runs of the newest request (compare mode: four)
 
   private:
     friend class ComputeThread;
     void deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error);
     void setShowsBusy(bool shows);
 
+    std::unique_ptr<Lab> m_lab; // outlives the thread, which computes with it
     std::unique_ptr<ComputeThread> m_thread;
     QTimer* m_busyTimer = nullptr;
     std::function<void(LabRequest&)> m_viewFields;
@@ -73,3 +85,5 @@ class Driver : public QObject
 void followState(Driver& driver, const ExplorerState& state);
 
 } // namespace poslab::gui
+
+Q_DECLARE_METATYPE(poslab::LabResult)

@@ -89,7 +89,7 @@ void ExplorerState::setPooling(Pooling pooling)
 
 void ExplorerState::setDeltaRange(int range)
 {
-    range = std::clamp(range, 1, kMaxDeltaRange);
+    range = std::clamp(range, 1, kMaxShownRange);
     if (range == m_deltaRange) return;
     m_deltaRange = range;
     emit deltaRangeChanged(range);

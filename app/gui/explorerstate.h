@@ -3,6 +3,7 @@
 #include "colormaps.h"
 
 #include <analysis.h>
+#include <lablimits.h>
 
 #include <QList>
 #include <QObject>
@@ -18,7 +19,6 @@ enum class View
     DeltaCurve,
     Compare
 };
-inline constexpr int kMaxDeltaRange = 100'000; // the Δ-curve's range, as sessions allow it
 
 QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare"
 bool parseView(const QString& name, View* view); // false for unknown names

@@ -55,11 +55,11 @@ QString suffixOf(figure::FigureFormat format)
 
 } // namespace
 
-ExportDialog::ExportDialog(const figure::Session& session, QWidget* parent)
-    : QDialog(parent), m_base(session), m_view(new QComboBox(this)), m_format(new QComboBox(this)),
-      m_preset(new QComboBox(this)), m_width(new QDoubleSpinBox(this)), m_height(new QDoubleSpinBox(this)),
-      m_dpi(new QSpinBox(this)), m_font(new QFontComboBox(this)), m_fontSize(new QDoubleSpinBox(this)),
-      m_colormap(new QComboBox(this)), m_title(new QLineEdit(this)),
+ExportDialog::ExportDialog(const figure::Session& session, Lab& lab, QWidget* parent)
+    : QDialog(parent), m_base(session), m_lab(lab), m_view(new QComboBox(this)),
+      m_format(new QComboBox(this)), m_preset(new QComboBox(this)), m_width(new QDoubleSpinBox(this)),
+      m_height(new QDoubleSpinBox(this)), m_dpi(new QSpinBox(this)), m_font(new QFontComboBox(this)),
+      m_fontSize(new QDoubleSpinBox(this)), m_colormap(new QComboBox(this)), m_title(new QLineEdit(this)),
       m_noTitle(new QCheckBox(tr("&None"), this)),
       m_writeData(new QCheckBox(tr("Also write the &data as"), this)), m_dataFormat(new QComboBox(this)),
       m_preview(new QLabel(this)), m_size(new QLabel(this)), m_error(new QLabel(this)),
@@ -298,10 +298,10 @@ void ExportDialog::startPreview()
         return;
     }
     m_computing = s;
-    m_watcher.setFuture(QtConcurrent::run([s] {
+    m_watcher.setFuture(QtConcurrent::run([s, &lab = m_lab] {
         PreviewContent out;
         try {
-            out.content = figure::computeFigure(s);
+            out.content = figure::computeFigure(lab, s);
         } catch (const std::exception& e) {
             out.error = QString::fromUtf8(e.what());
         }
@@ -362,7 +362,7 @@ QString ExportDialog::exportTo(const QString& requested)
     }
     try {
         const figure::FigureContent content =
-            m_contentKey && contentKey(s) == *m_contentKey ? m_content : figure::computeFigure(s);
+            m_contentKey && contentKey(s) == *m_contentKey ? m_content : figure::computeFigure(m_lab, s);
         // Rendered before anything is written, then all or nothing, the data before the figure.
         std::vector<figure::OutputFile> files;
         if (!dataPath.isEmpty()) files.push_back({dataPath, figure::figureData(content, dataPath)});

@@ -27,13 +27,14 @@ struct PreviewContent
 };
 
 // File > Export Figure: the view, format, size, fonts, colour map and title of a figure of the
-// session, a live preview (computed off the GUI thread, drawn at screen resolution), and the
-// numbers shown as CSV, NPY or JSON beside it. Writing is all or nothing.
+// session, a live preview (computed off the GUI thread with the explorer's Lab, taking turns with
+// the driver; drawn at screen resolution), and the numbers shown as CSV, NPY or JSON beside it.
+// Writing is all or nothing.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
   public:
-    explicit ExportDialog(const figure::Session& session, QWidget* parent = nullptr);
+    ExportDialog(const figure::Session& session, Lab& lab, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     figure::Session session() const; // the figure as the form says
@@ -61,6 +62,7 @@ class ExportDialog : public QDialog
     void chooseFileAndExport();
 
     figure::Session m_base;
+    Lab& m_lab;
     QComboBox* m_view = nullptr;
     QComboBox* m_format = nullptr;
     QComboBox* m_preset = nullptr;

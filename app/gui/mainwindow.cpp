@@ -149,6 +149,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_driver, &Driver::resultAvailable, this, &MainWindow::showResult);
     connect(m_driver, &Driver::failed, this, &MainWindow::showError);
     connect(m_driver, &Driver::busyChanged, m_busy, &QWidget::setVisible);
+    // Indeterminate until a request with several runs (compare mode) says how far it is.
+    connect(m_driver, &Driver::requestChanged, m_busy, [this] { m_busy->setRange(0, 0); });
+    connect(m_driver, &Driver::progress, m_busy, [this](int done, int total) {
+        if (total > 1) {
+            m_busy->setRange(0, total);
+            m_busy->setValue(done);
+        }
+    });
     followState(*m_driver, *m_state);
 }
 

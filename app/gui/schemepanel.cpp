@@ -3,6 +3,8 @@
 #include "driver.h"
 #include "explorerstate.h"
 
+#include <lablimits.h>
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -100,11 +102,11 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     m_scheme->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scheme->setMinimumContentsLength(26);
 
-    m_dModel->setRange(1, 4096);
+    m_dModel->setRange(1, kMaxDModel);
     m_dModel->setToolTip(tr("Model width; must be divisible by the number of heads"));
-    m_heads->setRange(1, 256);
+    m_heads->setRange(1, kMaxHeads);
     m_heads->setToolTip(tr("Number of attention heads"));
-    m_head->setRange(0, 255);
+    m_head->setRange(0, kMaxHeads - 1);
     m_head->setToolTip(tr("The head the heatmap and \u0394-curve show (Ctrl+[ / Ctrl+])"));
     m_mode->addItem(tr("encoder (bidirectional)"), false);
     m_mode->addItem(tr("decoder (causal)"), true);
@@ -115,7 +117,7 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     m_lambda->setSingleStep(0.05);
     m_lambda->setDecimals(3);
 
-    m_temperature->setRange(1e-3, 1000.0);
+    m_temperature->setRange(1e-3, kMaxTemperature);
     m_temperature->setDecimals(10);
     m_temperature->setSingleStep(0.1);
     m_temperature->setToolTip(tr("Logits are divided by it before the softmax"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labrequest.h"
+#include <lab.h>
 
 #include <QWidget>
 

@@ -65,7 +65,7 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
 {
     figure::Session s;
     if (request.positions > 0) {
-        s.n = request.positions;
+        s.positions = request.positions;
     } else {
         s.text = request.text;
     }
@@ -73,6 +73,10 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
     s.scheme = request.scheme;
     s.params = request.params;
     s.model = request.effectiveModel(); // positions only: λ = 0
+    s.weights = request.weights;
+    s.engine = request.engine;
+    s.precision = request.precision;
+    s.threads = request.threads;
     s.view = figureView(state.view());
     if (s.view == figure::FigureView::Heatmap && base.view == figure::FigureView::Explain)
         s.view = figure::FigureView::Explain;
@@ -84,6 +88,7 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
     s.cellI = state.row() >= 0 && state.col() >= 0 ? state.row() : -1;
     s.cellJ = s.cellI >= 0 ? state.col() : -1;
     s.range = state.deltaRange();
+    s.pool.mode = state.pooling() == Pooling::Mean ? PoolMode::Mean : PoolMode::Max;
     s.style = base.style;
     const std::string map = sessionColorMapName(state.colorMap());
     if (!(base.style.colormap == "grayscale" && map == "viridis")) s.style.colormap = map;
@@ -93,18 +98,13 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
 
 LabRequest requestFromSession(const figure::Session& session)
 {
-    LabRequest r;
-    r.positions = session.n;
-    r.text = session.n > 0 ? std::string() : session.text;
-    r.tokenizer = session.tokenizer;
-    r.scheme = session.scheme;
-    r.params = session.params;
-    r.model = session.model;
+    LabRequest r = session;
+    if (r.positions > 0) r.text.clear();
     r.positionsOnly = session.model.lambda == 0.0;
     if (r.positionsOnly) r.model.lambda = ModelConfig{}.lambda; // what unticking "positions only" gives
+    r.start = 0; // the explorer has no start offset; a session's start is not shown
     r.compare = session.view == figure::FigureView::Compare;
-    r.compareScheme = session.compareScheme;
-    r.shift = session.shift;
+    r.pool.cells.reset(); // the explorer streams by its memory budget alone
     return r;
 }
 
@@ -117,6 +117,7 @@ void applySessionState(const figure::Session& session, ExplorerState& state)
     state.setCell(session.cellI, session.cellJ);
     state.setColorMap(colorMapFromSession(session.style.colormap));
     state.setLogScale(session.style.logScale);
+    state.setPooling(session.pool.mode == PoolMode::Mean ? Pooling::Mean : Pooling::Max);
     state.setWalk(QString());
 }
 

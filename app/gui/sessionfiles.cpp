@@ -242,7 +242,7 @@ bool SessionFiles::saveAsDialog()
 
 void SessionFiles::exportDialog()
 {
-    ExportDialog dialog(currentSession(), m_window);
+    ExportDialog dialog(currentSession(), m_driver->lab(), m_window);
     dialog.exec();
 }
 

@@ -297,16 +297,4 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     return data;
 }
 
-double maxShiftChange(const SchemeRun& base, const SchemeRun& shifted, const QString& matrix, bool causal)
-{
-    double worst = 0.0;
-    const auto& a = base.attention->heads;
-    const auto& b = shifted.attention->heads;
-    for (std::size_t h = 0; h < std::min(a.size(), b.size()); ++h) {
-        const std::string name = matrix.toStdString();
-        worst = std::max(worst, maxAbsDifference(headMatrix(a[h], name), headMatrix(b[h], name), causal));
-    }
-    return worst;
-}
-
 } // namespace poslab::gui

@@ -2,7 +2,7 @@
 
 #include "deltacurveview.h"
 #include "heatmapdata.h"
-#include "labrequest.h"
+#include <lab.h>
 
 #include <analysis.h>
 
@@ -55,8 +55,5 @@ widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, i
 // The scheme's Δ-curve over [−range, range] and the measured profile of `head` (mean probability
 // along each diagonal), with the selected Δ marked (NaN: none).
 widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta);
-
-// max over heads of |M(shifted) − M(0)| for `matrix` (probs, logits or bias).
-double maxShiftChange(const SchemeRun& base, const SchemeRun& shifted, const QString& matrix, bool causal);
 
 } // namespace poslab::gui

@@ -3,6 +3,7 @@
 #include "engine/onednnengine.h"
 #include "error.h"
 #include "scheme.h"
+#include "validate.h"
 
 #include <algorithm>
 #include <chrono>
@@ -27,14 +28,14 @@ double median(std::vector<double> v)
 
 } // namespace
 
-BenchReport runBench(const BenchRequest& req)
+BenchReport runBench(const BenchRequest& req, OneDnnEngine& engine)
 {
-    if (req.n < 1 || req.n > 1 << 20)
-        throw Error("--n must be in [1, 1048576], got " + std::to_string(req.n));
-    if (req.heads < 1 || req.heads > 256 || req.headDim < 1 || req.headDim > 1024)
-        throw Error("--heads must be in [1, 256] and --head-dim in [1, 1024]");
-    if (req.repeats < 0 || req.repeats > 10000)
-        throw Error("--repeats must be in [0, 10000], got " + std::to_string(req.repeats));
+    if (req.n < 1 || req.n > kMaxBenchPositions) throw outOfRange("positions", req.n, 1, kMaxBenchPositions);
+    if (req.heads < 1 || req.heads > kMaxHeads) throw outOfRange("heads", req.heads, 1, kMaxHeads);
+    if (req.headDim < 1 || req.headDim > kMaxBenchHeadDim)
+        throw outOfRange("head_dim", req.headDim, 1, kMaxBenchHeadDim);
+    if (req.repeats < 0 || req.repeats > kMaxBenchRepeats)
+        throw outOfRange("repeats", req.repeats, 0, kMaxBenchRepeats);
     const int threads = resolveThreads(req.threads);
     ModelConfig model;
     model.heads = req.heads;
@@ -43,7 +44,6 @@ BenchReport runBench(const BenchRequest& req)
     const Sequence seq = Sequence::positions(req.n);
     const auto scheme = makeScheme(req.scheme, req.params, model);
 
-    OneDnnEngine engine;
     RunOptions bare;
     bare.heads = {};
     bare.probs = false;
@@ -52,8 +52,7 @@ BenchReport runBench(const BenchRequest& req)
     RunOptions heatmap = RunOptions::forHead(0);
     heatmap.threads = threads;
     heatmap.precision = req.precision;
-    if (req.engine == EngineKind::Reference && req.precision != Precision::F32)
-        throw Error("the reference engine computes in double: --dtype applies to --engine onednn");
+    checkPrecision(req.engine, req.precision);
 
     const AttentionPlan plan = makePlan(*scheme, seq);
     AttentionResult result;

@@ -7,6 +7,8 @@
 
 namespace poslab {
 
+class OneDnnEngine;
+
 // One benchmark of the attention engine against the machine's own sgemm, shared by
 // `poslab-cli bench` and the Google Benchmark target.
 struct BenchRequest
@@ -41,6 +43,8 @@ struct BenchReport
     double ratio() const { return sgemmMs / attentionMs; }
 };
 
-BenchReport runBench(const BenchRequest& request);
+// Times `engine` (the Lab's, through Lab::bench). Errors name the field: "positions" (n), "heads",
+// "head_dim", "repeats", "dtype".
+BenchReport runBench(const BenchRequest& request, OneDnnEngine& engine);
 
 } // namespace poslab

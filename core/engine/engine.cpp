@@ -4,6 +4,7 @@
 #include "engine/referenceengine.h"
 
 #include "error.h"
+#include "validate.h"
 
 #include <algorithm>
 
@@ -74,10 +75,7 @@ std::unique_ptr<AttentionEngine> makeEngine(EngineKind kind)
 
 int resolveThreads(int requested)
 {
-    constexpr int kMax = 1024;
-    if (requested < 0 || requested > kMax)
-        throw Error("--threads must be in [0, " + std::to_string(kMax) + "] (0: all cores), got " +
-                    std::to_string(requested));
+    checkThreads(requested);
     return requested == 0 ? std::max(1, omp_get_num_procs()) : requested;
 }
 

@@ -5,6 +5,7 @@
 #include "engine/terms.h"
 
 #include "error.h"
+#include "validate.h"
 
 namespace poslab {
 
@@ -33,11 +34,8 @@ std::vector<float> minus(const std::vector<float>& a, const float* b)
 std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, const RunOptions& options)
 {
     const int n = plan.n();
-    if (n > kMaxTermsN)
-        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) +
-                    " only, got n = " + std::to_string(n));
-    if (head < 0 || head >= plan.model.heads)
-        throw Error("head " + std::to_string(head) + " is out of range");
+    checkTermsN(n);
+    checkHead(head, plan.model.heads);
     Impl& m = *m_impl;
     try {
         m.setThreads(resolveThreads(options.threads));

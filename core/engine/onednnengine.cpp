@@ -5,6 +5,7 @@
 #include "engine/workspace.h"
 
 #include "error.h"
+#include "validate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +72,13 @@ std::string OneDnnEngine::cpuIsa() const
     }
 }
 
+void OneDnnEngine::checkPrecisionSupported(Precision precision) const
+{
+    if (precision == Precision::BF16 && !bf16Supported())
+        throw FieldError("dtype", "bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() +
+                                      "): use {dtype} f32");
+}
+
 std::string OneDnnEngine::describe() const
 {
     const int t = m_impl->threads > 0 ? m_impl->threads : resolveThreads(0);
@@ -114,11 +122,8 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
 {
     Impl& m = *m_impl;
     const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
-    if (options.precision == Precision::BF16 && !bf16Supported())
-        throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
-    if (options.terms && n > kMaxTermsN)
-        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
-                    std::to_string(n));
+    checkPrecisionSupported(options.precision);
+    if (options.terms) checkTermsN(n);
     try {
         m.setThreads(resolveThreads(options.threads));
         m.precision = options.precision;
@@ -189,12 +194,9 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
 {
     Impl& m = *m_impl;
     const int n = plan.n();
-    if (head < 0 || head >= plan.model.heads)
-        throw Error("head " + std::to_string(head) + " is out of range (the model has " +
-                    std::to_string(plan.model.heads) + " heads)");
-    if (cells < 1 || cells > 8192) throw Error("--pool must be in [1, 8192], got " + std::to_string(cells));
-    if (options.precision == Precision::BF16 && !bf16Supported())
-        throw Error("bf16 needs a CPU with AVX-512 bf16 (this one has " + cpuIsa() + "): use --dtype f32");
+    checkHead(head, plan.model.heads);
+    checkPoolCells(cells);
+    checkPrecisionSupported(options.precision);
     PooledProbs out;
     out.head = head;
     out.mode = mode;

@@ -45,6 +45,8 @@ class OneDnnEngine final : public AttentionEngine
     void forgetInputs();
 
     static bool bf16Supported();
+    void
+    checkPrecisionSupported(Precision precision) const; // FieldError "dtype" for bf16 without AVX-512 bf16
     std::string cpuIsa() const;
     // A plain sgemm C = A · B (M × K times K × N) through the same machinery, for the benchmarks.
     void sgemm(int m, int n, int k, const float* a, const float* b, float* c, int threads);

@@ -2,6 +2,8 @@
 
 // Engine choices as plain values, light enough for lab.h and the front ends (no oneDNN include).
 
+#include "lablimits.h"
+
 #include <atomic>
 #include <string>
 #include <vector>
@@ -32,10 +34,6 @@ enum class PoolMode
 PoolMode parsePoolMode(const std::string& name); // "max" | "mean"
 std::string poolModeName(PoolMode mode);
 
-// Score terms (RunOptions::terms, OneDnnEngine::terms) are computed up to this n: each is an n × n
-// matrix per head, and the explorer keeps several.
-inline constexpr int kMaxTermsN = 4096;
-
 // What one run keeps besides the outputs (always filled: result.output and every head's output).
 // n × n matrices are kept only for the selected heads; the other heads get empty matrices.
 struct RunOptions
@@ -58,7 +56,7 @@ struct RunOptions
     static RunOptions forHead(int head);
 };
 
-// Validates a thread count (0 = all cores) and returns the count to use.
+// Validates a thread count (0 = all cores, at most kMaxThreads) and returns the count to use.
 int resolveThreads(int requested);
 
 } // namespace poslab

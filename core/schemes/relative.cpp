@@ -287,7 +287,7 @@ SchemeInfo alibiInfo()
             "score = q_i·k_j / √d − m_h·|j − i|, m_h = 2^(−8(h+1)/H) for H a power of two",
             "Press, Smith & Lewis 2022, Train Short, Test Long: Attention with Linear Biases",
             "Slopes follow the paper's code for any head count (6, 12, 24 heads: the closest power of two, "
-            "then every other slope of twice that). The paper is causal (use --causal); in an encoder the "
+            "then every other slope of twice that). The paper is causal (a decoder mask); in an encoder the "
             "bias is symmetric, −m·|Δ|.",
             {}};
 }

@@ -186,23 +186,34 @@ TEST(ReferenceAttention, LearnedTableTooShortIsAnError)
 
 TEST(ComputeTable, ShapesAndKinds)
 {
-    const auto scheme = makeScheme("t5", {}, config(8, 2));
-    const Sequence seq = Sequence::positions(5);
-    const Table delta = computeTable(*scheme, seq, {What::Delta, 0, 16});
+    LabRequest request; // poslab-cli compute --engine reference on 5 bare positions
+    request.scheme = "t5";
+    request.model = config(8, 2);
+    request.positions = 5;
+    request.engine = EngineKind::Reference;
+    Lab lab;
+    const auto computeTable = [&](const std::string& matrix, int head, int range) {
+        LabRequest r = request;
+        r.matrix = matrix;
+        r.head = head;
+        r.range = range;
+        return lab.table(r);
+    };
+    const Table delta = computeTable("delta", 0, 16);
     EXPECT_TRUE(delta.integer);
     EXPECT_EQ(delta.at(1, 4), 3.0);
     EXPECT_EQ(delta.at(4, 1), -3.0);
-    const Table curve = computeTable(*scheme, seq, {What::DeltaCurve, 0, 3});
+    const Table curve = computeTable("delta-curve", 0, 3);
     ASSERT_EQ(curve.shape, (std::vector<std::size_t>{7, 4}));   // delta, bucket, 2 heads
     EXPECT_EQ(curve.columns[1], "bucket");
     EXPECT_EQ(curve.at(0, 0), -3.0);
     // T5: n = −(j − i); keys before the query (Δ < 0) use the first half of the buckets.
     EXPECT_EQ(curve.at(0, 1), 3.0);    // Δ = −3
     EXPECT_EQ(curve.at(6, 1), 19.0);   // Δ = +3: 16 + 3
-    EXPECT_THROW(computeTable(*scheme, seq, {What::Slopes, 0, 16}), Error);
-    EXPECT_THROW(computeTable(*scheme, seq, {What::Probs, 2, 16}), Error);
-    EXPECT_THROW(computeTable(*scheme, seq, {What::DeltaCurve, 0, -1}), Error);
-    const Table probs = computeTable(*scheme, seq, {What::Probs, 1, 16});
+    EXPECT_THROW(computeTable("slopes", 0, 16), Error);
+    EXPECT_THROW(computeTable("probs", 2, 16), Error);
+    EXPECT_THROW(computeTable("delta-curve", 0, -1), Error);
+    const Table probs = computeTable("probs", 1, 16);
     EXPECT_EQ(probs.shape, (std::vector<std::size_t>{5, 5}));
     EXPECT_EQ(probs.tokens, (std::vector<std::string>{"0", "1", "2", "3", "4"}));
 }

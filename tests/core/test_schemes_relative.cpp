@@ -41,6 +41,27 @@ namespace {
 using poslab::test::kInf;
 using poslab::test::maxAbsDiff;
 
+namespace {
+
+// The table `poslab-cli compute --engine reference` writes for `scheme` on `positions` bare positions
+// (or on `text` when positions is 0).
+Table referenceTable(const std::string& scheme, const RawParams& params, const ModelConfig& model,
+                     const std::string& matrix, int head, int positions, const std::string& text = {})
+{
+    LabRequest r;
+    r.scheme = scheme;
+    r.params = params;
+    r.model = model;
+    r.positions = positions;
+    r.text = text;
+    r.engine = EngineKind::Reference;
+    r.matrix = matrix;
+    r.head = head;
+    return Lab().table(r);
+}
+
+} // namespace
+
 // Logits of a plain dot-product head: (q kᵀ)·scale + bias, divided by T, −inf above the diagonal when causal.
 MatrixXd expectedLogits(const ModelConfig& m, const MatrixXd& q, const MatrixXd& k, double scale,
                         const MatrixXd& bias)
@@ -183,7 +204,7 @@ TEST(Shaw, BucketIsClippedDeltaPlusK)
     for (int i = 0; i < 7; ++i)
         for (int j = 0; j < 7; ++j)
             EXPECT_EQ(s->bucket(i, j), expected[i][j]) << "(" << i << "," << j << ")";
-    const Table t = computeTable(*s, Sequence::positions(7), {What::Bucket, 0, 16});
+    const Table t = referenceTable("shaw", {{"k", "2"}}, makeModel(16, 2), "bucket", 0, 7);
     ASSERT_EQ(t.rows(), 7u);
     ASSERT_EQ(t.cols(), 7u);
     for (int i = 0; i < 7; ++i)
@@ -645,8 +666,10 @@ TEST(Alibi, BiasIsMinusSlopeTimesDistance)
 {
     const ModelConfig m = makeModel(16, 8, false, 2); // head_dim 2, slopes 2^-1 … 2^-8
     auto s = makeScheme("alibi", {}, m);
-    for (const Sequence& seq :
-         {Sequence::positions(9), Sequence::fromText("a b c d e f g h i", TokenizerMode::Word)}) {
+    for (const char* text : {"", "a b c d e f g h i"}) {
+        const int positions = *text ? 0 : 9;
+        const Sequence seq =
+            positions ? Sequence::positions(positions) : Sequence::fromText(text, TokenizerMode::Word);
         const AttentionResult r = referenceAttention(*s, seq);
         for (int h = 0; h < 8; ++h) {
             MatrixXd expected(9, 9);
@@ -654,7 +677,7 @@ TEST(Alibi, BiasIsMinusSlopeTimesDistance)
                 for (int j = 0; j < 9; ++j)
                     expected(i, j) = -std::ldexp(1.0, -(h + 1)) * std::abs(j - i);
             EXPECT_TRUE(matNear(r.heads[h].bias, expected, 1e-14)) << "head " << h;
-            const Table t = computeTable(*s, seq, {What::Bias, h, 16});
+            const Table t = referenceTable("alibi", {}, m, "bias", h, positions, text);
             EXPECT_TRUE(matNear(tableMatrix(t), expected, 1e-14)) << "computeTable bias, head " << h;
         }
     }
@@ -690,8 +713,8 @@ TEST(Alibi, SlopesAndBucketsOnlyWhereTheyExist)
     auto alibi = makeScheme("alibi", {}, m);
     EXPECT_FALSE(alibi->hasBucket());
     EXPECT_THROW(alibi->bucket(0, 1), Error);
-    EXPECT_THROW(computeTable(*alibi, Sequence::positions(3), {What::Bucket, 0, 16}), Error);
-    const Table t = computeTable(*alibi, Sequence::positions(3), {What::Slopes, 0, 16});
+    EXPECT_THROW(referenceTable("alibi", {}, m, "bucket", 0, 3), Error);
+    const Table t = referenceTable("alibi", {}, m, "slopes", 0, 3);
     ASSERT_EQ(t.data.size(), 2u);
     EXPECT_EQ(t.data[0], 1.0 / 16);
     EXPECT_EQ(t.data[1], 1.0 / 256);

@@ -1,12 +1,22 @@
 #pragma once
 
+#include <lab.h>
 #include <session.h>
 
 #include <QByteArray>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 namespace poslab::figure::test {
+
+// The tests' Lab, as poslab-cli and the explorer each have one.
+inline Lab& testLab()
+{
+    static Lab lab;
+    return lab;
+}
 
 inline Session sampleSession()
 {
@@ -23,6 +33,17 @@ inline Session sampleSession()
     s.cellJ = 1;
     s.style.title = "Figure 1";
     return s;
+}
+
+// The session as a version 1 file wrote it: the request's fields at the top level.
+inline QJsonObject version1(const Session& s)
+{
+    QJsonObject o = QJsonDocument::fromJson(sessionToJson(s)).object();
+    const QJsonObject request = o.take("request").toObject();
+    for (auto it = request.begin(); it != request.end(); ++it)
+        if (it.key() != "weights" && it.key() != "engine" && it.key() != "pool") o[it.key()] = it.value();
+    o["version"] = 1;
+    return o;
 }
 
 inline QByteArray readAll(const QString& path)

@@ -23,7 +23,7 @@ TEST(Export, PngPixelsAreMillimetresTimesDpi)
     s.style.widthMm = kOneColumnMm;
     s.style.heightMm = 60;
     s.style.dpi = 300;
-    const RenderedFigure png = renderFigure(s, FigureFormat::Png);
+    const RenderedFigure png = renderFigure(testLab(), s, FigureFormat::Png);
     const QImage image = QImage::fromData(png.bytes, "png");
     EXPECT_EQ(image.width(), 1004); // 85 mm × 300 / 25.4
     EXPECT_EQ(image.height(), 709);
@@ -33,7 +33,7 @@ TEST(Export, PngPixelsAreMillimetresTimesDpi)
     s.style.widthMm = kTwoColumnMm;
     s.style.heightMm = 0; // automatic: square cells
     s.style.dpi = 150;
-    const RenderedFigure heads = renderFigure(s, FigureFormat::Png);
+    const RenderedFigure heads = renderFigure(testLab(), s, FigureFormat::Png);
     EXPECT_EQ(QImage::fromData(heads.bytes, "png").width(), 1033);
     EXPECT_EQ(heads.pixels.height(), qRound(heads.sizeMm.height() * 150 / 25.4));
 }
@@ -44,7 +44,7 @@ TEST(Export, PdfKeepsLabelsAsText)
     if (pdftotext.isEmpty()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
     QTemporaryDir dir;
     const QString path = dir.filePath("f.pdf");
-    exportFigure(sampleSession(), FigureFormat::Pdf, path);
+    exportFigure(testLab(), sampleSession(), FigureFormat::Pdf, path);
     QProcess p;
     p.start(pdftotext, {path, "-"});
     ASSERT_TRUE(p.waitForFinished(30000));
@@ -55,7 +55,7 @@ TEST(Export, PdfKeepsLabelsAsText)
 
 TEST(Export, SvgIsValidAndKeepsLabelsAsText)
 {
-    const RenderedFigure svg = renderFigure(sampleSession(), FigureFormat::Svg);
+    const RenderedFigure svg = renderFigure(testLab(), sampleSession(), FigureFormat::Svg);
     QSvgRenderer renderer(svg.bytes);
     EXPECT_TRUE(renderer.isValid());
     for (const char* label : {">cat</text>", ">sat</text>", ">query i</text>", ">key j</text>"})
@@ -67,14 +67,14 @@ TEST(Export, EveryFigureCarriesItsSessionAndRerendersTheSame)
 {
     QTemporaryDir dir;
     const Session s = sampleSession();
-    const QByteArray png = renderFigure(s, FigureFormat::Png).bytes;
+    const QByteArray png = renderFigure(testLab(), s, FigureFormat::Png).bytes;
     for (FigureFormat format : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg}) {
         const QString path = dir.filePath(QStringLiteral("f%1").arg(int(format)));
-        exportFigure(s, format, path);
+        exportFigure(testLab(), s, format, path);
         const Session back = loadSession(path);
         EXPECT_EQ(back, s) << int(format);
-        EXPECT_EQ(renderFigure(back, FigureFormat::Png).bytes, png) << int(format);
-        EXPECT_EQ(computeFigure(back).table.data, computeFigure(s).table.data);
+        EXPECT_EQ(renderFigure(testLab(), back, FigureFormat::Png).bytes, png) << int(format);
+        EXPECT_EQ(computeFigure(testLab(), back).table.data, computeFigure(testLab(), s).table.data);
     }
 }
 
@@ -82,7 +82,7 @@ TEST(Export, FailedExportLeavesNothing)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("missing/dir/f.png");
-    EXPECT_THROW(exportFigure(sampleSession(), FigureFormat::Png, path), Error);
+    EXPECT_THROW(exportFigure(testLab(), sampleSession(), FigureFormat::Png, path), Error);
     EXPECT_FALSE(QFileInfo::exists(path));
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
@@ -92,11 +92,11 @@ TEST(Export, ViewsAndData)
     QTemporaryDir dir;
     Session s = sampleSession();
     s.view = FigureView::Heads;
-    FigureContent heads = computeFigure(s);
+    FigureContent heads = computeFigure(testLab(), s);
     EXPECT_EQ(heads.maps.size(), 2u);
     EXPECT_EQ(heads.table.shape, (std::vector<std::size_t>{12, 6})); // two heads stacked
     s.view = FigureView::DeltaCurve;
-    const FigureContent curve = computeFigure(s);
+    const FigureContent curve = computeFigure(testLab(), s);
     EXPECT_TRUE(curve.isCurve);
     EXPECT_EQ(curve.table.columns.back(), "mean_attention_head1");
     EXPECT_FALSE(renderFigure(s, curve, FigureFormat::Pdf).bytes.isEmpty());
@@ -105,5 +105,5 @@ TEST(Export, ViewsAndData)
     EXPECT_THROW(writeFigureData(curve, dir.filePath("c.txt")), Error);
     s.view = FigureView::Heads;
     s.matrix = "bucket";
-    EXPECT_THROW(computeFigure(s), Error);
+    EXPECT_THROW(computeFigure(testLab(), s), Error);
 }

@@ -1,8 +1,10 @@
 #include "figuretest.h"
 
+#include <embed.h>
 #include <error.h>
 #include <session.h>
 
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -31,7 +33,7 @@ TEST(Session, RoundTripsThroughAFile)
     EXPECT_TRUE(readAll(path).contains("\"format\": \"poslab-session\""));
 
     Session positions;
-    positions.n = 12;
+    positions.positions = 12;
     positions.style.title.reset();
     saveSession(positions, path);
     EXPECT_EQ(loadSession(path), positions);
@@ -55,7 +57,7 @@ TEST(Session, RejectsBadFilesAndLeavesThemUntouched)
         EXPECT_EQ(readAll(path), bytes);
     };
     rejects(good.left(good.size() / 2), "corrupt JSON");
-    rejects(QByteArray(good).replace("\"version\": 1", "\"version\": 2"), "newer PosLab");
+    rejects(QByteArray(good).replace("\"version\": 2", "\"version\": 3"), "newer PosLab");
     rejects(QByteArray(good).replace("poslab-session", "something-else"), "not a PosLab session");
     rejects(QByteArray(good).replace("\"scheme\": \"t5\"", "\"scheme\": \"nope\""), "nope");
     rejects(QByteArray(good).replace("\"dpi\": 300", "\"dpi\": \"high\""), "style.dpi");
@@ -83,7 +85,7 @@ TEST(Session, CompareFieldsRoundTripAndDefault)
     EXPECT_EQ(sessionFromJson(sessionToJson(s, true)), s);
 
     // Optional in version 1: absent, they take their defaults.
-    QJsonObject o = QJsonDocument::fromJson(sessionToJson(sampleSession())).object();
+    QJsonObject o = version1(sampleSession());
     o.remove("compare");
     const Session defaults = sessionFromJson(QJsonDocument(o).toJson());
     EXPECT_EQ(defaults.compareScheme, "sinusoidal");
@@ -108,7 +110,7 @@ TEST(Session, BadCompareFieldsAreRejectedWithAClearMessage)
         }
         return std::string("accepted");
     };
-    QJsonObject o = QJsonDocument::fromJson(sessionToJson(sampleSession())).object();
+    QJsonObject o = version1(sampleSession());
     o["compare"] = QJsonObject{{"scheme", "nope"}, {"shift", 8}};
     const std::string unknown = message(QJsonDocument(o).toJson());
     EXPECT_NE(unknown.find("compare scheme"), std::string::npos) << unknown;
@@ -134,4 +136,59 @@ TEST(Session, BadCompareFieldsAreRejectedWithAClearMessage)
     Session s = sampleSession();
     s.compareScheme = "nope";
     EXPECT_THROW(validateSession(s), Error);
+}
+
+TEST(Session, Version2KeepsTheRequestBesideViewAndStyle)
+{
+    Session s = sampleSession();
+    s.engine = EngineKind::Reference;
+    s.threads = 2;
+    s.pool.mode = PoolMode::Mean;
+    const QJsonObject o = QJsonDocument::fromJson(sessionToJson(s)).object();
+    EXPECT_EQ(o["version"].toInt(), kSessionVersion);
+    const QJsonObject request = o["request"].toObject();
+    EXPECT_EQ(request["scheme"].toString(), "t5");
+    EXPECT_EQ(request["weights"].toString(), "seeded");
+    EXPECT_EQ(request["engine"].toObject()["kind"].toString(), "reference");
+    EXPECT_EQ(request["pool"].toObject()["mode"].toString(), "mean");
+    EXPECT_FALSE(o.contains("scheme")); // the request's fields live in "request" only
+    EXPECT_TRUE(o.contains("view") && o.contains("style"));
+    EXPECT_EQ(sessionFromJson(sessionToJson(s)), s);
+
+    // A field of the request is named with its path, and core's checks speak of "session".
+    QJsonObject bad = o;
+    QJsonObject r = request;
+    r["weights"] = "checkpoint.safetensors";
+    bad["request"] = r;
+    EXPECT_THROW(sessionFromJson(QJsonDocument(bad).toJson()), Error);
+    r = request;
+    r["head"] = 7;
+    bad["request"] = r;
+    try {
+        sessionFromJson(QJsonDocument(bad).toJson());
+        ADD_FAILURE() << "accepted head 7 of 2";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "session: head 7 is out of range (the model has 2 heads: 0..1)");
+    }
+}
+
+TEST(Session, Version1FiguresStillOpen)
+{
+    // A figure made before version 2 carries a version 1 session: PNG and SVG open as before.
+    // (The examples, all version 1 files, are opened and saved again in test_gui's TestSessions.)
+    QTemporaryDir dir;
+    const Session s = sampleSession();
+    const QByteArray v1 = QJsonDocument(version1(s)).toJson(QJsonDocument::Compact);
+    EXPECT_TRUE(v1.contains("\"version\":1")) << v1.toStdString();
+    EXPECT_EQ(sessionFromJson(v1), s);
+    QImage image(8, 8, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    image.setText(QString::fromLatin1(kPngSessionKey), QString::fromUtf8(v1));
+    const QString png = dir.filePath("old.png");
+    ASSERT_TRUE(image.save(png, "png"));
+    EXPECT_EQ(loadSession(png), s);
+    const QString svg = dir.filePath("old.svg");
+    writeAll(svg,
+             embedInSvg("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n", v1));
+    EXPECT_EQ(loadSession(svg), s);
 }

@@ -63,7 +63,7 @@ int count(const QByteArray& haystack, const char* needle)
 TEST(CompareFigure, RelativeSchemeIgnoresTheShiftAbsoluteDoesNot)
 {
     const Session s = compareSession();
-    const FigureContent c = computeFigure(s);
+    const FigureContent c = computeFigure(testLab(), s);
     ASSERT_EQ(c.maps.size(), 3u);
     EXPECT_EQ(c.compare.shiftChangeA, 0.0);  // ALiBi: relative, exactly unchanged
     EXPECT_GT(c.compare.shiftChangeB, 1e-3); // sinusoidal: absolute, it moves
@@ -96,26 +96,26 @@ TEST(CompareFigure, RelativeSchemeIgnoresTheShiftAbsoluteDoesNot)
     Session heatmap = s;
     heatmap.view = FigureView::Heatmap;
     heatmap.start = s.shift;
-    EXPECT_EQ(computeFigure(heatmap).maps.front().values, c.maps.front().values);
+    EXPECT_EQ(computeFigure(testLab(), heatmap).maps.front().values, c.maps.front().values);
 }
 
 TEST(CompareFigure, OnlyAttentionMatricesAndAKnownScheme)
 {
     Session s = compareSession();
     s.matrix = "bucket";
-    EXPECT_THROW(computeFigure(s), Error);
+    EXPECT_THROW(computeFigure(testLab(), s), Error);
     s.matrix = "logits";
     s.model.causal = true;
-    const FigureContent logits = computeFigure(s);
+    const FigureContent logits = computeFigure(testLab(), s);
     EXPECT_EQ(logits.compare.shiftChangeA, 0.0);
     EXPECT_TRUE(logits.maps[2].isMasked(0, 1)); // causal: j > i hidden in the difference too
     s.compareScheme = "nope";
-    EXPECT_THROW(computeFigure(s), Error);
+    EXPECT_THROW(computeFigure(testLab(), s), Error);
 }
 
 TEST(CompareFigure, RendersEveryFormatWithTheNumbersAsText)
 {
-    const RenderedFigure svg = renderFigure(compareSession(), FigureFormat::Svg);
+    const RenderedFigure svg = renderFigure(testLab(), compareSession(), FigureFormat::Svg);
     EXPECT_TRUE(QSvgRenderer(svg.bytes).isValid());
     for (const char* text : {">alibi<", ">(relative)<", ">(absolute)<", "under", "difference A"})
         EXPECT_TRUE(svg.bytes.contains(text)) << text;
@@ -125,7 +125,7 @@ TEST(CompareFigure, RendersEveryFormatWithTheNumbersAsText)
 TEST(ExplainFigure, CarriesTheWalkAsText)
 {
     const Session s = explainSession();
-    const FigureContent c = computeFigure(s);
+    const FigureContent c = computeFigure(testLab(), s);
     const auto scheme = makeScheme(s.scheme, s.params, s.model);
     const Walk walk = explain(*scheme, Sequence::fromText(s.text, s.tokenizer), s.head, s.cellI, s.cellJ);
     ASSERT_FALSE(c.text.empty());
@@ -159,7 +159,7 @@ TEST(ExplainFigure, NeedsACell)
     Session s = explainSession();
     s.cellI = s.cellJ = -1;
     try {
-        computeFigure(s);
+        computeFigure(testLab(), s);
         ADD_FAILURE() << "accepted a session without a cell";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("--cell"), std::string::npos) << e.what();
@@ -170,16 +170,17 @@ TEST(VectorCells, SmallMapsAreRectanglesLargeOnesAnImage)
 {
     Session s;
     s.scheme = "alibi";
-    s.n = 6;
-    const QByteArray small = renderFigure(s, FigureFormat::Svg).bytes;
-    s.n = kMaxVectorCells + 16;
-    const QByteArray large = renderFigure(s, FigureFormat::Svg).bytes;
+    s.positions = 6;
+    const QByteArray small = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
+    s.positions = kMaxVectorCells + 16;
+    const QByteArray large = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
     // Beside the cells, both have two rectangles (page, plot frame) and the colour bar's image.
     EXPECT_GE(count(small, "<rect"), 6 * 6);
     EXPECT_LT(count(large, "<rect"), 16);
     EXPECT_EQ(count(large, "<image"), count(small, "<image") + 1);
-    s.n = kMaxVectorCells;
-    EXPECT_GE(count(renderFigure(s, FigureFormat::Svg).bytes, "<rect"), kMaxVectorCells * kMaxVectorCells);
+    s.positions = kMaxVectorCells;
+    EXPECT_GE(count(renderFigure(testLab(), s, FigureFormat::Svg).bytes, "<rect"),
+              kMaxVectorCells * kMaxVectorCells);
 }
 
 TEST(Layout, WrappedTextNeverExceedsTheWidth)
@@ -212,7 +213,7 @@ TEST(Layout, LongTitlesWrapInsteadOfBeingCut)
     Session s = sampleSession();
     s.style.title = "An automatic title as long as those of compare figures: alibi vs sinusoidal, head 0, "
                     "positions shifted by s = 8";
-    const QByteArray svg = renderFigure(s, FigureFormat::Svg).bytes;
+    const QByteArray svg = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
     EXPECT_FALSE(svg.contains("\u2026"));
     for (const char* word : {">An automatic", "s = 8<"})
         EXPECT_TRUE(svg.contains(word)) << word;
@@ -227,7 +228,7 @@ TEST(Layout, DeltaCurveLegendStaysOffTheCurves)
             s.params.clear();
             s.view = FigureView::DeltaCurve;
             s.style.widthMm = width;
-            const FigurePlot plot(computeFigure(s), s);
+            const FigurePlot plot(computeFigure(testLab(), s), s);
             ASSERT_EQ(plot.plot()->axisRectCount(), 1);
             const QRect curves = plot.plot()->axisRect()->rect();
             QCPLegend* legend = nullptr;
@@ -246,7 +247,7 @@ TEST(CompareFigure, NumbersAreTheAppsAndLabelsSayWhatTheSchemeIs)
     Session s = compareSession();
     s.scheme = "rope";
     s.compareScheme = "seed-linear"; // relative, but its default pe = learned adds an absolute PE
-    const FigureContent c = computeFigure(s);
+    const FigureContent c = computeFigure(testLab(), s);
 
     // As the app computes them: oneDNN in f32, every head, base against shifted positions.
     const auto engine = makeEngine(EngineKind::OneDnn);
@@ -291,7 +292,7 @@ TEST(CompareFigure, OneColumnTitlesKeepEachNumberWithItsWords)
     Session s = compareSession();
     s.compareScheme = "seed-linear";
     s.style.widthMm = kOneColumnMm;
-    const FigureContent c = computeFigure(s);
+    const FigureContent c = computeFigure(testLab(), s);
     const FigurePlot plot(c, s);
     int maps = 0;
     for (QCPAxisRect* rect : plot.plot()->axisRects()) {
@@ -323,30 +324,30 @@ TEST(Layout, DeltaCurveLegendNamesWhatTheReaderSees)
         return names;
     };
     Session s;
-    s.n = 24;
+    s.positions = 24;
     s.view = FigureView::DeltaCurve;
     s.scheme = "t5";
-    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(testLab(), s), s)),
               (QStringList{"head 0", "head 1", "head 2", "head 3", "mean attention, head 0"}));
     s.scheme = "rope"; // sum over pairs and eight pairs: one entry for the pairs
-    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(testLab(), s), s)),
               (QStringList{"sum over pairs", QStringLiteral("pairs 0\u20137"), "mean attention, head 0"}));
     s.scheme = "alibi";
     s.model.heads = 8;
     s.head = 3;
-    EXPECT_EQ(legendNames(FigurePlot(computeFigure(s), s)),
+    EXPECT_EQ(legendNames(FigurePlot(computeFigure(testLab(), s), s)),
               (QStringList{"other heads", "head 3", "mean attention, head 3"}));
 }
 
 TEST(Layout, DeltaCurveMarkerStaysInsideThePlot)
 {
     Session s;
-    s.n = 24;
+    s.positions = 24;
     s.scheme = "t5";
     s.view = FigureView::DeltaCurve;
     s.cellI = 10;
     s.cellJ = 4;
-    const QImage image = renderImage(s);
+    const QImage image = renderImage(testLab(), s);
     ASSERT_FALSE(image.isNull());
     const auto redIn = [&](int y) {
         for (int x = 0; x < image.width(); ++x) {
@@ -364,11 +365,11 @@ TEST(VectorCells, RastersAreLossless)
 {
     Session s;
     s.scheme = "alibi";
-    s.n = kMaxVectorCells + 36;
-    const QByteArray pdf = renderFigure(s, FigureFormat::Pdf).bytes;
+    s.positions = kMaxVectorCells + 36;
+    const QByteArray pdf = renderFigure(testLab(), s, FigureFormat::Pdf).bytes;
     EXPECT_FALSE(pdf.contains("/DCTDecode"));
     EXPECT_TRUE(pdf.contains("/FlateDecode"));
-    const QByteArray svg = renderFigure(s, FigureFormat::Svg).bytes;
+    const QByteArray svg = renderFigure(testLab(), s, FigureFormat::Svg).bytes;
     EXPECT_GE(count(svg, "data:image/png"), 2); // the cells and the colour bar
     EXPECT_EQ(count(svg, "data:image/jpeg"), 0);
 }

@@ -1,19 +1,36 @@
 #pragma once
 
-#include "labrequest.h"
+#include "driver.h"
 
+#include <lab.h>
+
+#include <atomic>
 #include <string>
 
 namespace poslab::test {
 
 // A request for `text` under `scheme`, everything else at its default (the tests' usual start).
-inline gui::LabRequest request(const std::string& text, const std::string& scheme, int heads = 4)
+inline LabRequest request(const std::string& text, const std::string& scheme, int heads = 4)
 {
-    gui::LabRequest r;
+    LabRequest r;
     r.text = text;
     r.scheme = scheme;
     r.model.heads = heads;
     return r;
+}
+
+// What the explorer's driver computes for `r`, here on the test thread.
+inline LabResult computeAll(Lab& lab, const LabRequest& r, const std::atomic<bool>* cancel = nullptr)
+{
+    RunControl control;
+    control.cancel = cancel;
+    return lab.compute(gui::explorerRequest(r), control);
+}
+
+inline LabResult computeAll(const LabRequest& r, const std::atomic<bool>* cancel = nullptr)
+{
+    static Lab lab; // the tests' own, as the driver has its own
+    return computeAll(lab, r, cancel);
 }
 
 } // namespace poslab::test

@@ -294,7 +294,7 @@ class TestExplorerWalk : public QObject
         QCOMPARE(c.action, CommandLine::Action::Run);
         QVERIFY(c.options.explain);
         QCOMPARE(c.options.view, View::Heatmap);
-        QCOMPARE(c.options.row, 2);
+        QCOMPARE(c.options.request.cellI, 2);
         c = parseCommandLine({"poslab", "--lesson", "rope"});
         QCOMPARE(c.action, CommandLine::Action::Run);
         QCOMPARE(c.options.lesson, QStringLiteral("rope"));

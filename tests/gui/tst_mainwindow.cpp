@@ -17,6 +17,7 @@
 #include <engine/onednnengine.h>
 #include <error.h>
 #include <lab.h>
+#include <resultpool.h>
 #include <scheme.h>
 
 #include <QApplication>
@@ -48,15 +49,15 @@ const char kSentence[] = "The cat sat on the mat because the mat was warm.";
 // What core says for the same settings, computed here on the test thread.
 Table expectedTable(const std::string& text, const std::string& scheme, What what, int head, bool causal)
 {
-    ModelConfig model;
-    model.causal = causal;
-    ComputeRequest request;
-    request.what = what;
+    LabRequest request;
+    request.text = text;
+    request.scheme = scheme;
+    request.model.causal = causal;
+    request.matrix = whatName(what);
     request.head = head;
     // What `poslab-cli compute` prints by default: the oneDNN engine in fp32, as the GUI runs it.
     request.engine = EngineKind::OneDnn;
-    const auto s = makeScheme(scheme, {}, model);
-    return computeTable(*s, Sequence::fromText(text, TokenizerMode::Word), request);
+    return Lab().table(request);
 }
 
 // How far two f32 runs of the same request may lie apart: each within the engine's bound of the
@@ -101,6 +102,7 @@ void compareWithCore(const widgets::HeatmapData& shown, const Table& table, cons
         QCOMPARE(shown.rowLabels[qsizetype(k)], QString::fromStdString(table.tokens[k]));
 }
 
+using poslab::test::computeAll;
 using poslab::test::request;
 
 } // namespace
@@ -278,7 +280,8 @@ class TestMainWindow : public QObject
             const double rowMax = p.grid.row(a).maxCoeff();
             QVERIFY(rowMax >= 1.0 / 6000 && rowMax <= 1.0);
         }
-        r.pool = PoolMode::Mean; // mean of a row block of 6 rows: each row of it sums to 1 over 6000 keys
+        r.pool.mode =
+            PoolMode::Mean; // mean of a row block of 6 rows: each row of it sums to 1 over 6000 keys
         const LabResult mean = computeAll(r);
         // within the f32 engine's row-sum bound (attentionbound.h), each p̂ also summed in its cell
         // (6 keys, then 6 rows), then these 1000 cells in double
@@ -297,23 +300,24 @@ class TestMainWindow : public QObject
 
     void resultBuffersAreReusedOnceReleased()
     {
-        ResultPool pool;
+        Lab lab;
         LabRequest r = request("a b c d", "rope");
-        LabResult first = computeAll(r, nullptr, &pool);
+        LabResult first = computeAll(lab, r);
         const AttentionResult* buffer = first.run.attention.get();
         r.model.seed = 1;
-        const LabResult second = computeAll(r, nullptr, &pool); // `first` is still shown
+        const LabResult second = computeAll(lab, r); // `first` is still shown
         QVERIFY(second.run.attention.get() != buffer);
         first = {}; // the views let go of it
         r.model.seed = 2;
-        const LabResult third = computeAll(r, nullptr, &pool);
+        const LabResult third = computeAll(lab, r);
         QCOMPARE(third.run.attention.get(), buffer);
         // Same numbers as a fresh computation: nothing of the old run is left in the reused buffer.
-        const LabResult fresh = computeAll(r);
+        const LabResult fresh = computeAll(r); // another Lab
         QVERIFY(third.run.attention->heads[1].probs == fresh.run.attention->heads[1].probs);
         QVERIFY(third.run.attention->heads[0].terms.size() == fresh.run.attention->heads[0].terms.size());
 
         // Results too large to keep idle are never pooled.
+        ResultPool pool;
         const std::size_t held = pool.size();
         const auto big = pool.take(8000, 2.0 * ResultPool::kMaxPooledBytes);
         QCOMPARE(pool.size(), held);
@@ -636,8 +640,8 @@ class TestMainWindow : public QObject
         QCOMPARE(c.action, CommandLine::Action::Run);
         QCOMPARE(c.options.request.text, std::string("a b"));
         QCOMPARE(c.options.request.scheme, std::string("rope"));
-        QCOMPARE(c.options.matrix, QStringLiteral("logits"));
-        QCOMPARE(c.options.head, 5);
+        QCOMPARE(c.options.request.matrix, std::string("logits"));
+        QCOMPARE(c.options.request.head, 5);
         QCOMPARE(c.options.request.model.heads, 8);
         QVERIFY(c.options.request.model.causal);
         QCOMPARE(c.options.view, View::DeltaCurve);

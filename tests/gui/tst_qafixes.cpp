@@ -36,6 +36,7 @@ namespace {
 
 constexpr int kTimeoutMs = 60'000;
 
+using poslab::test::computeAll;
 using poslab::test::request;
 
 // Waits for the next result or failure without keeping either (results at n = 5000 hold 1.6 GB).
@@ -234,7 +235,7 @@ class TestQaFixes : public QObject
         QVERIFY(c.message.isEmpty());
         QVERIFY(parseCommandLine({"poslab", "--help"}).message.contains(QStringLiteral("1 to 100000")));
         MainWindow window;
-        window.state()->setDeltaRange(c.options.deltaRange);
+        window.state()->setDeltaRange(c.options.request.range);
         QCOMPARE(window.state()->deltaRange(), 100'000);
     }
 

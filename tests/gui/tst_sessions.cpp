@@ -135,7 +135,7 @@ class TestSessions : public QObject
         r.model.lambda = 0.7;
         ExplorerState state;
         const figure::Session s = sessionFromExplorer(r, state);
-        QCOMPARE(s.n, 5);
+        QCOMPARE(s.positions, 5);
         QVERIFY(s.text.empty());
         QCOMPARE(s.model.lambda, 0.0);
         const LabRequest back = requestFromSession(s);
@@ -188,6 +188,28 @@ class TestSessions : public QObject
         source.sort();
         QCOMPARE(built, listed);
         QCOMPARE(source, listed);
+    }
+
+    // The examples ship as version 1 files (the request's fields at the top level): each opens, and
+    // saving it writes version 2 of the same session.
+    void versionOneExamplesSaveAsVersionTwo()
+    {
+        QTemporaryDir dir;
+        const QStringList names =
+            QDir(QStringLiteral(POSLAB_EXAMPLES_DIR)).entryList({QStringLiteral("*.poslab")});
+        QCOMPARE(names.size(), 6);
+        for (const QString& name : names) {
+            QFile file(QDir(QStringLiteral(POSLAB_EXAMPLES_DIR)).filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(file.readAll().contains("\"version\": 1"), qPrintable(name));
+            const figure::Session s = figure::loadSession(file.fileName());
+            const QString again = dir.filePath(name);
+            figure::saveSession(s, again);
+            QFile saved(again);
+            QVERIFY(saved.open(QIODevice::ReadOnly));
+            QVERIFY2(saved.readAll().contains("\"version\": 2"), qPrintable(name));
+            QVERIFY2(figure::loadSession(again) == s, qPrintable(name));
+        }
     }
 
     void openingABadFileChangesNothing_data()
@@ -297,7 +319,7 @@ class TestSessions : public QObject
         QTemporaryDir dir;
         MainWindow window;
         QVERIFY(window.sessionFiles()->openExample(QStringLiteral("shaw-clipping")));
-        ExportDialog dialog(window.sessionFiles()->currentSession());
+        ExportDialog dialog(window.sessionFiles()->currentSession(), window.driver()->lab());
         dialog.resize(dialog.sizeHint());
         dialog.show();
         QSignalSpy preview(&dialog, &ExportDialog::previewAvailable);
@@ -329,7 +351,8 @@ class TestSessions : public QObject
     {
         QTemporaryDir dir;
         figure::Session s = exampleSession(QStringLiteral("shaw-clipping"));
-        ExportDialog dialog(s);
+        Lab lab;
+        ExportDialog dialog(s, lab);
         dialog.setDataFormat(QStringLiteral("json"));
         const QString path = dir.filePath(QStringLiteral("no/such/dir/f.pdf"));
         const QString error = dialog.exportTo(path);
@@ -341,12 +364,13 @@ class TestSessions : public QObject
 
     void exportDialogPresetsSetTheWidth()
     {
-        ExportDialog dialog(exampleSession(QStringLiteral("alibi-heads")));
+        Lab lab;
+        ExportDialog dialog(exampleSession(QStringLiteral("alibi-heads")), lab);
         QCOMPARE(dialog.session().view, figure::FigureView::Heads);
         QCOMPARE(dialog.session().style.widthMm, figure::kOneColumnMm);
         dialog.setWidthMm(figure::kTwoColumnMm);
         QCOMPARE(dialog.session().style.widthMm, figure::kTwoColumnMm);
-        ExportDialog compare(exampleSession(QStringLiteral("sinusoidal-vs-rope")));
+        ExportDialog compare(exampleSession(QStringLiteral("sinusoidal-vs-rope")), lab);
         QCOMPARE(compare.session().view, figure::FigureView::Compare);
     }
 

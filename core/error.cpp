@@ -1,0 +1,76 @@
+#include "error.h"
+
+namespace poslab {
+
+namespace {
+
+std::string substitute(const std::string& text, const FieldError::Namer& name)
+{
+    std::string out;
+    std::size_t at = 0;
+    for (;;) {
+        const std::size_t open = text.find('{', at);
+        if (open != std::string::npos && open + 1 < text.size() && text[open + 1] == '{') {
+            out.append(text, at, open + 1 - at);
+            at = open + 2;
+            continue;
+        }
+        const std::size_t close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) break;
+        out.append(text, at, open - at).append(name(text.substr(open + 1, close - open - 1)));
+        at = close + 1;
+    }
+    return out.append(text, at);
+}
+
+} // namespace
+
+FieldError::FieldError(std::string field, std::string text, std::optional<Bounds> bounds)
+    : Error(substitute(text, coreFieldName)), m_field(std::move(field)), m_text(std::move(text)),
+      m_bounds(bounds)
+{
+}
+
+std::string FieldError::render(const Namer& name) const
+{
+    return substitute(m_text, name);
+}
+
+std::string FieldError::renderRange(const Namer& name) const
+{
+    if (!m_bounds) return render(name);
+    return name(m_field) + " must be between " + std::to_string(m_bounds->lo) + " and " +
+           std::to_string(m_bounds->hi) + ", got " + std::to_string(m_bounds->value);
+}
+
+std::string FieldError::literal(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c == '{') out += '{';
+        out += c;
+    }
+    return out;
+}
+
+std::string coreFieldName(const std::string& field)
+{
+    if (field == "compare.scheme") return "compare scheme";
+    if (field == "compare.shift") return "shift";
+    if (field == "cell.i") return "i";
+    if (field == "cell.j") return "j";
+    if (field == "pool.mode") return "pool mode";
+    if (field == "positions_only") return "positions only";
+    return field;
+}
+
+FieldError outOfRange(const std::string& field, long long value, long long lo, long long hi,
+                      const std::string& note)
+{
+    return FieldError(field,
+                      "{" + field + "} must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                          note + ", got " + std::to_string(value),
+                      FieldError::Bounds{lo, hi, value});
+}
+
+} // namespace poslab

@@ -1,0 +1,148 @@
+#include "labtable.h"
+
+#include "engine/onednnengine.h"
+#include "error.h"
+
+#include <array>
+
+namespace poslab {
+
+namespace {
+
+constexpr std::array kWhat = {std::pair{What::Pe, "pe"},         std::pair{What::Delta, "delta"},
+                              std::pair{What::Bucket, "bucket"}, std::pair{What::Bias, "bias"},
+                              std::pair{What::Slopes, "slopes"}, std::pair{What::Logits, "logits"},
+                              std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"}};
+
+// The model as the request gives it: bare positions have no content, so λ changes no number of
+// theirs, and the table reports the λ that was asked for.
+Table baseTable(const Scheme& scheme, const LabRequest& request, What what)
+{
+    Table t;
+    t.scheme = scheme.info().name;
+    t.what = whatName(what);
+    t.params = scheme.params().canonical();
+    const ModelConfig& m = request.model;
+    t.model = {{"d_model", std::to_string(m.dModel)},   {"heads", std::to_string(m.heads)},
+               {"causal", m.causal ? "true" : "false"}, {"seed", std::to_string(m.seed)},
+               {"lambda", formatReal(m.lambda)},        {"temperature", formatReal(m.temperature)}};
+    return t;
+}
+
+void fillMatrix(Table& t, const Eigen::MatrixXd& m)
+{
+    t.shape = {static_cast<std::size_t>(m.rows()), static_cast<std::size_t>(m.cols())};
+    t.data.resize(m.size());
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            t.data[r * m.cols() + c] = m(r, c) + 0.0; // + 0.0 turns −0 into 0
+}
+
+} // namespace
+
+What parseWhat(const std::string& name)
+{
+    for (const auto& [w, n] : kWhat)
+        if (name == n) return w;
+    std::string all;
+    for (const auto& [w, n] : kWhat)
+        all += (all.empty() ? "" : ", ") + std::string(n);
+    throw FieldError("matrix",
+                     "unknown {matrix} '" + FieldError::literal(name) + "' (use one of: " + all + ")");
+}
+
+std::string whatName(What what)
+{
+    for (const auto& [w, n] : kWhat)
+        if (w == what) return n;
+    return "?";
+}
+
+std::vector<std::string> whatNames()
+{
+    std::vector<std::string> v;
+    for (const auto& [w, n] : kWhat)
+        v.emplace_back(n);
+    return v;
+}
+
+bool needsAttention(What what)
+{
+    return what == What::Bias || what == What::Logits || what == What::Probs;
+}
+
+Table tableFromResult(const Scheme& scheme, const Sequence& seq, const AttentionResult& result,
+                      const LabRequest& request)
+{
+    const int n = seq.size();
+    const What what = parseWhat(request.matrix);
+    Table t = baseTable(scheme, request, what);
+    if (what != What::Slopes && what != What::DeltaCurve) t.tokens = seq.labels();
+    switch (what) {
+    case What::Pe:
+        fillMatrix(t, scheme.absoluteAt(seq.start, n));
+        break;
+    case What::Delta:
+    case What::Bucket: {
+        const bool delta = what == What::Delta;
+        t.integer = true;
+        t.shape = {static_cast<std::size_t>(n), static_cast<std::size_t>(n)};
+        t.data.resize(static_cast<std::size_t>(n) * n);
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                t.data[static_cast<std::size_t>(i) * n + j] =
+                    static_cast<double>(delta ? j - i : scheme.bucket(i, j));
+        break;
+    }
+    case What::Slopes: {
+        const std::vector<double> s = scheme.slopes();
+        t.shape = {s.size()};
+        t.data = s;
+        t.columns = {"slope"};
+        break;
+    }
+    case What::Bias:
+    case What::Logits:
+    case What::Probs: {
+        if (result.heads.size() != static_cast<std::size_t>(scheme.model().heads) || result.n() != n ||
+            request.head < 0 || request.head >= scheme.model().heads)
+            throw Error("internal: attention result does not match the request");
+        const HeadResult& h = result.heads[std::size_t(request.head)];
+        fillMatrix(t, what == What::Bias ? h.bias : what == What::Logits ? h.logits : h.probs);
+        t.model.emplace_back("head", std::to_string(request.head));
+        break;
+    }
+    case What::DeltaCurve: {
+        const DeltaCurve c = scheme.deltaCurve(request.range);
+        fillMatrix(t, c.rows);
+        t.columns = c.columns;
+        t.model.emplace_back("range", std::to_string(request.range));
+        break;
+    }
+    }
+    if (needsAttention(what) && request.engine == EngineKind::OneDnn && request.precision == Precision::BF16)
+        t.model.emplace_back("dtype", "bf16");
+    return t;
+}
+
+Table pooledTable(const Scheme& scheme, const PooledProbs& p, const LabRequest& request)
+{
+    Table t = baseTable(scheme, request, What::Probs);
+    fillMatrix(t, p.grid);
+    for (std::size_t a = 0; a + 1 < p.edges.size(); ++a)
+        t.tokens.push_back(
+            std::to_string(p.edges[a]).append("\u2013").append(std::to_string(p.edges[a + 1] - 1)));
+    t.model.emplace_back("head", std::to_string(request.head));
+    t.model.emplace_back("pool", std::to_string(p.grid.rows()));
+    t.model.emplace_back("pool_mode", poolModeName(request.pool.mode));
+    if (request.precision == Precision::BF16) t.model.emplace_back("dtype", "bf16");
+    return t;
+}
+
+std::string engineLabel(const LabRequest& request)
+{
+    if (request.engine == EngineKind::Reference) return engineKindName(EngineKind::Reference);
+    return engineKindName(EngineKind::OneDnn) + " " + precisionName(request.precision);
+}
+
+} // namespace poslab

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "engine/options.h"
+#include "model.h"
+#include "params.h"
+#include "tokenizer.h"
+
+#include <optional>
+#include <string>
+
+namespace poslab {
+
+// Where W_q, W_k, W_v come from. Today only the seeded toy model; loading a real checkpoint's
+// weights (the next issue) adds its source here, with its own fields and checks in validate().
+enum class WeightSource
+{
+    Seeded
+};
+
+// Probabilities streamed into a cells × cells grid instead of n × n matrices (engine/onednnengine.h).
+struct PoolSpec
+{
+    std::optional<int> cells; // set: stream `head` into this many cells a side (poslab-cli compute)
+    PoolMode mode = PoolMode::Max;
+    // Above kExplorerMemoryBudget of n × n matrices, stream instead of failing (the explorer).
+    bool fallback = false;
+};
+
+// A whole lab state as plain values: what every front end fills (poslab-cli's flags, the explorer's
+// widgets and command line, figure options, session files) and core validates once (validate.h) and
+// computes (lab.h). Presentation (colour map, fonts, figure size) is not here.
+struct LabRequest
+{
+    // The sequence: the tokens of `text`, or `positions` bare positions (no content) when > 0.
+    std::string text;
+    int positions = 0;
+    TokenizerMode tokenizer = TokenizerMode::Word;
+    int start = 0;              // position of the first token
+    bool positionsOnly = false; // λ = 0: every token gets the same neutral content
+    // The scheme, the model (model.causal is the mask) and its weights.
+    std::string scheme = "alibi";
+    RawParams params;
+    ModelConfig model;
+    WeightSource weights = WeightSource::Seeded;
+    // The engine.
+    EngineKind engine = EngineKind::OneDnn;
+    Precision precision = Precision::F32;
+    int threads = 0; // 0: all cores
+    // What the views show, so that only that is computed.
+    std::string matrix = "probs"; // probs, logits, bias, delta, bucket, pe, a score term; tables also
+                                  // slopes and delta-curve
+    int head = 0;                 // the head shown
+    bool everyHead = false;       // every head's matrices (the head grid)
+    bool terms = false;           // the score terms of `head` (the worked example)
+    int range = 16;               // Δ-curve: Δ in [−range, range]
+    int cellI = -1, cellJ = -1;   // the selected cell (query i, key j); −1: none
+    // Compare: a second scheme (default parameters) on the same tokens and weights, and both again
+    // with every position shifted by `shift`.
+    bool compare = false;
+    std::string compareScheme = "sinusoidal";
+    int shift = 8;
+    PoolSpec pool;
+
+    // λ = 0 for positions only and for bare positions (which have no content).
+    bool lambdaApplies() const { return positions == 0 && !positionsOnly; }
+    ModelConfig effectiveModel() const;
+    Sequence sequence() const; // `positions` bare positions, else the tokenized text, from `start`
+    bool hasCell() const { return cellI >= 0 && cellJ >= 0; }
+};
+
+} // namespace poslab

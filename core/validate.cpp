@@ -1,0 +1,180 @@
+#include "validate.h"
+
+#include "error.h"
+#include "labtable.h"
+#include "scheme.h"
+
+#include <algorithm>
+
+namespace poslab {
+
+namespace {
+
+std::string sequenceField(const LabRequest& r)
+{
+    return r.positions != 0 ? "positions" : "text";
+}
+
+Sequence checkedSequence(const LabRequest& r)
+{
+    try {
+        return r.sequence();
+    } catch (const Error& e) {
+        throw FieldError(sequenceField(r), FieldError::literal(e.what()));
+    }
+}
+
+// "n = 20000 is too long for a full n × n table (at most 16384)", with the way out when there is one.
+void checkSquare(const LabRequest& r, int n, bool poolHelps)
+{
+    if (n <= kMaxSquareN) return;
+    std::string text = "n = " + std::to_string(n) + " is too long for a full n \u00d7 n table (at most " +
+                       std::to_string(kMaxSquareN) + ")";
+    if (poolHelps) text += ": add {pool} 1024 for a pooled heatmap";
+    throw FieldError(sequenceField(r), text);
+}
+
+void checkSelectedCell(const LabRequest& r, int n, bool required)
+{
+    if (!required && r.cellI == -1 && r.cellJ == -1) return;
+    if (required && !r.hasCell())
+        throw FieldError("cell.i", "the worked example walks one cell: give {cell.i} and {cell.j}");
+    checkCell(r.cellI, r.cellJ, n);
+}
+
+void checkCompare(const LabRequest& r, const ModelConfig& model)
+{
+    try {
+        describeScheme(r.compareScheme);
+        // Its default parameters must suit the model only when it is computed.
+        if (r.compare) makeScheme(r.compareScheme, {}, model);
+    } catch (const Error& e) {
+        throw FieldError("compare.scheme", "{compare.scheme}: " + FieldError::literal(e.what()));
+    }
+    if (r.shift < 0 || r.shift > kMaxShift) throw outOfRange("compare.shift", r.shift, 0, kMaxShift);
+}
+
+void checkPool(const LabRequest& r)
+{
+    if (!r.pool.cells) return;
+    checkPoolCells(*r.pool.cells);
+    if (r.engine != EngineKind::OneDnn)
+        throw FieldError("pool", "{pool} needs {engine} onednn (the reference engine holds n \u00d7 n)");
+}
+
+void checkRange(int range, int most)
+{
+    if (range < 0 || range > most) throw outOfRange("range", range, 0, most);
+}
+
+void checkTable(const LabRequest& r, const Scheme& scheme, int n)
+{
+    const What what = parseWhat(r.matrix);
+    if (needsAttention(what) || r.pool.cells) checkHead(r.head, scheme.model().heads);
+    if (r.pool.cells && what != What::Probs)
+        throw FieldError("pool", "{pool} applies to {matrix} probs only");
+    if (needsAttention(what) && !r.pool.cells) checkSquare(r, n, true);
+    switch (what) {
+    case What::Pe:
+        if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
+            throw FieldError("matrix", FieldError::literal(scheme.info().name) +
+                                           " is relative: it adds no absolute encoding (try {matrix} bias or "
+                                           "delta-curve)");
+        break;
+    case What::Delta:
+        checkSquare(r, n, false);
+        break;
+    case What::Bucket:
+        checkSquare(r, n, false);
+        if (!scheme.hasBucket()) scheme.bucket(0, 0); // throws the scheme's own message
+        break;
+    case What::Slopes:
+        scheme.slopes(); // throws the scheme's own message for schemes without slopes
+        break;
+    case What::DeltaCurve:
+        checkRange(r.range, kMaxCurveRange);
+        break;
+    case What::Bias:
+    case What::Logits:
+    case What::Probs:
+        break;
+    }
+}
+
+} // namespace
+
+void checkHead(int head, int heads)
+{
+    if (head < 0 || head >= heads)
+        throw FieldError("head",
+                         "{head} " + std::to_string(head) + " is out of range (the model has " +
+                             std::to_string(heads) + " heads: 0.." + std::to_string(heads - 1) + ")",
+                         FieldError::Bounds{0, heads - 1, head});
+}
+
+void checkCell(int i, int j, int n)
+{
+    for (const auto& [field, v] : {std::pair{"cell.i", i}, std::pair{"cell.j", j}})
+        if (v < 0 || v >= n)
+            throw FieldError(field,
+                             "{" + std::string(field) + "} = " + std::to_string(v) + " is outside the " +
+                                 std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")",
+                             FieldError::Bounds{0, n - 1, v});
+}
+
+void checkTermsN(int n)
+{
+    if (n > kMaxTermsN)
+        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
+                    std::to_string(n));
+}
+
+void checkPoolCells(int cells)
+{
+    if (cells < 1 || cells > kMaxPoolCells) throw outOfRange("pool", cells, 1, kMaxPoolCells);
+}
+
+void checkThreads(int threads)
+{
+    if (threads < 0 || threads > kMaxThreads)
+        throw outOfRange("threads", threads, 0, kMaxThreads, " (0: all cores)");
+}
+
+void checkPrecision(EngineKind engine, Precision precision)
+{
+    if (engine == EngineKind::Reference && precision != Precision::F32)
+        throw FieldError("dtype",
+                         "the reference engine computes in double: {dtype} applies to {engine} onednn");
+}
+
+void validate(const LabRequest& r, LabProduct product)
+{
+    const Sequence seq = checkedSequence(r);
+    const int n = seq.size();
+    if (r.start < 0 || r.start > kMaxStart) throw outOfRange("start", r.start, 0, kMaxStart);
+    const ModelConfig model = r.effectiveModel();
+    model.validate();
+    // r.weights: the seeded model has nothing to check; a checkpoint's source is checked here.
+    const auto scheme = makeScheme(r.scheme, r.params, model); // the scheme's own message
+    checkThreads(r.threads);
+    checkPrecision(r.engine, r.precision);
+    checkPool(r);
+    checkCompare(r, model);
+    switch (product) {
+    case LabProduct::Views:
+        checkHead(r.head, model.heads);
+        checkSelectedCell(r, n, false);
+        checkRange(r.range, kMaxShownRange); // a curve drawn
+        if (!r.pool.cells && !r.pool.fallback) checkSquare(r, n, true);
+        break;
+    case LabProduct::Table:
+        checkTable(r, *scheme, n);
+        break;
+    case LabProduct::Walk:
+        checkHead(r.head, model.heads);
+        checkSelectedCell(r, n, true);
+        break;
+    }
+}
+
+} // namespace poslab
