@@ -11,6 +11,7 @@
 
 #include <error.h>
 #include <figure.h>
+#include <lab.h>
 #include <session.h>
 
 #include <QDir>
@@ -102,7 +103,8 @@ class TestOutputs : public QObject
                       csv = dir.filePath(QStringLiteral("f.csv"));
         writeAll(png, "old figure");
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("f.csv")));
-        ExportDialog dialog(exampleSession(QStringLiteral("shaw-clipping")));
+        Lab lab;
+        ExportDialog dialog(exampleSession(QStringLiteral("shaw-clipping")), lab);
         dialog.setFormat(figure::FigureFormat::Png);
         dialog.setDataFormat(QStringLiteral("csv"));
         QCOMPARE(dialog.exportTo(png), QStringLiteral("cannot write '%1': Is a directory").arg(csv));
