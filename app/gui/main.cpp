@@ -9,6 +9,7 @@
 #include <allocator.h>
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -115,6 +116,8 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("PosLab"));
     QApplication::setApplicationName(QStringLiteral("poslab"));
     QApplication::setApplicationVersion(QStringLiteral(POSLAB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.poslab.poslab")); // packaging/
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/poslab.svg")));
 
     MainWindow window;
     if (!options.screenshot.isEmpty()) return runScreenshot(app, window, options);
