@@ -1,5 +1,6 @@
 #include "engine/onednnengine.h"
 
+#include "engine/cpuisa.h"
 #include "engine/kernels.h"
 #include "engine/onednnimpl.h"
 #include "engine/workspace.h"
@@ -32,7 +33,10 @@ int tileRowsFor(int n, int requested)
 
 } // namespace
 
-OneDnnEngine::OneDnnEngine() : m_impl(std::make_unique<Impl>()) {}
+OneDnnEngine::OneDnnEngine() : m_impl(std::make_unique<Impl>())
+{
+    applyCpuIsaCap(); // POSLAB_CPU_ISA for every user of the engine (tests, benchmarks, the app)
+}
 OneDnnEngine::~OneDnnEngine() = default;
 
 bool OneDnnEngine::bf16Supported()

@@ -189,8 +189,8 @@ void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, 
             const float mNew = std::max(sc.m[r], mb);
             const float alpha = std::exp(sc.m[r] - mNew);
             float sum;
-            if (cells > 0 && !sink.output && mb - mNew < -88.f) {
-                // every e of this block underflows to 0 (exp512 gives exactly 0 below −87): skip it
+            if (cells > 0 && !sink.output && mb - mNew < k::kExpLowest) {
+                // every e of this block is exactly 0 (the kernels' exp is 0 below kExpLowest): skip it
                 sum = 0.f;
                 std::fill_n(sc.cell.data(), cbCount, 0.f);
             } else if (cells > 0 && !sink.output) {
