@@ -111,7 +111,8 @@ BenchReport runBench(const BenchRequest& req)
         throw Error("--heads must be in [1, 256] and --head-dim in [1, 1024]");
     if (req.repeats < 0 || req.repeats > 10000)
         throw Error("--repeats must be in [0, 10000], got " + std::to_string(req.repeats));
-    if (req.pool < 0 || req.pool > 8192) throw Error("--pool must be in [1, 8192], got " + std::to_string(req.pool));
+    if (req.pool < 0 || req.pool > 8192)
+        throw Error("--pool must be in [1, 8192], got " + std::to_string(req.pool));
     const int threads = resolveThreads(req.threads);
     ModelConfig model;
     model.heads = req.heads;

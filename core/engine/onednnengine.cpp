@@ -88,7 +88,8 @@ std::string OneDnnEngine::describe() const
 }
 
 void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                                  const engine::TileSink& sink, const RunOptions& options)
+                                  const RunOptions& options,
+                                  const std::function<void(int h, int i0, int i1, int slot)>& tile)
 {
     const int n = plan.n();
     const int tiles = (n + tileRows - 1) / tileRows;
@@ -103,8 +104,7 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         const int h = headList[item / tiles];
         if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
-            tile(plan, h, t * tileRows, std::min(n, (t + 1) * tileRows), tileRows, sink,
-                 omp_get_thread_num());
+            tile(h, t * tileRows, std::min(n, (t + 1) * tileRows), omp_get_thread_num());
         } catch (...) {
             std::lock_guard lock(failureMutex);
             if (!failure) failure = std::current_exception();
@@ -159,10 +159,11 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
             head.terms.clear();
         }
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
-        engine::TileSink sink;
-        sink.result = &result;
-        sink.keep = &options;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
+        const engine::OutputSink sink{&result, &options};
+        const int tileRows = tileRowsFor(n, options.tileRows);
+        m.forTiles(plan, req.heads, tileRows, options, [&](int h, int i0, int i1, int slot) {
+            m.outputTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
+        });
         if (options.terms) {
             // from the data the tiles used (no second prepare), the kept heads in parallel
             std::vector<int> kept;
@@ -218,12 +219,11 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         m.pools.resize(m.threads);
         for (auto& p : m.pools)
             p.assign(static_cast<std::size_t>(cells) * cells, 0.f);
-        engine::TileSink sink;
-        sink.output = false;
-        sink.edges = &out.edges;
-        sink.poolMax = mode == PoolMode::Max;
-        sink.pools = &m.pools;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
+        const engine::PoolSink sink{&out.edges, mode == PoolMode::Max, &m.pools};
+        const int tileRows = tileRowsFor(n, options.tileRows);
+        m.forTiles(plan, req.heads, tileRows, options, [&](int h, int i0, int i1, int slot) {
+            m.pooledTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
+        });
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }
