@@ -324,22 +324,6 @@ float ExpPoolRow(const float* row, int len, float max, const int* edges, int cel
                    : ExpPoolRowT<false>(row, len, max, edges, cells, out);
 }
 
-void MergeCells(float* HWY_RESTRICT val, float* HWY_RESTRICT ref, const float* HWY_RESTRICT cell, int count,
-                float m, bool poolMax)
-{
-    const DF d;
-    const size_t N = hn::Lanes(d), n = static_cast<size_t>(count);
-    const VF vm = hn::Set(d, m);
-    for (size_t b = 0; b < n; b += N) {
-        const size_t left = std::min(N, n - b);
-        const VF old = hn::Mul(LoadPart(d, val + b, left, 0.0f),
-                               ExpNeg(d, hn::Sub(LoadPart(d, ref + b, left, kNegInf), vm)));
-        const VF c = LoadPart(d, cell + b, left, 0.0f);
-        StorePart(poolMax ? hn::Max(old, c) : hn::Add(old, c), d, val + b, left);
-        StorePart(vm, d, ref + b, left);
-    }
-}
-
 void FinishCells(float* HWY_RESTRICT acc, const float* HWY_RESTRICT val, const float* HWY_RESTRICT ref,
                  int cells, float m, float inv, bool poolMax)
 {
@@ -383,7 +367,6 @@ HWY_EXPORT(ExpRowContrib);
 HWY_EXPORT(ToBf16);
 HWY_EXPORT(PoolRow);
 HWY_EXPORT(ExpPoolRow);
-HWY_EXPORT(MergeCells);
 HWY_EXPORT(FinishCells);
 HWY_EXPORT(Target);
 HWY_EXPORT(Lanes);
@@ -438,11 +421,6 @@ void poolRow(const float* row, int len, const int* edges, int cells, bool max, f
 float expPoolRow(const float* row, int len, float max, const int* edges, int cells, bool poolMax, float* out)
 {
     return HWY_DYNAMIC_DISPATCH(ExpPoolRow)(row, len, max, edges, cells, poolMax, out);
-}
-
-void mergeCells(float* val, float* ref, const float* cell, int count, float m, bool poolMax)
-{
-    HWY_DYNAMIC_DISPATCH(MergeCells)(val, ref, cell, count, m, poolMax);
 }
 
 void finishCells(float* acc, const float* val, const float* ref, int cells, float m, float inv, bool poolMax)

@@ -6,7 +6,7 @@
 // scalar, SSE4, AVX2, AVX-512, NEON and SVE, dispatched at run time to the best target the CPU has
 // below the POSLAB_CPU_ISA cap (engine/cpuisa.h).
 //
-// Accuracy contract of the exponential (expRow, expPoolRow, mergeCells, finishCells), the same under
+// Accuracy contract of the exponential (expRow, expPoolRow, finishCells), the same under
 // every target: for x in [−87, 0] the relative error of exp(x) is at most 2^-21; for x < −87
 // (−∞ included) the result is exactly 0. Only x <= 0 occurs (differences to a running maximum).
 // Sums (expRow, expPoolRow, poolRow) are plain fp32 sums in an unspecified order.
@@ -48,11 +48,9 @@ void poolRow(const float* row, int len, const int* edges, int cells, bool max, f
 // out[b] = max or sum of e over cell b (edges as poolRow); returns Σ_j e_j.
 float expPoolRow(const float* row, int len, float max, const int* edges, int cells, bool poolMax, float* out);
 
-// Streaming pools of one query row, each cell b holding val[b] relative to the max ref[b] it was
-// pooled at (ref = −∞: nothing yet). mergeCells folds this block's cell values in at the row's new
-// max m: val = combine(val·e^(ref − m), cell), ref = m. finishCells adds the row's probabilities
-// val·e^(ref − m)·inv into acc (max or sum). Both branch-free: e^(−∞) is 0.
-void mergeCells(float* val, float* ref, const float* cell, int count, float m, bool poolMax);
+// Streaming pools of one query row: cell b holds val[b] relative to the max ref[b] it was pooled at
+// (ref = −∞: nothing yet). Adds the row's probabilities val·e^(ref − m)·inv into acc (max or sum),
+// branch-free: e^(−∞) is 0.
 void finishCells(float* acc, const float* val, const float* ref, int cells, float m, float inv, bool poolMax);
 
 // expRow with Highway's own hwy/contrib/math Exp instead of ours, kept so that the kernel benchmark

@@ -27,7 +27,6 @@ void OneDnnEngine::Impl::pooledTile(const engine::Tile& t, const engine::PoolSin
     sc.l.assign(rows, 0.f);
     sc.cellVal.assign(static_cast<std::size_t>(rows) * cells, 0.f);
     sc.cellRef.assign(static_cast<std::size_t>(rows) * cells, -std::numeric_limits<float>::infinity());
-    sc.cell.resize(cells);
     for (int j0 = 0; j0 < end; j0 += block) {
         const int bw =
             std::min({block, n - j0, engine::roundUp(end - j0, 128)}); // computed keys [j0, j0 + bw)
@@ -47,18 +46,19 @@ void OneDnnEngine::Impl::pooledTile(const engine::Tile& t, const engine::PoolSin
             const float mb = t.logits(r, j0, bw, lenb, lenb, row);
             // online softmax: e = exp(logit − m'), l = α·l + Σe, e pooled, not stored
             const engine::Tile::Step step = t.step(r, mb);
+            // Each cell keeps its value relative to the max it was pooled at (cellRef). Only the
+            // block's first cell can hold an earlier block's value: the others are written in place.
+            float* val = sc.cellVal.data() + static_cast<std::size_t>(r) * cells + cb0;
+            float* ref = sc.cellRef.data() + static_cast<std::size_t>(r) * cells + cb0;
+            const float carried = val[0] * std::exp(ref[0] - step.max); // 0 before any block (e^−∞)
             float sum = 0.f;
             if (mb - step.max < k::kExpLowest) // every e of this block is exactly 0 (kernels.h): skip it
-                std::fill_n(sc.cell.data(), cbCount, 0.f);
+                std::fill_n(val, cbCount, 0.f);
             else
-                sum = k::expPoolRow(row, lenb, step.max, sc.localEdges.data(), cbCount, sink.poolMax,
-                                    sc.cell.data());
+                sum = k::expPoolRow(row, lenb, step.max, sc.localEdges.data(), cbCount, sink.poolMax, val);
+            val[0] = sink.poolMax ? std::max(carried, val[0]) : carried + val[0];
+            std::fill_n(ref, cbCount, step.max);
             t.fold(r, step, sum);
-            // each cell keeps its value relative to the max it was pooled at (cellRef); only the
-            // first cell of a block can hold an earlier block's value
-            const std::size_t at = static_cast<std::size_t>(r) * cells + cb0;
-            k::mergeCells(sc.cellVal.data() + at, sc.cellRef.data() + at, sc.cell.data(), cbCount, step.max,
-                          sink.poolMax);
         }
     }
     // p = value · exp(ref − m) / l, merged into this thread's grid row of the query's cell

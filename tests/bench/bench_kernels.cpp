@@ -82,7 +82,6 @@ const std::pair<const char*, Run> kKernels[] = {
          benchmark::DoNotOptimize(
              k::expPoolRow(r.row.data(), kLen, 0.f, r.edges.data(), kCells, false, r.out.data()));
      }},
-    {"MergeCells", [](Rows& r) { k::mergeCells(r.out.data(), r.ref.data(), r.src.data(), kLen, 0.f, true); }},
     {"FinishCells",
      [](Rows& r) { k::finishCells(r.out.data(), r.src.data(), r.ref.data(), kLen, 0.f, 1e-3f, false); }},
 };
