@@ -140,6 +140,8 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         result.heads.resize(heads);
         engine::PrepareRequest req;
         req.precision = options.precision;
+        req.tileRows = tileRowsFor(n, options.tileRows);
+        req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         req.contentOnly.assign(heads, false);
         for (int h = 0; h < heads; ++h) {
             req.heads.push_back(h);
@@ -215,6 +217,8 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         req.contentOnly.assign(plan.model.heads, false);
         req.values = false;
         req.precision = options.precision;
+        req.tileRows = tileRowsFor(n, options.tileRows);
+        req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
         m.pools.resize(m.threads);
         for (auto& p : m.pools)

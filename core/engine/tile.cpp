@@ -48,13 +48,24 @@ void OneDnnEngine::Impl::blockProducts(const engine::Tile& t, int j0, int bw, in
     const engine::HeadData& d = t.d;
     const int hd = t.hd, rows = t.rows;
     const dnnl::stream& stream = streams[slot];
-    // S = Q_tile · K[j0, j0 + bw)ᵀ
-    const GemmShape qk{rows, bw, hd, hd, hd, bw, true, false, precision};
-    if (precision == Precision::BF16)
-        cache.run(qk, d.qb.data() + static_cast<std::size_t>(t.i0) * hd,
+    // S = Q_tile · K[j0, j0 + bw)ᵀ, K read in the layout prepared for it (HeadData::kLayout)
+    const bool bf16 = precision == Precision::BF16;
+    const void* q = bf16 ? static_cast<const void*>(d.qb.data() + static_cast<std::size_t>(t.i0) * hd)
+                         : d.q.data() + static_cast<std::size_t>(t.i0) * hd;
+    const char* packed = reinterpret_cast<const char*>(d.kPacked.data());
+    GemmShape packedShape{rows, bw, hd, hd, 0, bw, false, false, precision};
+    packedShape.packedB = true;
+    if (d.kLayout == engine::HeadData::KLayout::Packed && j0 % d.kBlockKeys == 0 &&
+        cache.sameBlocking(packedShape, d.kDesc))
+        cache.run(packedShape, q, packed + j0 / d.kBlockKeys * d.kBlockBytes, t.sc.s.data(), stream, slot);
+    else if (d.kLayout == engine::HeadData::KLayout::Columns)
+        cache.run({rows, bw, hd, hd, d.kStride, bw, false, false, precision}, q,
+                  packed + static_cast<std::size_t>(j0) * (bf16 ? 2 : 4), t.sc.s.data(), stream, slot);
+    else if (bf16)
+        cache.run({rows, bw, hd, hd, hd, bw, true, false, precision}, q,
                   d.kb.data() + static_cast<std::size_t>(j0) * hd, t.sc.s.data(), stream, slot);
     else
-        cache.run(qk, d.q.data() + static_cast<std::size_t>(t.i0) * hd,
+        cache.run({rows, bw, hd, hd, hd, bw, true, false, precision}, q,
                   d.k.data() + static_cast<std::size_t>(j0) * hd, t.sc.s.data(), stream, slot);
     // G = Q_tile · keyWindow[n − i1 + j0, … + bw + rows − 1)ᵀ: row r, column jl + rows − 1 − r is
     // q_i·T[r(o)]
