@@ -56,31 +56,29 @@ HWY_INLINE void StorePart(hn::Vec<D> v, D d, T* HWY_RESTRICT p, size_t count)
 #endif
 }
 
-// e^x for x <= 0: x = k·ln2 + r with k = round(x·log2 e), |r| <= ln2/2; e^r by its Taylor polynomial
-// to degree 7 (truncation below 6e-9 relative), then 2^k added to the exponent bits. k comes from
-// the 1.5·2^23 shift: t = x·log2 e + 1.5·2^23 rounds to an integer whose bits, shifted left by 23,
-// are k·2^23. Inputs below −87 (2^k stays normal above) give exactly 0.
+// e^x for x <= 0: x = k·ln2 + r with k = round(x·log2 e), |r| <= ln2/2; e^r by a degree-5 minimax
+// polynomial (relative error 7.5e-8 on [−ln2/2, ln2/2], Remez; 1.5e-7 with its constant set to 1),
+// then 2^k added to the exponent bits.
+// k comes from the 1.5·2^23 shift: t = x·log2 e + 1.5·2^23 rounds to an integer whose bits, shifted
+// left by 23, are k·2^23. x is clamped at −87, where 2^k is still normal: below, the result is
+// e^−87 ≈ 2^−125.5. 12 operations; the former degree-7 Taylor polynomial with an exact 0 below −87
+// took 17 (docs/performance.md).
 HWY_INLINE VF ExpNeg(DF d, VF x)
 {
     const hn::RebindToSigned<DF> di;
-    const VF lowest = hn::Set(d, kExpLowest);
-    const auto under = hn::Lt(x, lowest);
-    x = hn::Max(x, lowest);
+    x = hn::Max(x, hn::Set(d, kExpLowest));
     const VF shift = hn::Set(d, 12582912.0f); // 1.5 · 2^23
     const VF t = hn::MulAdd(x, hn::Set(d, 1.44269504088896341f), shift);
     const VF k = hn::Sub(t, shift);
     VF r = hn::NegMulAdd(k, hn::Set(d, 0.693145751953125f), x); // ln2 in two parts: k·hi is exact
     r = hn::NegMulAdd(k, hn::Set(d, 1.428606765330187045e-06f), r);
-    VF p = hn::Set(d, 1.0f / 5040);
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f / 720));
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f / 120));
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f / 24));
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f / 6));
-    p = hn::MulAdd(p, r, hn::Set(d, 0.5f));
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f));
-    p = hn::MulAdd(p, r, hn::Set(d, 1.0f));
-    const auto scaled = hn::Add(hn::BitCast(di, p), hn::ShiftLeft<23>(hn::BitCast(di, t)));
-    return hn::IfThenZeroElse(under, hn::BitCast(d, scaled));
+    VF p = hn::Set(d, 0.008297655080363472f);
+    p = hn::MulAdd(p, r, hn::Set(d, 0.04191538199169587f));
+    p = hn::MulAdd(p, r, hn::Set(d, 0.16667574728755044f));
+    p = hn::MulAdd(p, r, hn::Set(d, 0.49998894851221964f));
+    p = hn::MulAdd(p, r, hn::Set(d, 0.9999996919915167f));
+    p = hn::MulAdd(p, r, hn::Set(d, 1.0f)); // Remez gives 1 + 7.2e-8: 1 keeps exp(0) = 1 exactly
+    return hn::BitCast(d, hn::Add(hn::BitCast(di, p), hn::ShiftLeft<23>(hn::BitCast(di, t))));
 }
 
 // The same contract through hwy/contrib/math (more accurate, denormals down to −104, slower here).
@@ -220,7 +218,8 @@ float ExpRowT(float* HWY_RESTRICT row, int len, float max)
         sum = hn::Add(sum, e);
     }
     if (j < n) {
-        const VF e = exp(d, hn::Sub(LoadPart(d, row + j, n - j, kNegInf), vmax)); // e^(−∞) = 0
+        const VF e = hn::IfThenElseZero(hn::FirstN(d, n - j),
+                                        exp(d, hn::Sub(LoadPart(d, row + j, n - j, 0.0f), vmax)));
         StorePart(e, d, row + j, n - j);
         sum = hn::Add(sum, e);
     }
@@ -303,15 +302,16 @@ HWY_INLINE float ExpPoolRowT(const float* HWY_RESTRICT row, int len, float max, 
         // per-cell chains (acc, sum) and one add into total per cell: a single running total would
         // make every vector wait for the previous add
         VF acc = hn::Zero(d), sum = hn::Zero(d);
-        auto fold = [&](VF x) HWY_ATTR {
-            const VF e = ExpNeg(d, hn::Sub(x, vmax));
+        auto fold = [&](VF e) HWY_ATTR {
             if constexpr (Max) acc = hn::Max(acc, e);
             sum = hn::Add(sum, e);
         };
         size_t j = a0;
         for (; j + N <= a1; j += N)
-            fold(hn::LoadU(d, row + j));
-        if (j < a1) fold(LoadPart(d, row + j, a1 - j, kNegInf));
+            fold(ExpNeg(d, hn::Sub(hn::LoadU(d, row + j), vmax)));
+        if (j < a1)
+            fold(hn::IfThenElseZero(hn::FirstN(d, a1 - j),
+                                    ExpNeg(d, hn::Sub(LoadPart(d, row + j, a1 - j, 0.0f), vmax))));
         total = hn::Add(total, sum);
         out[b] = hn::GetLane(Max ? hn::MaxOfLanes(d, acc) : hn::SumOfLanes(d, sum));
     }

@@ -6,13 +6,13 @@
 // scalar, SSE4, AVX2, AVX-512, NEON and SVE, dispatched at run time to the best target the CPU has
 // below the POSLAB_CPU_ISA cap (engine/cpuisa.h).
 //
-// Accuracy contract of the exponential (expRow, expPoolRow, finishCells), the same under
-// every target: for x in [−87, 0] the relative error of exp(x) is at most 2^-21; for x < −87
-// (−∞ included) the result is exactly 0. Only x <= 0 occurs (differences to a running maximum).
-// Sums (expRow, expPoolRow, poolRow) are plain fp32 sums in an unspecified order.
+// Accuracy contract of the exponential (expRow, expPoolRow, finishCells), the same under every
+// target: for x in [−87, 0] the relative error of exp(x) is at most 2^-21; for x < −87 (−∞
+// included) the result is 0 or a value below 2^-125. Only x <= 0 occurs (differences to a running
+// maximum). Sums (expRow, expPoolRow, poolRow) are plain fp32 sums in an unspecified order.
 namespace poslab::engine::kernels {
 
-inline constexpr float kExpLowest = -87.0f; // exp(x) is 0 below this
+inline constexpr float kExpLowest = -87.0f; // exp(x) is below 2^-125 under this
 inline constexpr double kExpMaxRelError = 1.0 / (1 << 21);
 
 // row[j] = c·row[j] + offAdd[j + offBase] + colAdd[j] for j < len (offAdd, colAdd may be null);
