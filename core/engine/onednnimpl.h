@@ -33,7 +33,7 @@ struct PoolSink
 struct Scratch
 {
     std::vector<float> s, g, cc, o, w, cell, ext, m, l, alpha, cellVal, cellRef;
-    std::vector<int> localEdges;
+    std::vector<int> localEdges, cellEnd;
     std::vector<std::uint16_t> eb;
     std::vector<double> keptBias, keptLogits, keptProbs; // rows × n, row-major (tile.cpp)
 };
