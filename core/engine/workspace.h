@@ -53,6 +53,19 @@ struct HeadData
     };
     std::vector<Run> valueRuns;
 
+    // What q, k, v (rotated, in bf16, K packed) were made from: a prepare with the same inputs (the
+    // projection skipped) and the same Source reuses them.
+    struct Source
+    {
+        bool valid = false, rotary = false, interleaved = false, plain = false, values = false;
+        bool contentOnly = false;
+        int rotaryStart = 0, tileRows = 0, keyBlock = 0;
+        std::vector<double> theta;
+        Precision precision = Precision::F32;
+        bool operator==(const Source&) const = default;
+    };
+    Source source;
+
     const float* queryPlain() const { return qPlain.empty() ? q.data() : qPlain.data(); }
     const float* keyPlain() const { return kPlain.empty() ? k.data() : kPlain.data(); }
 };
@@ -77,7 +90,7 @@ class Preparer
   private:
     void rotaryTable(const AttentionPlan& plan);
     void prepareHead(const AttentionPlan& plan, const PrepareRequest& request, int index, int cols,
-                     int perHead, GemmCache& cache, const dnnl::stream& stream, int slot,
+                     int perHead, bool reuse, GemmCache& cache, const dnnl::stream& stream, int slot,
                      HeadData& head) const;
     bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request, int threads) const;
     void rememberInputs(const AttentionPlan& plan, const PrepareRequest& request);
