@@ -27,6 +27,8 @@ const std::vector<OptionSpec>& benchOptions()
         {"threads"},
         {"dtype"},
         {"repeats"},
+        {"pool"},
+        {"pool-mode"},
         {"format"},
     };
     return specs;
@@ -45,10 +47,13 @@ std::string benchUsage()
 {
     return "Usage: poslab-cli bench --n N --heads H --head-dim D [--scheme S] [--param KEY=VALUE]...\n"
            "                        [--causal] [--engine onednn|reference] [--threads T]\n"
-           "                        [--dtype f32|bf16] [--repeats R] [--format text|json]\n"
+           "                        [--dtype f32|bf16] [--repeats R] [--pool P [--pool-mode max|mean]]\n"
+           "                        [--format text|json]\n"
            "\n"
            "Times multi-head attention on N bare positions and, in the same run, a oneDNN sgemm with\n"
-           "the same flop count (4·N²·D per head), and prints medians.\n"
+           "the same flop count (4·N²·D per head), and prints medians. With --pool, times the\n"
+           "streaming mode instead (head 0's probabilities pooled into P × P cells, as compute --pool)\n"
+           "against the sgemm time of its 2·N²·D q·k flops, and reports the peak resident memory.\n"
            "\n"
            "Options:\n"
            "  --n N                  sequence length\n"
@@ -60,14 +65,17 @@ std::string benchUsage()
            "  --engine onednn|reference  engine to time (default: onednn; reference = Eigen oracle)\n"
            "  --threads T            threads (default: 0 = all cores)\n"
            "  --dtype f32|bf16       oneDNN precision (default: f32)\n"
-           "  --repeats R            timed runs (default: 0 = at least 5, up to about 1.5 s)\n"
+           "  --repeats R            timed runs (default: 0 = at least 5, pooled 3, up to about 1.5 s)\n"
+           "  --pool P               time the streaming mode, pooled into P × P cells (1–8192)\n"
+           "  --pool-mode max|mean   pooling of --pool (default: max)\n"
            "  --format text|json     output format (default: text)\n"
            "  -h, --help             show this help\n"
            "\n"
            "Reported: attention from q, k, v (nothing n × n kept; the projections are cached while the\n"
            "plan's inputs do not change), the same with the projections redone, all steps (scheme +\n"
            "plan + attention keeping head 0's probabilities: one heatmap recompute after a parameter\n"
-           "change), plan alone, and the sgemm.\n";
+           "change), plan alone, and the sgemm; the SIMD targets of PosLab's kernels (capped by\n"
+           "POSLAB_CPU_ISA) and of oneDNN (capped by ONEDNN_MAX_CPU_ISA).\n";
 }
 
 std::string runBench(const std::vector<std::string>& args)
@@ -94,12 +102,21 @@ std::string runBench(const std::vector<std::string>& args)
     req.precision = parsePrecision(opts.value("dtype").value_or("f32"));
     if (auto v = opts.value("threads")) req.threads = parseIntOption("threads", *v, INT_MIN, INT_MAX);
     if (auto v = opts.value("repeats")) req.repeats = parseIntOption("repeats", *v, INT_MIN, INT_MAX);
+    if (auto v = opts.value("pool")) {
+        req.pool = parseIntOption("pool", *v, INT_MIN, INT_MAX);
+        if (req.pool == 0) throw Error("--pool must be in [1, " + std::to_string(kMaxPoolCells) + "], got 0");
+    }
+    if (auto v = opts.value("pool-mode")) {
+        if (req.pool == 0) throw Error("--pool-mode applies only with --pool");
+        req.poolMode = parsePoolMode(*v);
+    }
     const std::string format = opts.value("format").value_or("text");
     if (format != "text" && format != "json")
         throw Error("unknown --format '" + format + "' for bench (use text or json)");
 
     Lab lab;
     const BenchReport r = lab.bench(req);
+    const bool pooled = req.pool > 0;
     if (format == "json") {
         std::string j = "{";
         auto field = [&](const std::string& k, const std::string& v) {
@@ -113,29 +130,54 @@ std::string runBench(const std::vector<std::string>& args)
         field("causal", req.causal ? "true" : "false");
         field("engine", jsonString(r.engine));
         field("dtype", jsonString(precisionName(req.precision)));
+        field("kernel_isa", jsonString(r.kernelIsa));
+        field("onednn_isa", jsonString(r.onednnIsa));
         field("threads", std::to_string(r.threads));
         field("runs", std::to_string(r.runs));
         field("flops", jsonNumber(r.flops));
-        field("attention_ms", jsonNumber(r.attentionMs));
+        if (pooled) {
+            field("pool", std::to_string(req.pool));
+            field("pool_mode", jsonString(poolModeName(req.poolMode)));
+            field("pooled_ms", jsonNumber(r.attentionMs));
+        } else {
+            field("attention_ms", jsonNumber(r.attentionMs));
+        }
         field("gflops", jsonNumber(r.gflops()));
         field("sgemm_ms", jsonNumber(r.sgemmMs));
         field("sgemm_gflops", jsonNumber(r.sgemmGflops()));
         field("sgemm_shape", jsonString(r.sgemmShape));
         field("ratio_to_sgemm", jsonNumber(r.ratio()));
-        field("with_projection_ms", jsonNumber(r.coldMs));
-        field("all_steps_ms", jsonNumber(r.allStepsMs));
-        field("plan_ms", jsonNumber(r.planMs));
+        if (pooled) {
+            field("peak_rss_mib", jsonNumber(r.peakRssMiB));
+        } else {
+            field("with_projection_ms", jsonNumber(r.coldMs));
+            field("all_steps_ms", jsonNumber(r.allStepsMs));
+            field("plan_ms", jsonNumber(r.planMs));
+        }
         return j + "}\n";
     }
     std::string t;
     t.append("scheme ").append(req.scheme).append(", n ").append(std::to_string(req.n)).append(", ");
-    t.append(std::to_string(req.heads)).append(" heads × ").append(std::to_string(req.headDim));
-    t.append(req.causal ? ", causal" : "").append("; ").append(r.engine).append("; ");
+    t.append(std::to_string(req.heads)).append(req.heads == 1 ? " head × " : " heads × ");
+    t.append(std::to_string(req.headDim)).append(req.causal ? ", causal" : "");
+    if (pooled)
+        t.append(", head 0 ")
+            .append(poolModeName(req.poolMode))
+            .append("-pooled into ")
+            .append(std::to_string(req.pool))
+            .append("²");
+    t.append("; ").append(r.engine).append("; ");
     t.append(std::to_string(r.runs)).append(" runs, medians\n");
-    t.append("attention   ").append(fixed(r.attentionMs, 3)).append(" ms  ").append(fixed(r.gflops(), 1));
-    t.append(" GFLOP/s  ").append(fixed(100.0 * r.ratio(), 1)).append("% of sgemm\n");
+    t.append("ISA         kernels ").append(r.kernelIsa).append(", oneDNN ").append(r.onednnIsa).append("\n");
+    t.append(pooled ? "pooled      " : "attention   ").append(fixed(r.attentionMs, 3)).append(" ms  ");
+    t.append(fixed(r.gflops(), 1)).append(pooled ? " GFLOP/s of q·k  " : " GFLOP/s  ");
+    t.append(fixed(100.0 * r.ratio(), 1)).append("% of sgemm\n");
     t.append("sgemm       ").append(fixed(r.sgemmMs, 3)).append(" ms  ").append(fixed(r.sgemmGflops(), 1));
     t.append(" GFLOP/s  (").append(r.sgemmShape).append(", same flop count)\n");
+    if (pooled) {
+        t.append("peak RSS    ").append(fixed(r.peakRssMiB, 0)).append(" MiB\n");
+        return t;
+    }
     t.append("+projection ")
         .append(fixed(r.coldMs, 3))
         .append(" ms  (q, k, v projected again: x · [W_q W_k W_v])\n");

@@ -11,6 +11,7 @@ std::string runSchemes(const std::vector<std::string>& args);
 std::string runCompute(const std::vector<std::string>& args);
 std::string runExplain(const std::vector<std::string>& args);
 std::string runBench(const std::vector<std::string>& args);
+std::string runIsa(const std::vector<std::string>& args);
 std::string runFigure(const std::vector<std::string>& args); // built with the GUI only
 
 std::string mainUsage();
@@ -18,6 +19,7 @@ std::string schemesUsage();
 std::string computeUsage();
 std::string explainUsage();
 std::string benchUsage();
+std::string isaUsage();
 std::string figureUsage();
 
 } // namespace poslab::cli

@@ -5,6 +5,7 @@
 
 #include "allocator.h"
 #include "atomicfile.h"
+#include "engine/cpuisa.h"
 #include "error.h"
 
 #include <cstdio>
@@ -43,6 +44,7 @@ int emit(const std::string& bytes)
 std::string dispatch(const std::vector<std::string>& args)
 {
     using namespace poslab::cli;
+    poslab::applyCpuIsaCap(); // an unknown POSLAB_CPU_ISA stops every command, as any bad input
     if (args.empty()) throw poslab::Error("no command given (try 'poslab-cli --help')");
     const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -54,20 +56,22 @@ std::string dispatch(const std::vector<std::string>& args)
         if (rest[0] == "compute") return computeUsage();
         if (rest[0] == "explain") return explainUsage();
         if (rest[0] == "bench") return benchUsage();
+        if (rest[0] == "isa") return isaUsage();
 #ifdef POSLAB_HAVE_FIGURE
         if (rest[0] == "figure") return figureUsage();
 #endif
         throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
-                            didYouMean(rest[0], {"schemes", "compute", "explain", "bench"}));
+                            didYouMean(rest[0], {"schemes", "compute", "explain", "bench", "isa"}));
     }
     if (command == "schemes") return runSchemes(rest);
     if (command == "compute") return runCompute(rest);
     if (command == "explain") return runExplain(rest);
     if (command == "bench") return runBench(rest);
+    if (command == "isa") return runIsa(rest);
 #ifdef POSLAB_HAVE_FIGURE
     if (command == "figure") return runFigure(rest);
 #endif
-    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "help"});
+    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "isa", "help"});
     if (command.size() > 1 && command[0] == '-')
         throw poslab::Error("unknown option '" + command +
                             "' (options follow the command; try 'poslab-cli --help')");
@@ -90,6 +94,7 @@ std::string mainUsage()
            "  compute    compute one table (pe, delta, bucket, bias, slopes, logits, probs, delta-curve)\n"
            "  explain    the worked example of one attention weight, step by step\n"
            "  bench      time the attention engine against the same run's sgemm\n"
+           "  isa        list the SIMD caps (POSLAB_CPU_ISA) this machine executes\n"
 #ifdef POSLAB_HAVE_FIGURE
            "  figure     a figure for papers (PNG, PDF, SVG) carrying its session\n"
 #endif

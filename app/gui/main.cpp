@@ -7,6 +7,8 @@
 #include "sessionfiles.h"
 
 #include <allocator.h>
+#include <engine/cpuisa.h>
+#include <error.h>
 
 #include <QApplication>
 #include <QIcon>
@@ -94,6 +96,11 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
 int main(int argc, char** argv)
 {
     poslab::retainFreedMemory(); // recomputes reuse pages instead of faulting in fresh ones
+    try {
+        poslab::applyCpuIsaCap();
+    } catch (const poslab::Error& e) {
+        return fail(QString::fromUtf8(e.what()), 2);
+    }
     QStringList arguments;
     for (int k = 0; k < argc; ++k)
         arguments << QString::fromLocal8Bit(argv[k]);

@@ -22,20 +22,29 @@ struct BenchRequest
     EngineKind engine = EngineKind::OneDnn;
     Precision precision = Precision::F32;
     int threads = 0;
-    int repeats = 0; // 0: at least 5, more while under about a second
+    int repeats = 0; // 0: at least 5 (pooled: 3), more while under about 1.5 s
+    // > 0: time the streaming mode instead, head 0's probabilities pooled into pool × pool cells
+    int pool = 0;
+    PoolMode poolMode = PoolMode::Max;
 };
 
 struct BenchReport
 {
-    std::string engine; // describe() of the engine
+    std::string engine;    // describe() of the engine
+    std::string kernelIsa; // the row kernels' SIMD target (cpuisa.h)
+    std::string onednnIsa; // oneDNN's, as ONEDNN_MAX_CPU_ISA names it
     int threads = 0;
     int runs = 0;
-    double flops = 0; // 4·n²·head_dim per head (causal counts the full square too)
-    double attentionMs =
-        0; // median: attention from cached q, k, v (the plan's inputs unchanged), nothing n × n kept
+    // 4·n²·head_dim per head (causal counts the full square too); pooled: 2·n²·head_dim, the q·k
+    // products of the one head
+    double flops = 0;
+    // median: attention from cached q, k, v (the plan's inputs unchanged), nothing n × n kept;
+    // pooled: one pooled() call
+    double attentionMs = 0;
     double coldMs = 0;      // median: the same with the projection x · [W_q W_k W_v] redone
     double allStepsMs = 0;  // median: scheme + plan + attention keeping one head's probs
     double planMs = 0;      // median: scheme + plan
+    double peakRssMiB = 0;  // pooled: the process's peak resident memory after the pooled runs
     double sgemmMs = 0;     // median sgemm time for the same flop count
     std::string sgemmShape; // "M×K·K×N" actually run (its rate is scaled to the flop count)
     double gflops() const { return flops / attentionMs * 1e-6; }

@@ -17,7 +17,8 @@ using poslab::Precision;
 // One matmul shape: C (M × N, row stride ldc, f32) = A (M × K, row stride lda) · B, where B is
 // K × N (row stride ldb) or, with transB, stored N × K (row stride ldb) and read transposed;
 // with transA, A is stored K × M (column-major, as Eigen keeps it).
-// A and B are f32 or bf16 (precision); with accumulate, C += A · B (a sum post-op).
+// A and B are f32 or bf16 (precision); with accumulate, C += A · B (a sum post-op). With packedB, B
+// is in the matmul's own layout (oneDNN's choice for these dims, ldb and transB unused): see packB.
 struct GemmShape
 {
     long m = 0, n = 0, k = 0;
@@ -26,7 +27,11 @@ struct GemmShape
     bool accumulate = false;
     Precision precision = Precision::F32;
     bool transA = false;
-    auto key() const { return std::tuple(m, n, k, lda, ldb, ldc, transB, accumulate, precision, transA); }
+    bool packedB = false;
+    auto key() const
+    {
+        return std::tuple(m, n, k, lda, ldb, ldc, transB, accumulate, precision, transA, packedB);
+    }
     bool operator<(const GemmShape& o) const { return key() < o.key(); }
 };
 
@@ -44,6 +49,15 @@ class GemmCache
     void run(const GemmShape& shape, const void* a, const void* b, float* c, const dnnl::stream& stream,
              int slot);
     std::string implementation(const GemmShape& shape);
+    // B's layout in the matmul of `shape` (for packedB, the one oneDNN chose).
+    dnnl::memory::desc packedLayout(const GemmShape& shape);
+    // Whether B of `shape` (packedB) has the same blocking as `layout`: then B can be a block of a
+    // larger matrix packed in `layout`, starting at a multiple of its blocks.
+    bool sameBlocking(const GemmShape& shape, const dnnl::memory::desc& layout);
+    // B given as in `from` (same k, n and precision) reordered into the layout of `shape`; dst holds
+    // packedLayout(shape).get_size() bytes.
+    void packB(const GemmShape& shape, const GemmShape& from, const void* b, void* dst,
+               const dnnl::stream& stream);
     void clear();
 
   private:

@@ -1,5 +1,6 @@
 #include "engine/onednnengine.h"
 
+#include "engine/cpuisa.h"
 #include "engine/kernels.h"
 #include "engine/onednnimpl.h"
 #include "engine/workspace.h"
@@ -33,7 +34,10 @@ int tileRowsFor(int n, int requested)
 
 } // namespace
 
-OneDnnEngine::OneDnnEngine() : m_impl(std::make_unique<Impl>()) {}
+OneDnnEngine::OneDnnEngine() : m_impl(std::make_unique<Impl>())
+{
+    applyCpuIsaCap(); // POSLAB_CPU_ISA for every user of the engine (tests, benchmarks, the app)
+}
 OneDnnEngine::~OneDnnEngine() = default;
 
 bool OneDnnEngine::bf16Supported()
@@ -92,7 +96,8 @@ std::string OneDnnEngine::describe() const
 }
 
 void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                                  const engine::TileSink& sink, const RunOptions& options)
+                                  const RunOptions& options,
+                                  const std::function<void(int h, int i0, int i1, int slot)>& tile)
 {
     const int n = plan.n();
     const int tiles = (n + tileRows - 1) / tileRows;
@@ -107,8 +112,7 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         const int h = headList[item / tiles];
         if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
-            tile(plan, h, t * tileRows, std::min(n, (t + 1) * tileRows), tileRows, sink,
-                 omp_get_thread_num());
+            tile(h, t * tileRows, std::min(n, (t + 1) * tileRows), omp_get_thread_num());
         } catch (...) {
             std::lock_guard lock(failureMutex);
             if (!failure) failure = std::current_exception();
@@ -141,6 +145,8 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         result.heads.resize(heads);
         engine::PrepareRequest req;
         req.precision = options.precision;
+        req.tileRows = tileRowsFor(n, options.tileRows);
+        req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         req.contentOnly.assign(heads, false);
         for (int h = 0; h < heads; ++h) {
             req.heads.push_back(h);
@@ -160,10 +166,11 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
             head.terms.clear();
         }
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
-        engine::TileSink sink;
-        sink.result = &result;
-        sink.keep = &options;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
+        const engine::OutputSink sink{&result, &options};
+        const int tileRows = tileRowsFor(n, options.tileRows);
+        m.forTiles(plan, req.heads, tileRows, options, [&](int h, int i0, int i1, int slot) {
+            m.outputTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
+        });
         if (options.terms) {
             // from the data the tiles used (no second prepare), the kept heads in parallel
             std::vector<int> kept;
@@ -212,16 +219,17 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         req.contentOnly.assign(plan.model.heads, false);
         req.values = false;
         req.precision = options.precision;
+        req.tileRows = tileRowsFor(n, options.tileRows);
+        req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
         m.pools.resize(m.threads);
         for (auto& p : m.pools)
             p.assign(static_cast<std::size_t>(cells) * cells, 0.f);
-        engine::TileSink sink;
-        sink.output = false;
-        sink.edges = &out.edges;
-        sink.poolMax = mode == PoolMode::Max;
-        sink.pools = &m.pools;
-        m.forTiles(plan, req.heads, tileRowsFor(n, options.tileRows), sink, options);
+        const engine::PoolSink sink{&out.edges, mode == PoolMode::Max, &m.pools};
+        const int tileRows = tileRowsFor(n, options.tileRows);
+        m.forTiles(plan, req.heads, tileRows, options, [&](int h, int i0, int i1, int slot) {
+            m.pooledTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
+        });
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }

@@ -7,18 +7,25 @@
 
 #include <omp.h>
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
 namespace poslab {
 
 namespace engine {
 
-// What the tile pass does with each finished row.
-struct TileSink
+// Where the full pass (OneDnnEngine::run) puts each tile's results.
+struct OutputSink
 {
-    bool output = true; // p · V (+ value table) into the result
     AttentionResult* result = nullptr;
     const RunOptions* keep = nullptr; // n × n matrices for the heads it selects
-    // pooled probabilities (streaming)
-    const std::vector<int>* edges = nullptr;
+};
+
+// Where the streaming pass (OneDnnEngine::pooled) pools each tile's probabilities.
+struct PoolSink
+{
+    const std::vector<int>* edges = nullptr; // cell edges, the same for query rows and keys
     bool poolMax = true;
     std::vector<std::vector<float>>* pools = nullptr; // per slot, cells × cells
 };
@@ -26,9 +33,59 @@ struct TileSink
 struct Scratch
 {
     std::vector<float> s, g, cc, o, w, cell, ext, m, l, alpha, cellVal, cellRef;
-    std::vector<int> localEdges;
+    std::vector<int> localEdges, cellEnd;
     std::vector<std::uint16_t> eb;
     std::vector<double> keptBias, keptLogits, keptProbs; // rows × n, row-major (tile.cpp)
+};
+
+// Keys per block. Up to 2048 keys one block (the whole row: 128 × 2048 floats = 1 MiB); beyond,
+// blocks of 1024 keep a block's scores in L2 however long the sequence.
+inline int keyBlockFor(int n, int requested)
+{
+    if (requested > 0) return std::min(requested, n);
+    return n <= 2048 ? n : 1024;
+}
+
+inline int roundUp(int x, int to)
+{
+    return (x + to - 1) / to * to;
+}
+
+// One tile: query rows [i0, i0 + rows) of head h, visited in blocks of keys; what both passes share.
+struct Tile
+{
+    const AttentionPlan& plan;
+    const HeadData& d;
+    int h, i0, rows, tileRows, n, hd;
+    bool causal;
+    float c; // scale / temperature, the factor of q·k and of the table terms
+    Scratch& sc;
+
+    // Keys of the block [j0, j0 + bw) that row r sees.
+    int visible(int r, int j0, int bw) const { return causal ? std::clamp(i0 + r + 1 - j0, 0, bw) : bw; }
+    bool tableTerms() const { return !d.keyWindow.empty() || d.keyRows > 0 || d.queryRows > 0; }
+    // The row's logits over the block's first `len` keys, in place in S (row r of the block's
+    // products): c·S + offsetBias/T + c·keyBias·k_j, and the table terms added into `ext` (the row
+    // itself unless the caller keeps them apart). Returns the max of the row over its first
+    // `maxLen` keys, the table terms included when ext is the row.
+    float logits(int r, int j0, int bw, int len, int maxLen, float* ext) const;
+    float* row(int r, int bw) const { return sc.s.data() + static_cast<std::size_t>(r) * bw; }
+    // The online-softmax step of row r at a block whose max is mb: m' = max(m, m_b), α = e^(m − m');
+    // the block's e = exp(logit − m') are then summed and folded in: l = α·l + Σe, m = m'.
+    struct Step
+    {
+        float max, alpha;
+    };
+    Step step(int r, float mb) const
+    {
+        const float m = std::max(sc.m[r], mb);
+        return {m, std::exp(sc.m[r] - m)};
+    }
+    void fold(int r, Step s, float sum) const
+    {
+        sc.l[r] = sc.l[r] * s.alpha + sum;
+        sc.m[r] = s.max;
+    }
 };
 
 } // namespace engine
@@ -59,11 +116,17 @@ struct OneDnnEngine::Impl
         scratch.resize(t);
     }
 
-    void tile(const AttentionPlan& plan, int h, int i0, int i1, int tileRows, const engine::TileSink& sink,
-              int slot);
+    // The two passes over one tile (tile.cpp, pooledtile.cpp), and the products both start a key
+    // block with: S = Q_tile · K_blockᵀ, and the key-window product when the head has one.
+    void outputTile(const engine::Tile& t, const engine::OutputSink& sink, int slot);
+    void pooledTile(const engine::Tile& t, const engine::PoolSink& sink, int slot);
+    void blockProducts(const engine::Tile& t, int j0, int bw, int slot);
+    engine::Tile tileOf(const AttentionPlan& plan, int h, int i0, int i1, int tileRows, int slot);
     std::vector<ScoreTerm> termsOf(const AttentionPlan& plan, int head, int slot);
+    // Calls tile(h, i0, i1, slot) for every tile of the listed heads, in parallel.
     void forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                  const engine::TileSink& sink, const RunOptions& options);
+                  const RunOptions& options,
+                  const std::function<void(int h, int i0, int i1, int slot)>& tile);
 };
 
 } // namespace poslab

@@ -1,4 +1,6 @@
-// The fused pass of the oneDNN engine over one tile of query rows of one head.
+// The fused passes of the oneDNN engine over one tile of query rows of one head: what both passes
+// share (the block products, a row's logits), and the full pass of OneDnnEngine::run. The streaming
+// pass of OneDnnEngine::pooled is in pooledtile.cpp.
 //
 // Keys are visited in blocks whose scores stay in L2, with an online softmax across blocks:
 //   S = Q_tile · K_blockᵀ                     (oneDNN matmul)
@@ -23,272 +25,283 @@ namespace {
 
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
-// Keys per block. Up to 2048 keys one block (the whole row: 128 × 2048 floats = 1 MiB); beyond,
-// blocks of 1024 keep a block's scores in L2 however long the sequence.
-int columnBlock(int n, int requested)
+} // namespace
+
+engine::Tile OneDnnEngine::Impl::tileOf(const AttentionPlan& plan, int h, int i0, int i1, int tileRows,
+                                        int slot)
 {
-    if (requested > 0) return std::min(requested, n);
-    return n <= 2048 ? n : 1024;
+    return {plan,
+            heads[h],
+            h,
+            i0,
+            i1 - i0,
+            tileRows,
+            plan.n(),
+            plan.model.headDim(),
+            plan.model.causal,
+            static_cast<float>(plan.scale / plan.model.temperature),
+            scratch[slot]};
 }
 
-int roundUp(int x, int to)
+void OneDnnEngine::Impl::blockProducts(const engine::Tile& t, int j0, int bw, int slot)
 {
-    return (x + to - 1) / to * to;
+    const engine::HeadData& d = t.d;
+    const int hd = t.hd, rows = t.rows;
+    const dnnl::stream& stream = streams[slot];
+    // S = Q_tile · K[j0, j0 + bw)ᵀ, K read in the layout prepared for it (HeadData::kLayout)
+    const bool bf16 = precision == Precision::BF16;
+    const void* q = bf16 ? static_cast<const void*>(d.qb.data() + static_cast<std::size_t>(t.i0) * hd)
+                         : d.q.data() + static_cast<std::size_t>(t.i0) * hd;
+    const char* packed = reinterpret_cast<const char*>(d.kPacked.data());
+    GemmShape packedShape{rows, bw, hd, hd, 0, bw, false, false, precision};
+    packedShape.packedB = true;
+    if (d.kLayout == engine::HeadData::KLayout::Packed && j0 % d.kBlockKeys == 0 &&
+        cache.sameBlocking(packedShape, d.kDesc))
+        cache.run(packedShape, q, packed + j0 / d.kBlockKeys * d.kBlockBytes, t.sc.s.data(), stream, slot);
+    else if (d.kLayout == engine::HeadData::KLayout::Columns)
+        cache.run({rows, bw, hd, hd, d.kStride, bw, false, false, precision}, q,
+                  packed + static_cast<std::size_t>(j0) * (bf16 ? 2 : 4), t.sc.s.data(), stream, slot);
+    else if (bf16)
+        cache.run({rows, bw, hd, hd, hd, bw, true, false, precision}, q,
+                  d.kb.data() + static_cast<std::size_t>(j0) * hd, t.sc.s.data(), stream, slot);
+    else
+        cache.run({rows, bw, hd, hd, hd, bw, true, false, precision}, q,
+                  d.k.data() + static_cast<std::size_t>(j0) * hd, t.sc.s.data(), stream, slot);
+    // G = Q_tile · keyWindow[n − i1 + j0, … + bw + rows − 1)ᵀ: row r, column jl + rows − 1 − r is
+    // q_i·T[r(o)]
+    if (!d.keyWindow.empty()) {
+        const int gw = bw + rows - 1;
+        t.sc.g.resize(static_cast<std::size_t>(t.tileRows) * (bw + t.tileRows));
+        cache.run({rows, gw, hd, hd, hd, gw, true, false, Precision::F32},
+                  d.queryPlain() + static_cast<std::size_t>(t.i0) * hd,
+                  d.keyWindow.data() + static_cast<std::size_t>(t.n - t.i0 - rows + j0) * hd, t.sc.g.data(),
+                  stream, slot);
+    }
+}
+
+float engine::Tile::logits(int r, int j0, int bw, int len, int maxLen, float* ext) const
+{
+    float* s = row(r, bw);
+    const int i = i0 + r;
+    const int base = n - 1 - i + j0; // offset index of key j0 + jl is jl + base
+    // logits = c·q̃·k̃ + offsetBias/T + c·keyBias·k_j, row max; then the table terms (scaled)
+    const float mb = kernels::scoreRow(s, len, maxLen, c, d.offAdd.empty() ? nullptr : d.offAdd.data(), base,
+                                       d.colAdd.empty() ? nullptr : d.colAdd.data() + j0);
+    if (!tableTerms()) return mb;
+    if (!d.keyWindow.empty())
+        kernels::addRow(ext, sc.g.data() + static_cast<std::size_t>(r) * (bw + rows - 1) + (rows - 1 - r),
+                        len, c);
+    if (d.keyRows > 0)
+        kernels::gatherAddRow(ext, len, d.qTable.data(), static_cast<long>(i) * d.keyRows, d.keyIdx.data(),
+                              base);
+    if (d.queryRows > 0)
+        kernels::gatherStrideAddRow(ext, len, d.kTable.data() + static_cast<std::size_t>(j0) * d.queryRows,
+                                    d.queryRows, d.queryIdx.data(), base);
+    return ext == s && maxLen > 0 ? kernels::maxRow(s, maxLen) : mb;
+}
+
+namespace {
+
+// The full pass over one tile: the outputs z = softmax(logits) · V (+ the value-table term), and
+// the bias, logits and probabilities of a head whose n × n matrices are kept.
+class OutputPass
+{
+  public:
+    OutputPass(const engine::Tile& t, const engine::OutputSink& sink, Precision precision)
+        : t(t), d(t.d), sc(t.sc), sink(sink), bf16(precision == Precision::BF16), keep(sink.keep->keeps(t.h)),
+          keepBias(keep && sink.keep->bias), keepLogits(keep && sink.keep->logits),
+          keepProbs(keep && sink.keep->probs), B(rowBlock(sc.keptBias, keepBias)),
+          L(rowBlock(sc.keptLogits, keepLogits)), P(rowBlock(sc.keptProbs, keepProbs))
+    {
+        sc.m.assign(t.rows, kNegInf);
+        sc.l.assign(t.rows, 0.f);
+        sc.alpha.resize(t.rows);
+        sc.o.resize(static_cast<std::size_t>(t.tileRows) * t.hd);
+        if (d.valueRows > 0) sc.w.assign(static_cast<std::size_t>(t.rows) * d.valueRows, 0.f);
+    }
+    // Keys some row of the tile computes, and per block (a kept head: one block, its rows final).
+    int end() const { return t.causal && !keepBias ? t.i0 + t.rows : t.n; }
+    int block(int requested) const { return keep ? t.n : engine::keyBlockFor(t.n, requested); }
+    bool keepsBias() const { return keepBias; }
+    void row(int r, int j0, int bw);
+    void finish();
+
+  private:
+    // Kept n × n matrices are column-major; a tile fills rows. Rows go to row-major buffers first
+    // and are copied once per tile, column by column (contiguous writes): writing the matrices row
+    // by row touched a new cache line and page per element, over half the time of a run that keeps
+    // them. The row stride is padded by 8 doubles: at a power-of-two stride (n = 1024: 8 KiB) the
+    // column-by-column reads of the copy all fall into one L1 set and evict each other.
+    using RowBlock = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+                                Eigen::OuterStride<>>;
+    RowBlock rowBlock(std::vector<double>& buf, bool wanted) const
+    {
+        const int stride = t.n + 8;
+        buf.resize(wanted ? static_cast<std::size_t>(t.rows) * stride : 0);
+        return RowBlock(buf.data(), wanted ? t.rows : 0, wanted ? t.n : 0, Eigen::OuterStride<>(stride));
+    }
+    void biasRow(int r, const float* s, int base);
+    void valueWeights(int r, const float* e, int lenb, int base, float alpha);
+
+    const engine::Tile& t;
+    const engine::HeadData& d;
+    engine::Scratch& sc;
+    const engine::OutputSink& sink;
+    const bool bf16, keep, keepBias, keepLogits, keepProbs;
+    RowBlock B, L, P; // the kept bias, logits and probabilities (empty unless kept)
+};
+
+// bias = (Σ terms but content-content) / T in double where the plan has it: c·(S − CC) (0 unless pe
+// or rotation), offsetBias / T, c·keyBias·k_j; the table terms follow (row). One block: j0 = 0.
+void OutputPass::biasRow(int r, const float* s, int base)
+{
+    const float* cc = sc.cc.data() + static_cast<std::size_t>(r) * t.n;
+    const HeadPlan& hp = t.plan.heads[t.h];
+    const double temperature = t.plan.model.temperature, cd = t.plan.scale / temperature;
+    for (int j = 0; j < t.n; ++j)
+        B(r, j) = cd * (static_cast<double>(s[j]) - cc[j]) +
+                  (hp.offsetBias.empty() ? 0.0 : hp.offsetBias[j + base] / temperature) +
+                  (d.colAdd.empty() ? 0.0 : static_cast<double>(d.colAdd[j]));
+}
+
+// The value-table term's weights: w_t = Σ over this block's keys whose offset uses row t of e.
+void OutputPass::valueWeights(int r, const float* e, int lenb, int base, float alpha)
+{
+    float* w = sc.w.data() + static_cast<std::size_t>(r) * d.valueRows;
+    for (int v = 0; v < d.valueRows; ++v)
+        w[v] *= alpha;
+    for (const engine::HeadData::Run& run : d.valueRuns) {
+        const int a0 = std::max(run.begin - base, 0), a1 = std::min(run.end - base, lenb);
+        if (a0 >= a1) continue;
+        const int edges[2] = {0, a1 - a0};
+        float part = 0.f;
+        engine::kernels::poolRow(e + a0, a1 - a0, edges, 1, false, &part);
+        w[run.row] += part;
+    }
+}
+
+// Row r of the block [j0, j0 + bw): logits (and kept rows), e = exp(logit − m') in place, the
+// online-softmax step, and e in bf16 for the output product when it runs in bf16.
+void OutputPass::row(int r, int j0, int bw)
+{
+    const int lenb = t.visible(r, j0, bw); // visible keys of the block
+    const int clen = keepBias ? bw : lenb; // keys whose logit is computed
+    float* s = t.row(r, bw);
+    const int base = t.n - 1 - (t.i0 + r) + j0; // offset index of key j0 + jl is jl + base
+    // a precise key table is stored relative to this row's anchor: s = logits − anchor
+    const double anchor = d.rowAnchor.empty() ? 0.0 : d.rowAnchor[t.i0 + r];
+    if (keepBias) biasRow(r, s, base);
+    float mb = kNegInf;
+    if (clen > 0) {
+        if (keepBias && t.tableTerms()) {
+            // the table terms go to the bias too, with the anchor, and only where visible if masked
+            sc.ext.assign(clen, 0.f);
+            t.logits(r, j0, bw, clen, lenb, sc.ext.data());
+            const bool masked = t.plan.heads[t.h].maskTables; // Mask_ij = 0 for hidden keys j ≥ lenb
+            for (int j = 0; j < clen; ++j) {
+                s[j] += sc.ext[j];
+                B(r, j) += masked && j >= lenb ? 0.0 : sc.ext[j] + anchor;
+            }
+            if (lenb > 0) mb = engine::kernels::maxRow(s, lenb);
+        } else {
+            mb = t.logits(r, j0, bw, clen, lenb, s);
+        }
+    }
+    if (keepLogits)
+        for (int j = 0; j < t.n; ++j)
+            L(r, j) =
+                j < lenb ? static_cast<double>(s[j]) + anchor : -std::numeric_limits<double>::infinity();
+    if (lenb == 0) { // a causal block entirely after this query
+        std::fill(s, s + bw, 0.f);
+        sc.alpha[r] = 1.f;
+        if (bf16) std::fill_n(sc.eb.data() + static_cast<std::size_t>(r) * bw, bw, std::uint16_t(0));
+        return;
+    }
+    const engine::Tile::Step step = t.step(r, mb);
+    const float sum = engine::kernels::expRow(s, lenb, step.max);
+    std::fill(s + lenb, s + bw, 0.f);
+    t.fold(r, step, sum);
+    sc.alpha[r] = step.alpha;
+    if (keepProbs) {
+        // one block, so the row is complete: normalised in double, each row sums to 1 to ~1e-16
+        double total = 0.0;
+        for (int j = 0; j < lenb; ++j)
+            total += s[j];
+        const double inv = 1.0 / total;
+        for (int j = 0; j < t.n; ++j)
+            P(r, j) = j < lenb ? s[j] * inv : 0.0;
+    }
+    if (d.valueRows > 0) valueWeights(r, s, lenb, base, step.alpha);
+    if (bf16) engine::kernels::toBf16(sc.eb.data() + static_cast<std::size_t>(r) * bw, s, bw);
+}
+
+// The kept matrices, and z_i = (o_i + Σ_t w_it · valueTable_t) / l_i written column by column: the
+// result is column-major, so each column of the tile is one contiguous run.
+void OutputPass::finish()
+{
+    const int rows = t.rows, hd = t.hd;
+    if (keep) {
+        HeadResult& kept = sink.result->heads[t.h];
+        if (keepBias) kept.bias.middleRows(t.i0, rows) = B;
+        if (keepLogits) kept.logits.middleRows(t.i0, rows) = L;
+        if (keepProbs) kept.probs.middleRows(t.i0, rows) = P;
+    }
+    if (d.valueRows > 0)
+        for (int r = 0; r < rows; ++r) {
+            float* o = sc.o.data() + static_cast<std::size_t>(r) * hd;
+            const float* w = sc.w.data() + static_cast<std::size_t>(r) * d.valueRows;
+            for (int v = 0; v < d.valueRows; ++v)
+                for (int col = 0; col < hd; ++col)
+                    o[col] += w[v] * d.valueTable[static_cast<std::size_t>(v) * hd + col];
+        }
+    HeadResult& head = sink.result->heads[t.h];
+    for (int col = 0; col < hd; ++col) {
+        double* a = head.output.col(col).data() + t.i0;
+        double* b = sink.result->output.col(t.h * hd + col).data() + t.i0;
+        for (int r = 0; r < rows; ++r)
+            a[r] = b[r] = static_cast<double>(sc.o[static_cast<std::size_t>(r) * hd + col] / sc.l[r]);
+    }
 }
 
 } // namespace
 
-void OneDnnEngine::Impl::tile(const AttentionPlan& plan, int h, int i0, int i1, int tileRows,
-                              const engine::TileSink& sink, int slot)
+void OneDnnEngine::Impl::outputTile(const engine::Tile& t, const engine::OutputSink& sink, int slot)
 {
-    namespace k = engine::kernels;
-    const int n = plan.n(), hd = plan.model.headDim(), rows = i1 - i0;
-    const bool causal = plan.model.causal;
-    const engine::HeadData& d = heads[h];
-    const bool bf16 = precision == Precision::BF16;
-    const bool keep = sink.keep && sink.keep->keeps(h);
-    const bool keepBias = keep && sink.keep->bias;
-    const bool keepLogits = keep && sink.keep->logits;
-    const bool keepProbs = keep && sink.keep->probs;
-    const bool extras = !d.keyWindow.empty() || d.keyRows > 0 || d.queryRows > 0;
-    const float c = static_cast<float>(plan.scale / plan.model.temperature);
-    const int end = causal && !keepBias ? i1 : n; // keys some row of the tile computes
-    const int block = keep ? n : columnBlock(n, keyBlock);
-    const int cells = sink.pools ? static_cast<int>(sink.edges->size()) - 1 : 0;
-    engine::Scratch& sc = scratch[slot];
-    const dnnl::stream& stream = streams[slot];
-    sc.s.resize(static_cast<std::size_t>(tileRows) * block);
-    sc.m.assign(rows, kNegInf);
-    sc.l.assign(rows, 0.f);
-    sc.alpha.resize(rows);
-    if (sink.output) sc.o.resize(static_cast<std::size_t>(tileRows) * hd);
-    if (d.valueRows > 0 && sink.output) sc.w.assign(static_cast<std::size_t>(rows) * d.valueRows, 0.f);
-    if (bf16 && sink.output) sc.eb.resize(static_cast<std::size_t>(tileRows) * block);
-    if (cells > 0) {
-        sc.cellVal.assign(static_cast<std::size_t>(rows) * cells, 0.f);
-        sc.cellRef.assign(static_cast<std::size_t>(rows) * cells, kNegInf);
-        sc.cell.resize(cells);
-    }
-    // Kept n × n matrices are column-major; a tile fills rows. Rows go to row-major buffers first and
-    // are copied once per tile, column by column (contiguous writes): writing the matrices row by row
-    // touched a new cache line and page per element, over half the time of a run that keeps them.
-    // The buffers' row stride is padded by 8 doubles: at a power-of-two stride (n = 1024: 8 KiB) the
-    // column-by-column reads of the copy all fall into one L1 set and evict each other.
-    using RowBlock = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
-                                Eigen::OuterStride<>>;
-    const int stride = n + 8;
-    auto rowBlock = [&](std::vector<double>& buf, bool wanted) {
-        buf.resize(wanted ? static_cast<std::size_t>(rows) * stride : 0);
-        return RowBlock(buf.data(), wanted ? rows : 0, wanted ? n : 0, Eigen::OuterStride<>(stride));
-    };
-    RowBlock B = rowBlock(sc.keptBias, keepBias), L = rowBlock(sc.keptLogits, keepLogits),
-             P = rowBlock(sc.keptProbs, keepProbs);
-    float* S = sc.s.data();
-    bool first = true;
+    const engine::HeadData& d = t.d;
+    const int hd = t.hd, rows = t.rows;
+    engine::Scratch& sc = t.sc;
+    OutputPass pass(t, sink, precision);
+    const int end = pass.end(), block = pass.block(keyBlock);
+    sc.s.resize(static_cast<std::size_t>(t.tileRows) * block);
+    if (precision == Precision::BF16) sc.eb.resize(static_cast<std::size_t>(t.tileRows) * block);
     for (int j0 = 0; j0 < end; j0 += block) {
-        const int bw = std::min({block, n - j0, roundUp(end - j0, 128)}); // computed keys [j0, j0 + bw)
-        // S = Q_tile · K[j0, j0 + bw)ᵀ
-        const GemmShape qk{rows, bw, hd, hd, hd, bw, true, false, precision};
-        if (bf16)
-            cache.run(qk, d.qb.data() + static_cast<std::size_t>(i0) * hd,
-                      d.kb.data() + static_cast<std::size_t>(j0) * hd, S, stream, slot);
-        else
-            cache.run(qk, d.q.data() + static_cast<std::size_t>(i0) * hd,
-                      d.k.data() + static_cast<std::size_t>(j0) * hd, S, stream, slot);
-        // G = Q_tile · keyWindow[n − i1 + j0, … + bw + rows − 1)ᵀ: row r, column jl + rows − 1 − r is
-        // q_i·T[r(o)]
-        const int gw = bw + rows - 1;
-        if (!d.keyWindow.empty()) {
-            sc.g.resize(static_cast<std::size_t>(tileRows) * (block + tileRows));
-            cache.run({rows, gw, hd, hd, hd, gw, true, false, Precision::F32},
-                      d.queryPlain() + static_cast<std::size_t>(i0) * hd,
-                      d.keyWindow.data() + static_cast<std::size_t>(n - i1 + j0) * hd, sc.g.data(), stream,
-                      slot);
-        }
-        if (keepBias) {
+        const int bw = std::min({block, t.n - j0, engine::roundUp(end - j0, 128)}); // keys [j0, j0 + bw)
+        blockProducts(t, j0, bw, slot);
+        if (pass.keepsBias()) {
             // CC = Q_c · K_cᵀ (content only, unrotated): bias = logits − c·CC (one block: j0 = 0, bw = n)
-            sc.cc.resize(static_cast<std::size_t>(tileRows) * n);
+            sc.cc.resize(static_cast<std::size_t>(t.tileRows) * t.n);
             const float* qc = d.qc.empty() ? d.queryPlain() : d.qc.data();
             const float* kc = d.kc.empty() ? d.keyPlain() : d.kc.data();
-            cache.run({rows, n, hd, hd, hd, n, true, false, Precision::F32},
-                      qc + static_cast<std::size_t>(i0) * hd, kc, sc.cc.data(), stream, slot);
+            cache.run({rows, t.n, hd, hd, hd, t.n, true, false, Precision::F32},
+                      qc + static_cast<std::size_t>(t.i0) * hd, kc, sc.cc.data(), streams[slot], slot);
         }
-        // pooling cells met by this block, with edges relative to j0
-        int cb0 = 0, cbCount = 0;
-        if (cells > 0) {
-            const auto& e = *sink.edges;
-            cb0 = static_cast<int>(std::upper_bound(e.begin(), e.end(), j0) - e.begin()) - 1;
-            const int cb1 = static_cast<int>(std::lower_bound(e.begin(), e.end(), j0 + bw) - e.begin());
-            cbCount = cb1 - cb0;
-            sc.localEdges.resize(cbCount + 1);
-            for (int t = 0; t <= cbCount; ++t)
-                sc.localEdges[t] = std::clamp(e[cb0 + t] - j0, 0, bw);
-        }
-
-        for (int r = 0; r < rows; ++r) {
-            const int i = i0 + r;
-            const int lenb = causal ? std::clamp(i + 1 - j0, 0, bw) : bw; // visible keys of the block
-            const int clen = keepBias ? bw : lenb;                        // keys whose logit is computed
-            float* row = S + static_cast<std::size_t>(r) * bw;
-            const int base = n - 1 - i + j0; // offset index of key j0 + jl is jl + base
-            float mb = kNegInf;
-            // a precise key table is stored relative to this row's anchor: row = logits − anchor
-            const double anchor = d.rowAnchor.empty() ? 0.0 : d.rowAnchor[i];
-            if (keepBias) {
-                // bias = (Σ terms but content-content) / T in double where the plan has it: c·(S − CC)
-                // (0 unless pe or rotation), offsetBias / T, c·keyBias·k_j, then the table terms
-                const float* cc = sc.cc.data() + static_cast<std::size_t>(r) * n;
-                const HeadPlan& hp = plan.heads[h];
-                const double cd = plan.scale / plan.model.temperature;
-                for (int j = 0; j < n; ++j)
-                    B(r, j) =
-                        cd * (static_cast<double>(row[j]) - cc[j]) +
-                        (hp.offsetBias.empty() ? 0.0 : hp.offsetBias[j + base] / plan.model.temperature) +
-                        (d.colAdd.empty() ? 0.0 : static_cast<double>(d.colAdd[j]));
-            }
-            if (clen > 0) {
-                // logits = c·q̃·k̃ + offsetBias/T + c·keyBias·k_j, row max; then the table terms (scaled)
-                mb = k::scoreRow(row, clen, lenb, c, d.offAdd.empty() ? nullptr : d.offAdd.data(), base,
-                                 d.colAdd.empty() ? nullptr : d.colAdd.data() + j0);
-                float* ext = row; // the table terms go straight into the row, or first into ext
-                if (keepBias && extras) {
-                    sc.ext.assign(clen, 0.f);
-                    ext = sc.ext.data();
-                }
-                if (!d.keyWindow.empty())
-                    k::addRow(ext, sc.g.data() + static_cast<std::size_t>(r) * gw + (rows - 1 - r), clen, c);
-                if (d.keyRows > 0)
-                    k::gatherAddRow(ext, clen, d.qTable.data(), static_cast<long>(i) * d.keyRows,
-                                    d.keyIdx.data(), base);
-                if (d.queryRows > 0)
-                    k::gatherStrideAddRow(ext, clen,
-                                          d.kTable.data() + static_cast<std::size_t>(j0) * d.queryRows,
-                                          d.queryRows, d.queryIdx.data(), base);
-                if (ext != row) {
-                    const bool masked = plan.heads[h].maskTables; // Mask_ij = 0 for hidden keys j ≥ lenb
-                    for (int j = 0; j < clen; ++j) {
-                        row[j] += ext[j];
-                        B(r, j) += masked && j >= lenb ? 0.0 : ext[j] + anchor;
-                    }
-                }
-                if (extras && lenb > 0) mb = k::maxRow(row, lenb);
-            }
-            if (keepLogits) {
-                for (int j = 0; j < n; ++j)
-                    L(r, j) = j < lenb ? static_cast<double>(row[j]) + anchor
-                                       : -std::numeric_limits<double>::infinity();
-            }
-            if (lenb == 0) { // a causal block entirely after this query
-                std::fill(row, row + bw, 0.f);
-                sc.alpha[r] = 1.f;
-                if (bf16 && sink.output)
-                    std::fill_n(sc.eb.data() + static_cast<std::size_t>(r) * bw, bw, std::uint16_t(0));
-                continue;
-            }
-            // online softmax: e = exp(logit − m'), l = α·l + Σe (pooled only: e is pooled, not stored)
-            const float mNew = std::max(sc.m[r], mb);
-            const float alpha = std::exp(sc.m[r] - mNew);
-            float sum;
-            if (cells > 0 && !sink.output && mb - mNew < -88.f) {
-                // every e of this block underflows to 0 (exp512 gives exactly 0 below −87): skip it
-                sum = 0.f;
-                std::fill_n(sc.cell.data(), cbCount, 0.f);
-            } else if (cells > 0 && !sink.output) {
-                sum = k::expPoolRow(row, lenb, mNew, sc.localEdges.data(), cbCount, sink.poolMax,
-                                    sc.cell.data());
-            } else {
-                sum = k::expRow(row, lenb, mNew);
-                std::fill(row + lenb, row + bw, 0.f);
-            }
-            sc.l[r] = sc.l[r] * alpha + sum;
-            sc.m[r] = mNew;
-            sc.alpha[r] = alpha;
-            if (keepProbs) {
-                // one block, so the row is complete: normalised in double, each row sums to 1 to ~1e-16
-                double total = 0.0;
-                for (int j = 0; j < lenb; ++j)
-                    total += row[j];
-                const double inv = 1.0 / total;
-                for (int j = 0; j < n; ++j)
-                    P(r, j) = j < lenb ? row[j] * inv : 0.0;
-            }
-            if (cells > 0) {
-                // each cell keeps its value relative to the max it was pooled at (cellRef); only the
-                // first cell of a block can hold an earlier block's value
-                if (sink.output)
-                    k::poolRow(row, lenb, sc.localEdges.data(), cbCount, sink.poolMax, sc.cell.data());
-                const std::size_t at = static_cast<std::size_t>(r) * cells + cb0;
-                k::mergeCells(sc.cellVal.data() + at, sc.cellRef.data() + at, sc.cell.data(), cbCount, mNew,
-                              sink.poolMax);
-            }
-            if (d.valueRows > 0 && sink.output) {
-                // weights of the value rows, Σ over this block's keys whose offset uses each row
-                float* w = sc.w.data() + static_cast<std::size_t>(r) * d.valueRows;
-                for (int t = 0; t < d.valueRows; ++t)
-                    w[t] *= alpha;
-                for (const engine::HeadData::Run& run : d.valueRuns) {
-                    const int a0 = std::max(run.begin - base, 0), a1 = std::min(run.end - base, lenb);
-                    if (a0 >= a1) continue;
-                    const int edges[2] = {0, a1 - a0};
-                    float part = 0.f;
-                    k::poolRow(row + a0, a1 - a0, edges, 1, false, &part);
-                    w[run.row] += part;
-                }
-            }
-            if (bf16 && sink.output) k::toBf16(sc.eb.data() + static_cast<std::size_t>(r) * bw, row, bw);
-        }
-        if (!sink.output) continue;
+        for (int r = 0; r < rows; ++r)
+            pass.row(r, j0, bw);
         // O = α·O + E · V[j0, j0 + bw)
+        const bool first = j0 == 0;
         if (!first)
             for (int r = 0; r < rows; ++r)
                 if (sc.alpha[r] != 1.f)
                     for (int col = 0; col < hd; ++col)
                         sc.o[static_cast<std::size_t>(r) * hd + col] *= sc.alpha[r];
         const GemmShape pv{rows, hd, bw, bw, hd, hd, false, !first, precision};
-        if (bf16)
-            cache.run(pv, sc.eb.data(), d.vb.data() + static_cast<std::size_t>(j0) * hd, sc.o.data(), stream,
-                      slot);
-        else
-            cache.run(pv, S, d.v.data() + static_cast<std::size_t>(j0) * hd, sc.o.data(), stream, slot);
-        first = false;
+        const void* e = precision == Precision::BF16 ? static_cast<const void*>(sc.eb.data()) : sc.s.data();
+        const void* v = precision == Precision::BF16
+                            ? static_cast<const void*>(d.vb.data() + static_cast<std::size_t>(j0) * hd)
+                            : d.v.data() + static_cast<std::size_t>(j0) * hd;
+        cache.run(pv, e, v, sc.o.data(), streams[slot], slot);
     }
-    if (keep) {
-        HeadResult& kept = sink.result->heads[h];
-        if (keepBias) kept.bias.middleRows(i0, rows) = B;
-        if (keepLogits) kept.logits.middleRows(i0, rows) = L;
-        if (keepProbs) kept.probs.middleRows(i0, rows) = P;
-    }
-
-    if (cells > 0) {
-        // p = value · exp(ref − m) / l, merged into this thread's grid row of the query's cell
-        const auto& e = *sink.edges;
-        for (int r = 0; r < rows; ++r) {
-            const int i = i0 + r;
-            const int a = static_cast<int>(std::upper_bound(e.begin(), e.end(), i) - e.begin()) - 1;
-            k::finishCells((*sink.pools)[slot].data() + static_cast<std::size_t>(a) * cells,
-                           sc.cellVal.data() + static_cast<std::size_t>(r) * cells,
-                           sc.cellRef.data() + static_cast<std::size_t>(r) * cells, cells, sc.m[r],
-                           1.f / sc.l[r], sink.poolMax);
-        }
-    }
-    if (!sink.output) return;
-    // z_i = (o_i + Σ_t w_it · valueTable_t) / l_i, written column by column: the result is
-    // column-major, so each column of the tile is one contiguous run.
-    if (d.valueRows > 0)
-        for (int r = 0; r < rows; ++r) {
-            float* o = sc.o.data() + static_cast<std::size_t>(r) * hd;
-            const float* w = sc.w.data() + static_cast<std::size_t>(r) * d.valueRows;
-            for (int t = 0; t < d.valueRows; ++t)
-                for (int col = 0; col < hd; ++col)
-                    o[col] += w[t] * d.valueTable[static_cast<std::size_t>(t) * hd + col];
-        }
-    HeadResult& head = sink.result->heads[h];
-    for (int col = 0; col < hd; ++col) {
-        double* a = head.output.col(col).data() + i0;
-        double* b = sink.result->output.col(h * hd + col).data() + i0;
-        for (int r = 0; r < rows; ++r)
-            a[r] = b[r] = static_cast<double>(sc.o[static_cast<std::size_t>(r) * hd + col] / sc.l[r]);
-    }
+    pass.finish();
 }
 
 } // namespace poslab

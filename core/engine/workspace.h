@@ -18,6 +18,20 @@ struct HeadData
     std::vector<float> qPlain, kPlain;     // unrotated (tables, key bias); empty: same as q, k
     std::vector<float> qc, kc;             // content-only, unrotated (the bias matrix); empty: qPlain, kPlain
     std::vector<std::uint16_t> qb, kb, vb; // bf16 copies of q, k, v
+    // K (kb in bf16) in the layout the Q·Kᵀ matmul reads fastest, saving it a copy of every key
+    // block: Packed, oneDNN's own (brgemm) for all n keys, blocks of kBlockKeys keys kBlockBytes
+    // apart (a key block starting at a multiple of kBlockKeys is a matrix of the same layout);
+    // Columns, Kᵀ row-major with row stride kStride (gemm:jit); Rows: k itself, read transposed.
+    enum class KLayout
+    {
+        Rows,
+        Columns,
+        Packed
+    };
+    KLayout kLayout = KLayout::Rows;
+    std::vector<float> kPacked; // Packed or Columns (bf16 pairs in a float in bf16)
+    dnnl::memory::desc kDesc;   // Packed: the layout
+    long kStride = 0, kBlockKeys = 0, kBlockBytes = 0;
     std::vector<float> offAdd;             // 2n − 1: offsetBias / temperature
     std::vector<float> colAdd;             // n: scale / temperature · keyBias·k_j
     int keyRows = 0;                       // > 0: small key table, qTable = qPlain · rowsᵀ (n × keyRows)
@@ -39,6 +53,19 @@ struct HeadData
     };
     std::vector<Run> valueRuns;
 
+    // What q, k, v (rotated, in bf16, K packed) were made from: a prepare with the same inputs (the
+    // projection skipped) and the same Source reuses them.
+    struct Source
+    {
+        bool valid = false, rotary = false, interleaved = false, plain = false, values = false;
+        bool contentOnly = false;
+        int rotaryStart = 0, tileRows = 0, keyBlock = 0;
+        std::vector<double> theta;
+        Precision precision = Precision::F32;
+        bool operator==(const Source&) const = default;
+    };
+    Source source;
+
     const float* queryPlain() const { return qPlain.empty() ? q.data() : qPlain.data(); }
     const float* keyPlain() const { return kPlain.empty() ? k.data() : kPlain.data(); }
 };
@@ -49,6 +76,7 @@ struct PrepareRequest
     std::vector<bool> contentOnly; // per plan head: also fill qc, kc (bias kept)
     bool values = true;            // v (and value tables); false for pooled probabilities
     Precision precision = Precision::F32;
+    int tileRows = 128, keyBlock = 128; // of the tiles that will read the heads (for K's layout)
 };
 
 class Preparer
@@ -62,7 +90,7 @@ class Preparer
   private:
     void rotaryTable(const AttentionPlan& plan);
     void prepareHead(const AttentionPlan& plan, const PrepareRequest& request, int index, int cols,
-                     int perHead, GemmCache& cache, const dnnl::stream& stream, int slot,
+                     int perHead, bool reuse, GemmCache& cache, const dnnl::stream& stream, int slot,
                      HeadData& head) const;
     bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request, int threads) const;
     void rememberInputs(const AttentionPlan& plan, const PrepareRequest& request);

@@ -436,3 +436,38 @@ TEST(Allocator, LargeBlocksComeFromTheHeapAfterRetainFreedMemory)
     GTEST_SKIP() << "not glibc";
 #endif
 }
+
+// Runs on unchanged inputs reuse each head's q, k, v and packed K (HeadData::Source): they must still
+// follow what they are made with (the rotation's angles and pairs, the key block, the precision),
+// so the probabilities equal, bit for bit, those of a fresh engine.
+TEST(EngineReuse, HeadsFollowRotationBlocksAndPrecision)
+{
+    ModelConfig m;
+    m.heads = 2;
+    m.seed = 4242;
+    OneDnnEngine engine;
+    const Sequence seq = Sequence::positions(300);
+    struct Step
+    {
+        const char* base;
+        const char* layout;
+        int keyBlock;
+        bool bf16;
+    };
+    for (const Step& s : {Step{"10000", "half", 0, false}, Step{"500", "half", 0, false},
+                          Step{"500", "interleaved", 0, false}, Step{"500", "interleaved", 64, false},
+                          Step{"500", "interleaved", 0, true}, Step{"10000", "half", 0, false}}) {
+        if (s.bf16 && !OneDnnEngine::bf16Supported()) continue;
+        const auto scheme = makeScheme("rope", {{"base", s.base}, {"layout", s.layout}}, m);
+        const AttentionPlan plan = makePlan(*scheme, seq);
+        RunOptions opts = RunOptions::forHead(1); // bare positions: only the probabilities tell
+        opts.keyBlock = s.keyBlock;
+        opts.precision = s.bf16 ? Precision::BF16 : Precision::F32;
+        AttentionResult reused, fresh;
+        engine.run(plan, opts, reused);
+        OneDnnEngine().run(plan, opts, fresh);
+        EXPECT_TRUE(reused.heads[1].probs == fresh.heads[1].probs)
+            << "base " << s.base << " " << s.layout << " block " << s.keyBlock << (s.bf16 ? " bf16" : "");
+        EXPECT_TRUE(reused.output == fresh.output) << "base " << s.base;
+    }
+}

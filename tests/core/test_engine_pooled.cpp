@@ -60,6 +60,32 @@ TEST(EnginePooled, MatchesPooledOracle)
             }
 }
 
+// Key blocks smaller than the sequence: cells straddle blocks, and the value a cell carries from one
+// block is rescaled when the next block raises the row's max (max and mean pooling).
+TEST(EnginePooled, AcrossKeyBlocks)
+{
+    OneDnnEngine engine;
+    for (const char* name : {"alibi", "rope"})
+        for (bool causal : {false, true})
+            for (int block : {16, 100})
+                for (PoolMode mode : {PoolMode::Max, PoolMode::Mean}) {
+                    ModelConfig m;
+                    m.heads = 1;
+                    m.causal = causal;
+                    m.seed = 70 + block;
+                    const auto scheme = makeScheme(name, {}, m);
+                    const Sequence seq = Sequence::positions(333);
+                    const AttentionResult ref = referenceAttention(*scheme, seq);
+                    RunOptions opts;
+                    opts.keyBlock = block;
+                    opts.tileRows = 48;
+                    const PooledProbs got = engine.pooled(makePlan(*scheme, seq), 0, 40, mode, opts);
+                    const Eigen::MatrixXd want = poolOracle(ref.heads[0].probs, got.edges, mode);
+                    EXPECT_LE((got.grid - want).norm() / want.norm(), 1e-5)
+                        << name << " causal=" << causal << " block=" << block << " " << poolModeName(mode);
+                }
+}
+
 TEST(EnginePooled, CellEdgesAndErrors)
 {
     ModelConfig m;

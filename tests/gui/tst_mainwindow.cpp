@@ -669,6 +669,22 @@ class TestMainWindow : public QObject
         QVERIFY2(err.startsWith(QStringLiteral("poslab: error: ")), qPrintable(err));
         QVERIFY(!err.contains(u'\n'));
     }
+
+    // POSLAB_CPU_ISA caps the SIMD kernels; a value it does not know stops the app with one line
+    void unknownCpuIsaExitsWithTwo()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("POSLAB_CPU_ISA"), QStringLiteral("avx3000"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(POSLAB_EXE), {QStringLiteral("--screenshot"), QStringLiteral("x.png")});
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        QVERIFY2(err.startsWith(QStringLiteral("poslab: error: POSLAB_CPU_ISA")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("avx3000")), qPrintable(err));
+        QVERIFY(!err.contains(u'\n'));
+    }
 };
 
 POSLAB_GUI_TEST(TestMainWindow)
