@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "logticks.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -125,7 +126,7 @@ void HeadGridView::updateColors()
     const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
     m_scale->setDataScaleType(type);
     if (log)
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
     for (QCPColorMap* map : m_maps) {

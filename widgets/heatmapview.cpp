@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "logticks.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -197,7 +198,7 @@ void HeatmapView::updateColors()
     m_map->setDataScaleType(type);
     m_scale->setDataScaleType(type);
     if (log)
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_map->setDataRange(QCPRange(range.lower, range.upper));

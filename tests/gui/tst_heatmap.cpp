@@ -166,6 +166,33 @@ class TestHeatmap : public QObject
         QCOMPARE(colorRange(d, true).lower, -0.8); // log does not apply to signed data
     }
 
+    // Issue 13: a log scale's labels (1 … 10⁻⁶) are thinned to the bar's length, never piled up.
+    void logScaleBarLabelsDoNotOverlap()
+    {
+        HeatmapData d = sentence(false);
+        d.values = {1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 0.5, 0.05};
+        HeatmapView view;
+        view.setLogScale(true);
+        view.setData(d);
+        for (const QSize size : {QSize(600, 600), QSize(400, 160)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.plot()->replot();
+            view.plot()->replot(); // ticks follow the bar's length of the last layout
+            auto* scale = qobject_cast<QCPColorMap*>(view.plot()->plottable(0))->colorScale();
+            QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+            const QVector<double> ticks = scale->axis()->tickVector();
+            QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+            const int label = QFontMetrics(scale->axis()->tickLabelFont()).height();
+            for (int k = 1; k < ticks.size(); ++k)
+                QVERIFY2(std::abs(scale->axis()->coordToPixel(ticks[k]) -
+                                  scale->axis()->coordToPixel(ticks[k - 1])) >= label,
+                         qPrintable(QStringLiteral("%1 and %2 at %3 px").arg(ticks[k - 1]).arg(ticks[k])
+                                        .arg(size.height())));
+        }
+    }
+
     void viewPaintsMaskedCellsAsNan()
     {
         HeatmapView view;
