@@ -179,6 +179,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QMenu* examples = file->addMenu(tr("E&xamples"));
     m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {
+        if (!m_files->maybeSave()) return;
         applySetup(seedArticleSetup(), *m_driver, *m_state);
         setWalkPanelVisible(true);
     });
@@ -316,6 +317,10 @@ void MainWindow::attachSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
     if (m_persistent) {
         QSettings settings;
         settings.beginGroup(QStringLiteral("MainWindow"));
