@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPItemRect;
+class QCPLayoutGrid;
 class QCPTextElement;
 class QMouseEvent;
 
@@ -46,7 +47,7 @@ class HeatmapView : public QWidget
     QCustomPlot* plot() const { return m_plot; }
     Cell hoveredCell() const { return m_hovered; } // display cell
     QString hoverText() const { return describeCell(m_data, m_hovered); }
-    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels
+    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels (as many across as down)
     // Lines the title wraps into at the current width, and a minimum it is padded to (maps shown side
     // by side keep their rows aligned when only one title wraps).
     int titleLines() const { return m_titleLines; }
@@ -68,6 +69,7 @@ class HeatmapView : public QWidget
     void updateTicks();
     int labelBudget(Qt::Orientation orientation) const;
     void updateRotation();
+    void updateAspect();
     void updateSelection();
     void updateHighlights();
     void onMouseMove(QMouseEvent* event);
@@ -95,6 +97,7 @@ class HeatmapView : public QWidget
     QCPColorMap* m_map = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPLayoutGrid* m_body = nullptr; // the map and its scale, padded so that cells are square
 };
 
 } // namespace poslab::widgets
