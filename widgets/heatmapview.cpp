@@ -1,5 +1,6 @@
 #include "heatmapview.h"
 
+#include <QApplication>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -107,6 +108,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &HeatmapView::onMouseRelease);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateRotation);
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateAspect);
@@ -379,10 +381,20 @@ void HeatmapView::onMouseMove(QMouseEvent* event)
         QToolTip::hideText();
 }
 
+// A click selects on release, and only when the pointer did not move: a drag pans the map and
+// selects nothing (issue 13: a pan used to replace the worked example).
 void HeatmapView::onMousePress(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton) return;
-    const Cell token = tokenCell(m_data, cellUnder(event->position()));
+    m_pressedAt = event->button() == Qt::LeftButton ? event->position() : QPointF(-1, -1);
+}
+
+void HeatmapView::onMouseRelease(QMouseEvent* event)
+{
+    const QPointF pressed = m_pressedAt;
+    m_pressedAt = QPointF(-1, -1);
+    if (event->button() != Qt::LeftButton || pressed.x() < 0) return;
+    if ((event->position() - pressed).manhattanLength() >= QApplication::startDragDistance()) return;
+    const Cell token = tokenCell(m_data, cellUnder(pressed));
     if (!token.isValid()) return;
     emit tokenClicked(token.row, token.col);
 }

@@ -4,6 +4,7 @@
 #include "heatmapdata.h"
 #include "heatmapmapping.h"
 
+#include <QPointF>
 #include <QWidget>
 
 #include <vector>
@@ -74,6 +75,7 @@ class HeatmapView : public QWidget
     void updateHighlights();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
     Cell cellUnder(QPointF pos) const;
     void setHovered(Cell cell);
 
@@ -83,6 +85,7 @@ class HeatmapView : public QWidget
     bool m_showScale = true;
     AxisSpan m_fixedRange{1.0, 0.0};
     Cell m_hovered;
+    QPointF m_pressedAt{-1, -1}; // where the left button went down; (−1, −1): not down
     Cell m_selected; // token cell
     QSize m_capacity;
     QSize m_budget;                 // tick labels that fit on x and y

@@ -252,6 +252,29 @@ class TestHeatmap : public QObject
         QVERIFY2(r.width() >= 180, qPrintable(QString::number(r.width()))); // 80 × 265 before
     }
 
+    // Issue 13, defect 6: a drag pans and selects nothing; a click selects the cell it was on.
+    void dragPansWithoutSelecting()
+    {
+        HeatmapView view;
+        view.resize(600, 500);
+        view.setData(sentence(false));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        QSignalSpy clicked(&view, &HeatmapView::tokenClicked);
+        const QPoint a(int(view.plot()->xAxis->coordToPixel(0.0)), int(view.plot()->yAxis->coordToPixel(0.0)));
+        const QPoint b(int(view.plot()->xAxis->coordToPixel(2.0)), int(view.plot()->yAxis->coordToPixel(2.0)));
+        const double before = view.plot()->xAxis->range().lower;
+        QTest::mousePress(view.plot(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view.plot(), (a + b) / 2);
+        QTest::mouseMove(view.plot(), b);
+        QTest::mouseRelease(view.plot(), Qt::LeftButton, {}, b);
+        QVERIFY(view.plot()->xAxis->range().lower != before); // it panned
+        QCOMPARE(clicked.count(), 0);
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, b);
+        QCOMPARE(clicked.count(), 1);
+    }
+
     // Issue 13: a log scale's labels (1 … 10⁻⁶) are thinned to the bar's length, never piled up.
     void logScaleBarLabelsDoNotOverlap()
     {
