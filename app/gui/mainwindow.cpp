@@ -279,7 +279,9 @@ void MainWindow::showError(const QString& message)
     // The views keep the last good result; the error says why they did not change.
     m_error->setText(message);
     m_error->setVisible(true);
-    m_stats->setText(tr("error"));
+    // The status bar says what the error is, not only that there is one; the whole text on hover.
+    m_stats->setText(tr("error: %1").arg(message));
+    m_stats->setToolTip(message);
 }
 
 // A file that cannot be opened or saved: the explorer is unchanged, the message says why.

@@ -248,6 +248,8 @@ class TestMainWindow : public QObject
         QVERIFY(failures.wait(kTimeoutMs));
         QVERIFY2(window.errorText().contains(fragment), qPrintable(window.errorText()));
         QVERIFY(!window.errorText().contains(u'\n'));
+        // Issue 13: the status bar names the error too, not just "error".
+        QVERIFY2(window.statsText().contains(fragment), qPrintable(window.statsText()));
         QCOMPARE(window.heatmapPanel()->view()->data().rows, 3); // the last good result stays
     }
 
