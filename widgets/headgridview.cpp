@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "logticks.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -13,10 +14,9 @@ namespace {
 
 const QColor kMaskHatch(170, 170, 170);
 
-int gridColumns(int count)
-{
-    return std::max(1, static_cast<int>(std::ceil(std::sqrt(count * 1.5))));
-}
+// Room a tile takes beyond its cells (labels, frame, spacing) and the grid beyond its tiles (title,
+// colour scale).
+constexpr int kTileExtraX = 20, kTileExtraY = 40, kGridExtraX = 120, kGridExtraY = 60;
 
 void fillMap(QCPColorMap* map, const HeatmapData& d)
 {
@@ -39,6 +39,7 @@ HeadGridView::HeadGridView(QWidget* parent) : QWidget(parent), m_plot(new QCusto
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(200, 160); // not the sum of every small multiple's margins
+    connect(m_plot, &QCustomPlot::afterLayout, this, &HeadGridView::updateAspect);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         const int k = headAt(event->position().toPoint());
         if (k >= 0) emit headClicked(k);
@@ -78,16 +79,23 @@ void HeadGridView::rebuild()
     if (m_heads.empty()) {
         m_title->setText(tr("Nothing computed yet"));
         m_scale = nullptr;
+        m_body = nullptr;
         return;
     }
+    // Below the title, the tiles and their scale in one grid whose margins keep the cells square.
+    m_body = new QCPLayoutGrid;
+    m_body->setAutoMargins(QCP::msNone);
+    m_body->setMargins(QMargins());
+    top->addElement(1, 0, m_body);
     auto* grid = new QCPLayoutGrid;
-    top->addElement(1, 0, grid);
+    m_body->addElement(0, 0, grid);
     m_scale = new QCPColorScale(m_plot);
-    top->addElement(1, 1, m_scale);
+    m_body->addElement(0, 1, m_scale);
     m_scale->setBarWidth(14);
     m_scale->axis()->setLabel(m_heads.front().valueLabel);
     auto* margins = new QCPMarginGroup(m_plot);
-    const int columns = gridColumns(static_cast<int>(m_heads.size()));
+    m_columns = columnsFor(static_cast<int>(m_heads.size()));
+    const int columns = m_columns;
     for (std::size_t k = 0; k < m_heads.size(); ++k) {
         auto* rect = new QCPAxisRect(m_plot);
         grid->addElement(static_cast<int>(k) / columns, static_cast<int>(k) % columns, rect);
@@ -125,7 +133,7 @@ void HeadGridView::updateColors()
     const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
     m_scale->setDataScaleType(type);
     if (log)
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
     for (QCPColorMap* map : m_maps) {
@@ -173,10 +181,44 @@ void HeadGridView::setFocusedHead(int head)
 QSize HeadGridView::cellCapacity(int heads) const
 {
     const int count = std::max(1, heads);
-    const int columns = gridColumns(count);
+    const int columns = columnsFor(count);
     const int rows = (count + columns - 1) / columns;
-    return QSize(std::max(16, (m_plot->width() - 120) / columns - 20),
-                 std::max(16, (m_plot->height() - 60) / rows - 40));
+    return squareCapacity((m_plot->width() - kGridExtraX) / columns - kTileExtraX,
+                          (m_plot->height() - kGridExtraY) / rows - kTileExtraY);
+}
+
+// The columns that make square tiles largest in the plot's current size.
+int HeadGridView::columnsFor(int count) const
+{
+    // A tile's extra room counted as if it were part of a square tile of cells.
+    return squareGridColumns(count, m_plot->width() - kGridExtraX, m_plot->height() - kGridExtraY);
+}
+
+void HeadGridView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_heads.empty() && columnsFor(int(m_heads.size())) != m_columns) {
+        const QString title = m_title->text();
+        rebuild();
+        m_title->setText(title);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+// Square token cells in every tile (as HeatmapView::updateAspect): the tiles' grid is padded after
+// each layout.
+void HeadGridView::updateAspect()
+{
+    if (!m_body || m_rects.empty()) return;
+    const int count = int(m_rects.size());
+    const int columns = m_columns;
+    const int rows = (count + columns - 1) / columns;
+    const HeatmapData& d = m_heads.front();
+    const QMargins pad = squarePadding(m_rects.front()->rect().size(), m_body->margins(), d.totalCols(),
+                                       d.totalRows(), columns, rows);
+    if (pad == m_body->margins()) return;
+    m_body->setMargins(pad);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace poslab::widgets

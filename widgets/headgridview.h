@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPAxisRect;
+class QCPLayoutGrid;
 class QCPTextElement;
 
 namespace poslab::widgets {
@@ -40,11 +41,16 @@ class HeadGridView : public QWidget
     void headClicked(int head);
     void headDoubleClicked(int head); // "open it": the panel switches to the heatmap
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     void rebuild();
+    int columnsFor(int count) const;
     int headAt(QPoint pos) const; // −1 outside every head
     void updateColors();
     void updateFocus();
+    void updateAspect();
 
     std::vector<HeatmapData> m_heads;
     std::vector<QCPColorMap*> m_maps;
@@ -52,10 +58,12 @@ class HeadGridView : public QWidget
     ColorMap m_sequential = ColorMap::Viridis;
     bool m_log = false;
     int m_focused = 0;
+    int m_columns = 1;
     AxisSpan m_range;
     QCustomPlot* m_plot = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPLayoutGrid* m_body = nullptr; // the tiles and the scale, padded so that cells are square
 };
 
 } // namespace poslab::widgets

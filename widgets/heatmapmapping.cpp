@@ -90,6 +90,48 @@ AxisSpan viewSpan(int size)
     return {-0.5, std::max(1, size) - 0.5};
 }
 
+QMargins squarePadding(QSize inner, QMargins current, double spanX, double spanY, int columns, int rows)
+{
+    columns = std::max(1, columns);
+    rows = std::max(1, rows);
+    if (!(spanX > 0) || !(spanY > 0)) return {};
+    // Each rect's size without any padding, then the largest square-celled size inside it.
+    const double w = inner.width() + double(current.left() + current.right()) / columns;
+    const double h = inner.height() + double(current.top() + current.bottom()) / rows;
+    if (w <= 0 || h <= 0) return {};
+    const double unit = std::min(w / spanX, h / spanY);
+    const int spareX = std::max(0, int(std::floor((w - unit * spanX) * columns)));
+    const int spareY = std::max(0, int(std::floor((h - unit * spanY) * rows)));
+    const QMargins want(spareX / 2, 0, spareX - spareX / 2, spareY);
+    const auto near = [](int a, int b) { return std::abs(a - b) <= 1; };
+    if (near(want.left() + want.right(), current.left() + current.right()) &&
+        near(want.bottom(), current.top() + current.bottom()))
+        return current;
+    return want;
+}
+
+int squareGridColumns(int count, int width, int height)
+{
+    count = std::max(1, count);
+    int best = 1;
+    double bestSide = -1;
+    for (int columns = 1; columns <= count; ++columns) {
+        const int rows = (count + columns - 1) / columns;
+        const double side = std::min(double(width) / columns, double(height) / rows);
+        if (side > bestSide + 0.5) {
+            bestSide = side;
+            best = columns;
+        }
+    }
+    return best;
+}
+
+QSize squareCapacity(int width, int height)
+{
+    const int side = std::max(32, std::min(width, height));
+    return {side, side};
+}
+
 AxisSpan colorRange(const HeatmapData& data, bool log)
 {
     double lo = std::numeric_limits<double>::infinity();

@@ -3,6 +3,8 @@
 #include "colormaps.h"
 #include "heatmapdata.h"
 
+#include <QMargins>
+#include <QSize>
 #include <QString>
 
 #include <vector>
@@ -51,6 +53,18 @@ struct AxisSpan
 };
 AxisSpan cellCentreSpan(int size);
 AxisSpan viewSpan(int size); // the axis range that shows exactly the cells: [−½, size − ½]
+
+// Square cells: the padding of a grid of `columns` × `rows` equal axis rects, each now `inner`
+// pixels with the grid padded by `current`, that makes each show `spanX` × `spanY` units (tokens)
+// with square units. Centred horizontally, the spare height below. Returns `current` when that is
+// within a pixel (so that a layout settles).
+QMargins squarePadding(QSize inner, QMargins current, double spanX, double spanY, int columns = 1,
+                       int rows = 1);
+// Columns of a grid of `count` square tiles in `width` × `height` pixels that make the tiles largest
+// (fewer columns on a tie).
+int squareGridColumns(int count, int width, int height);
+// How many display cells of a square-celled map fit `width` × `height` pixels: as many across as down.
+QSize squareCapacity(int width, int height);
 
 // The colour scale range over unmasked values: [−m, m] with m = max |v| when signed, otherwise
 // [min(0, lowest), highest]. Never empty. On a log scale: [max(lowest positive, highest·1e−6), highest].

@@ -1,11 +1,13 @@
 #include "heatmapview.h"
 
+#include <QApplication>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <limits>
 
+#include "logticks.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -69,8 +71,15 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);
 
+    // Title above; below it the map and its scale in one grid, whose margins keep the cells square.
+    m_plot->plotLayout()->take(rect);
+    m_body = new QCPLayoutGrid;
+    m_body->setAutoMargins(QCP::msNone);
+    m_body->setMargins(QMargins());
+    m_plot->plotLayout()->addElement(1, 0, m_body);
+    m_body->addElement(0, 0, rect);
     m_scale = new QCPColorScale(m_plot);
-    m_plot->plotLayout()->addElement(1, 1, m_scale);
+    m_body->addElement(0, 1, m_scale);
     m_scale->setType(QCPAxis::atRight);
     m_scale->setBarWidth(14);
     m_map->setColorScale(m_scale);
@@ -99,8 +108,10 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &HeatmapView::onMouseRelease);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateRotation);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateAspect);
     // Zooming in shows the labels thinning had hidden.
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { updateTicks(); });
@@ -167,8 +178,7 @@ void HeatmapView::updateTitle()
 {
     const QString text =
         m_data.isEmpty() && m_data.title.isEmpty() ? tr("Nothing computed yet") : m_data.title;
-    // The title sits above the axis rect only, not above the colour scale's column.
-    const int width = m_plot->width() - (m_showScale ? 100 : 0) - 16;
+    const int width = m_plot->width() - 16;
     QString wrapped = wrapText(text, QFontMetrics(m_title->font()), std::max(100, width));
     const int lines = int(wrapped.count(u'\n')) + 1;
     for (int k = lines; k < m_minTitleLines; ++k)
@@ -197,7 +207,7 @@ void HeatmapView::updateColors()
     m_map->setDataScaleType(type);
     m_scale->setDataScaleType(type);
     if (log)
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_map->setDataRange(QCPRange(range.lower, range.upper));
@@ -223,10 +233,10 @@ void HeatmapView::setColorScaleVisible(bool visible)
     if (visible == m_showScale) return;
     m_showScale = visible;
     if (visible) {
-        m_plot->plotLayout()->addElement(1, 1, m_scale);
+        m_body->addElement(0, 1, m_scale);
     } else {
-        m_plot->plotLayout()->take(m_scale);
-        m_plot->plotLayout()->simplify();
+        m_body->take(m_scale);
+        m_body->simplify();
     }
     m_scale->setVisible(visible && !m_data.isEmpty());
     m_plot->replot();
@@ -280,7 +290,24 @@ QSize HeatmapView::cellCapacity() const
 {
     // The plot minus room for labels, title and colour bar; independent of the current labels so
     // that a new downsampling never changes the capacity it was made for.
-    return QSize(std::max(32, m_plot->width() - 150), std::max(32, m_plot->height() - 110));
+    return squareCapacity(m_plot->width() - 150, m_plot->height() - 110);
+}
+
+// Square token cells (a diagonal at 45°, as the lessons draw it): the map's grid is padded after
+// each layout until the axis rect shows as many pixels per token across as down.
+void HeatmapView::updateAspect()
+{
+    QMargins pad;
+    if (!m_data.isEmpty()) {
+        const double tokensPerCol = double(m_data.totalCols()) / m_data.cols;
+        const double tokensPerRow = double(m_data.totalRows()) / m_data.rows;
+        pad = squarePadding(m_plot->axisRect()->rect().size(), m_body->margins(),
+                            m_plot->xAxis->range().size() * tokensPerCol,
+                            m_plot->yAxis->range().size() * tokensPerRow);
+    }
+    if (pad == m_body->margins()) return;
+    m_body->setMargins(pad);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::resizeEvent(QResizeEvent* event)
@@ -354,10 +381,20 @@ void HeatmapView::onMouseMove(QMouseEvent* event)
         QToolTip::hideText();
 }
 
+// A click selects on release, and only when the pointer did not move: a drag pans the map and
+// selects nothing (issue 13: a pan used to replace the worked example).
 void HeatmapView::onMousePress(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton) return;
-    const Cell token = tokenCell(m_data, cellUnder(event->position()));
+    m_pressedAt = event->button() == Qt::LeftButton ? event->position() : QPointF(-1, -1);
+}
+
+void HeatmapView::onMouseRelease(QMouseEvent* event)
+{
+    const QPointF pressed = m_pressedAt;
+    m_pressedAt = QPointF(-1, -1);
+    if (event->button() != Qt::LeftButton || pressed.x() < 0) return;
+    if ((event->position() - pressed).manhattanLength() >= QApplication::startDragDistance()) return;
+    const Cell token = tokenCell(m_data, cellUnder(pressed));
     if (!token.isValid()) return;
     emit tokenClicked(token.row, token.col);
 }

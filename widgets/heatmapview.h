@@ -4,6 +4,7 @@
 #include "heatmapdata.h"
 #include "heatmapmapping.h"
 
+#include <QPointF>
 #include <QWidget>
 
 #include <vector>
@@ -12,6 +13,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPItemRect;
+class QCPLayoutGrid;
 class QCPTextElement;
 class QMouseEvent;
 
@@ -46,7 +48,7 @@ class HeatmapView : public QWidget
     QCustomPlot* plot() const { return m_plot; }
     Cell hoveredCell() const { return m_hovered; } // display cell
     QString hoverText() const { return describeCell(m_data, m_hovered); }
-    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels
+    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels (as many across as down)
     // Lines the title wraps into at the current width, and a minimum it is padded to (maps shown side
     // by side keep their rows aligned when only one title wraps).
     int titleLines() const { return m_titleLines; }
@@ -68,10 +70,12 @@ class HeatmapView : public QWidget
     void updateTicks();
     int labelBudget(Qt::Orientation orientation) const;
     void updateRotation();
+    void updateAspect();
     void updateSelection();
     void updateHighlights();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
     Cell cellUnder(QPointF pos) const;
     void setHovered(Cell cell);
 
@@ -81,6 +85,7 @@ class HeatmapView : public QWidget
     bool m_showScale = true;
     AxisSpan m_fixedRange{1.0, 0.0};
     Cell m_hovered;
+    QPointF m_pressedAt{-1, -1}; // where the left button went down; (−1, −1): not down
     Cell m_selected; // token cell
     QSize m_capacity;
     QSize m_budget;                 // tick labels that fit on x and y
@@ -95,6 +100,7 @@ class HeatmapView : public QWidget
     QCPColorMap* m_map = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPLayoutGrid* m_body = nullptr; // the map and its scale, padded so that cells are square
 };
 
 } // namespace poslab::widgets

@@ -5,6 +5,7 @@
 
 #include <colormaps.h>
 #include <heatmapmapping.h>
+#include <logticks.h>
 
 #include <QGuiApplication>
 #include <QImage>
@@ -268,9 +269,6 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
                 map->data()->setCell(c, r, d.isMasked(r, c) ? std::nan("") : d.at(r, c));
         const widgets::AxisSpan range = ranges[std::size_t(g)];
         const bool log = logs[std::size_t(g)];
-        map->setGradient(gradientFor(m_session, d));
-        map->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-        map->setDataRange(QCPRange(range.lower, range.upper));
         QCPColorScale*& scale = scales[std::size_t(g)];
         if (!scale) {
             scale = new QCPColorScale(m_plot.get());
@@ -285,13 +283,14 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
                 else
                     m_spanningScale = scale; // from the first row's top to the last row's bottom
             }
-            // Linking pushes the scale's gradient and range onto the map: set them on the scale.
-            map->setColorScale(scale);
+            // Linking pulls the scale's gradient, scale type and range into each map: set them on
+            // the scale first (a map linked to a linear scale is coloured linearly).
             scale->setGradient(gradientFor(m_session, d));
-            scale->setDataScaleType(map->dataScaleType());
-            if (log) scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+            scale->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+            if (log) scale->axis()->setTicker(QSharedPointer<widgets::LogScaleTicker>::create(scale->axis()));
             scale->setDataRange(QCPRange(range.lower, range.upper));
         }
+        map->setColorScale(scale);
         if (inline_ && (k + 1 == count || group[std::size_t(k + 1)] != g)) {
             grid->addElement(0, column++, scale);
             scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);

@@ -179,6 +179,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QMenu* examples = file->addMenu(tr("E&xamples"));
     m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {
+        if (!m_files->maybeSave()) return;
         applySetup(seedArticleSetup(), *m_driver, *m_state);
         setWalkPanelVisible(true);
     });
@@ -278,7 +279,9 @@ void MainWindow::showError(const QString& message)
     // The views keep the last good result; the error says why they did not change.
     m_error->setText(message);
     m_error->setVisible(true);
-    m_stats->setText(tr("error"));
+    // The status bar says what the error is, not only that there is one; the whole text on hover.
+    m_stats->setText(tr("error: %1").arg(message));
+    m_stats->setToolTip(message);
 }
 
 // A file that cannot be opened or saved: the explorer is unchanged, the message says why.
@@ -316,6 +319,10 @@ void MainWindow::attachSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
     if (m_persistent) {
         QSettings settings;
         settings.beginGroup(QStringLiteral("MainWindow"));

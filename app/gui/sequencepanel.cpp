@@ -109,7 +109,10 @@ void SequencePanel::showRequest(const LabRequest& request)
             ? tr("%n bare position(s), no content: type to replace them", nullptr, request.positions)
             : tr("Type or paste a sequence"));
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
-    m_positionsOnly->setChecked(request.positionsOnly);
+    // Bare positions have no content: λ = 0 holds whatever the box said, so it shows ticked and fixed
+    // (as λ shows 0, greyed).
+    m_positionsOnly->setChecked(request.positionsOnly || request.positions > 0);
+    m_positionsOnly->setEnabled(request.positions == 0);
 }
 
 void SequencePanel::showTokens(const std::vector<std::string>& labels)

@@ -1,5 +1,6 @@
 #include "sessionfiles.h"
 
+#include "commandline.h"
 #include "driver.h"
 #include "examples.h"
 #include "explorerstate.h"
@@ -38,6 +39,10 @@ QString localFileOf(const QMimeData* mime)
 SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window)
     : QObject(window), m_driver(driver), m_state(state), m_window(window)
 {
+    m_new = new QAction(tr("&New"), this);
+    m_new->setShortcuts(QKeySequence::New);
+    m_new->setStatusTip(tr("Start again from the built-in example, untitled"));
+    connect(m_new, &QAction::triggered, this, &SessionFiles::newSession);
     m_open = new QAction(tr("&Open\u2026"), this);
     m_open->setShortcuts(QKeySequence::Open);
     m_open->setStatusTip(tr("Open a session (.poslab) or a figure exported by PosLab"));
@@ -68,6 +73,7 @@ SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window
 
 void SessionFiles::addFileActions(QMenu* file)
 {
+    file->addAction(m_new);
     file->addAction(m_open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
@@ -83,7 +89,9 @@ void SessionFiles::addExampleActions(QMenu* examples)
     for (const Example& example : builtinExamples()) {
         if (example.id == QLatin1String("seed-article")) continue; // "Seed article example" shows its walk
         QAction* action =
-            examples->addAction(example.title, this, [this, id = example.id] { openExample(id); });
+            examples->addAction(example.title, this, [this, id = example.id] {
+                if (maybeSave()) openExample(id);
+            });
         action->setStatusTip(example.tip);
     }
 }
@@ -190,7 +198,9 @@ void SessionFiles::rebuildRecentMenu()
         const QString path = m_recent[k];
         QAction* action =
             m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(k + 1).arg(QFileInfo(path).fileName()), this,
-                                    [this, path] { open(path); });
+                                    [this, path] {
+                                        if (maybeSave()) open(path);
+                                    });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recent.isEmpty());
@@ -215,8 +225,37 @@ void SessionFiles::updateTitle()
     m_window->setWindowModified(m_modified);
 }
 
+bool SessionFiles::maybeSave()
+{
+    updateModified();
+    if (!m_modified) return true;
+    QMessageBox box(QMessageBox::Warning, tr("PosLab"),
+                    tr("%1 has unsaved changes.").arg(QFileInfo(m_path).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box.setInformativeText(tr("Save them before going on?"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool SessionFiles::newSession()
+{
+    if (!maybeSave()) return false;
+    figure::Session session;
+    session.text = kExampleText;
+    return apply(session, QString(), nullptr);
+}
+
 void SessionFiles::openDialog()
 {
+    if (!maybeSave()) return;
     const QString dir = m_path.isEmpty() ? QDir::homePath() : QFileInfo(m_path).absolutePath();
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Session"), dir, kOpenFilter);
     if (!path.isEmpty()) open(path);
@@ -258,7 +297,7 @@ bool SessionFiles::eventFilter(QObject* watched, QEvent* event)
         const QString path = localFileOf(drop->mimeData());
         if (path.isEmpty()) return false;
         drop->acceptProposedAction();
-        open(path);
+        if (maybeSave()) open(path);
         return true;
     }
     return QObject::eventFilter(watched, event);

@@ -25,7 +25,7 @@ class SessionFiles : public QObject
   public:
     SessionFiles(Driver* driver, ExplorerState* state, QWidget* window);
 
-    void addFileActions(QMenu* file);        // Open, Open Recent, Save, Save As, Export Figure
+    void addFileActions(QMenu* file);        // New, Open, Open Recent, Save, Save As, Export Figure
     void addExampleActions(QMenu* examples); // the library, but the seed article (its own action)
 
     // Opens a session or a figure carrying one. On error nothing changes, `failed` is emitted and
@@ -34,6 +34,10 @@ class SessionFiles : public QObject
     bool openExample(const QString& id, QString* error = nullptr);
     bool saveTo(const QString& path, QString* error = nullptr);
     figure::Session currentSession() const; // what the explorer shows, as a session
+    // Before the session is replaced or the window closes: unsaved changes ask Save / Discard /
+    // Cancel. False: keep the session (cancelled, or the save failed).
+    bool maybeSave();
+    bool newSession(); // untitled, on the built-in example text (asks first)
 
     QString filePath() const { return m_path; }
     bool isModified() const { return m_modified; }
@@ -42,6 +46,7 @@ class SessionFiles : public QObject
     static constexpr int kMaxRecent = 8;
     static bool canOpen(const QString& path); // by suffix: .poslab, .png, .pdf, .svg
 
+    QAction* newAction() const { return m_new; }
     QAction* openAction() const { return m_open; }
     QAction* saveAction() const { return m_save; }
     QAction* saveAsAction() const { return m_saveAs; }
@@ -70,6 +75,7 @@ class SessionFiles : public QObject
     Driver* m_driver;
     ExplorerState* m_state;
     QWidget* m_window;
+    QAction* m_new = nullptr;
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;

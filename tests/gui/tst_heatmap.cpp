@@ -1,6 +1,7 @@
 #include "guitest.h"
 
 #include "heatmapmapping.h"
+#include "headgridview.h"
 #include "heatmapview.h"
 
 #include <QSignalSpy>
@@ -164,6 +165,141 @@ class TestHeatmap : public QObject
         QCOMPARE(r.upper, 0.8);
         d.isSigned = true;
         QCOMPARE(colorRange(d, true).lower, -0.8); // log does not apply to signed data
+    }
+
+    // Issue 13, defect 5: square cells wherever they fit.
+    void squarePadding_data()
+    {
+        QTest::addColumn<QSize>("inner");
+        QTest::addColumn<QMargins>("current");
+        QTest::addColumn<double>("spanX");
+        QTest::addColumn<double>("spanY");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<QMargins>("expected");
+        QTest::newRow("wide: centred") << QSize(800, 600) << QMargins() << 12.0 << 12.0 << 1 << 1
+                                       << QMargins(100, 0, 100, 0);
+        QTest::newRow("tall: spare below") << QSize(375, 630) << QMargins() << 12.0 << 12.0 << 1 << 1
+                                           << QMargins(0, 0, 0, 255);
+        QTest::newRow("already padded: the same") << QSize(600, 600) << QMargins(100, 0, 100, 0) << 12.0
+                                                  << 12.0 << 1 << 1 << QMargins(100, 0, 100, 0);
+        QTest::newRow("window grew taller") << QSize(600, 700) << QMargins(100, 0, 100, 0) << 12.0 << 12.0
+                                            << 1 << 1 << QMargins(50, 0, 50, 0);
+        QTest::newRow("zoomed 2:1 tokens") << QSize(600, 600) << QMargins() << 20.0 << 10.0 << 1 << 1
+                                           << QMargins(0, 0, 0, 300);
+        QTest::newRow("4×2 head tiles 80×265") << QSize(80, 265) << QMargins() << 12.0 << 12.0 << 4 << 2
+                                               << QMargins(0, 0, 0, 370);
+        QTest::newRow("nothing to show") << QSize(600, 600) << QMargins(5, 0, 5, 0) << 0.0 << 12.0 << 1
+                                         << 1 << QMargins();
+    }
+
+    void squarePadding()
+    {
+        QFETCH(QSize, inner);
+        QFETCH(QMargins, current);
+        QFETCH(double, spanX);
+        QFETCH(double, spanY);
+        QFETCH(int, columns);
+        QFETCH(int, rows);
+        QFETCH(QMargins, expected);
+        QCOMPARE(poslab::widgets::squarePadding(inner, current, spanX, spanY, columns, rows), expected);
+    }
+
+    void heatmapCellsAreSquare_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("wide") << QSize(900, 500);
+        QTest::newRow("tall (375 × 630 before)") << QSize(480, 760);
+    }
+
+    void heatmapCellsAreSquare()
+    {
+        QFETCH(QSize, size);
+        HeatmapData d = sentence(false);
+        HeatmapView view;
+        view.resize(size);
+        view.setData(d);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (int k = 0; k < 4; ++k) {
+            view.plot()->replot();
+            QCoreApplication::processEvents(); // queued replots of the layout settling
+        }
+        const QRect r = view.plot()->axisRect()->rect();
+        QVERIFY2(std::abs(r.width() - r.height()) <= 2,
+                 qPrintable(QStringLiteral("%1 × %2").arg(r.width()).arg(r.height())));
+        QVERIFY(std::min(r.width(), r.height()) >= std::min(size.width(), size.height()) / 2); // and large
+    }
+
+    void headTilesAreSquareAndAsLargeAsFit()
+    {
+        QCOMPARE(poslab::widgets::squareGridColumns(8, 900, 740), 3); // 3 × 3 beats 4 × 2 here
+        QCOMPARE(poslab::widgets::squareGridColumns(8, 1800, 400), 8);
+        QCOMPARE(poslab::widgets::squareGridColumns(1, 500, 500), 1);
+        HeadGridView view;
+        view.resize(1000, 800);
+        std::vector<HeatmapData> heads(8, sentence(false));
+        view.setHeads(heads, QStringLiteral("every head"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (int k = 0; k < 4; ++k) {
+            view.plot()->replot();
+            QCoreApplication::processEvents();
+        }
+        const QRect r = view.plot()->axisRects().front()->rect();
+        QVERIFY2(std::abs(r.width() - r.height()) <= 2,
+                 qPrintable(QStringLiteral("%1 × %2").arg(r.width()).arg(r.height())));
+        QVERIFY2(r.width() >= 180, qPrintable(QString::number(r.width()))); // 80 × 265 before
+    }
+
+    // Issue 13, defect 6: a drag pans and selects nothing; a click selects the cell it was on.
+    void dragPansWithoutSelecting()
+    {
+        HeatmapView view;
+        view.resize(600, 500);
+        view.setData(sentence(false));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        QSignalSpy clicked(&view, &HeatmapView::tokenClicked);
+        const QPoint a(int(view.plot()->xAxis->coordToPixel(0.0)), int(view.plot()->yAxis->coordToPixel(0.0)));
+        const QPoint b(int(view.plot()->xAxis->coordToPixel(2.0)), int(view.plot()->yAxis->coordToPixel(2.0)));
+        const double before = view.plot()->xAxis->range().lower;
+        QTest::mousePress(view.plot(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view.plot(), (a + b) / 2);
+        QTest::mouseMove(view.plot(), b);
+        QTest::mouseRelease(view.plot(), Qt::LeftButton, {}, b);
+        QVERIFY(view.plot()->xAxis->range().lower != before); // it panned
+        QCOMPARE(clicked.count(), 0);
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, b);
+        QCOMPARE(clicked.count(), 1);
+    }
+
+    // Issue 13: a log scale's labels (1 … 10⁻⁶) are thinned to the bar's length, never piled up.
+    void logScaleBarLabelsDoNotOverlap()
+    {
+        HeatmapData d = sentence(false);
+        d.values = {1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 0.5, 0.05};
+        HeatmapView view;
+        view.setLogScale(true);
+        view.setData(d);
+        for (const QSize size : {QSize(600, 600), QSize(400, 160)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.plot()->replot();
+            view.plot()->replot(); // ticks follow the bar's length of the last layout
+            auto* scale = qobject_cast<QCPColorMap*>(view.plot()->plottable(0))->colorScale();
+            QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+            const QVector<double> ticks = scale->axis()->tickVector();
+            QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+            const int label = QFontMetrics(scale->axis()->tickLabelFont()).height();
+            for (int k = 1; k < ticks.size(); ++k)
+                QVERIFY2(std::abs(scale->axis()->coordToPixel(ticks[k]) -
+                                  scale->axis()->coordToPixel(ticks[k - 1])) >= label,
+                         qPrintable(QStringLiteral("%1 and %2 at %3 px").arg(ticks[k - 1]).arg(ticks[k])
+                                        .arg(size.height())));
+        }
     }
 
     void viewPaintsMaskedCellsAsNan()

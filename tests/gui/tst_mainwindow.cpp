@@ -28,6 +28,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -248,7 +249,25 @@ class TestMainWindow : public QObject
         QVERIFY(failures.wait(kTimeoutMs));
         QVERIFY2(window.errorText().contains(fragment), qPrintable(window.errorText()));
         QVERIFY(!window.errorText().contains(u'\n'));
+        // Issue 13: the status bar names the error too, not just "error".
+        QVERIFY2(window.statsText().contains(fragment), qPrintable(window.statsText()));
         QCOMPARE(window.heatmapPanel()->view()->data().rows, 3); // the last good result stays
+    }
+
+    // Issue 13, defect 7: with bare positions λ is greyed at 0 and "Positions only (λ = 0)" agrees.
+    void barePositionsTickPositionsOnly()
+    {
+        MainWindow window;
+        LabRequest r;
+        r.positions = 64;
+        window.driver()->request(r);
+        auto* box = window.sequencePanel()->findChild<QCheckBox*>();
+        QVERIFY(box);
+        QVERIFY(box->isChecked());
+        QVERIFY(!box->isEnabled());
+        window.sequencePanel()->setText(QStringLiteral("typed text has content"));
+        QVERIFY(!box->isChecked());
+        QVERIFY(box->isEnabled());
     }
 
     void longSequencesAreStreamedAndPooled()

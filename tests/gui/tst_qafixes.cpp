@@ -216,8 +216,9 @@ class TestQaFixes : public QObject
         QCOMPARE(window.sequencePanel()->tokenCount(), 36);
         ComparePanel* compare = window.comparePanel();
         auto top = [](widgets::HeatmapView* v) { return v->plot()->axisRect()->top(); };
-        // "sinusoidal, head 0, s = 8" wraps above the narrower map with the colour scale, the others not.
-        QTRY_VERIFY(compare->viewB()->titleLines() > compare->viewA()->titleLines());
+        // Titles span a map and its colour scale (issue 13), so they wrap alike; the maps' tops align
+        // whatever each title's lines.
+        QTRY_VERIFY(compare->viewB()->titleLines() >= 1);
         compare->viewA()->plot()->replot(QCustomPlot::rpImmediateRefresh);
         compare->viewB()->plot()->replot(QCustomPlot::rpImmediateRefresh);
         compare->viewDiff()->plot()->replot(QCustomPlot::rpImmediateRefresh);
