@@ -20,7 +20,7 @@ namespace {
 
 [[noreturn]] void fail(const std::string& path, int err)
 {
-    throw Error("cannot write '" + path + "': " + std::generic_category().message(err));
+    throw Error("cannot write " + quoteInput(path) + ": " + std::generic_category().message(err));
 }
 
 // 0 when every byte went out, else errno (EINTR retried).
@@ -222,7 +222,7 @@ void FileTransaction::add(const std::string& path, std::string_view bytes)
         for (const Entry& other : m_entries)
             if (other.kind == Kind::File && other.dirDev == e.dirDev && other.dirIno == e.dirIno &&
                 other.base == e.base)
-                throw Error("'" + other.path + "' and '" + path + "' are the same file");
+                throw Error(quoteInput(other.path) + " and " + quoteInput(path) + " are the same file");
 
         // Keep the mode of a file being replaced; otherwise what open() would have given.
         // (A check that the user may write the old file itself would go here: rename needs only
@@ -313,7 +313,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes)
 void checkOutputPath(const std::string& path)
 {
     const Target target = resolve(path);
-    if (target.kind == Kind::Directory) throw Error("cannot write '" + path + "': it is a folder");
+    if (target.kind == Kind::Directory) throw Error("cannot write " + quoteInput(path) + ": it is a folder");
     if (target.kind != Kind::File) return;
     const std::string dir = splitPath(target.path).first;
     struct stat st
@@ -322,7 +322,7 @@ void checkOutputPath(const std::string& path)
     const bool found = ::stat(dir.c_str(), &st) == 0;
     if (!found && errno != ENOENT && errno != ENOTDIR) fail(path, errno);
     if (!found || !S_ISDIR(st.st_mode))
-        throw Error("cannot write '" + path + "': there is no folder '" + dir + "'");
+        throw Error("cannot write " + quoteInput(path) + ": there is no folder " + quoteInput(dir));
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK | X_OK, AT_EACCESS) != 0) fail(path, errno);
 }
 

@@ -33,8 +33,8 @@ std::string rangeText(const ParamSpec& spec)
 ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const std::string& text)
 {
     auto fail = [&] {
-        return Error(scheme + ": parameter '" + spec.name + "' must be " + rangeText(spec) + ", got '" + text +
-                     "'");
+        return Error(scheme + ": parameter " + quoteInput(spec.name) + " must be " + rangeText(spec) +
+                     ", got " + quoteInput(text));
     };
     switch (spec.type) {
     case ParamType::Int: {
@@ -86,7 +86,7 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
             std::string names;
             for (const auto& s : specs)
                 names += (names.empty() ? "" : ", ") + s.name;
-            throw Error(scheme + " has no parameter '" + key + "'" +
+            throw Error(scheme + " has no parameter " + quoteInput(key) +
                         (names.empty() ? std::string(" (it takes none)") : " (it takes: " + names + ")"));
         }
     }
@@ -100,8 +100,7 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
 const ParamValue& ParamSet::at(const std::string& name) const
 {
     auto it = m_values.find(name);
-    if (it == m_values.end())
-        throw Error("internal: no parameter '" + name + "'");
+    if (it == m_values.end()) throw Error("internal: no parameter " + quoteInput(name));
     return it->second;
 }
 

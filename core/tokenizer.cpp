@@ -261,7 +261,7 @@ TokenizerMode parseTokenizerMode(std::string_view name)
 {
     if (name == "word") return TokenizerMode::Word;
     if (name == "char") return TokenizerMode::Char;
-    throw Error("unknown tokenizer '" + std::string(name) + "' (use word or char)");
+    throw Error("unknown tokenizer " + quoteInput(std::string(name)) + " (use word or char)");
 }
 
 std::string tokenizerModeName(TokenizerMode mode)

@@ -184,7 +184,7 @@ FigureFormat parseFigureFormat(const std::string& name)
     if (name == "png") return FigureFormat::Png;
     if (name == "pdf") return FigureFormat::Pdf;
     if (name == "svg") return FigureFormat::Svg;
-    throw Error("unknown figure format '" + name + "' (expected png|pdf|svg)");
+    throw Error("unknown figure format " + quoteInput(name) + " (expected png|pdf|svg)");
 }
 
 std::optional<FigureFormat> formatFromFileName(const QString& path)
@@ -384,7 +384,8 @@ void checkDataFileName(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("npy") && suffix != QLatin1String("json"))
-        throw Error("--data-out needs a .csv, .npy or .json file name, got '" + path.toStdString() + "'");
+        throw Error("--data-out needs a .csv, .npy or .json file name, got " +
+                    quoteInput(path.toStdString()));
 }
 
 QByteArray figureData(const FigureContent& content, const QString& path)

@@ -1,0 +1,47 @@
+// Hostile input on the command line (issue 12): every refusal is one short line.
+
+#include "clitest.h"
+
+#include <cstdlib>
+
+using namespace poslab::test;
+
+namespace {
+
+// The longest single argument Linux passes (MAX_ARG_STRLEN is 128 KiB) is far more than a message
+// should repeat.
+const std::string kLong(100'000, 'z');
+
+void expectShortError(const std::vector<std::string>& args, const std::string& label)
+{
+    SCOPED_TRACE(label);
+    const CliResult r = runCli(args);
+    EXPECT_EQ(r.exitCode, 2) << r.err.substr(0, 300);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err.rfind("poslab-cli: error: ", 0), 0u) << r.err.substr(0, 300);
+    EXPECT_LT(r.err.size(), 300u) << r.err.substr(0, 300);
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err.substr(0, 300);
+    // 60 characters, then how many there were (100,000, or 100,002 with the option's "--")
+    EXPECT_NE(r.err.find("\u2026' (10000"), std::string::npos) << r.err.substr(0, 300);
+}
+
+} // namespace
+
+TEST(CliHardening, ErrorsQuoteAtMostSixtyCharactersOfAValue)
+{
+    expectShortError(computeArgs({"--scheme", kLong, "--n", "3", "--what", "probs"}), "scheme");
+    expectShortError(
+        computeArgs({"--scheme", "t5", "--param", "num_buckets=" + kLong, "--n", "3", "--what", "bucket"}),
+        "param value");
+    expectShortError(computeArgs({"--scheme", "t5", "--param", kLong + "=1", "--n", "3", "--what", "bucket"}),
+                     "param key");
+    expectShortError(computeArgs({"--scheme", "t5", "--param", kLong, "--n", "3", "--what", "bucket"}),
+                     "param without =");
+    expectShortError(computeArgs({"--scheme", "t5", "--n", "3", "--what", kLong}), "what");
+    expectShortError(computeArgs({"--scheme", "t5", "--n", kLong, "--what", "probs"}), "n");
+    expectShortError(computeArgs({"--scheme", "t5", "--n", "3", "--what", "probs", "--format", kLong}),
+                     "format");
+    expectShortError({"--" + kLong}, "unknown command");
+    expectShortError({"schemes", "--" + kLong}, "unknown option");
+    expectShortError({"compute", kLong}, "unexpected argument");
+}
