@@ -9,6 +9,9 @@ namespace poslab {
 inline constexpr int kMaxDModel = 4096;
 inline constexpr int kMaxHeads = 256;
 inline constexpr double kMaxTemperature = 1000.0;
+// Below it, logits s / T of ordinary scores could leave the range of double (and be written as
+// JSON null, which means masked); softmax is its limit there anyway, the argmax.
+inline constexpr double kMinTemperature = 1e-100;
 
 // The sequence.
 inline constexpr int kMaxPositions = 1'000'000; // bare positions

@@ -146,6 +146,17 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         engine::PrepareRequest req;
         req.precision = options.precision;
         req.tileRows = tileRowsFor(n, options.tileRows);
+    if (const auto lowered = engine::atEngineTemperature(plan)) {
+        run(*lowered, options, result);
+        // logits and bias are s / T: scaled back in double, where they are finite (T >= 1e-100)
+        const double back = engine::kLowestEngineTemperature / plan.model.temperature;
+        for (HeadResult& h : result.heads) {
+            h.logits *= back;
+            h.bias *= back;
+        }
+        result.model = plan.model;
+        return;
+    }
         req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         req.contentOnly.assign(heads, false);
         for (int h = 0; h < heads; ++h) {
@@ -221,6 +232,8 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         req.precision = options.precision;
         req.tileRows = tileRowsFor(n, options.tileRows);
         req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
+    if (const auto lowered = engine::atEngineTemperature(plan))
+        return pooled(*lowered, head, cells, mode, options);
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
         m.pools.resize(m.threads);
         for (auto& p : m.pools)

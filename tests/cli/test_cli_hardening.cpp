@@ -45,3 +45,29 @@ TEST(CliHardening, ErrorsQuoteAtMostSixtyCharactersOfAValue)
     expectShortError({"schemes", "--" + kLong}, "unknown option");
     expectShortError({"compute", kLong}, "unexpected argument");
 }
+
+// T → 0: softmax is the argmax (ties shared), never NaN, and JSON null means masked only.
+TEST(CliHardening, TinyTemperaturesGiveTheArgmaxAndNoNull)
+{
+    for (const char* engine : {"onednn", "reference"}) {
+        SCOPED_TRACE(engine);
+        const CliResult r =
+            runCli(computeArgs({"--scheme", "alibi", "--text", "x x x", "--what", "probs", "--temperature",
+                                "1e-45", "--engine", engine, "--format", "csv"}));
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const auto rows = parseCsv(r.out);
+        ASSERT_EQ(rows.size(), 3u);
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < 3; ++j)
+                EXPECT_NEAR(rows[i][j], i == j ? 1.0 : 0.0, 0x1p-50) << i << ", " << j; // exp contract
+        const CliResult json =
+            runCli(computeArgs({"--scheme", "alibi", "--text", "x x x", "--what", "logits", "--temperature",
+                                "1e-45", "--engine", engine, "--format", "json"}));
+        ASSERT_EQ(json.exitCode, 0) << json.err;
+        EXPECT_EQ(json.out.find("null"), std::string::npos) << json.out;
+    }
+    const CliResult low =
+        runCli(computeArgs({"--scheme", "alibi", "--n", "3", "--what", "probs", "--temperature", "1e-101"}));
+    EXPECT_EQ(low.exitCode, 2);
+    EXPECT_EQ(low.err, "poslab-cli: error: --temperature must be between 1e-100 and 1000, got 1e-101\n");
+}
