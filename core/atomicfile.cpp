@@ -11,7 +11,9 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace poslab {
@@ -98,6 +100,17 @@ Target resolve(const std::string& path)
     if (::stat(path.c_str(), &st) == 0) { // follows links, /proc/self/fd's too
         if (S_ISDIR(st.st_mode)) return {Kind::Directory, path};
         if (!S_ISREG(st.st_mode)) return {Kind::InPlace, path};
+        // /proc and /sys show regular files that no file may replace (creating a temporary there
+        // fails with ENOENT, which would read as a missing file): say what they are.
+        struct statfs fs
+        {
+        };
+        if (::statfs(path.c_str(), &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC))
+            throw Error("cannot write " + quoteInput(path) +
+                        ": it is a kernel file (/proc or /sys), not a file to replace");
+        // Renaming over a file needs only the folder's permission: a read-only file, or another
+        // user's in a world-writable folder, would be replaced where writing it is refused.
+        if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, errno);
         std::string real = path;
         if (char* resolved = ::realpath(path.c_str(), nullptr)) {
             real = resolved;

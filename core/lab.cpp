@@ -1,6 +1,7 @@
 #include "lab.h"
 
 #include "analysis.h"
+#include "budget.h"
 #include "engine/onednnengine.h"
 #include "engine/referenceengine.h"
 #include "engine/terms.h"
@@ -173,7 +174,9 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
     const int terms = static_cast<int>(termNames.size());
     const Keep main = keepFor(request, true, n);
     const double mainBytes = runBytes(main, model.heads, terms, n);
-    const bool overBudget = request.pool.fallback && mainBytes > kExplorerMemoryBudget;
+    // Streamed above the explorer's budget, or less when the machine has less available.
+    const double streamAbove = std::min(kExplorerMemoryBudget, memoryBudget());
+    const bool overBudget = request.pool.fallback && mainBytes > streamAbove;
     if (request.pool.cells || overBudget) {
         if (request.engine != EngineKind::OneDnn)
             throw FieldError("engine",
@@ -194,12 +197,17 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         if (overBudget)
             result.notice = "n = " + std::to_string(n) + ": " + pooledSummary(*result.pooled) +
                             " (the n \u00d7 n matrices would need " + mib(mainBytes) +
-                            ", more than the explorer's " + mib(kExplorerMemoryBudget) + ")";
+                            ", more than the explorer's " + mib(streamAbove) + ")";
     } else {
         AttentionEngine& engine = m_impl->engine(request.engine);
         const Keep other = keepFor(request, false, n);
         const double compareBytes = mainBytes + 3 * runBytes(other, model.heads, terms, n);
-        const bool compareFits = !request.pool.fallback || compareBytes <= kExplorerMemoryBudget;
+        const bool compareFits = !request.pool.fallback || compareBytes <= streamAbove;
+        checkMemory(request.positions != 0 ? "positions" : "text",
+                    compareFits && request.compare ? compareBytes : mainBytes,
+                    "n = " + std::to_string(n) + " with " + std::to_string(model.heads) +
+                        " heads: the n \u00d7 n matrices of the views",
+                    "use a shorter sequence or fewer {heads}");
         Steps steps(control, request.compare && compareFits ? 4 : 1);
         result.run = runScheme(engine, m_impl->results, scheme, termNames, seq, main, request, control);
         steps.done();
@@ -211,7 +219,7 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         if (request.compare && !compareFits) {
             if (!result.notice.empty()) result.notice += "; ";
             result.notice += "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
-                             " of matrices, more than the explorer's " + mib(kExplorerMemoryBudget);
+                             " of matrices, more than the explorer's " + mib(streamAbove);
         } else if (request.compare) {
             auto compare = std::make_shared<CompareRun>();
             compare->a = result.run;

@@ -3,6 +3,8 @@
 // Every limit a lab request is held to, defined once: validation, the engines and the front ends
 // (their option ranges, help texts and widgets) read them from here.
 
+#include <cstddef>
+
 namespace poslab {
 
 // The model (ModelConfig::validate).
@@ -13,8 +15,12 @@ inline constexpr double kMaxTemperature = 1000.0;
 // JSON null, which means masked); softmax is its limit there anyway, the argmax.
 inline constexpr double kMinTemperature = 1e-100;
 
+// A scheme parameter's name or value, in characters (a number never needs more).
+inline constexpr std::size_t kMaxParamChars = 100;
+
 // The sequence.
-inline constexpr int kMaxPositions = 1'000'000; // bare positions
+inline constexpr int kMaxPositions = 1'000'000; // bare positions, and a text's tokens
+inline constexpr std::size_t kMaxTextBytes = std::size_t(8) << 20; // a text (a long novel is 3 MiB)
 inline constexpr int kMaxStart = 1'000'000;     // position of the first token
 inline constexpr int kMaxShift = 1'000'000;     // the compare view's shift
 

@@ -1,7 +1,9 @@
 #include "params.h"
 
 #include "error.h"
+#include "lablimits.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <system_error>
@@ -79,6 +81,14 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
     ParamSet set;
     set.m_specs = specs;
     for (const auto& [key, text] : raw) {
+        // No name or value is this long: refused before any parsing or lookup.
+        const std::string most = std::to_string(kMaxParamChars);
+        if (key.size() > kMaxParamChars)
+            throw Error(scheme + ": parameter " + quoteInput(key) + " is longer than " + most +
+                        " characters");
+        if (text.size() > kMaxParamChars)
+            throw Error(scheme + ": parameter " + quoteInput(key) + " has a value longer than " + most +
+                        " characters: " + quoteInput(text));
         bool known = false;
         for (const auto& s : specs)
             known = known || s.name == key;

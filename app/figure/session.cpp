@@ -365,8 +365,18 @@ Session loadSession(const QString& path)
     const std::string where = quoteInput(path.toStdString()) + ": ";
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) throw Error(where + "cannot open (" + file.errorString().toStdString() + ")");
-    if (file.size() > kMaxSessionBytes) throw Error(where + "too large to be a session or figure");
-    const QByteArray bytes = file.readAll();
+    // The cap is checked while reading: size() is 0 for a device, a pipe or /proc.
+    QByteArray bytes;
+    char chunk[1 << 16];
+    for (;;) {
+        const qint64 got = file.read(chunk, sizeof chunk);
+        if (got < 0) throw Error(where + "cannot read (" + file.errorString().toStdString() + ")");
+        if (got == 0) break;
+        if (bytes.size() + got > kMaxSessionBytes)
+            throw Error(where + "too large to be a session or figure (more than " +
+                        std::to_string(kMaxSessionBytes >> 20) + " MiB)");
+        bytes.append(chunk, got);
+    }
     QByteArray json = bytes;
     if (sniffFileKind(bytes) != FileKind::Other) {
         const auto embedded = extractSession(bytes);

@@ -46,6 +46,21 @@ TEST(CliHardening, ErrorsQuoteAtMostSixtyCharactersOfAValue)
     expectShortError({"compute", kLong}, "unexpected argument");
 }
 
+// The documented maximum n with a budget below what it needs: refused before anything is allocated,
+// saying what to do. (Without the budget check it went past 4 GiB.)
+TEST(CliHardening, AProbsTableBeyondTheMemoryBudgetIsRefusedWithTheWayOut)
+{
+    ::setenv("POSLAB_MEMORY_BUDGET", "3221225472", 1);
+    const CliResult r = runCli(computeArgs({"--scheme", "rope", "--what", "probs", "--n", "16384"}));
+    ::unsetenv("POSLAB_MEMORY_BUDGET");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err,
+              "poslab-cli: error: n = 16384 with 4 heads: the probs table (n \u00d7 n) needs 4.0 GiB (the "
+              "memory budget is 3.0 GiB, from available memory); use --pool 1024 for pooled "
+              "probabilities, or a shorter sequence\n");
+}
+
 // T → 0: softmax is the argmax (ties shared), never NaN, and JSON null means masked only.
 TEST(CliHardening, TinyTemperaturesGiveTheArgmaxAndNoNull)
 {
@@ -70,4 +85,19 @@ TEST(CliHardening, TinyTemperaturesGiveTheArgmaxAndNoNull)
         runCli(computeArgs({"--scheme", "alibi", "--n", "3", "--what", "probs", "--temperature", "1e-101"}));
     EXPECT_EQ(low.exitCode, 2);
     EXPECT_EQ(low.err, "poslab-cli: error: --temperature must be between 1e-100 and 1000, got 1e-101\n");
+}
+
+// Output paths whose errno used to mislead: /proc's files said "No such file or directory".
+TEST(CliHardening, KernelFilesAndFullDisksSayWhatTheyAre)
+{
+    const CliResult proc =
+        runCli(computeArgs({"--scheme", "none", "--n", "3", "--what", "delta", "--out", "/proc/version"}));
+    EXPECT_EQ(proc.exitCode, 2);
+    EXPECT_EQ(proc.err,
+              "poslab-cli: error: cannot write '/proc/version': it is a kernel file (/proc or /sys), "
+              "not a file to replace\n");
+    const CliResult full =
+        runCli({"figure", "--scheme", "alibi", "--n", "4", "--format", "png", "--out", "/dev/full"});
+    EXPECT_EQ(full.exitCode, 2);
+    EXPECT_EQ(full.err, "poslab-cli: error: cannot write '/dev/full': No space left on device\n");
 }

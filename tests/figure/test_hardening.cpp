@@ -70,6 +70,29 @@ TEST(FigureHardening, LibraryWarningsNeverComeBeforePosLabsLine)
     EXPECT_TRUE(r.err.contains("carries no PosLab session")) << r.err.toStdString();
 }
 
+// 20000 characters without a break took hours (the break search was cubic): the ctest timeout
+// fails it. The lines must still fit and lose nothing, and combining marks stay on their base.
+TEST(FigureHardening, LongUnbrokenTitlesWrapWithEveryCharacterKept)
+{
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9);
+    const QFontMetrics metrics(font);
+    const QString unbroken(20000, u'x');
+    const QString marks = QStringLiteral("e") + QString(2000, QChar(0x0301)) + QString(300, u'y');
+    for (const QString& text : {unbroken, marks}) {
+        const QStringList lines = wrapText(text, font, 90).split(u'\n');
+        EXPECT_GT(lines.size(), 1);
+        for (const QString& line : lines) {
+            EXPECT_FALSE(line.isEmpty());
+            EXPECT_NE(line.front(), QChar(0x0301)) << "a combining mark was split from its base";
+            if (!line.startsWith(u'e')) {
+                EXPECT_LE(metrics.horizontalAdvance(line), 90) << line.size();
+            }
+        }
+        EXPECT_EQ(lines.join(QString()), text);
+    }
+}
+
 namespace {
 
 std::string loadError(const QString& path)
@@ -83,6 +106,13 @@ std::string loadError(const QString& path)
 }
 
 } // namespace
+
+// size() is 0 for a device: the cap is checked while reading, so /dev/zero ends in an error.
+TEST(FigureHardening, EndlessFilesAreRefusedAtTheCap)
+{
+    const std::string e = loadError(QStringLiteral("/dev/zero"));
+    EXPECT_NE(e.find("too large to be a session or figure"), std::string::npos) << e;
+}
 
 // The explorer opens sessions through loadSession, as figure --session does: the same validation,
 // the same short refusal.
@@ -108,4 +138,28 @@ TEST(FigureHardening, HugeSchemeNamesAndParametersAreRefusedShortly)
         EXPECT_LT(e.size(), 400u) << e.substr(0, 400);
         EXPECT_NE(e.find("(10000000 characters)"), std::string::npos) << e.substr(0, 400);
     }
+}
+
+// A PNG canvas is width × height pixels of 4 bytes, and about as much again while it is encoded.
+TEST(FigureHardening, CanvasesBeyondTheMemoryBudgetAreRefusedBeforeAllocation)
+{
+    ::setenv("POSLAB_MEMORY_BUDGET", "1073741824", 1); // 1 GiB
+    Session s = sampleSession();
+    s.view = FigureView::Heatmap;
+    s.style.widthMm = 500;
+    s.style.heightMm = 500;
+    s.style.dpi = 2400; // 47244 × 47244 pixels: 8.3 GiB, 17 GiB with the encoding
+    std::string e;
+    try {
+        renderFigure(testLab(), s, FigureFormat::Png);
+    } catch (const poslab::FieldError& error) {
+        EXPECT_EQ(error.field(), "dpi");
+        e = error.what();
+    }
+    EXPECT_NE(e.find("47244 \u00d7 47244 pixels"), std::string::npos) << e;
+    EXPECT_NE(e.find("needs 17 GiB"), std::string::npos) << e;
+    s.style.widthMm = s.style.heightMm = 100;
+    s.style.dpi = 300; // 1181 × 1181: 11 MiB
+    EXPECT_EQ(renderFigure(testLab(), s, FigureFormat::Png).pixels, QSize(1181, 1181));
+    ::unsetenv("POSLAB_MEMORY_BUDGET");
 }
