@@ -92,6 +92,10 @@ RunOptions optionsFor(const LabRequest& r, const RunControl& control)
     options.threads = r.threads;
     options.precision = r.precision;
     options.cancel = control.cancel;
+    if (control.work)
+        options.progress = [work = control.work, clock = ProgressClock()](double done, double total) {
+            work(clock.update(done, total));
+        };
     return options;
 }
 

@@ -87,6 +87,32 @@ TEST(CliHardening, TinyTemperaturesGiveTheArgmaxAndNoNull)
     EXPECT_EQ(low.err, "poslab-cli: error: --temperature must be between 1e-100 and 1000, got 1e-101\n");
 }
 
+// A long computation prints its progress on stderr, measured from its tiles; --quiet silences it.
+// POSLAB_PROGRESS_AFTER=0 makes any computation long enough, so the test needs no slow run.
+TEST(CliHardening, ProgressLinesForLongWorkAndQuietSilencesThem)
+{
+    const auto args = computeArgs({"--scheme", "alibi", "--n", "3000", "--what", "probs", "--pool", "8"});
+    ::setenv("POSLAB_PROGRESS_AFTER", "0", 1);
+    const CliResult r = runCli(args);
+    auto quiet = args;
+    quiet.push_back("--quiet");
+    const CliResult q = runCli(quiet);
+    ::unsetenv("POSLAB_PROGRESS_AFTER");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto printed = lines(r.err);
+    ASSERT_FALSE(printed.empty());
+    for (const std::string& line : printed) {
+        EXPECT_EQ(line.rfind("poslab-cli: ", 0), 0u) << line;
+        EXPECT_NE(line.find("% of 9e+06 scores, "), std::string::npos) << line;
+        EXPECT_NE(line.find(" s elapsed"), std::string::npos) << line;
+    }
+    EXPECT_EQ(printed.back().rfind("poslab-cli: 100% of 9e+06 scores, ", 0), 0u) << printed.back();
+    EXPECT_NE(printed.back().find("about 0.0 s left"), std::string::npos) << printed.back();
+    ASSERT_EQ(q.exitCode, 0);
+    EXPECT_EQ(q.err, "");
+    EXPECT_EQ(q.out, r.out);
+}
+
 // Output paths whose errno used to mislead: /proc's files said "No such file or directory".
 TEST(CliHardening, KernelFilesAndFullDisksSayWhatTheyAre)
 {
