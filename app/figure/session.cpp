@@ -360,6 +360,18 @@ Session sessionFromJson(const QByteArray& json)
     return s;
 }
 
+namespace {
+
+bool looksLikeSessionOrFigure(const QByteArray& head)
+{
+    if (sniffFileKind(head) != FileKind::Other) return true;
+    QByteArray text = head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head; // a UTF-8 byte-order mark
+    text = text.trimmed();
+    return text.startsWith('{') || text.startsWith('[');
+}
+
+} // namespace
+
 Session loadSession(const QString& path)
 {
     const std::string where = quoteInput(path.toStdString()) + ": ";
@@ -372,6 +384,10 @@ Session loadSession(const QString& path)
         const qint64 got = file.read(chunk, sizeof chunk);
         if (got < 0) throw Error(where + "cannot read (" + file.errorString().toStdString() + ")");
         if (got == 0) break;
+        // Beyond one chunk, what the first says it is must be a session (JSON) or a figure: a
+        // stream of anything else (/dev/zero) is refused now, not at the cap.
+        if (bytes.size() == sizeof chunk && !looksLikeSessionOrFigure(bytes))
+            throw Error(where + "not a PosLab session or figure (neither JSON nor PNG, PDF or SVG)");
         if (bytes.size() + got > kMaxSessionBytes)
             throw Error(where + "too large to be a session or figure (more than " +
                         std::to_string(kMaxSessionBytes >> 20) + " MiB)");
