@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <mutex>
+#include <utility>
 
 namespace poslab {
 
@@ -93,8 +95,21 @@ RunOptions optionsFor(const LabRequest& r, const RunControl& control)
     options.precision = r.precision;
     options.cancel = control.cancel;
     if (control.work)
-        options.progress = [work = control.work, clock = ProgressClock()](double done, double total) {
-            work(clock.update(done, total));
+        // The time left is measured from the tiles alone: from the first report on, so that the
+        // preparation before the first tile (projections, packing) does not count as their speed.
+        options.progress = [work = control.work, clock = ProgressClock(),
+                            first = std::make_shared<std::pair<double, double>>(-1.0, 0.0)](double done,
+                                                                                             double total) {
+            WorkProgress p = clock.update(done, total);
+            auto& [t0, d0] = *first;
+            if (t0 < 0) {
+                t0 = p.elapsed;
+                d0 = done;
+            }
+            p.remaining = done >= total ? 0.0
+                          : done > d0 && p.elapsed > t0 ? (p.elapsed - t0) * (total - done) / (done - d0)
+                                                        : -1.0;
+            work(p);
         };
     return options;
 }

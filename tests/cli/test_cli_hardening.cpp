@@ -88,7 +88,8 @@ TEST(CliHardening, TinyTemperaturesGiveTheArgmaxAndNoNull)
 }
 
 // A long computation prints its progress on stderr, measured from its tiles; --quiet silences it.
-// POSLAB_PROGRESS_AFTER=0 makes any computation long enough, so the test needs no slow run.
+// POSLAB_PROGRESS_AFTER=0 makes any computation long enough and prints to a pipe too, so the test
+// needs no slow run and no terminal.
 TEST(CliHardening, ProgressLinesForLongWorkAndQuietSilencesThem)
 {
     const auto args = computeArgs({"--scheme", "alibi", "--n", "3000", "--what", "probs", "--pool", "8"});
