@@ -11,7 +11,9 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace poslab {
@@ -20,7 +22,7 @@ namespace {
 
 [[noreturn]] void fail(const std::string& path, int err)
 {
-    throw Error("cannot write '" + path + "': " + std::generic_category().message(err));
+    throw Error("cannot write " + quoteInput(path) + ": " + std::generic_category().message(err));
 }
 
 // 0 when every byte went out, else errno (EINTR retried).
@@ -98,6 +100,17 @@ Target resolve(const std::string& path)
     if (::stat(path.c_str(), &st) == 0) { // follows links, /proc/self/fd's too
         if (S_ISDIR(st.st_mode)) return {Kind::Directory, path};
         if (!S_ISREG(st.st_mode)) return {Kind::InPlace, path};
+        // /proc and /sys show regular files that no file may replace (creating a temporary there
+        // fails with ENOENT, which would read as a missing file): say what they are.
+        struct statfs fs
+        {
+        };
+        if (::statfs(path.c_str(), &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC))
+            throw Error("cannot write " + quoteInput(path) +
+                        ": it is a kernel file (/proc or /sys), not a file to replace");
+        // Renaming over a file needs only the folder's permission: a read-only file, or another
+        // user's in a world-writable folder, would be replaced where writing it is refused.
+        if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, errno);
         std::string real = path;
         if (char* resolved = ::realpath(path.c_str(), nullptr)) {
             real = resolved;
@@ -222,7 +235,7 @@ void FileTransaction::add(const std::string& path, std::string_view bytes)
         for (const Entry& other : m_entries)
             if (other.kind == Kind::File && other.dirDev == e.dirDev && other.dirIno == e.dirIno &&
                 other.base == e.base)
-                throw Error("'" + other.path + "' and '" + path + "' are the same file");
+                throw Error(quoteInput(other.path) + " and " + quoteInput(path) + " are the same file");
 
         // Keep the mode of a file being replaced; otherwise what open() would have given.
         // (A check that the user may write the old file itself would go here: rename needs only
@@ -313,7 +326,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes)
 void checkOutputPath(const std::string& path)
 {
     const Target target = resolve(path);
-    if (target.kind == Kind::Directory) throw Error("cannot write '" + path + "': it is a folder");
+    if (target.kind == Kind::Directory) throw Error("cannot write " + quoteInput(path) + ": it is a folder");
     if (target.kind != Kind::File) return;
     const std::string dir = splitPath(target.path).first;
     struct stat st
@@ -322,7 +335,7 @@ void checkOutputPath(const std::string& path)
     const bool found = ::stat(dir.c_str(), &st) == 0;
     if (!found && errno != ENOENT && errno != ENOTDIR) fail(path, errno);
     if (!found || !S_ISDIR(st.st_mode))
-        throw Error("cannot write '" + path + "': there is no folder '" + dir + "'");
+        throw Error("cannot write " + quoteInput(path) + ": there is no folder " + quoteInput(dir));
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK | X_OK, AT_EACCESS) != 0) fail(path, errno);
 }
 

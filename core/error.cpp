@@ -53,6 +53,37 @@ std::string FieldError::literal(const std::string& text)
     return out;
 }
 
+std::string quoteInput(std::string_view value)
+{
+    auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    std::size_t chars = 0;
+    for (char c : value)
+        chars += continuation(c) ? 0 : 1;
+    std::string out = "'";
+    std::size_t shown = 0, k = 0;
+    for (; k < value.size(); ++k) {
+        const char c = value[k];
+        if (!continuation(c) && shown++ == kQuotedChars) break;
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\r')
+            out += "\\r";
+        else if (u < 0x20 || u == 0x7F) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    if (k == value.size()) return out + "'";
+    return out + "\u2026' (" + std::to_string(chars) + " characters)";
+}
+
 std::string coreFieldName(const std::string& field)
 {
     if (field == "compare.scheme") return "compare scheme";

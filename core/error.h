@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace poslab {
 
@@ -41,6 +42,12 @@ class FieldError : public Error
     std::string m_field, m_text;
     std::optional<Bounds> m_bounds;
 };
+
+// A user's value as an error quotes it: in single quotes, control characters escaped (\n, \xNN) so
+// the message stays one line, and at most kQuotedChars characters (UTF-8 code points) of it, then
+// "… (N characters)" ("'aaaa…' (10000000 characters)"). Every error that echoes input uses it.
+inline constexpr std::size_t kQuotedChars = 60;
+std::string quoteInput(std::string_view value);
 
 std::string coreFieldName(const std::string& field); // "d_model", "compare scheme", "cell i", ...
 

@@ -42,7 +42,7 @@ struct Pair
         for (const auto& t : result.heads[h].terms)
             if (t.name.rfind(prefix, 0) == 0)
                 return t.value(i, j);
-        throw Error("internal: no term '" + prefix + "'");
+        throw Error("internal: no term " + quoteInput(prefix));
     }
 };
 

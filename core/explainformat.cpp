@@ -194,7 +194,7 @@ WalkFormat parseWalkFormat(const std::string& name)
         return WalkFormat::Markdown;
     if (name == "json")
         return WalkFormat::Json;
-    throw Error("unknown format '" + name + "' (use text, markdown or json)");
+    throw Error("unknown format " + quoteInput(name) + " (use text, markdown or json)");
 }
 
 std::string formatWalk(const Walk& walk, WalkFormat format)

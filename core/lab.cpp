@@ -1,6 +1,7 @@
 #include "lab.h"
 
 #include "analysis.h"
+#include "budget.h"
 #include "engine/onednnengine.h"
 #include "engine/referenceengine.h"
 #include "engine/terms.h"
@@ -10,7 +11,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <mutex>
+#include <utility>
 
 namespace poslab {
 
@@ -91,6 +94,23 @@ RunOptions optionsFor(const LabRequest& r, const RunControl& control)
     options.threads = r.threads;
     options.precision = r.precision;
     options.cancel = control.cancel;
+    if (control.work)
+        // The time left is measured from the tiles alone: from the first report on, so that the
+        // preparation before the first tile (projections, packing) does not count as their speed.
+        options.progress = [work = control.work, clock = ProgressClock(),
+                            first = std::make_shared<std::pair<double, double>>(-1.0, 0.0)](double done,
+                                                                                             double total) {
+            WorkProgress p = clock.update(done, total);
+            auto& [t0, d0] = *first;
+            if (t0 < 0) {
+                t0 = p.elapsed;
+                d0 = done;
+            }
+            p.remaining = done >= total ? 0.0
+                          : done > d0 && p.elapsed > t0 ? (p.elapsed - t0) * (total - done) / (done - d0)
+                                                        : -1.0;
+            work(p);
+        };
     return options;
 }
 
@@ -173,7 +193,9 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
     const int terms = static_cast<int>(termNames.size());
     const Keep main = keepFor(request, true, n);
     const double mainBytes = runBytes(main, model.heads, terms, n);
-    const bool overBudget = request.pool.fallback && mainBytes > kExplorerMemoryBudget;
+    // Streamed above the explorer's budget, or less when the machine has less available.
+    const double streamAbove = std::min(kExplorerMemoryBudget, memoryBudget());
+    const bool overBudget = request.pool.fallback && mainBytes > streamAbove;
     if (request.pool.cells || overBudget) {
         if (request.engine != EngineKind::OneDnn)
             throw FieldError("engine",
@@ -194,12 +216,17 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         if (overBudget)
             result.notice = "n = " + std::to_string(n) + ": " + pooledSummary(*result.pooled) +
                             " (the n \u00d7 n matrices would need " + mib(mainBytes) +
-                            ", more than the explorer's " + mib(kExplorerMemoryBudget) + ")";
+                            ", more than the explorer's " + mib(streamAbove) + ")";
     } else {
         AttentionEngine& engine = m_impl->engine(request.engine);
         const Keep other = keepFor(request, false, n);
         const double compareBytes = mainBytes + 3 * runBytes(other, model.heads, terms, n);
-        const bool compareFits = !request.pool.fallback || compareBytes <= kExplorerMemoryBudget;
+        const bool compareFits = !request.pool.fallback || compareBytes <= streamAbove;
+        checkMemory(request.positions != 0 ? "positions" : "text",
+                    compareFits && request.compare ? compareBytes : mainBytes,
+                    "n = " + std::to_string(n) + " with " + std::to_string(model.heads) +
+                        " heads: the n \u00d7 n matrices of the views",
+                    "use a shorter sequence or fewer {heads}");
         Steps steps(control, request.compare && compareFits ? 4 : 1);
         result.run = runScheme(engine, m_impl->results, scheme, termNames, seq, main, request, control);
         steps.done();
@@ -211,7 +238,7 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         if (request.compare && !compareFits) {
             if (!result.notice.empty()) result.notice += "; ";
             result.notice += "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
-                             " of matrices, more than the explorer's " + mib(kExplorerMemoryBudget);
+                             " of matrices, more than the explorer's " + mib(streamAbove);
         } else if (request.compare) {
             auto compare = std::make_shared<CompareRun>();
             compare->a = result.run;

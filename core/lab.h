@@ -5,6 +5,7 @@
 #include "explain.h"
 #include "labresult.h"
 #include "labtable.h"
+#include "progress.h"
 #include "request.h"
 #include "validate.h"
 
@@ -20,6 +21,9 @@ struct RunControl
     // Set by another thread to stop: Cancelled is thrown at the next tile, head or run.
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(int done, int total)> progress; // after each engine run of the request
+    // Within an engine run of the oneDNN engine (streamed or not): its tiles' progress, with the
+    // time left measured from them. From a worker thread; one call at a time.
+    std::function<void(const WorkProgress&)> work;
 };
 
 // The worked example of a request's cell, with the reference attention whose numbers it prints.

@@ -3,15 +3,24 @@
 // Every limit a lab request is held to, defined once: validation, the engines and the front ends
 // (their option ranges, help texts and widgets) read them from here.
 
+#include <cstddef>
+
 namespace poslab {
 
 // The model (ModelConfig::validate).
 inline constexpr int kMaxDModel = 4096;
 inline constexpr int kMaxHeads = 256;
 inline constexpr double kMaxTemperature = 1000.0;
+// Below it, logits s / T of ordinary scores could leave the range of double (and be written as
+// JSON null, which means masked); softmax is its limit there anyway, the argmax.
+inline constexpr double kMinTemperature = 1e-100;
+
+// A scheme parameter's name or value, in characters (a number never needs more).
+inline constexpr std::size_t kMaxParamChars = 100;
 
 // The sequence.
-inline constexpr int kMaxPositions = 1'000'000; // bare positions
+inline constexpr int kMaxPositions = 1'000'000; // bare positions, and a text's tokens
+inline constexpr std::size_t kMaxTextBytes = std::size_t(8) << 20; // a text (a long novel is 3 MiB)
 inline constexpr int kMaxStart = 1'000'000;     // position of the first token
 inline constexpr int kMaxShift = 1'000'000;     // the compare view's shift
 

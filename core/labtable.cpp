@@ -47,8 +47,8 @@ What parseWhat(const std::string& name)
     std::string all;
     for (const auto& [w, n] : kWhat)
         all += (all.empty() ? "" : ", ") + std::string(n);
-    throw FieldError("matrix",
-                     "unknown {matrix} '" + FieldError::literal(name) + "' (use one of: " + all + ")");
+    throw FieldError("matrix", "unknown {matrix} " + FieldError::literal(quoteInput(name)) +
+                                   " (use one of: " + all + ")");
 }
 
 std::string whatName(What what)

@@ -34,9 +34,9 @@ void ModelConfig::validate() const
     // Written so that NaN fails too.
     if (!(lambda >= 0.0 && lambda <= 1.0))
         throw FieldError("lambda", "{lambda} must be between 0 and 1, got " + formatDouble(lambda));
-    if (!(std::isfinite(temperature) && temperature > 0.0 && temperature <= kMaxTemperature))
-        throw FieldError("temperature", "{temperature} must be greater than 0 and at most " +
-                                            formatDouble(kMaxTemperature) + ", got " +
+    if (!(std::isfinite(temperature) && temperature >= kMinTemperature && temperature <= kMaxTemperature))
+        throw FieldError("temperature", "{temperature} must be between " + formatDouble(kMinTemperature) +
+                                            " and " + formatDouble(kMaxTemperature) + ", got " +
                                             formatDouble(temperature));
 }
 

@@ -1,7 +1,9 @@
 #include "params.h"
 
 #include "error.h"
+#include "lablimits.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <system_error>
@@ -33,8 +35,8 @@ std::string rangeText(const ParamSpec& spec)
 ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const std::string& text)
 {
     auto fail = [&] {
-        return Error(scheme + ": parameter '" + spec.name + "' must be " + rangeText(spec) + ", got '" + text +
-                     "'");
+        return Error(scheme + ": parameter " + quoteInput(spec.name) + " must be " + rangeText(spec) +
+                     ", got " + quoteInput(text));
     };
     switch (spec.type) {
     case ParamType::Int: {
@@ -79,6 +81,14 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
     ParamSet set;
     set.m_specs = specs;
     for (const auto& [key, text] : raw) {
+        // No name or value is this long: refused before any parsing or lookup.
+        const std::string most = std::to_string(kMaxParamChars);
+        if (key.size() > kMaxParamChars)
+            throw Error(scheme + ": parameter " + quoteInput(key) + " is longer than " + most +
+                        " characters");
+        if (text.size() > kMaxParamChars)
+            throw Error(scheme + ": parameter " + quoteInput(key) + " has a value longer than " + most +
+                        " characters: " + quoteInput(text));
         bool known = false;
         for (const auto& s : specs)
             known = known || s.name == key;
@@ -86,7 +96,7 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
             std::string names;
             for (const auto& s : specs)
                 names += (names.empty() ? "" : ", ") + s.name;
-            throw Error(scheme + " has no parameter '" + key + "'" +
+            throw Error(scheme + " has no parameter " + quoteInput(key) +
                         (names.empty() ? std::string(" (it takes none)") : " (it takes: " + names + ")"));
         }
     }
@@ -100,8 +110,7 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
 const ParamValue& ParamSet::at(const std::string& name) const
 {
     auto it = m_values.find(name);
-    if (it == m_values.end())
-        throw Error("internal: no parameter '" + name + "'");
+    if (it == m_values.end()) throw Error("internal: no parameter " + quoteInput(name));
     return it->second;
 }
 

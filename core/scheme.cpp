@@ -137,7 +137,7 @@ const SchemeInfo& describeScheme(const std::string& name)
     for (const auto& i : infos())
         if (i.name == name)
             return i;
-    throw Error("unknown scheme '" + name + "' (known: " + knownNames() + ")");
+    throw Error("unknown scheme " + quoteInput(name) + " (known: " + knownNames() + ")");
 }
 
 std::unique_ptr<Scheme> makeScheme(const std::string& name, const RawParams& raw, const ModelConfig& model)
@@ -146,7 +146,7 @@ std::unique_ptr<Scheme> makeScheme(const std::string& name, const RawParams& raw
     for (std::size_t k = 0; k < all.size(); ++k)
         if (all[k].name == name)
             return registry()[k].make(raw, model);
-    throw Error("unknown scheme '" + name + "' (known: " + knownNames() + ")");
+    throw Error("unknown scheme " + quoteInput(name) + " (known: " + knownNames() + ")");
 }
 
 namespace schemes {

@@ -137,7 +137,7 @@ TableFormat parseTableFormat(const std::string& name)
     if (name == "csv") return TableFormat::Csv;
     if (name == "json") return TableFormat::Json;
     if (name == "npy") return TableFormat::Npy;
-    throw Error("unknown format '" + name + "' (expected csv, json or npy)");
+    throw Error("unknown format " + quoteInput(name) + " (expected csv, json or npy)");
 }
 
 std::string toCsv(const Table& t)

@@ -1,6 +1,7 @@
 #include "tokenizer.h"
 
 #include "error.h"
+#include "lablimits.h"
 
 #include <algorithm>
 #include <span>
@@ -243,6 +244,11 @@ std::vector<Token> wordTokens(const std::vector<Cluster>& cls)
 
 std::vector<Token> tokenize(std::string_view utf8, TokenizerMode mode)
 {
+    // Checked before decoding (about 50 bytes of working memory per byte of text) and before each
+    // token's text is copied.
+    if (utf8.size() > kMaxTextBytes)
+        throw Error("the text has " + std::to_string(utf8.size()) + " bytes, more than " +
+                    std::to_string(kMaxTextBytes) + " (" + std::to_string(kMaxTextBytes >> 20) + " MiB)");
     const std::vector<Cluster> cls = clusters(decode(utf8));
     std::vector<Token> tokens;
     if (mode == TokenizerMode::Word) {
@@ -252,6 +258,9 @@ std::vector<Token> tokenize(std::string_view utf8, TokenizerMode mode)
         for (const Cluster& c : cls)
             tokens.push_back({{}, c.begin, c.end});
     }
+    if (tokens.size() > std::size_t(kMaxPositions))
+        throw Error("the text has " + std::to_string(tokens.size()) + " tokens, more than " +
+                    std::to_string(kMaxPositions));
     for (Token& t : tokens)
         t.text = std::string(utf8.substr(t.begin, t.end - t.begin));
     return tokens;
@@ -261,7 +270,7 @@ TokenizerMode parseTokenizerMode(std::string_view name)
 {
     if (name == "word") return TokenizerMode::Word;
     if (name == "char") return TokenizerMode::Char;
-    throw Error("unknown tokenizer '" + std::string(name) + "' (use word or char)");
+    throw Error("unknown tokenizer " + quoteInput(std::string(name)) + " (use word or char)");
 }
 
 std::string tokenizerModeName(TokenizerMode mode)

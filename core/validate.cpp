@@ -1,5 +1,6 @@
 #include "validate.h"
 
+#include "budget.h"
 #include "error.h"
 #include "labtable.h"
 #include "scheme.h"
@@ -32,6 +33,50 @@ void checkSquare(const LabRequest& r, int n, bool poolHelps)
                        std::to_string(kMaxSquareN) + ")";
     if (poolHelps) text += ": add {pool} 1024 for a pooled heatmap";
     throw FieldError(sequenceField(r), text);
+}
+
+// Every product keeps a few n × d_model matrices per run (content, encodings, projections,
+// outputs): about ten of them in double, plus a token's label.
+void checkTokens(const LabRequest& r, int n, const ModelConfig& model)
+{
+    const double bytes = double(n) * (80.0 * model.dModel + 64.0);
+    checkMemory(sequenceField(r), bytes,
+                "n = " + std::to_string(n) + " tokens with {d_model} " + std::to_string(model.dModel),
+                "use a shorter sequence or a smaller {d_model}");
+}
+
+// The n × n matrices of one table: the engine's and the table's copy (the oracle keeps about eight
+// a head, for every head).
+void checkTableMemory(const LabRequest& r, What what, int n, int heads)
+{
+    if (r.pool.cells) return; // cells × cells
+    const double square = 8.0 * double(n) * n;
+    std::string advice = "use a shorter sequence";
+    double bytes = 0;
+    switch (what) {
+    case What::Probs:
+    case What::Logits:
+    case What::Bias:
+        if (r.engine == EngineKind::Reference) {
+            bytes = (8.0 * heads + 1) * square;
+            advice = "use {engine} onednn, fewer {heads} or a shorter sequence";
+        } else {
+            bytes = 2 * square;
+            if (what == What::Probs)
+                advice = "use {pool} 1024 for pooled probabilities, or a shorter sequence";
+        }
+        break;
+    case What::Delta:
+    case What::Bucket:
+        bytes = 2 * square;
+        break;
+    default:
+        return;
+    }
+    checkMemory(sequenceField(r), bytes,
+                "n = " + std::to_string(n) + " with " + std::to_string(heads) + " heads: the " + r.matrix +
+                    " table (n \u00d7 n)",
+                advice);
 }
 
 void checkSelectedCell(const LabRequest& r, int n, bool required)
@@ -74,6 +119,7 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     if (r.pool.cells && what != What::Probs)
         throw FieldError("pool", "{pool} applies to {matrix} probs only");
     if (needsAttention(what) && !r.pool.cells) checkSquare(r, n, true);
+    checkTableMemory(r, what, n, scheme.model().heads);
     switch (what) {
     case What::Pe:
         if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
@@ -156,6 +202,7 @@ void validate(const LabRequest& r, LabProduct product)
     model.validate();
     // r.weights: the seeded model has nothing to check; a checkpoint's source is checked here.
     const auto scheme = makeScheme(r.scheme, r.params, model); // the scheme's own message
+    checkTokens(r, n, model);
     checkThreads(r.threads);
     checkPrecision(r.engine, r.precision);
     checkPool(r);

@@ -94,7 +94,8 @@ std::string runBench(const std::vector<std::string>& args)
     req.scheme = opts.value("scheme").value_or("none");
     for (const auto& item : opts.values("param")) {
         const std::size_t eq = item.find('=');
-        if (eq == std::string::npos || eq == 0) throw Error("--param expects KEY=VALUE, got '" + item + "'");
+        if (eq == std::string::npos || eq == 0)
+            throw Error("--param expects KEY=VALUE, got " + quoteInput(item));
         req.params[item.substr(0, eq)] = item.substr(eq + 1);
     }
     req.causal = opts.has("causal");
@@ -112,7 +113,7 @@ std::string runBench(const std::vector<std::string>& args)
     }
     const std::string format = opts.value("format").value_or("text");
     if (format != "text" && format != "json")
-        throw Error("unknown --format '" + format + "' for bench (use text or json)");
+        throw Error("unknown --format " + quoteInput(format) + " for bench (use text or json)");
 
     Lab lab;
     const BenchReport r = lab.bench(req);

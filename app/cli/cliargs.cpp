@@ -30,11 +30,6 @@ std::size_t editDistance(const std::string& a, const std::string& b)
     return row[b.size()];
 }
 
-std::string quoted(const std::string& s)
-{
-    return "'" + s + "'";
-}
-
 } // namespace
 
 std::string flagFor(const std::string& field, const std::string& command)
@@ -79,13 +74,16 @@ std::string didYouMean(const std::string& given, const std::vector<std::string>&
     const std::string* best = nullptr;
     std::size_t bestDistance = 3; // more than two edits away is no longer a typo
     for (const auto& c : candidates) {
+        // The distance is at least the difference in length: a long value is no typo, and this keeps
+        // the quadratic distance off it.
+        if (std::max(given.size(), c.size()) - std::min(given.size(), c.size()) >= bestDistance) continue;
         const std::size_t d = editDistance(given, c);
         if (d < bestDistance) {
             bestDistance = d;
             best = &c;
         }
     }
-    return best ? " (did you mean " + quoted(*best) + "?)" : std::string();
+    return best ? " (did you mean " + quoteInput(*best) + "?)" : std::string();
 }
 
 CliArgs CliArgs::parse(const std::string& command, const std::vector<OptionSpec>& specs,
@@ -101,8 +99,8 @@ CliArgs CliArgs::parse(const std::string& command, const std::vector<OptionSpec>
         }
         if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) {
             if (arg.size() > 1 && arg[0] == '-')
-                throw Error("unknown option " + quoted(arg) + " for " + command + seeHelp);
-            throw Error("unexpected argument " + quoted(arg) + " for " + command + seeHelp);
+                throw Error("unknown option " + quoteInput(arg) + " for " + command + seeHelp);
+            throw Error("unexpected argument " + quoteInput(arg) + " for " + command + seeHelp);
         }
         const std::size_t eq = arg.find('=');
         const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
@@ -113,22 +111,22 @@ CliArgs CliArgs::parse(const std::string& command, const std::vector<OptionSpec>
             for (const auto& s : specs)
                 known.push_back("--" + s.name);
             const std::string hint = didYouMean("--" + name, known);
-            throw Error("unknown option " + quoted("--" + name) + " for " + command +
+            throw Error("unknown option " + quoteInput("--" + name) + " for " + command +
                         (hint.empty() ? seeHelp : hint));
         }
         std::string value;
         if (!spec->takesValue) {
-            if (eq != std::string::npos) throw Error("option " + quoted("--" + name) + " takes no value");
+            if (eq != std::string::npos) throw Error("option " + quoteInput("--" + name) + " takes no value");
         } else if (eq != std::string::npos) {
             value = arg.substr(eq + 1);
         } else if (k + 1 < args.size()) {
             value = args[++k];
         } else {
-            throw Error("option " + quoted("--" + name) + " needs a value" + seeHelp);
+            throw Error("option " + quoteInput("--" + name) + " needs a value" + seeHelp);
         }
         auto& slot = out.m_values[name];
         if (!slot.empty() && !spec->repeatable)
-            throw Error("option " + quoted("--" + name) + " is given more than once");
+            throw Error("option " + quoteInput("--" + name) + " is given more than once");
         slot.push_back(value);
     }
     return out;
@@ -153,12 +151,12 @@ int parseIntOption(const std::string& option, const std::string& text, int min, 
     const char* end = text.data() + text.size();
     auto [p, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || p != end || (ec != std::errc() && ec != std::errc::result_out_of_range))
-        throw Error("--" + option + " expects an integer, got " + quoted(text));
+        throw Error("--" + option + " expects an integer, got " + quoteInput(text));
     if (ec == std::errc::result_out_of_range || v < INT_MIN || v > INT_MAX)
-        throw Error("--" + option + " is out of range, got " + text);
+        throw Error("--" + option + " is out of range, got " + quoteInput(text));
     if (v < min || v > max)
         throw Error("--" + option + " must be between " + std::to_string(min) + " and " +
-                    std::to_string(max) + ", got " + text);
+                    std::to_string(max) + ", got " + std::to_string(v));
     return static_cast<int>(v);
 }
 
@@ -168,9 +166,9 @@ std::uint64_t parseUnsignedOption(const std::string& option, const std::string& 
     const char* end = text.data() + text.size();
     auto [p, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || p != end || (ec != std::errc() && ec != std::errc::result_out_of_range))
-        throw Error("--" + option + " expects a non-negative integer, got " + quoted(text));
+        throw Error("--" + option + " expects a non-negative integer, got " + quoteInput(text));
     if (ec == std::errc::result_out_of_range)
-        throw Error("--" + option + " must be at most 18446744073709551615, got " + text);
+        throw Error("--" + option + " must be at most 18446744073709551615, got " + quoteInput(text));
     return v;
 }
 
@@ -180,7 +178,7 @@ double parseRealOption(const std::string& option, const std::string& text)
     const char* end = text.data() + text.size();
     auto [p, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || p != end || ec != std::errc() || !std::isfinite(v))
-        throw Error("--" + option + " expects a finite number, got " + quoted(text));
+        throw Error("--" + option + " expects a finite number, got " + quoteInput(text));
     return v;
 }
 

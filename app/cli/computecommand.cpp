@@ -3,6 +3,7 @@
 #include "cliargs.h"
 #include "commands.h"
 #include "modeloptions.h"
+#include "progressline.h"
 
 #include "atomicfile.h"
 #include "error.h"
@@ -21,7 +22,7 @@ const std::vector<OptionSpec>& computeOptions()
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
         v.insert(v.end(), {{"what"}, {"head"}, {"range"}, {"format"}, {"out"}, {"engine"}, {"dtype"}, {"threads"},
-                           {"pool"}, {"pool-mode"}});
+                           {"pool"}, {"pool-mode"}, {"quiet", false}});
         return v;
     }();
     return specs;
@@ -69,6 +70,7 @@ std::string computeUsage()
            "  --pool-mode max|mean   how a cell combines its probabilities (default: max)\n"
            "  --format csv|json|npy  output format (default: csv)\n"
            "  --out FILE             write FILE atomically instead of stdout (- is stdout)\n"
+           "  --quiet                no progress line on stderr (printed for work over 2 s)\n"
            "  -h, --help             show this help\n"
            "\n"
            "Options also take the form --name=value.\n";
@@ -104,19 +106,10 @@ std::string runCompute(const std::vector<std::string>& args)
     fillModelOptions(opts, "compute", request);
     validate(request, LabProduct::Table);
 
-    const int n = request.sequence().size();
-    if (request.pool.cells && n > (1 << 17)) {
-        // Streaming never runs out of memory, but time grows with n²: say what to expect.
-        const double flops = 2.0 * n * static_cast<double>(n) * request.model.headDim();
-        // measured: n = 65,536 in 4.4 s on two cores, ~63 GFLOP/s of Q·Kᵀ per core with the exp pass
-        const double seconds = flops / (60e9 * resolveThreads(request.threads));
-        std::fprintf(stderr,
-                     "poslab-cli: note: n = %d streams %.2g scores; expect roughly %.0f minutes here "
-                     "(Ctrl+C stops it, nothing is written until it ends)\n",
-                     n, static_cast<double>(n) * n, seconds / 60.0);
-    }
+    RunControl control;
+    if (!opts.has("quiet")) control.work = ProgressLine(stderr);
     Lab lab;
-    const Table table = lab.table(request);
+    const Table table = lab.table(request, control);
     std::string bytes = serialize(table, format);
     if (out && *out != "-") { // "-": standard output, as without --out
         writeFileAtomically(*out, bytes);

@@ -78,7 +78,7 @@ std::pair<int, int> parseCell(const std::string& text)
 {
     const auto comma = text.find(',');
     if (comma == std::string::npos)
-        throw Error("--cell needs I,J (query row, key column), got '" + text + "'");
+        throw Error("--cell needs I,J (query row, key column), got " + quoteInput(text));
     return {parseIntOption("cell", text.substr(0, comma), INT_MIN, INT_MAX),
             parseIntOption("cell", text.substr(comma + 1), INT_MIN, INT_MAX)};
 }
@@ -89,7 +89,7 @@ double parseRealInRange(const std::string& option, const std::string& text, doub
     const double v = parseRealOption(option, text);
     if (!(v >= lo && v <= hi))
         throw Error("--" + option + " must be between " + QString::number(lo).toStdString() + " and " +
-                    QString::number(hi).toStdString() + unit + ", got " + text);
+                    QString::number(hi).toStdString() + unit + ", got " + QString::number(v).toStdString());
     return v;
 }
 
@@ -100,7 +100,7 @@ void checkName(const std::string& option, const std::string& value, const std::v
         if (name == value) return;
         list += (list.empty() ? "" : "|") + name;
     }
-    throw Error("unknown --" + option + " '" + value + "' (expected " + list + ")");
+    throw Error("unknown --" + option + " " + quoteInput(value) + " (expected " + list + ")");
 }
 
 // The options that apply to one view only: given with another view, they would be ignored.
@@ -128,19 +128,18 @@ void checkFont(const figure::Session& s, bool fromOption)
     if (QFontDatabase::hasFamily(family)) return;
     const std::string fallback = QFontInfo(QFont(family)).family().toStdString();
     if (fromOption)
-        throw Error("--font-family: no font family '" + s.style.fontFamily +
-                    "' is installed (list them with: fc-list : family)");
-    std::fprintf(stderr, "poslab-cli: warning: font family '%s' is not installed; using '%s'\n",
-                 s.style.fontFamily.c_str(), fallback.c_str());
+        throw Error("--font-family: no font family " + quoteInput(s.style.fontFamily) +
+                    " is installed (list them with: fc-list : family)");
+    std::fprintf(stderr, "poslab-cli: warning: font family %s is not installed; using %s\n",
+                 quoteInput(s.style.fontFamily).c_str(), quoteInput(fallback).c_str());
 }
 
 // A QApplication for this command only (destroyed before static destruction, which Qt needs);
-// none when one exists already. Qt's warnings are dropped: errors are one line, from us.
+// none when one exists already.
 std::unique_ptr<QApplication> startQt()
 {
     if (QCoreApplication::instance()) return nullptr;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString&) {});
     static int argc = 1;
     static char name[] = "poslab-cli";
     static char* argv[] = {name, nullptr};
@@ -210,6 +209,9 @@ std::string runFigure(const std::vector<std::string>& args)
 {
     const CliArgs opts = CliArgs::parse("figure", figureOptions(), args);
     if (opts.helpRequested()) return figureUsage();
+    // Qt's and its libraries' warnings (libpng reading a tampered figure: "iCCP: ...", "CRC error")
+    // are dropped from here on: an error is one line, from us, and nothing comes before it.
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString&) {});
 
     // Every output is checked before anything is computed, drawn or written.
     const std::string out = required(opts, "figure", "out");
@@ -219,11 +221,12 @@ std::string runFigure(const std::vector<std::string>& args)
     if (auto v = opts.value("format")) {
         const figure::FigureFormat given = figure::parseFigureFormat(*v);
         if (format && *format != given)
-            throw Error("--format " + *v + " contradicts --out '" + out + "' (a ." +
+            throw Error("--format " + *v + " contradicts --out " + quoteInput(out) + " (a ." +
                         figure::figureFormatName(*format) + " file): give one or make them agree");
         format = given;
     }
-    if (!format) throw Error("cannot tell the format from '" + out + "': give --format png|pdf|svg");
+    if (!format)
+        throw Error("cannot tell the format from " + quoteInput(out) + ": give --format png|pdf|svg");
     std::optional<QString> dataPath, sessionPath;
     if (auto v = opts.value("data-out")) {
         dataPath = QString::fromStdString(*v);

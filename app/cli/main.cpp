@@ -60,7 +60,7 @@ std::string dispatch(const std::vector<std::string>& args)
 #ifdef POSLAB_HAVE_FIGURE
         if (rest[0] == "figure") return figureUsage();
 #endif
-        throw poslab::Error("no help for unknown command '" + rest[0] + "'" +
+        throw poslab::Error("no help for unknown command " + poslab::quoteInput(rest[0]) +
                             didYouMean(rest[0], {"schemes", "compute", "explain", "bench", "isa"}));
     }
     if (command == "schemes") return runSchemes(rest);
@@ -73,9 +73,9 @@ std::string dispatch(const std::vector<std::string>& args)
 #endif
     const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "isa", "help"});
     if (command.size() > 1 && command[0] == '-')
-        throw poslab::Error("unknown option '" + command +
-                            "' (options follow the command; try 'poslab-cli --help')");
-    throw poslab::Error("unknown command '" + command + "'" +
+        throw poslab::Error("unknown option " + poslab::quoteInput(command) +
+                            " (options follow the command; try 'poslab-cli --help')");
+    throw poslab::Error("unknown command " + poslab::quoteInput(command) +
                         (hint.empty() ? " (try 'poslab-cli --help')" : hint));
 }
 

@@ -18,11 +18,11 @@ RawParams rawParams(const std::vector<std::string>& items)
     RawParams raw;
     for (const auto& item : items) {
         const std::size_t eq = item.find('=');
-        if (eq == std::string::npos) throw Error("--param expects KEY=VALUE, got '" + item + "'");
+        if (eq == std::string::npos) throw Error("--param expects KEY=VALUE, got " + quoteInput(item));
         const std::string key = item.substr(0, eq);
-        if (key.empty()) throw Error("--param has an empty key in '" + item + "'");
+        if (key.empty()) throw Error("--param has an empty key in " + quoteInput(item));
         if (!raw.emplace(key, item.substr(eq + 1)).second)
-            throw Error("parameter '" + key + "' is given more than once");
+            throw Error("parameter " + quoteInput(key) + " is given more than once");
     }
     return raw;
 }

@@ -193,7 +193,7 @@ std::string runSchemes(const std::vector<std::string>& args)
     const std::string format = opts.value("format").value_or("text");
     if (format == "text") return schemesText();
     if (format == "json") return schemesJson();
-    throw Error("unknown format '" + format + "' for schemes (expected text or json)");
+    throw Error("unknown format " + quoteInput(format) + " for schemes (expected text or json)");
 }
 
 } // namespace poslab::cli

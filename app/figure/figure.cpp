@@ -7,6 +7,7 @@
 
 #include <analysis.h>
 #include <attention.h>
+#include <budget.h>
 #include <error.h>
 #include <lab.h>
 #include <scheme.h>
@@ -184,7 +185,7 @@ FigureFormat parseFigureFormat(const std::string& name)
     if (name == "png") return FigureFormat::Png;
     if (name == "pdf") return FigureFormat::Pdf;
     if (name == "svg") return FigureFormat::Svg;
-    throw Error("unknown figure format '" + name + "' (expected png|pdf|svg)");
+    throw Error("unknown figure format " + quoteInput(name) + " (expected png|pdf|svg)");
 }
 
 std::optional<FigureFormat> formatFromFileName(const QString& path)
@@ -312,7 +313,19 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
     case FigureFormat::Png: {
         out.pixels = QSize(qRound(out.sizeMm.width() * s.style.dpi / 25.4),
                            qRound(out.sizeMm.height() * s.style.dpi / 25.4));
+        // The canvas, and up to as much again while it is encoded: checked before either exists.
+        const double pixels = double(out.pixels.width()) * out.pixels.height();
+        checkMemory("dpi", 8.0 * pixels,
+                    "a " + QString::number(out.sizeMm.width(), 'f', 0).toStdString() + " \u00d7 " +
+                        QString::number(out.sizeMm.height(), 'f', 0).toStdString() + " mm figure at " +
+                        std::to_string(s.style.dpi) + " dpi (" + std::to_string(out.pixels.width()) +
+                        " \u00d7 " + std::to_string(out.pixels.height()) + " pixels)",
+                    "lower {dpi} or the size, or write a PDF or SVG");
         QImage image(out.pixels, QImage::Format_RGB32);
+        if (image.isNull())
+            throw Error("cannot make a " + std::to_string(out.pixels.width()) + " \u00d7 " +
+                        std::to_string(out.pixels.height()) +
+                        " pixel image (Qt refused it): lower the dpi or the size");
         image.fill(Qt::white);
         // Paint at the layout's DPI (fonts resolve against the device), then record the real one.
         const int logicalDpm = qRound(FigurePlot::logicalDpi() / 0.0254);
@@ -384,7 +397,8 @@ void checkDataFileName(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("npy") && suffix != QLatin1String("json"))
-        throw Error("--data-out needs a .csv, .npy or .json file name, got '" + path.toStdString() + "'");
+        throw Error("--data-out needs a .csv, .npy or .json file name, got " +
+                    quoteInput(path.toStdString()));
 }
 
 QByteArray figureData(const FigureContent& content, const QString& path)

@@ -44,7 +44,7 @@ bool oneOf(const std::string& value, const std::array<const char*, N>& names, st
 
 [[noreturn]] void bad(const QString& field, const std::string& why)
 {
-    throw Error("session field '" + field.toStdString() + "' " + why);
+    throw Error("session field " + quoteInput(field.toStdString()) + " " + why);
 }
 
 // Typed access to one JSON object; `path` names it in errors ("style.dpi").
@@ -184,7 +184,7 @@ FigureView parseFigureView(const std::string& name)
         if (name == text) return view;
         list += (list.empty() ? "" : "|") + std::string(text);
     }
-    throw Error("unknown view '" + name + "' (expected " + list + ")");
+    throw Error("unknown view " + quoteInput(name) + " (expected " + list + ")");
 }
 
 std::string figureViewName(FigureView view)
@@ -208,7 +208,7 @@ double presetWidthMm(const std::string& preset)
 {
     if (preset == "one-column") return kOneColumnMm;
     if (preset == "two-column") return kTwoColumnMm;
-    throw Error("unknown preset '" + preset + "' (expected one-column|two-column)");
+    throw Error("unknown preset " + quoteInput(preset) + " (expected one-column|two-column)");
 }
 
 bool operator==(const Session& a, const Session& b)
@@ -237,7 +237,7 @@ void validateSession(const Session& s)
                     "] (0: the sequence is its text), got " + std::to_string(s.positions));
     std::string list;
     if (!oneOf(s.matrix, kMatrices, &list))
-        throw Error("session: unknown matrix '" + s.matrix + "' (expected " + list + ")");
+        throw Error("session: unknown matrix " + quoteInput(s.matrix) + " (expected " + list + ")");
     try {
         LabRequest request = figureRequest(s);
         // A session may hold a sequence too long for n × n: whoever computes it decides (the explorer
@@ -249,7 +249,7 @@ void validateSession(const Session& s)
     }
     list.clear();
     if (!oneOf(s.style.colormap, kColormaps, &list))
-        throw Error("session: unknown colormap '" + s.style.colormap + "' (expected " + list + ")");
+        throw Error("session: unknown colormap " + quoteInput(s.style.colormap) + " (expected " + list + ")");
     if (s.style.fontFamily.empty()) throw Error("session: font family is empty");
     if (!(s.style.fontSize >= 2 && s.style.fontSize <= 72)) throw Error("session: font size must be in [2, 72] pt");
     if (!(s.style.widthMm >= 10 && s.style.widthMm <= 1000)) throw Error("session: width must be in [10, 1000] mm");
@@ -360,13 +360,39 @@ Session sessionFromJson(const QByteArray& json)
     return s;
 }
 
+namespace {
+
+bool looksLikeSessionOrFigure(const QByteArray& head)
+{
+    if (sniffFileKind(head) != FileKind::Other) return true;
+    QByteArray text = head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head; // a UTF-8 byte-order mark
+    text = text.trimmed();
+    return text.startsWith('{') || text.startsWith('[');
+}
+
+} // namespace
+
 Session loadSession(const QString& path)
 {
-    const std::string where = path.toStdString() + ": ";
+    const std::string where = quoteInput(path.toStdString()) + ": ";
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) throw Error(where + "cannot open (" + file.errorString().toStdString() + ")");
-    if (file.size() > kMaxSessionBytes) throw Error(where + "too large to be a session or figure");
-    const QByteArray bytes = file.readAll();
+    // The cap is checked while reading: size() is 0 for a device, a pipe or /proc.
+    QByteArray bytes;
+    char chunk[1 << 16];
+    for (;;) {
+        const qint64 got = file.read(chunk, sizeof chunk);
+        if (got < 0) throw Error(where + "cannot read (" + file.errorString().toStdString() + ")");
+        if (got == 0) break;
+        // Beyond one chunk, what the first says it is must be a session (JSON) or a figure: a
+        // stream of anything else (/dev/zero) is refused now, not at the cap.
+        if (bytes.size() == sizeof chunk && !looksLikeSessionOrFigure(bytes))
+            throw Error(where + "not a PosLab session or figure (neither JSON nor PNG, PDF or SVG)");
+        if (bytes.size() + got > kMaxSessionBytes)
+            throw Error(where + "too large to be a session or figure (more than " +
+                        std::to_string(kMaxSessionBytes >> 20) + " MiB)");
+        bytes.append(chunk, got);
+    }
     QByteArray json = bytes;
     if (sniffFileKind(bytes) != FileKind::Other) {
         const auto embedded = extractSession(bytes);

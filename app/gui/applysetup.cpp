@@ -12,8 +12,8 @@ bool applySetup(const SessionSetup& setup, Driver& driver, ExplorerState& state)
     const bool explainView = setup.view == QLatin1String("explain");
     View view = View::Heatmap;
     if (!explainView && !parseView(setup.view, &view))
-        throw Error("unknown view '" + setup.view.toStdString() +
-                    "' (heatmap, heads, delta-curve, compare or explain)");
+        throw Error("unknown view " + quoteInput(setup.view.toStdString()) +
+                    " (heatmap, heads, delta-curve, compare or explain)");
 
     LabRequest request = driver.lastRequest(); // keeps the compare scheme and shift
     request.text = setup.hasText() ? setup.text.toStdString() : std::string();

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "lessons.h"
+#include "quotedvalue.h"
 
 #include <engine/terms.h>
 #include <scheme.h>
@@ -44,13 +45,12 @@ bool intOption(const QCommandLineParser& parser, const QCommandLineOption& optio
     const QString text = parser.value(option);
     const int v = text.toInt(&ok);
     if (!ok || v < lo) {
-        *message =
-            lo == INT_MIN
-                ? QStringLiteral("--%1 must be an integer, got '%2'").arg(option.names().constLast(), text)
-                : QStringLiteral("--%1 must be an integer of at least %2, got '%3'")
-                      .arg(option.names().constLast())
-                      .arg(lo)
-                      .arg(text);
+        *message = lo == INT_MIN ? QStringLiteral("--%1 must be an integer, got %2")
+                                       .arg(option.names().constLast(), quotedValue(text))
+                                 : QStringLiteral("--%1 must be an integer of at least %2, got %3")
+                                       .arg(option.names().constLast())
+                                       .arg(lo)
+                                       .arg(quotedValue(text));
         return false;
     }
     *out = v;
@@ -99,9 +99,9 @@ QString checkRequest(const LabRequest& request)
         if (scheme->hasBucket()) names << QStringLiteral("bucket");
         for (const auto& t : terms)
             names << QString::fromStdString(t);
-        return QStringLiteral("--matrix must be one of %1 for %2, got '%3'")
+        return QStringLiteral("--matrix must be one of %1 for %2, got %3")
             .arg(names.join(QStringLiteral(", ")), QString::fromStdString(request.scheme),
-                 QString::fromStdString(matrix));
+                 quotedValue(QString::fromStdString(matrix)));
     } catch (const FieldError& e) {
         return commandLineMessage(e);
     } catch (const std::exception& e) {
@@ -203,8 +203,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
     if (parser.isSet(versionOption))
         return {CommandLine::Action::Version, {}, QStringLiteral("poslab %1").arg(POSLAB_VERSION)};
     if (!parser.positionalArguments().isEmpty())
-        return error(
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        return error(QStringLiteral("unexpected argument %1")
+                         .arg(quotedValue(parser.positionalArguments().constFirst())));
     if (parser.isSet(text) && parser.isSet(example))
         return error(QStringLiteral("--text and --example exclude each other"));
     if (parser.isSet(positions) && (parser.isSet(text) || parser.isSet(example)))
@@ -243,8 +243,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
     options.explain = parser.value(view) == QLatin1String("explain");
     if (!options.explain && !parseView(parser.value(view), &options.view))
         return error(
-            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, explain, got '%1'")
-                .arg(parser.value(view)));
+            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, explain, got %1")
+                .arg(quotedValue(parser.value(view))));
     options.viewGiven = parser.isSet(view);
     request.compare = options.view == View::Compare;
     request.matrix = parser.value(matrix).toStdString();
@@ -264,13 +264,15 @@ CommandLine parseCommandLine(const QStringList& arguments)
     options.logScale = parser.isSet(logScale);
     for (const QString& kv : parser.values(param)) {
         const qsizetype eq = kv.indexOf(u'=');
-        if (eq <= 0) return error(QStringLiteral("--param must look like KEY=VALUE, got '%1'").arg(kv));
+        if (eq <= 0)
+            return error(QStringLiteral("--param must look like KEY=VALUE, got %1").arg(quotedValue(kv)));
         request.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
     }
     if (parser.isSet(select)) {
         const auto cell = QRegularExpression(QStringLiteral("^(\\d+),(\\d+)$")).match(parser.value(select));
         if (!cell.hasMatch())
-            return error(QStringLiteral("--select must look like 3,1, got '%1'").arg(parser.value(select)));
+            return error(
+                QStringLiteral("--select must look like 3,1, got %1").arg(quotedValue(parser.value(select))));
         request.cellI = cell.captured(1).toInt();
         request.cellJ = cell.captured(2).toInt();
     }
@@ -282,21 +284,22 @@ CommandLine parseCommandLine(const QStringList& arguments)
         }
     }
     if (!knownMap)
-        return error(QStringLiteral("--colormap must be one of viridis, magma, cividis, got '%1'")
-                         .arg(parser.value(colorMap)));
+        return error(QStringLiteral("--colormap must be one of viridis, magma, cividis, got %1")
+                         .arg(quotedValue(parser.value(colorMap))));
 
     const auto match =
         QRegularExpression(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$")).match(parser.value(size));
     if (!match.hasMatch())
-        return error(QStringLiteral("--size must look like 1200x800, got '%1'").arg(parser.value(size)));
+        return error(
+            QStringLiteral("--size must look like 1200x800, got %1").arg(quotedValue(parser.value(size))));
     options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     if (options.size.width() < kMinScreenshotSize.width() ||
         options.size.height() < kMinScreenshotSize.height())
         return error(
-            QStringLiteral("--size must be at least %1x%2 (the window's panels need the room), got '%3'")
+            QStringLiteral("--size must be at least %1x%2 (the window's panels need the room), got %3")
                 .arg(kMinScreenshotSize.width())
                 .arg(kMinScreenshotSize.height())
-                .arg(parser.value(size)));
+                .arg(quotedValue(parser.value(size))));
     if (parser.isSet(lesson)) {
         options.lesson = parser.value(lesson);
         QStringList ids;
@@ -307,8 +310,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
             return error(QString::fromUtf8(e.what()));
         }
         if (!ids.contains(options.lesson))
-            return error(QStringLiteral("--lesson must be one of %1, got '%2'")
-                             .arg(ids.join(QStringLiteral(", ")), options.lesson));
+            return error(QStringLiteral("--lesson must be one of %1, got %2")
+                             .arg(ids.join(QStringLiteral(", ")), quotedValue(options.lesson)));
     }
     options.open = parser.value(open);
     options.screenshot = parser.value(screenshot);
@@ -316,8 +319,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
         return error(QStringLiteral("--screenshot needs a file name"));
     if (!options.screenshot.isEmpty() &&
         !options.screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return error(QStringLiteral("--screenshot writes PNG only: the file name must end in .png, got '%1'")
-                         .arg(options.screenshot));
+        return error(QStringLiteral("--screenshot writes PNG only: the file name must end in .png, got %1")
+                         .arg(quotedValue(options.screenshot)));
     // A lesson or a file brings its own sequence, scheme and view; otherwise they are checked here,
     // where one line can say what is wrong.
     if (options.lesson.isEmpty() && options.open.isEmpty()) {

@@ -48,6 +48,16 @@ class ComputeThread final : public QThread
         m_wake.notify_one();
     }
 
+    // Stops the running request, if any: it ends with Driver::cancelledMessage.
+    void cancel()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_running) {
+            m_running->store(true);
+            m_userCancelled = true;
+        }
+    }
+
   protected:
     void run() override
     {
@@ -60,6 +70,7 @@ class ComputeThread final : public QThread
                 job = std::move(*m_pending);
                 m_pending.reset();
                 m_running = job.cancel;
+                m_userCancelled = false;
             }
             auto result = std::make_shared<LabResult>();
             QString error;
@@ -74,10 +85,34 @@ class ComputeThread final : public QThread
                     },
                     Qt::QueuedConnection);
             };
+            // Within a run, at most every 100 ms: the fraction done and the time left, measured.
+            control.work = [driver = m_driver, generation = job.generation,
+                            last = std::make_shared<double>(-1.0)](const WorkProgress& p) {
+                if (p.done < p.total && p.elapsed - *last < 0.1) return;
+                *last = p.elapsed;
+                QMetaObject::invokeMethod(
+                    driver,
+                    [driver, generation, p] {
+                        if (generation == driver->generation()) emit driver->workProgress(p);
+                    },
+                    Qt::QueuedConnection);
+            };
             try {
                 *result = m_lab.compute(job.request, control);
             } catch (const Cancelled&) {
-                cancelled = true; // a newer request is pending: it is the one to deliver
+                std::lock_guard lock(m_mutex);
+                // A newer request is pending: it is the one to deliver. Cancelled by the user:
+                // the request ends, saying so.
+                cancelled = !m_userCancelled;
+                if (m_userCancelled) {
+                    error = QString::fromLatin1(Driver::cancelledMessage);
+                    try { // the sequence panel keeps its tokens
+                        result->labels = job.request.sequence().labels();
+                        result->n = static_cast<int>(result->labels.size());
+                    } catch (const std::exception&) {
+                    }
+                }
+                m_userCancelled = false;
             } catch (const std::exception& e) {
                 const auto* field = dynamic_cast<const FieldError*>(&e);
                 error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
@@ -120,6 +155,7 @@ class ComputeThread final : public QThread
     std::condition_variable m_wake;
     std::optional<Job> m_pending;
     std::shared_ptr<std::atomic<bool>> m_running; // the running job's flag, null when idle
+    bool m_userCancelled = false;                 // Driver::cancel() stopped the running job
     bool m_abort = false;
 };
 
@@ -172,6 +208,11 @@ void Driver::request(const LabRequest& request)
     if (!m_showsBusy) m_busyTimer->start();
     m_thread->post(m_generation, m_last);
     emit requestChanged(m_last);
+}
+
+void Driver::cancel()
+{
+    if (m_busy) m_thread->cancel();
 }
 
 void Driver::setViewFields(std::function<void(LabRequest&)> fill)

@@ -53,6 +53,9 @@ class Driver : public QObject
     static constexpr int busyDelayMs = 100;
     // Fills the view fields (matrix, head, pooling, Δ range) of every request posted from now on.
     void setViewFields(std::function<void(LabRequest&)> fill);
+    // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
+    void cancel();
+    static constexpr const char* cancelledMessage = "computation cancelled";
 
   signals:
     void requestChanged(const poslab::LabRequest& request); // panels show what was asked
@@ -62,6 +65,8 @@ class Driver : public QObject
     void failed(const QString& message);
     void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
     void progress(int done, int total); // engine runs of the newest request (compare mode: four)
+    // Within a run: its tiles' progress and the time left measured from them (at most every 100 ms).
+    void workProgress(const poslab::WorkProgress& progress);
 
   private:
     friend class ComputeThread;
@@ -87,3 +92,4 @@ void followState(Driver& driver, const ExplorerState& state);
 } // namespace poslab::gui
 
 Q_DECLARE_METATYPE(poslab::LabResult)
+Q_DECLARE_METATYPE(poslab::WorkProgress)

@@ -91,10 +91,21 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
     return code;
 }
 
+// Image readers' warnings (libpng on a tampered figure: "zTXt: CRC error") are dropped: opening
+// such a file ends in PosLab's own message, and nothing from a library comes before it.
+QtMessageHandler g_qtHandler = nullptr;
+
+void dropImageReaderWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (context.category && qstrcmp(context.category, "qt.gui.imageio") == 0) return;
+    if (g_qtHandler) g_qtHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    g_qtHandler = qInstallMessageHandler(dropImageReaderWarnings);
     poslab::retainFreedMemory(); // recomputes reuse pages instead of faulting in fresh ones
     try {
         poslab::applyCpuIsaCap();

@@ -29,6 +29,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poslab::gui {
 
 namespace {
@@ -157,6 +159,17 @@ MainWindow::MainWindow(QWidget* parent)
             m_busy->setValue(done);
         }
     });
+    // A long run: how far, the time left measured from its tiles, and how to stop it.
+    connect(m_driver, &Driver::workProgress, this, [this](const WorkProgress& p) {
+        if (p.elapsed + std::max(p.remaining, 0.0) < 2.0) return;
+        statusBar()->showMessage(
+            tr("Computing: %1 (Esc cancels)").arg(QString::fromStdString(progressText(p))), 2000);
+    });
+    auto* cancel = new QAction(tr("Cancel computation"), this);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancel->setShortcutContext(Qt::WindowShortcut);
+    connect(cancel, &QAction::triggered, m_driver, &Driver::cancel);
+    addAction(cancel);
     followState(*m_driver, *m_state);
 }
 

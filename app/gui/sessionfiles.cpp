@@ -5,6 +5,7 @@
 #include "examples.h"
 #include "explorerstate.h"
 #include "exportdialog.h"
+#include "quotedvalue.h"
 #include "sessionbridge.h"
 
 #include <QAction>
@@ -138,7 +139,7 @@ bool SessionFiles::openExample(const QString& id, QString* error)
             return fail(QString::fromUtf8(e.what()), error);
         }
     }
-    return fail(tr("no example '%1'").arg(id), error);
+    return fail(tr("no example %1").arg(quotedValue(id)), error);
 }
 
 bool SessionFiles::apply(const figure::Session& session, const QString& path, QString* error)

@@ -85,9 +85,9 @@ void setCapLocked(const std::string& value)
         }
     for (const char* other : kOtherArch)
         if (name == other)
-            throw Error("POSLAB_CPU_ISA: '" + value + "' is not an ISA of this " + kArch + " build (use " +
-                        capList() + ")");
-    throw Error("POSLAB_CPU_ISA: unknown value '" + value + "' (use " + capList() + ")");
+            throw Error("POSLAB_CPU_ISA: " + quoteInput(value) + " is not an ISA of this " + kArch +
+                        " build (use " + capList() + ")");
+    throw Error("POSLAB_CPU_ISA: unknown value " + quoteInput(value) + " (use " + capList() + ")");
 }
 
 } // namespace

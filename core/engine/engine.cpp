@@ -16,7 +16,7 @@ EngineKind parseEngineKind(const std::string& name)
 {
     if (name == "onednn") return EngineKind::OneDnn;
     if (name == "reference") return EngineKind::Reference;
-    throw Error("unknown engine '" + name + "' (use onednn or reference)");
+    throw Error("unknown engine " + quoteInput(name) + " (use onednn or reference)");
 }
 
 std::string engineKindName(EngineKind kind)
@@ -28,7 +28,7 @@ Precision parsePrecision(const std::string& name)
 {
     if (name == "f32") return Precision::F32;
     if (name == "bf16") return Precision::BF16;
-    throw Error("unknown dtype '" + name + "' (use f32 or bf16)");
+    throw Error("unknown dtype " + quoteInput(name) + " (use f32 or bf16)");
 }
 
 std::string precisionName(Precision p)
@@ -40,7 +40,7 @@ PoolMode parsePoolMode(const std::string& name)
 {
     if (name == "max") return PoolMode::Max;
     if (name == "mean") return PoolMode::Mean;
-    throw Error("unknown pool mode '" + name + "' (use max or mean)");
+    throw Error("unknown pool mode " + quoteInput(name) + " (use max or mean)");
 }
 
 std::string poolModeName(PoolMode mode)

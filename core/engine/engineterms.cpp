@@ -33,6 +33,7 @@ std::vector<float> minus(const std::vector<float>& a, const float* b)
 
 std::vector<ScoreTerm> OneDnnEngine::terms(const AttentionPlan& plan, int head, const RunOptions& options)
 {
+    if (const auto lowered = engine::atEngineTemperature(plan)) return terms(*lowered, head, options);
     const int n = plan.n();
     checkTermsN(n);
     checkHead(head, plan.model.heads);

@@ -9,6 +9,7 @@
 #include "validate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -104,6 +105,17 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
     const int items = tiles * static_cast<int>(headList.size());
     std::exception_ptr failure;
     std::mutex failureMutex;
+    // Progress in score cells: a causal tile's rows see keys up to its last row.
+    const auto cellsOf = [&](int t) {
+        const double rows = std::min(n, (t + 1) * tileRows) - t * tileRows;
+        return rows * (plan.model.causal ? std::min(n, (t + 1) * tileRows) : n);
+    };
+    double total = 0;
+    if (options.progress)
+        for (int t = 0; t < tiles; ++t)
+            total += cellsOf(t) * double(headList.size());
+    std::atomic<double> done{0};
+    std::mutex progressMutex;
     // One work item per (head, tile), head by head so that a head's k and v stay in cache for all
     // its tiles; causal tiles of a head run largest first.
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
@@ -113,6 +125,15 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
             tile(h, t * tileRows, std::min(n, (t + 1) * tileRows), omp_get_thread_num());
+            if (options.progress) {
+                double before = done.load();
+                while (!done.compare_exchange_weak(before, before + cellsOf(t))) {
+                }
+                // one report at a time; a thread that finds it taken skips its own (a later one
+                // reports the larger count)
+                if (std::unique_lock lock(progressMutex, std::try_to_lock); lock.owns_lock())
+                    options.progress(done.load(), total);
+            }
         } catch (...) {
             std::lock_guard lock(failureMutex);
             if (!failure) failure = std::current_exception();
@@ -120,10 +141,22 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
     }
     if (failure) std::rethrow_exception(failure);
     if (options.cancelled()) throw Cancelled();
+    if (options.progress) options.progress(total, total);
 }
 
 void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, AttentionResult& result)
 {
+    if (const auto lowered = engine::atEngineTemperature(plan)) {
+        run(*lowered, options, result);
+        // logits and bias are s / T: scaled back in double, where they are finite (T >= 1e-100)
+        const double back = engine::kLowestEngineTemperature / plan.model.temperature;
+        for (HeadResult& h : result.heads) {
+            h.logits *= back;
+            h.bias *= back;
+        }
+        result.model = plan.model;
+        return;
+    }
     Impl& m = *m_impl;
     const int n = plan.n(), hd = plan.model.headDim(), heads = plan.model.heads;
     checkPrecisionSupported(options.precision);
@@ -199,6 +232,8 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
 PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells, PoolMode mode,
                                  const RunOptions& options)
 {
+    if (const auto lowered = engine::atEngineTemperature(plan))
+        return pooled(*lowered, head, cells, mode, options);
     Impl& m = *m_impl;
     const int n = plan.n();
     checkHead(head, plan.model.heads);

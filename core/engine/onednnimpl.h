@@ -10,10 +10,28 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 namespace poslab {
 
 namespace engine {
+
+// Below this temperature the engine computes at it instead. The logits c·s are fp32: at T = 1e-45,
+// c = scale/T alone is beyond FLT_MAX, and inf·s, inf − inf make NaN probabilities. At T = 2^-64
+// the logits of any score below 2^60 in magnitude stay finite, and every key whose score is more
+// than 104·2^-64 ≈ 6e-18 below the row's largest already gets exactly 0 or below 2^-125 (exp
+// underflows), which is the limit T → 0 at fp32 resolution: the row's largest scores share the
+// weight equally. Score terms are T-independent (c·s·T), and logits and bias are scaled back.
+inline constexpr double kLowestEngineTemperature = 0x1p-64;
+
+// `plan` at kLowestEngineTemperature when its temperature is below it.
+inline std::optional<AttentionPlan> atEngineTemperature(const AttentionPlan& plan)
+{
+    if (plan.model.temperature >= kLowestEngineTemperature) return std::nullopt;
+    AttentionPlan p = plan;
+    p.model.temperature = kLowestEngineTemperature;
+    return p;
+}
 
 // Where the full pass (OneDnnEngine::run) puts each tile's results.
 struct OutputSink

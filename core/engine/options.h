@@ -5,6 +5,7 @@
 #include "lablimits.h"
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct RunOptions
     // and throws poslab::Cancelled (the result is then incomplete and must not be used).
     const std::atomic<bool>* cancel = nullptr;
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // Called after tiles with the score cells computed so far and in all (causal tiles count
+    // their visible keys), from one worker thread at a time; done reaches total at the end.
+    std::function<void(double done, double total)> progress;
     bool keeps(int head) const;
     static RunOptions forHead(int head);
 };

@@ -434,3 +434,24 @@ TEST_F(AtomicFile, CheckAcceptsWhatCanBeWritten)
               "cannot write '" + dangling + "': there is no folder '" + (m_dir / "nowhere").string() + "'");
     EXPECT_EQ(entries(), (std::set<std::string>{"dangling-into-nothing", "old.csv", "pipe"}));
 }
+
+// Issue 12: renaming over a file needs only the folder's permission. A read-only file of another
+// user in a world-writable folder (no sticky bit) was silently replaced; it is refused as writing
+// it in place would be, and stays as it was.
+TEST_F(AtomicFile, AFileTheUserCouldNotWriteIsNotReplaced)
+{
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root to make a file of another owner";
+    fs::permissions(m_dir, fs::perms::all); // 0777, world-writable, no sticky bit
+    const fs::path theirs = m_dir / "theirs.csv";
+    writeFile(theirs, "keep\n");
+    fs::permissions(theirs, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read); // 0444
+    const auto said = unprivileged([&] {
+        return messageOf([&] { checkOutputPath(theirs.string()); }) + "\n" +
+               messageOf([&] { writeFileAtomically(theirs.string(), "x"); });
+    });
+    if (!said) GTEST_SKIP() << "cannot run a child process as an unprivileged user";
+    EXPECT_EQ(*said, "cannot write '" + theirs.string() + "': Permission denied\ncannot write '" +
+                         theirs.string() + "': Permission denied");
+    EXPECT_EQ(readFile(theirs), "keep\n");
+    EXPECT_EQ(entries(), std::set<std::string>{"theirs.csv"});
+}

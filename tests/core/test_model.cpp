@@ -63,7 +63,7 @@ TEST(ModelConfig, RejectsBadLambdaAndTemperature)
               "lambda must be between 0 and 1, got 1.5");
     EXPECT_EQ(validationError([&](ModelConfig& m) { m.lambda = nan; }),
               "lambda must be between 0 and 1, got nan");
-    const std::string t = "temperature must be greater than 0 and at most 1000, got ";
+    const std::string t = "temperature must be between 1e-100 and 1000, got ";
     EXPECT_EQ(validationError([](ModelConfig& m) { m.temperature = 0.0; }), t + "0");
     EXPECT_EQ(validationError([](ModelConfig& m) { m.temperature = -2.0; }), t + "-2");
     EXPECT_EQ(validationError([](ModelConfig& m) { m.temperature = 1000.5; }), t + "1000.5");
