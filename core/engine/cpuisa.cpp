@@ -124,6 +124,19 @@ std::string kernelIsaName(std::int64_t target)
     return hwy::TargetName(target);
 }
 
+std::string kernelTargetName(std::int64_t target)
+{
+    const std::string name = kernelIsaName(target);
+    for (const std::int64_t other : kernelTargets())
+        if (other != target && kernelIsaName(other) == name) {
+            std::string own = hwy::TargetName(target);
+            std::transform(own.begin(), own.end(), own.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            return own;
+        }
+    return name;
+}
+
 std::string kernelIsa()
 {
     applyCpuIsaCap();
