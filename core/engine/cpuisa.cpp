@@ -124,6 +124,19 @@ std::string kernelIsaName(std::int64_t target)
     return hwy::TargetName(target);
 }
 
+std::string kernelTargetName(std::int64_t target)
+{
+    const std::string name = kernelIsaName(target);
+    for (const std::int64_t other : kernelTargets())
+        if (other != target && kernelIsaName(other) == name) {
+            std::string own = hwy::TargetName(target);
+            std::transform(own.begin(), own.end(), own.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            return own;
+        }
+    return name;
+}
+
 std::string kernelIsa()
 {
     applyCpuIsaCap();
@@ -150,6 +163,27 @@ std::vector<std::int64_t> kernelTargets()
 
 std::string onednnIsa()
 {
+#if defined(__aarch64__)
+    // oneDNN's aarch64 build returns its own ISA values cast to the x86 enum (0x1 would read as
+    // SSE41, 0x1f as AVX512_MIC_4OPS): cpu/aarch64/cpu_isa_traits.hpp, "temporal implementation".
+    // 2.6 knows ADVANCED_SIMD and SVE_512 (also as ONEDNN_MAX_CPU_ISA values); checked under
+    // qemu-aarch64 (docs/setup.md, "arm64 cross-build"). The other SVE lengths are named as well.
+    switch (static_cast<int>(dnnl::get_effective_cpu_isa())) {
+    case 0x0:
+        return "ALL";
+    case 0x1:
+        return "ADVANCED_SIMD";
+    case 0x3:
+        return "SVE_128";
+    case 0x7:
+        return "SVE_256";
+    case 0xf:
+        return "SVE_384";
+    case 0x1f:
+        return "SVE_512";
+    }
+    return "UNKNOWN";
+#else
     switch (dnnl::get_effective_cpu_isa()) {
     case dnnl::cpu_isa::sse41:
         return "SSE41";
@@ -175,6 +209,7 @@ std::string onednnIsa()
         return "ALL";
     }
     return "UNKNOWN";
+#endif
 }
 
 } // namespace poslab

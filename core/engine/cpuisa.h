@@ -35,4 +35,9 @@ std::vector<std::int64_t> kernelTargets();
 // The short name (as kernelIsa) of a Highway target bit.
 std::string kernelIsaName(std::int64_t target);
 
+// A name for one of kernelTargets() that no other one has: kernelIsaName, or Highway's own name in
+// lower case where several share it (arm64: sve2, sve, sve_256 and sve2_128 are all the cap sve).
+// For test and benchmark names.
+std::string kernelTargetName(std::int64_t target);
+
 } // namespace poslab

@@ -4,6 +4,10 @@
 
 // SSSE3 only matters for CPUs older than 2008 that lack SSE4; they run the scalar target.
 #define HWY_DISABLED_TARGETS HWY_SSSE3
+// Every attainable target, also those below the compiler's baseline: Highway's default leaves them
+// out, and arm64's baseline is NEON, so there would be no scalar target (POSLAB_CPU_ISA=scalar)
+// there. On x86-64 the baseline is below every target, so this adds nothing there.
+#define HWY_COMPILE_ALL_ATTAINABLE
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "engine/kernels.cpp"

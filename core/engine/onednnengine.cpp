@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -61,6 +62,13 @@ bool OneDnnEngine::bf16Supported()
 
 std::string OneDnnEngine::cpuIsa() const
 {
+#if defined(__aarch64__)
+    // not the x86 enum there (see onednnIsa()): its own names, in lower case as below
+    std::string isa = onednnIsa();
+    std::transform(isa.begin(), isa.end(), isa.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return isa;
+#else
     switch (dnnl::get_effective_cpu_isa()) {
     case dnnl::cpu_isa::avx512_core_amx:
         return "avx512_core_amx";
@@ -75,6 +83,7 @@ std::string OneDnnEngine::cpuIsa() const
     default:
         return "other";
     }
+#endif
 }
 
 void OneDnnEngine::checkPrecisionSupported(Precision precision) const

@@ -105,7 +105,7 @@ const bool kRegistered = [] {
     for (const std::int64_t target : poslab::kernelTargets())
         for (const auto& [name, run] : kKernels) {
             const std::string full =
-                std::string("BM_Kernel_") + name + "/" + poslab::kernelIsaName(target) + "/";
+                std::string("BM_Kernel_") + name + "/" + poslab::kernelTargetName(target) + "/";
             benchmark::RegisterBenchmark(full.c_str(), runKernel, target, run);
         }
     return true;

@@ -16,7 +16,12 @@ namespace poslab::test {
 
 namespace {
 
-constexpr int kTimeoutMs = 120'000;
+// POSLAB_CLI_TIMEOUT_MS: longer in a cross build, where poslab-cli runs under qemu-user
+// (tests/cli/CMakeLists.txt).
+#ifndef POSLAB_CLI_TIMEOUT_MS
+#define POSLAB_CLI_TIMEOUT_MS 120'000
+#endif
+constexpr int kTimeoutMs = POSLAB_CLI_TIMEOUT_MS;
 
 void check(bool ok, const char* what)
 {

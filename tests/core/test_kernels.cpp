@@ -409,7 +409,7 @@ TEST_P(KernelTest, FinishCells)
 
 std::string targetName(const ::testing::TestParamInfo<std::int64_t>& info)
 {
-    return poslab::kernelIsaName(info.param);
+    return poslab::kernelTargetName(info.param); // unique: arm64 runs both SVE and SVE2, say
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryTarget, KernelTest, ::testing::ValuesIn(poslab::kernelTargets()), targetName);

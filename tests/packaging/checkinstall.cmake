@@ -1,4 +1,5 @@
-# cmake -DBUILD_DIR=… -DPREFIX=… -DGUI=ON|OFF -P checkinstall.cmake (tests/packaging/CMakeLists.txt)
+# cmake -DBUILD_DIR=… -DPREFIX=… -DGUI=ON|OFF [-DEMULATOR=…] -P checkinstall.cmake
+# (tests/packaging/CMakeLists.txt; EMULATOR: tests/run-emulated in a cross build, else empty)
 cmake_minimum_required(VERSION 3.25)
 
 function(run)
@@ -32,7 +33,7 @@ foreach(f IN LISTS expected)
     endif()
 endforeach()
 
-run("${PREFIX}/bin/poslab-cli" compute --scheme alibi --n 8 --what probs)
+run(${EMULATOR} "${PREFIX}/bin/poslab-cli" compute --scheme alibi --n 8 --what probs)
 if(NOT GUI)
     return()
 endif()
