@@ -167,13 +167,29 @@ TEST(HostileFigures, TamperedPngSessions)
     EXPECT_TRUE(contains(refusal(good.left(8), "f.png"), "carries no PosLab session"));
 }
 
+// Found by fuzz_figure_png: a chunk whose length field claims 1.6 GB in a 445-byte file made libpng
+// allocate and clear that much before it found the file too short (13 s, 1.5 GB).
+TEST(HostileFigures, PngChunkClaimingMoreBytesThanTheFileHas)
+{
+    const QByteArray good = pngWithText(kPngSessionKey, QString::fromUtf8(sessionToJson(sampleSession())));
+    QByteArray lying = good.left(33); // the signature and IHDR
+    lying += QByteArray::fromHex("5f6c6173") + "zTXt" + "poslab-session" + QByteArray(2, '\0');
+    lying += good.mid(33, 64);
+    EXPECT_TRUE(contains(refusal(lying, "lying.png"), "carries no PosLab session"));
+    // The session chunk before such a chunk is still found.
+    QByteArray tail = good;
+    tail.insert(tail.size() - 12, QByteArray::fromHex("7fffffff") + "tEXt" + "x");
+    EXPECT_EQ(refusal(tail, "tail.png"), "");
+}
+
 TEST(HostileFigures, TamperedPdfSessions)
 {
     const QByteArray xmp = xmpPacket(sessionToJson(sampleSession()), "t", "PosLab");
     EXPECT_EQ(refusal("%PDF-1.4\n" + xmp + "\n%%EOF", "a.pdf"), "");
     EXPECT_TRUE(contains(refusal("%PDF-1.4\n%%EOF", "b.pdf"), "carries no PosLab session"));
     // The packet cut before its end, or holding no session element.
-    EXPECT_TRUE(contains(refusal("%PDF-1.4\n" + xmp.left(xmp.size() / 2), "c.pdf"), "carries no PosLab session"));
+    EXPECT_TRUE(
+        contains(refusal("%PDF-1.4\n" + xmp.left(xmp.size() / 2), "c.pdf"), "carries no PosLab session"));
     EXPECT_TRUE(contains(refusal("%PDF-1.4\n<x:xmpmeta></x:xmpmeta>", "d.pdf"), "carries no PosLab session"));
     QByteArray badJson = xmp;
     badJson.replace("poslab-session", "other-format");
