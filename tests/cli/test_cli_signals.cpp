@@ -32,7 +32,8 @@ std::string readFile(const fs::path& p)
 std::set<std::string> entries(const fs::path& dir)
 {
     std::set<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(dir))
+        names.insert(e.path().filename().string());
     return names;
 }
 
@@ -51,7 +52,8 @@ int interrupted(const std::vector<std::string>& args, int sig, std::chrono::mill
     std::vector<std::string> store{POSLAB_CLI};
     store.insert(store.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& a : store) argv.push_back(a.data());
+    for (auto& a : store)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -96,7 +98,9 @@ TEST(CliSignals, InterruptedWritesLeaveTheOldFileOrTheNewOneAndNoDebris)
         for (double fraction : {0.3, 0.8, 0.9, 0.97}) {
             const auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(took * fraction);
             SCOPED_TRACE("signal " + std::to_string(sig) + " after " + std::to_string(delay.count()) + " ms");
-            { std::ofstream(out, std::ios::binary) << "old\n"; }
+            {
+                std::ofstream(out, std::ios::binary) << "old\n";
+            }
             const int status = interrupted(args, sig, delay);
             if (WIFSIGNALED(status)) ++landed;
             const std::string now = readFile(out);

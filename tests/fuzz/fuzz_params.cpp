@@ -37,10 +37,13 @@ void checkValues(const poslab::Scheme& scheme)
             FUZZ_CHECK(std::isfinite(v) && v >= spec.min && v <= spec.max);
             break;
         }
-        case poslab::ParamType::Bool: set.boolean(spec.name); break;
+        case poslab::ParamType::Bool:
+            set.boolean(spec.name);
+            break;
         case poslab::ParamType::Choice: {
             bool listed = false;
-            for (const auto& c : spec.choices) listed = listed || c == set.choice(spec.name);
+            for (const auto& c : spec.choices)
+                listed = listed || c == set.choice(spec.name);
             FUZZ_CHECK(listed);
             break;
         }
@@ -48,7 +51,8 @@ void checkValues(const poslab::Scheme& scheme)
     }
     // Canonical text (JSON "params", titles, sessions) reads back to the same values.
     poslab::RawParams again;
-    for (const auto& [key, text] : set.canonical()) again[key] = text;
+    for (const auto& [key, text] : set.canonical())
+        again[key] = text;
     const poslab::ParamSet reread = poslab::ParamSet::parse(scheme.info().name, set.specs(), again);
     FUZZ_CHECK(reread.canonical() == set.canonical());
 }

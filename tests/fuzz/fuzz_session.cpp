@@ -25,9 +25,13 @@ QByteArray asKind(const QByteArray& bytes)
         const QByteArray magic("\x89PNG\r\n\x1a\n", 8);
         return bytes.startsWith(magic) ? bytes : magic + bytes;
     }
-    case 2: return bytes.startsWith("%PDF-") ? bytes : "%PDF-" + bytes;
-    case 3: return bytes.trimmed().startsWith("<?xml") || bytes.trimmed().startsWith("<svg") ? bytes : "<svg" + bytes;
-    default: return bytes;
+    case 2:
+        return bytes.startsWith("%PDF-") ? bytes : "%PDF-" + bytes;
+    case 3:
+        return bytes.trimmed().startsWith("<?xml") || bytes.trimmed().startsWith("<svg") ? bytes
+                                                                                         : "<svg" + bytes;
+    default:
+        return bytes;
     }
 }
 
@@ -44,7 +48,8 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     using namespace poslab::figure;
-    const QByteArray bytes = asKind(QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
+    const QByteArray bytes =
+        asKind(QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
     QByteArray json = bytes;
     if (POSLAB_FUZZ_KIND != 0) {
         const auto embedded = extractSession(bytes);
