@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QImageReader>
 #include <QXmlStreamReader>
+#include <QtEndian>
 
 namespace poslab::figure {
 
@@ -23,6 +24,19 @@ std::optional<QByteArray> sessionElement(const QByteArray& xml)
             return reader.readElementText().toUtf8();
     }
     return std::nullopt;
+}
+
+// The PNG up to its first chunk that claims more bytes than the file has left: libpng allocates and
+// clears what a chunk's length field says (up to 2 GiB) before it finds the file too short.
+QByteArray wholePngChunks(const QByteArray& png)
+{
+    qsizetype at = 8; // the signature
+    while (png.size() - at >= 12) {
+        const quint32 length = qFromBigEndian<quint32>(png.constData() + at);
+        if (length > quint64(png.size() - at - 12)) break;
+        at += 12 + qsizetype(length); // length, type, data, CRC
+    }
+    return png.left(at);
 }
 
 } // namespace
@@ -72,7 +86,7 @@ std::optional<QByteArray> extractSession(const QByteArray& bytes)
     switch (sniffFileKind(bytes)) {
     case FileKind::Png: {
         QBuffer buffer;
-        buffer.setData(bytes);
+        buffer.setData(wholePngChunks(bytes));
         buffer.open(QIODevice::ReadOnly);
         QImageReader reader(&buffer, "png");
         const QString text = reader.text(QString::fromLatin1(kPngSessionKey));
