@@ -377,7 +377,11 @@ Session loadSession(const QString& path)
     const std::string where = quoteInput(path.toStdString()) + ": ";
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) throw Error(where + "cannot open (" + file.errorString().toStdString() + ")");
-    // The cap is checked while reading: size() is 0 for a device, a pipe or /proc.
+    // A regular file says its size: one over the cap is refused before it is read. The cap is
+    // also checked while reading, since size() is 0 for a device, a pipe or /proc.
+    if (!file.isSequential() && file.size() > kMaxSessionBytes)
+        throw Error(where + "too large to be a session or figure (more than " +
+                    std::to_string(kMaxSessionBytes >> 20) + " MiB)");
     QByteArray bytes;
     char chunk[1 << 16];
     for (;;) {

@@ -35,7 +35,7 @@ std::string refusal(const QByteArray& bytes, const QString& name = QStringLitera
         loadSession(path);
     } catch (const Error& e) {
         message = e.what();
-        EXPECT_EQ(message.rfind(path.toStdString() + ": ", 0), 0u) << message; // names the file
+        EXPECT_EQ(message.rfind(quoteInput(path.toStdString()) + ": ", 0), 0u) << message; // names the file
         EXPECT_EQ(message.find('\n'), std::string::npos) << message;
     }
     EXPECT_LT(clock.elapsed(), 2000) << name.toStdString();
@@ -151,7 +151,7 @@ TEST(HostileSessions, MissingAndUnreadablePathsSayWhy)
         loadSession(dir.path());
         ADD_FAILURE() << "opened a folder";
     } catch (const Error& e) {
-        EXPECT_EQ(e.what(), dir.path().toStdString() + ": cannot open (file to open is a directory)");
+        EXPECT_EQ(e.what(), quoteInput(dir.path().toStdString()) + ": cannot open (file to open is a directory)");
     }
 }
 
