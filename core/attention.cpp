@@ -1,5 +1,6 @@
 #include "attention.h"
 
+#include "budget.h"
 #include "error.h"
 
 #include <cmath>
@@ -35,11 +36,11 @@ AttentionResult referenceAttention(const Scheme& scheme, const Sequence& seq)
     // The oracle keeps every head's terms, logits, probs and bias in double: about 8 n × n matrices
     // a head. Refuse what cannot fit rather than let the allocator or the OOM killer decide.
     const double bytes = 8.0 * 8.0 * model.heads * static_cast<double>(n) * n;
-    constexpr double kLimit = 6.0 * (1ULL << 30);
-    if (bytes > kLimit)
-        throw Error("n = " + std::to_string(n) + " with " + std::to_string(model.heads) + " heads needs about " +
-                    std::to_string(static_cast<long long>(bytes / (1ULL << 30))) +
-                    " GiB in the reference engine (limit 6 GiB): use a shorter sequence or fewer heads");
+    // The same budget as every other allocation the input decides (budget.h), not a fixed limit.
+    checkMemory(seq.hasContent ? "text" : "positions", bytes,
+                "n = " + std::to_string(n) + " with " + std::to_string(model.heads) +
+                    " heads in the reference engine (about 8 n \u00d7 n matrices a head)",
+                "use {engine} onednn, fewer {heads} or a shorter sequence");
 
     AttentionResult result;
     result.model = model;

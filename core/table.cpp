@@ -1,8 +1,8 @@
 #include "table.h"
 
-#include "jsontext.h"
-
+#include "budget.h"
 #include "error.h"
+#include "jsontext.h"
 
 #include <bit>
 #include <charconv>
@@ -245,8 +245,38 @@ std::string toNpy(const Table& t)
     return out;
 }
 
+double serializedBytesBound(const Table& t, TableFormat format)
+{
+    const double cells = double(t.data.size());
+    // Labels and metadata: every byte escaped at most as \u00XX (6 bytes), plus quotes and commas.
+    double labels = 4096;
+    auto text = [&](const std::string& s) { labels += 6.0 * double(s.size()) + 4; };
+    for (const auto& [k, v] : t.params) text(k), text(v);
+    for (const auto& [k, v] : t.model) text(k), text(v);
+    for (const auto& c : t.columns) text(c);
+    for (const auto& tok : t.tokens) text(tok);
+    text(t.scheme), text(t.what);
+    if (format == TableFormat::Npy) return 8.0 * cells + labels;
+    // "-2.2250738585072014e-308" is the longest shortest-round-trip double (24), "nan"/"inf" shorter;
+    // one separator a value. CSV repeats a row's label, twice the token labels covers that.
+    return 25.0 * cells + 2.0 * labels;
+}
+
+void checkSerializedMemory(const Table& t, TableFormat format)
+{
+    const char* name = format == TableFormat::Csv ? "CSV" : format == TableFormat::Json ? "JSON" : "NPY";
+    std::string shape;
+    for (std::size_t k = 0; k < t.shape.size(); ++k)
+        shape += (k ? " \u00d7 " : "") + std::to_string(t.shape[k]);
+    checkMemory("format", serializedBytesBound(t, format),
+                std::string("the ") + name + (format == TableFormat::Npy ? " file" : " text") + " of the " + shape + " " + t.what + " table",
+                format == TableFormat::Npy ? "use pooling or a shorter sequence"
+                                           : "use {format} npy (8 bytes a value), pooling or a shorter sequence");
+}
+
 std::string serialize(const Table& t, TableFormat format)
 {
+    checkSerializedMemory(t, format);
     switch (format) {
     case TableFormat::Csv:
         return toCsv(t);

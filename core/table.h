@@ -34,6 +34,14 @@ TableFormat parseTableFormat(const std::string& name);   // "csv" | "json" | "np
 std::string toCsv(const Table& t);
 std::string toJson(const Table& t);
 std::string toNpy(const Table& t);
+// Checks the text against the memory budget first (checkSerializedMemory).
 std::string serialize(const Table& t, TableFormat format);
+
+// At least serialize(t, format).size(): every number at its longest text (24 characters and a
+// separator), every label escaped at its longest.
+double serializedBytesBound(const Table& t, TableFormat format);
+// FieldError("format", ...) when that text could exceed the memory budget: a 16384 × 16384 table
+// is 2 GiB of doubles and up to 6.5 GiB of CSV. The way out: NPY, pooling or a shorter sequence.
+void checkSerializedMemory(const Table& t, TableFormat format);
 
 } // namespace poslab

@@ -9,10 +9,12 @@ namespace poslab::cli {
 ProgressLine::ProgressLine(std::FILE* out) : m_state(std::make_shared<State>())
 {
     m_state->out = out;
-    m_state->enabled = ::isatty(::fileno(out)) == 1;
+    // A terminal gets a line a second; a pipe or a log file one every 10 s, so that a run of an hour
+    // leaves a few hundred lines, not thousands.
+    m_state->interval = ::isatty(::fileno(out)) == 1 ? 1.0 : 10.0;
     if (const char* v = std::getenv("POSLAB_PROGRESS_AFTER"); v && *v) {
         m_state->after = std::atof(v);
-        m_state->enabled = true;
+        m_state->interval = 1.0;
     }
 }
 
@@ -20,11 +22,11 @@ void ProgressLine::operator()(const WorkProgress& p) const
 {
     State& s = *m_state;
     const bool finished = p.done >= p.total;
-    if (!s.enabled || s.ended) return;
+    if (s.ended) return;
     if (s.lastPrinted < 0) {
         // Not before the estimate says the whole will take longer than `after`.
         if (finished || p.remaining < 0 || p.elapsed + p.remaining <= s.after) return;
-    } else if (!finished && p.elapsed - s.lastPrinted < 1.0) {
+    } else if (!finished && p.elapsed - s.lastPrinted < s.interval) {
         return;
     }
     std::fprintf(s.out, "poslab-cli: %s\n", progressText(p).c_str());

@@ -1,5 +1,7 @@
 #include "embed.h"
 
+#include "error.h"
+
 #include <QBuffer>
 #include <QImageReader>
 #include <QXmlStreamReader>
@@ -14,15 +16,29 @@ QByteArray xmlEscape(const QByteArray& text)
     return QString::fromUtf8(text).toHtmlEscaped().toUtf8();
 }
 
-// The text of the first <session> element in kSessionNamespace inside `xml`.
+// The text of the first <session> element in kSessionNamespace inside `xml`. XML the reader gives up
+// on (a billion laughs stops at Qt's entity expansion limit) is an Error in Qt's words, not an empty
+// session that would then read as corrupt JSON.
 std::optional<QByteArray> sessionElement(const QByteArray& xml)
 {
     QXmlStreamReader reader(xml);
+    auto failed = [&reader] {
+        return Error("its XML cannot be read: " + reader.errorString().toStdString() + " (line " +
+                     std::to_string(reader.lineNumber()) + ")");
+    };
     while (!reader.atEnd()) {
         if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == QLatin1String("session") &&
-            reader.namespaceUri() == QLatin1String(kSessionNamespace))
-            return reader.readElementText().toUtf8();
+            reader.namespaceUri() == QLatin1String(kSessionNamespace)) {
+            QByteArray text = reader.readElementText().toUtf8();
+            if (reader.hasError()) throw failed();
+            return text;
+        }
     }
+    // XML that never names PosLab's namespace, or is only cut short, carries no session; other XML
+    // that does name it, but cannot be read up to the element, is an error.
+    if (reader.hasError() && reader.error() != QXmlStreamReader::PrematureEndOfDocumentError &&
+        xml.contains(kSessionNamespace))
+        throw failed();
     return std::nullopt;
 }
 

@@ -18,7 +18,8 @@ QByteArray embedInSvg(const QByteArray& svg, const QByteArray& sessionJson);
 enum class FileKind { Png, Pdf, Svg, Other };
 FileKind sniffFileKind(const QByteArray& bytes);
 
-// The session JSON a PNG, PDF or SVG figure carries; nullopt when there is none.
+// The session JSON a PNG, PDF or SVG figure carries; nullopt when there is none. Error when the
+// XML around it (SVG, PDF's XMP packet) cannot be read.
 std::optional<QByteArray> extractSession(const QByteArray& bytes);
 
 } // namespace poslab::figure

@@ -399,7 +399,12 @@ Session loadSession(const QString& path)
     }
     QByteArray json = bytes;
     if (sniffFileKind(bytes) != FileKind::Other) {
-        const auto embedded = extractSession(bytes);
+        std::optional<QByteArray> embedded;
+        try {
+            embedded = extractSession(bytes);
+        } catch (const Error& e) {
+            throw Error(where + e.what());
+        }
         if (!embedded) throw Error(where + "this figure carries no PosLab session");
         json = *embedded;
     }

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include <unistd.h>
+
 using namespace poslab::test;
 
 namespace {
@@ -59,6 +61,31 @@ TEST(CliHardening, AProbsTableBeyondTheMemoryBudgetIsRefusedWithTheWayOut)
               "poslab-cli: error: n = 16384 with 4 heads: the probs table (n \u00d7 n) needs 4.0 GiB (the "
               "memory budget is 3.0 GiB, from available memory); use --pool 1024 for pooled "
               "probabilities, or a shorter sequence\n");
+}
+
+// The text is an allocation the input decides too: a table whose CSV or JSON would pass the budget is
+// refused before it is written, with NPY (8 bytes a value) as the way out, and nothing is left behind.
+TEST(CliHardening, TableTextBeyondTheBudgetIsRefusedAndNpyIsTheWayOut)
+{
+    // n = 250: the tokens' matrices (1.3 MB), the probabilities and their copy (1.0 MB) and the NPY
+    // file (0.5 MB) fit 1.4 MB; the CSV or JSON text, up to 25 bytes a value (1.6 MB), does not.
+    ::setenv("POSLAB_MEMORY_BUDGET", "1400000", 1);
+    const std::string dir = ::testing::TempDir();
+    CliResult csv = runCli(computeArgs({"--scheme", "alibi", "--n", "250", "--what", "probs", "--out", dir + "/t.csv"}));
+    const CliResult json = runCli(computeArgs({"--scheme", "alibi", "--n", "250", "--what", "probs", "--format", "json"}));
+    const CliResult npy = runCli(computeArgs({"--scheme", "alibi", "--n", "250", "--what", "probs", "--format", "npy"}));
+    ::unsetenv("POSLAB_MEMORY_BUDGET");
+    EXPECT_EQ(csv.exitCode, 2);
+    EXPECT_EQ(csv.err, "poslab-cli: error: the CSV text of the 250 \u00d7 250 probs table needs 1.5 MiB (the memory "
+                       "budget is 1.3 MiB, from available memory); use --format npy (8 bytes a value), pooling or "
+                       "a shorter sequence\n");
+    EXPECT_NE(::access((dir + "/t.csv").c_str(), F_OK), 0);
+    EXPECT_EQ(json.exitCode, 2);
+    EXPECT_EQ(json.out, "");
+    EXPECT_EQ(json.err.rfind("poslab-cli: error: the JSON text of the 250 \u00d7 250 probs table needs ", 0), 0u)
+        << json.err;
+    ASSERT_EQ(npy.exitCode, 0) << npy.err;
+    EXPECT_EQ(npy.out.size(), 128u + 8u * 250u * 250u);
 }
 
 // T → 0: softmax is the argmax (ties shared), never NaN, and JSON null means masked only.

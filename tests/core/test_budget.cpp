@@ -1,9 +1,12 @@
 // The memory budget (issue 12, item 1): derived from available memory, checked before every
 // allocation that input decides, with refusals that say what to do.
 
+#include "attention.h"
 #include "budget.h"
 #include "error.h"
 #include "lablimits.h"
+#include "scheme.h"
+#include "table.h"
 #include "tokenizer.h"
 #include "validate.h"
 
@@ -82,6 +85,63 @@ TEST(Budget, ATableBeyondTheBudgetIsRefusedWithTheWayOut)
     r.pool.cells = 1024; // pooled: cells × cells
     const Budget small("1073741824");
     EXPECT_NO_THROW(validate(r, LabProduct::Table));
+}
+
+// The text of a table is an allocation too: up to 25 bytes a value in CSV or JSON, 8 in NPY. Its
+// bound holds for the longest numbers, and the text beyond the budget is refused before it exists.
+TEST(Budget, TableTextBeyondTheBudgetIsRefusedBeforeItIsWritten)
+{
+    Table t;
+    t.scheme = "alibi";
+    t.what = "probs";
+    t.tokens = {"a\"b", "\x01", "z"};
+    t.shape = {3, 3};
+    t.data = {-2.2250738585072014e-308, -1.7976931348623157e308, 1.0 / 3.0, -0.1, 1e-300, 2.0 / 3.0,
+              -123456.78901234567, 4.9406564584124654e-324, 0.0};
+    for (TableFormat f : {TableFormat::Csv, TableFormat::Json, TableFormat::Npy}) {
+        const std::string text = serialize(t, f);
+        EXPECT_LE(double(text.size()), serializedBytesBound(t, f)) << int(f);
+    }
+    Table big = t;
+    big.tokens.clear();
+    big.shape = {200, 200};
+    big.data.assign(200 * 200, -2.2250738585072014e-308);
+    const Budget b("1000000"); // the 40,000 values are 320 KB as doubles and up to 1 MB as text
+    try {
+        serialize(big, TableFormat::Csv);
+        ADD_FAILURE() << "CSV beyond the budget was written";
+    } catch (const FieldError& e) {
+        EXPECT_EQ(e.field(), "format");
+        EXPECT_EQ(e.render([](const std::string& f) { return "--" + f; }),
+                  "the CSV text of the 200 \u00d7 200 probs table needs 985 KiB (the memory budget is "
+                  "977 KiB, from available memory); use --format npy (8 bytes a value), pooling or a "
+                  "shorter sequence");
+    }
+    EXPECT_EQ(serialize(big, TableFormat::Npy).size(), 320128u);
+}
+
+// The oracle (the worked example's engine, and --engine reference) answers to the same budget, not to
+// a fixed limit of its own: about 8 n × n doubles a head.
+TEST(Budget, TheOracleAnswersToTheSameBudget)
+{
+    ModelConfig model; // 4 heads
+    const auto scheme = makeScheme("alibi", {}, model);
+    const Sequence seq = Sequence::positions(100); // 8 · 8 B · 4 heads · 100² = 2.56 MB
+    {
+        const Budget b("2000000");
+        try {
+            referenceAttention(*scheme, seq);
+            ADD_FAILURE() << "the oracle went past the budget";
+        } catch (const FieldError& e) {
+            EXPECT_EQ(e.field(), "positions");
+            EXPECT_EQ(e.render([](const std::string& f) { return "--" + f; }),
+                      "n = 100 with 4 heads in the reference engine (about 8 n \u00d7 n matrices a head) needs "
+                      "2.4 MiB (the memory budget is 1.9 MiB, from available memory); use --engine onednn, "
+                      "fewer --heads or a shorter sequence");
+        }
+    }
+    const Budget b("3000000");
+    EXPECT_EQ(referenceAttention(*scheme, seq).heads.size(), 4u);
 }
 
 TEST(Budget, TokenMatricesBeyondTheBudgetAreRefused)

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 
 namespace {
 
@@ -52,7 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         asKind(QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
     QByteArray json = bytes;
     if (POSLAB_FUZZ_KIND != 0) {
-        const auto embedded = extractSession(bytes);
+        std::optional<QByteArray> embedded;
+        try {
+            embedded = extractSession(bytes); // XML it cannot read is an Error, never a crash
+        } catch (const poslab::Error&) {
+            return 0;
+        }
         if (!embedded) return 0;
         json = *embedded;
     }
