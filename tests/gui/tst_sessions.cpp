@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -225,6 +226,17 @@ class TestSessions : public QObject
         QTest::newRow("bad field")
             << QByteArray(R"({"format": "poslab-session", "version": 1, "n": 4, "scheme": "nope"})")
             << QStringLiteral("c.poslab") << QStringLiteral("nope");
+        // Issue 12: a 10⁷-character scheme took 43 s to refuse in the explorer, and a 10⁷-character
+        // parameter hung it for over a minute; both are now refused by the session's validation.
+        const QByteArray huge(10'000'000, 'q');
+        QTest::newRow("huge scheme") << QByteArray("{\"format\": \"poslab-session\", \"version\": 1, \"n\": 4, \"scheme\": \"") +
+                                                   huge + "\"}"
+                                     << QStringLiteral("e.poslab") << QStringLiteral("(10000000 characters)");
+        QTest::newRow("huge parameter")
+            << QByteArray("{\"format\": \"poslab-session\", \"version\": 1, \"n\": 4, \"scheme\": \"t5\", "
+                                     "\"params\": {\"num_buckets\": \"") +
+                          huge + "\"}}"
+            << QStringLiteral("f.poslab") << QStringLiteral("(10000000 characters)");
         QImage plain(8, 8, QImage::Format_RGB32);
         plain.fill(Qt::red);
         QByteArray png;
@@ -256,9 +268,13 @@ class TestSessions : public QObject
 
         QSignalSpy failed(window.sessionFiles(), &SessionFiles::failed);
         QString error;
+        QElapsedTimer clock;
+        clock.start();
         QVERIFY(!window.sessionFiles()->open(path, &error));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed()))); // a refusal, not a hang
         QCOMPARE(failed.count(), 1);
-        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error.left(400)));
+        QVERIFY2(error.size() < 400, qPrintable(error.left(400)));
         QVERIFY2(error.contains(name), qPrintable(error)); // names the file
         QVERIFY(!error.contains(u'\n'));
         QVERIFY(window.sessionFiles()->currentSession() == before);
