@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -27,6 +28,10 @@ void check(bool ok, const char* what)
 {
     if (!ok) throw std::runtime_error(std::string(what) + ": " + std::strerror(errno));
 }
+
+// Tests compare stderr exactly, and a slow machine (ASan, a loaded CI) must not add progress lines to
+// it: long work prints progress to any stderr after 2 s. The test of progress sets its own value.
+[[maybe_unused]] const bool kNoProgressInTests = [] { return ::setenv("POSLAB_PROGRESS_AFTER", "1e9", 0) == 0; }();
 
 } // namespace
 
