@@ -12,6 +12,7 @@ std::string runCompute(const std::vector<std::string>& args);
 std::string runExplain(const std::vector<std::string>& args);
 std::string runBench(const std::vector<std::string>& args);
 std::string runIsa(const std::vector<std::string>& args);
+std::string runInspect(const std::vector<std::string>& args);
 std::string runFigure(const std::vector<std::string>& args); // built with the GUI only
 
 std::string mainUsage();
@@ -20,6 +21,7 @@ std::string computeUsage();
 std::string explainUsage();
 std::string benchUsage();
 std::string isaUsage();
+std::string inspectUsage();
 std::string figureUsage();
 
 } // namespace poslab::cli

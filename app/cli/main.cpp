@@ -57,21 +57,23 @@ std::string dispatch(const std::vector<std::string>& args)
         if (rest[0] == "explain") return explainUsage();
         if (rest[0] == "bench") return benchUsage();
         if (rest[0] == "isa") return isaUsage();
+        if (rest[0] == "inspect") return inspectUsage();
 #ifdef POSLAB_HAVE_FIGURE
         if (rest[0] == "figure") return figureUsage();
 #endif
         throw poslab::Error("no help for unknown command " + poslab::quoteInput(rest[0]) +
-                            didYouMean(rest[0], {"schemes", "compute", "explain", "bench", "isa"}));
+                            didYouMean(rest[0], {"schemes", "compute", "explain", "bench", "isa", "inspect"}));
     }
     if (command == "schemes") return runSchemes(rest);
     if (command == "compute") return runCompute(rest);
     if (command == "explain") return runExplain(rest);
     if (command == "bench") return runBench(rest);
     if (command == "isa") return runIsa(rest);
+    if (command == "inspect") return runInspect(rest);
 #ifdef POSLAB_HAVE_FIGURE
     if (command == "figure") return runFigure(rest);
 #endif
-    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "isa", "help"});
+    const std::string hint = didYouMean(command, {"schemes", "compute", "explain", "bench", "isa", "inspect", "help"});
     if (command.size() > 1 && command[0] == '-')
         throw poslab::Error("unknown option " + poslab::quoteInput(command) +
                             " (options follow the command; try 'poslab-cli --help')");
@@ -95,6 +97,7 @@ std::string mainUsage()
            "  explain    the worked example of one attention weight, step by step\n"
            "  bench      time the attention engine against the same run's sgemm\n"
            "  isa        list the SIMD caps (POSLAB_CPU_ISA) this machine executes\n"
+           "  inspect    list the tensors of a .safetensors or .npy file\n"
 #ifdef POSLAB_HAVE_FIGURE
            "  figure     a figure for papers (PNG, PDF, SVG) carrying its session\n"
 #endif
