@@ -6,7 +6,10 @@
 
 #include "error.h"
 #include "jsontext.h"
+#include "checkpoint.h"
 #include "tensorfile.h"
+
+#include <filesystem>
 
 namespace poslab::cli {
 
@@ -20,7 +23,7 @@ std::string shapeText(const TensorInfo& t, const char* open, const char* sep, co
     return s + close;
 }
 
-std::string asText(const TensorFile& f)
+std::string fileText(const TensorFile& f)
 {
     const TensorIndex& index = f.index();
     std::string out = f.path() + ": " + index.format + ", " + std::to_string(index.tensors.size()) + " tensor" +
@@ -45,6 +48,44 @@ std::string asText(const TensorFile& f)
     return out;
 }
 
+std::string settingsText(const ModelSettings& s)
+{
+    std::string out = "config.json: model_type " + (s.modelType.empty() ? std::string("(none)") : s.modelType);
+    auto add = [&](const char* key, const auto& v) {
+        if (v) out += std::string(", ") + key + " " + std::to_string(*v);
+    };
+    add("max_positions", s.maxPositions);
+    add("hidden_size", s.hiddenSize);
+    add("heads", s.heads);
+    add("kv_heads", s.kvHeads);
+    add("head_dim", s.headDim);
+    if (s.ropeTheta) out += ", rope_theta " + jsonNumber(*s.ropeTheta);
+    if (!s.ropeType.empty()) out += ", rope_type " + s.ropeType;
+    for (const auto& [k, v] : s.ropeScaling)
+        out += ", " + k + " " + v;
+    if (s.partialRotary) out += ", partial_rotary " + jsonNumber(*s.partialRotary);
+    add("relative_attention_num_buckets", s.t5Buckets);
+    add("relative_attention_max_distance", s.t5MaxDistance);
+    add("position_buckets", s.debertaBuckets);
+    add("max_relative_positions", s.debertaMaxRelative);
+    return out + "\n";
+}
+
+std::string asText(const Checkpoint& c)
+{
+    std::string out;
+    if (c.settings()) out += settingsText(*c.settings());
+    for (const TensorFile& f : c.files())
+        out += fileText(f);
+    if (!c.roles().empty()) {
+        out += "positions found:\n";
+        for (const TensorRole& r : c.roles())
+            out += "  " + r.role + " = " + r.tensor +
+                   (c.files().size() > 1 ? " (" + std::filesystem::path(r.file).filename().string() + ")" : "") + "\n";
+    }
+    return out;
+}
+
 std::string asJson(const TensorFile& f)
 {
     const TensorIndex& index = f.index();
@@ -59,7 +100,47 @@ std::string asJson(const TensorFile& f)
                ",\"shape\":" + shapeText(t, "[", ",", "]") + ",\"offset\":" + std::to_string(t.offset) +
                ",\"bytes\":" + std::to_string(t.bytes) + ",\"readable\":" + (t.readable() ? "true" : "false") + "}";
     }
-    return out + "]}\n";
+    return out + "]}";
+}
+
+std::string asJson(const Checkpoint& c)
+{
+    std::string out = "{\"path\":" + jsonString(c.path()) + ",\"files\":[";
+    for (std::size_t k = 0; k < c.files().size(); ++k)
+        out += (k ? "," : "") + asJson(c.files()[k]);
+    out += "],\"roles\":{";
+    for (std::size_t k = 0; k < c.roles().size(); ++k)
+        out += (k ? "," : "") + jsonString(c.roles()[k].role) + ":{\"tensor\":" + jsonString(c.roles()[k].tensor) +
+               ",\"file\":" + jsonString(c.roles()[k].file) + "}";
+    out += "}";
+    if (c.settings()) {
+        const ModelSettings& s = *c.settings();
+        out += ",\"config\":{\"model_type\":" + jsonString(s.modelType);
+        auto add = [&](const char* key, const auto& v) {
+            if (v) out += std::string(",\"") + key + "\":" + jsonNumber(double(*v));
+        };
+        add("max_positions", s.maxPositions);
+        add("hidden_size", s.hiddenSize);
+        add("heads", s.heads);
+        add("kv_heads", s.kvHeads);
+        add("head_dim", s.headDim);
+        add("rope_theta", s.ropeTheta);
+        if (!s.ropeType.empty()) out += ",\"rope_type\":" + jsonString(s.ropeType);
+        out += ",\"rope_scaling\":{";
+        bool first = true;
+        for (const auto& [k, v] : s.ropeScaling) {
+            out += (first ? "" : ",") + jsonString(k) + ":" + jsonString(v);
+            first = false;
+        }
+        out += "}";
+        add("partial_rotary", s.partialRotary);
+        add("relative_attention_num_buckets", s.t5Buckets);
+        add("relative_attention_max_distance", s.t5MaxDistance);
+        add("position_buckets", s.debertaBuckets);
+        add("max_relative_positions", s.debertaMaxRelative);
+        out += "}";
+    }
+    return out + "}\n";
 }
 
 } // namespace
@@ -68,8 +149,11 @@ std::string inspectUsage()
 {
     return "Usage: poslab-cli inspect PATH [--format text|json]\n"
            "\n"
-           "Lists the tensors of a .safetensors or .npy file: name, dtype, shape and bytes (and the\n"
-           "safetensors __metadata__). Only the header is read; the file is checked against every rule\n"
+           "Lists the tensors of a .safetensors or .npy file, or of a model folder (config.json with\n"
+           "model.safetensors, or the shards of model.safetensors.index.json): name, dtype, shape and\n"
+           "bytes, the safetensors __metadata__, the positional settings of config.json and the tensors\n"
+           "found that hold positions (GPT-2 wpe, BERT position_embeddings, T5 relative_attention_bias,\n"
+           "DeBERTa rel_embeddings, LLaMA q_proj/k_proj of layer 0). Only the header is read; the file is checked against every rule\n"
            "of its format (offsets that tile the data exactly, sizes that match dtype and shape, no\n"
            "duplicate names) and refused with one line naming the rule it breaks.\n"
            "\n"
@@ -94,8 +178,8 @@ std::string runInspect(const std::vector<std::string>& args)
     const std::string format = opts.value("format").value_or("text");
     if (format != "text" && format != "json")
         throw Error("--format must be text or json, got " + quoteInput(format));
-    const TensorFile file = TensorFile::open(*path);
-    return format == "json" ? asJson(file) : asText(file);
+    const Checkpoint checkpoint = Checkpoint::open(*path);
+    return format == "json" ? asJson(checkpoint) : asText(checkpoint);
 }
 
 } // namespace poslab::cli

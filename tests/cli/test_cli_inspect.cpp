@@ -44,13 +44,18 @@ TEST(CliInspect, ListsTheTensorsOfASafetensorsFile)
                             "  name        dtype  shape           bytes\n"
                             "  wpe.weight  F32    [4, 2]          32\n"
                             "  ids         I64*   [2]             16\n"
-                            "  * not a floating-point type PosLab reads (F16, BF16, F32, F64)\n");
+                            "  * not a floating-point type PosLab reads (F16, BF16, F32, F64)\n"
+                            "positions found:\n"
+                            "  position_table = wpe.weight\n");
     const JsonValue json = jsonOf({"inspect", path}); // jsonOf adds --format json
-    EXPECT_EQ(json["format"].text, "safetensors");
-    ASSERT_EQ(json["tensors"].size(), 2u);
-    EXPECT_EQ(json["tensors"][0]["name"].text, "wpe.weight");
-    EXPECT_EQ(json["tensors"][0]["offset"].number, double(8 + header.size()));
-    EXPECT_EQ(json["tensors"][1]["readable"].boolean, false);
+    ASSERT_EQ(json["files"].size(), 1u);
+    const JsonValue& file = json["files"][0];
+    EXPECT_EQ(file["format"].text, "safetensors");
+    ASSERT_EQ(file["tensors"].size(), 2u);
+    EXPECT_EQ(file["tensors"][0]["name"].text, "wpe.weight");
+    EXPECT_EQ(file["tensors"][0]["offset"].number, double(8 + header.size()));
+    EXPECT_EQ(file["tensors"][1]["readable"].boolean, false);
+    EXPECT_EQ(json["roles"]["position_table"]["tensor"].text, "wpe.weight");
     ::unlink(path.c_str());
 }
 
