@@ -196,7 +196,20 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
     // Streamed above the explorer's budget, or less when the machine has less available.
     const double streamAbove = std::min(kExplorerMemoryBudget, memoryBudget());
     const bool overBudget = request.pool.fallback && mainBytes > streamAbove;
-    if (request.pool.cells || overBudget) {
+    if (request.region) {
+        // Deep zoom: only the region of the head shown, at the grid asked for.
+        Steps steps(control, 1);
+        SchemeRun run;
+        run.scheme = scheme;
+        run.termNames = termNames;
+        run.plan = std::make_shared<const AttentionPlan>(makePlan(*scheme, seq));
+        result.pooled = std::make_shared<PooledProbs>(
+            m_impl->onednn.pooled(*run.plan, request.head, *request.region,
+                                  request.pool.cells.value_or(kFallbackPoolCells), request.pool.mode,
+                                  optionsFor(request, control)));
+        steps.done();
+        result.run = std::move(run);
+    } else if (request.pool.cells || overBudget) {
         if (request.engine != EngineKind::OneDnn)
             throw FieldError("engine",
                              "n = " + std::to_string(n) + " is streamed, which {engine} onednn does");
@@ -267,6 +280,13 @@ Table Lab::table(const LabRequest& request, const RunControl& control)
     const What what = parseWhat(request.matrix);
     const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
     const Sequence seq = request.sequence();
+    if (request.region) {
+        const std::lock_guard lock(m_impl->mutex);
+        const PooledProbs p = m_impl->onednn.pooled(makePlan(*scheme, seq), request.head, *request.region,
+                                                    request.pool.cells.value_or(kFallbackPoolCells),
+                                                    request.pool.mode, optionsFor(request, control));
+        return pooledTable(*scheme, p, request);
+    }
     if (request.pool.cells) {
         const std::lock_guard lock(m_impl->mutex);
         const PooledProbs p = m_impl->onednn.pooled(makePlan(*scheme, seq), request.head, *request.pool.cells,
