@@ -210,10 +210,9 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         run.scheme = scheme;
         run.termNames = termNames;
         run.plan = std::make_shared<const AttentionPlan>(makePlan(*scheme, seq));
-        result.pooled = std::make_shared<PooledProbs>(
-            m_impl->onednn.pooled(*run.plan, request.head, *request.region,
-                                  request.pool.cells.value_or(kFallbackPoolCells), request.pool.mode,
-                                  optionsFor(request, control, n)));
+        result.pooled = std::make_shared<PooledProbs>(m_impl->onednn.pooled(
+            *run.plan, request.head, *request.region, request.pool.cells.value_or(kFallbackPoolCells),
+            request.pool.mode, optionsFor(request, control, n)));
         steps.done();
         result.run = std::move(run);
     } else if (request.pool.cells || overBudget) {

@@ -75,7 +75,8 @@ bool covers(const LabRequest& done, const LabRequest& next, bool streamed, bool 
         model(a.model) == model(b.model) && a.weights == b.weights && a.engine == b.engine &&
         a.precision == b.precision && a.threads == b.threads && a.everyHead == b.everyHead &&
         a.terms == b.terms && a.compare == b.compare && a.compareScheme == b.compareScheme &&
-        a.shift == b.shift && a.pool.cells == b.pool.cells && a.pool.fallback == b.pool.fallback && a.region == b.region;
+        a.shift == b.shift && a.pool.cells == b.pool.cells && a.pool.fallback == b.pool.fallback &&
+        a.region == b.region;
     if (!sameInputs) return false;
     if (streamed) return a.head == b.head && a.pool.mode == b.pool.mode;
     const bool allTerms = isTermMatrix(a.matrix);
@@ -115,9 +116,9 @@ std::string regionSummary(const PooledProbs& pooled)
     const auto range = [](const std::vector<int>& e) {
         return groupedNumber(e.front()) + "\u2013" + groupedNumber(e.back() - 1);
     };
-    const std::string per =
-        pooled.step <= 1 ? "1 token per cell"
-                         : std::to_string(pooled.step) + " \u00d7 " + std::to_string(pooled.step) + " tokens per cell";
+    const std::string per = pooled.step <= 1 ? "1 token per cell"
+                                             : std::to_string(pooled.step) + " \u00d7 " +
+                                                   std::to_string(pooled.step) + " tokens per cell";
     return "tokens " + range(pooled.edges) + " \u00d7 " + range(pooled.keyEdges) + ", " + per;
 }
 

@@ -114,17 +114,16 @@ void checkRegion(const LabRequest& r, int n)
 {
     if (!r.region) return;
     const TokenRegion& g = *r.region;
-    for (const auto& [field, begin, end] : {std::tuple{"region.rows", g.rowBegin, g.rowEnd},
-                                            std::tuple{"region.keys", g.keyBegin, g.keyEnd}})
+    for (const auto& [field, begin, end] :
+         {std::tuple{"region.rows", g.rowBegin, g.rowEnd}, std::tuple{"region.keys", g.keyBegin, g.keyEnd}})
         if (begin < 0 || end > n || begin >= end)
             throw FieldError(field, "{" + std::string(field) + "} " + std::to_string(begin) + ":" +
                                         std::to_string(end) + " is not a range of tokens in the " +
-                                        std::to_string(n) + "-token sequence (a:b with 0 <= a < b <= " +
-                                        std::to_string(n) + ")");
+                                        std::to_string(n) +
+                                        "-token sequence (a:b with 0 <= a < b <= " + std::to_string(n) + ")");
     if (r.engine != EngineKind::OneDnn)
         throw FieldError("region.rows", "{region.rows} is streamed, which {engine} onednn does");
-    if (r.matrix != "probs")
-        throw FieldError("region.rows", "{region.rows} applies to {matrix} probs only");
+    if (r.matrix != "probs") throw FieldError("region.rows", "{region.rows} applies to {matrix} probs only");
 }
 
 void checkRange(int range, int most)

@@ -210,7 +210,8 @@ int cellOf(const std::vector<int>& edges, int k, int step)
 Cell displayCell(const HeatmapData& data, Cell token)
 {
     if (!token.isValid() || token.row >= data.totalRows() || token.col >= data.totalCols()) return {};
-    const Cell cell{cellOf(data.rowEdges, token.row, data.rowStep), cellOf(data.colEdges, token.col, data.colStep)};
+    const Cell cell{cellOf(data.rowEdges, token.row, data.rowStep),
+                    cellOf(data.colEdges, token.col, data.colStep)};
     return cell.isValid() ? cell : Cell{};
 }
 

@@ -47,8 +47,9 @@ double tokenAt(const HeatmapData& data, Qt::Orientation axis, double x)
 TokenRegion visibleTokens(const HeatmapData& data, AxisSpan x, AxisSpan y)
 {
     TokenRegion r;
-    r.rowEnd = clampedTokens(tokenAt(data, Qt::Vertical, std::min(y.lower, y.upper)),
-                             tokenAt(data, Qt::Vertical, std::max(y.lower, y.upper)), data.totalRows(), r.rowBegin);
+    r.rowEnd =
+        clampedTokens(tokenAt(data, Qt::Vertical, std::min(y.lower, y.upper)),
+                      tokenAt(data, Qt::Vertical, std::max(y.lower, y.upper)), data.totalRows(), r.rowBegin);
     r.keyEnd = clampedTokens(tokenAt(data, Qt::Horizontal, std::min(x.lower, x.upper)),
                              tokenAt(data, Qt::Horizontal, std::max(x.lower, x.upper)), data.totalCols(),
                              r.keyBegin);
@@ -92,7 +93,8 @@ QString magnifiedTitle(const HeatmapData& data, const TokenRegion& region)
     const int per = tokensPerCell(data, region);
     const QString cells = per <= 1 ? QStringLiteral("cells of 1 token")
                                    : QStringLiteral("cells of %1 \u00d7 %1 tokens").arg(per);
-    return QStringLiteral("magnified (%1); computing tokens %2\u2013%3 \u00d7 %4\u2013%5 at screen resolution\u2026")
+    return QStringLiteral(
+               "magnified (%1); computing tokens %2\u2013%3 \u00d7 %4\u2013%5 at screen resolution\u2026")
         .arg(cells, grouped(region.rowBegin), grouped(region.rowEnd - 1), grouped(region.keyBegin),
              grouped(region.keyEnd - 1));
 }

@@ -42,7 +42,7 @@ class ComputeThread final : public QThread
         {
             std::lock_guard lock(m_mutex);
             m_pending = Job{generation, 0, request, std::make_shared<std::atomic<bool>>(false)};
-            m_pendingRegion.reset(); // a region of the old request is stale
+            m_pendingRegion.reset();               // a region of the old request is stale
             if (m_running) m_running->store(true); // superseded: stop it
         }
         if (!isRunning()) start();
@@ -79,8 +79,8 @@ class ComputeThread final : public QThread
             Job job;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock,
-                            [this] { return m_abort || m_pending.has_value() || m_pendingRegion.has_value(); });
+                m_wake.wait(
+                    lock, [this] { return m_abort || m_pending.has_value() || m_pendingRegion.has_value(); });
                 if (m_abort) return;
                 std::optional<Job>& next = m_pending ? m_pending : m_pendingRegion;
                 job = std::move(*next);

@@ -101,7 +101,8 @@ QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
 }
 
 HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_driver(driver), m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
+    : QWidget(parent), m_state(state), m_driver(driver),
+      m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
       m_matrix(makeMatrixBox(driver, state, this)), m_colorMap(makeColorMapBox(state, this)),
       m_log(makeLogBox(state, this)), m_pooling(makePoolingBox(state, this)),
       m_view(new widgets::HeatmapView(this)), m_readout(new QLabel(this))

@@ -298,7 +298,8 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, const Toke
 void OneDnnEngine::streamPooled(const AttentionPlan& plan, const TokenRegion& region,
                                 const RunOptions& options, PooledProbs& out)
 {
-    if (const auto lowered = engine::atEngineTemperature(plan)) return streamPooled(*lowered, region, options, out);
+    if (const auto lowered = engine::atEngineTemperature(plan))
+        return streamPooled(*lowered, region, options, out);
     Impl& m = *m_impl;
     const int n = plan.n();
     checkHead(out.head, plan.model.heads);

@@ -147,9 +147,8 @@ struct OneDnnEngine::Impl
     // Calls tile(h, i0, i1, slot) for every tile of query rows [rowBegin, rowEnd) (0, 0: all n) of
     // the listed heads, in parallel.
     void forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                  const RunOptions& options,
-                  const std::function<void(int h, int i0, int i1, int slot)>& tile, int rowBegin = 0,
-                  int rowEnd = 0);
+                  const RunOptions& options, const std::function<void(int h, int i0, int i1, int slot)>& tile,
+                  int rowBegin = 0, int rowEnd = 0);
 };
 
 } // namespace poslab

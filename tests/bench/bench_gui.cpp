@@ -178,7 +178,8 @@ int main(int argc, char** argv)
             settle(driver, counter, clock);
             QTabBar* bar = tabs->tabBar();
             clock.restart();
-            QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(static_cast<int>(View::Compare)).center());
+            QTest::mouseClick(bar, Qt::LeftButton, {},
+                              bar->tabRect(static_cast<int>(View::Compare)).center());
             const Timing t = settle(driver, counter, clock);
             if (k > 0) compare.push_back(t);
         }

@@ -145,7 +145,8 @@ TEST(CliEngine, PooledProbabilities)
 // normalised over all keys); a pooled region is cut into square cells of whole tokens.
 TEST(CliEngine, RegionOfProbabilities)
 {
-    const std::vector<std::string> base = {"compute", "--scheme", "t5", "--n", "40", "--causal", "--what", "probs"};
+    const std::vector<std::string> base = {"compute", "--scheme", "t5",     "--n",
+                                           "40",      "--causal", "--what", "probs"};
     const auto with = [&](std::vector<std::string> more) {
         std::vector<std::string> args = base;
         args.insert(args.end(), more.begin(), more.end());

@@ -66,6 +66,7 @@ Eigen::MatrixXd pooledBound(const Eigen::MatrixXd& probs, const Eigen::MatrixXd&
                             const std::vector<int>& edges, PoolMode mode);
 // The same for a region's grid: rows by rowEdges, keys by keyEdges.
 Eigen::MatrixXd pooledBound(const Eigen::MatrixXd& probs, const Eigen::MatrixXd& p,
-                            const std::vector<int>& rowEdges, const std::vector<int>& keyEdges, PoolMode mode);
+                            const std::vector<int>& rowEdges, const std::vector<int>& keyEdges,
+                            PoolMode mode);
 
 } // namespace poslab::test

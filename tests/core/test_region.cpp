@@ -16,8 +16,8 @@ using namespace poslab;
 
 namespace {
 
-Eigen::MatrixXd poolOracle(const Eigen::MatrixXd& p, const std::vector<int>& rows, const std::vector<int>& keys,
-                           PoolMode mode)
+Eigen::MatrixXd poolOracle(const Eigen::MatrixXd& p, const std::vector<int>& rows,
+                           const std::vector<int>& keys, PoolMode mode)
 {
     Eigen::MatrixXd g(rows.size() - 1, keys.size() - 1);
     for (int a = 0; a + 1 < int(rows.size()); ++a)
@@ -105,7 +105,8 @@ TEST(Region, PooledRegionEqualsThePooledFullMatrix)
                 const AttentionResult ref = referenceAttention(*scheme, seq);
                 const int cells = 7;
                 const PooledProbs got = engine.pooled(plan, 0, c.region, cells, mode, RunOptions{});
-                const std::string what = std::string(c.scheme) + (causal ? " causal " : " ") + poolModeName(mode);
+                const std::string what =
+                    std::string(c.scheme) + (causal ? " causal " : " ") + poolModeName(mode);
                 const int step = regionStep(c.region, cells);
                 ASSERT_EQ(got.step, step) << what;
                 EXPECT_EQ(got.edges, regionEdges(c.region.rowBegin, c.region.rowEnd, step)) << what;
@@ -113,8 +114,8 @@ TEST(Region, PooledRegionEqualsThePooledFullMatrix)
                 EXPECT_LE(std::max(got.grid.rows(), got.grid.cols()), cells) << what;
                 const Eigen::MatrixXd want = poolOracle(ref.heads[0].probs, got.edges, got.keyEdges, mode);
                 const Eigen::MatrixXd bound =
-                    test::pooledBound(test::agreementBound(plan, 0, ref.heads[0], {}).probs, ref.heads[0].probs,
-                                      got.edges, got.keyEdges, mode);
+                    test::pooledBound(test::agreementBound(plan, 0, ref.heads[0], {}).probs,
+                                      ref.heads[0].probs, got.edges, got.keyEdges, mode);
                 test::expectWithin(got.grid, want, bound, what);
             }
 }
@@ -161,7 +162,8 @@ TEST(Region, LabComputesTheRegionAndSaysWhatItIs)
     r.region = TokenRegion{65500, 65536, 65500, 65536};
     const LabResult tokens = lab.compute(r);
     EXPECT_EQ(tokens.pooled->step, 1);
-    EXPECT_EQ(regionSummary(*tokens.pooled), "tokens 65,500\u201365,535 \u00d7 65,500\u201365,535, 1 token per cell");
+    EXPECT_EQ(regionSummary(*tokens.pooled),
+              "tokens 65,500\u201365,535 \u00d7 65,500\u201365,535, 1 token per cell");
     for (int a = 0; a < 36; ++a)
         for (int b = a + 1; b < 36; ++b)
             ASSERT_EQ(tokens.pooled->grid(a, b), 0.0); // masked
@@ -219,8 +221,9 @@ TEST(Region, ValidationNamesTheField)
         validate(regionRequest(100, {0, 101, 0, 100}), LabProduct::Views);
         FAIL();
     } catch (const FieldError& e) {
-        EXPECT_STREQ(e.what(), "region rows 0:101 is not a range of tokens in the 100-token sequence (a:b with "
-                               "0 <= a < b <= 100)");
+        EXPECT_STREQ(e.what(),
+                     "region rows 0:101 is not a range of tokens in the 100-token sequence (a:b with "
+                     "0 <= a < b <= 100)");
     }
 }
 

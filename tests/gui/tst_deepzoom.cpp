@@ -115,7 +115,7 @@ class TestDeepZoom : public QObject
         QCOMPARE(zoomNeed(all, {0, 30000, 0, 30000}, screen), ZoomNeed::Detail); // 60 < 131
         QCOMPARE(zoomNeed(all, {0, 65000, 0, 65000}, screen), ZoomNeed::None);   // 130: hardly finer
         const HeatmapData tokens = region(65536, 65000, 65536, 1);
-        QCOMPARE(zoomNeed(tokens, {65100, 65200, 65100, 65200}, screen), ZoomNeed::None); // finest
+        QCOMPARE(zoomNeed(tokens, {65100, 65200, 65100, 65200}, screen), ZoomNeed::None);   // finest
         QCOMPARE(zoomNeed(tokens, {64000, 65536, 65100, 65200}, screen), ZoomNeed::Detail); // outside it
         QCOMPARE(zoomNeed(tokens, {0, 65536, 0, 65536}, screen), ZoomNeed::Overview);
         QCOMPARE(tokensPerCell(region(65536, 61440, 65536, 16), {61440, 61500, 61440, 61500}), 16);
@@ -128,8 +128,9 @@ class TestDeepZoom : public QObject
         QCOMPARE(describeCell(coarse, {0, 1}),
                  QStringLiteral("i = 61440\u201361455, j = 61456\u201361471, \u0394 = 1\u202631: max 0.5"));
         const HeatmapData fine = region(65536, 65530, 65536, 1);
-        QCOMPARE(describeCell(fine, {5, 4}),
-                 QStringLiteral("i = 65535 \u201c65535\u201d, j = 65534 \u201c65534\u201d, \u0394 = -1: 0.5"));
+        QCOMPARE(
+            describeCell(fine, {5, 4}),
+            QStringLiteral("i = 65535 \u201c65535\u201d, j = 65534 \u201c65534\u201d, \u0394 = -1: 0.5"));
         // tokens outside a region have no display cell
         QVERIFY(!displayCell(fine, {3, 3}).isValid());
         QCOMPARE(displayCell(fine, {65535, 65531}), (Cell{5, 1}));
@@ -168,7 +169,8 @@ class TestDeepZoom : public QObject
             view->plot()->yAxis->setRange(from - 0.5, cells - 0.5);
             const QString magnified = view->data().title;
             QVERIFY2(magnified.contains(QStringLiteral("magnified (cells of ")), qPrintable(magnified));
-            QVERIFY2(magnified.contains(QStringLiteral("\u201365,535 at screen resolution")), qPrintable(magnified));
+            QVERIFY2(magnified.contains(QStringLiteral("\u201365,535 at screen resolution")),
+                     qPrintable(magnified));
             QVERIFY(waitFor(regions, 120000));
             QCoreApplication::processEvents(); // the panel's slot has run: the region is shown
             const LabResult* detail = window.heatmapPanel()->detail();
@@ -179,9 +181,10 @@ class TestDeepZoom : public QObject
             QCOMPARE(shown.colStart(shown.cols), 65536);
             const QString per = step == 1 ? QStringLiteral("1 token per cell")
                                           : QStringLiteral("%1 \u00d7 %1 tokens per cell").arg(step);
-            const QString title = QStringLiteral("n = 65,536: tokens %1\u201365,535 \u00d7 %2\u201365,535, %3")
-                                      .arg(QString::fromStdString(groupedNumber(shown.rowStart(0))),
-                                           QString::fromStdString(groupedNumber(shown.colStart(0))), per);
+            const QString title =
+                QStringLiteral("n = 65,536: tokens %1\u201365,535 \u00d7 %2\u201365,535, %3")
+                    .arg(QString::fromStdString(groupedNumber(shown.rowStart(0))),
+                         QString::fromStdString(groupedNumber(shown.colStart(0))), per);
             QVERIFY2(shown.title.endsWith(title), qPrintable(shown.title + QStringLiteral(" | ") + title));
             QVERIFY(!shown.title.contains(QStringLiteral("shown as")));
             QVERIFY(!shown.title.contains(QStringLiteral("magnified")));
@@ -192,7 +195,8 @@ class TestDeepZoom : public QObject
         const int last = shown.rows - 1;
         QCOMPARE(shown.rowStart(last), 65535);
         const QString hover = describeCell(shown, {last, last});
-        QVERIFY2(hover.startsWith(QStringLiteral("i = 65535 \u201c65535\u201d, j = 65535 \u201c65535\u201d, \u0394 = 0: ")),
+        QVERIFY2(hover.startsWith(QStringLiteral(
+                     "i = 65535 \u201c65535\u201d, j = 65535 \u201c65535\u201d, \u0394 = 0: ")),
                  qPrintable(hover));
         QVERIFY(shown.at(last, last) > 0.0 && shown.at(last, last) <= 1.0);
         QVERIFY(shown.isMasked(0, 1)); // above the diagonal
