@@ -91,6 +91,8 @@ std::string coreFieldName(const std::string& field)
     if (field == "cell.i") return "i";
     if (field == "cell.j") return "j";
     if (field == "pool.mode") return "pool mode";
+    if (field == "region.rows") return "region rows";
+    if (field == "region.keys") return "region keys";
     if (field == "positions_only") return "positions only";
     return field;
 }

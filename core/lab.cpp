@@ -88,10 +88,17 @@ std::string mib(double bytes)
     return std::to_string(static_cast<long long>(std::ceil(bytes / (1 << 20)))) + " MiB";
 }
 
-RunOptions optionsFor(const LabRequest& r, const RunControl& control)
+// Up to this n a request that leaves the thread count to the Lab (threads 0) runs on one thread: its
+// engine runs last milliseconds, and an OpenMP team on a busy machine waits for its descheduled
+// thread at every barrier. Measured (docs/performance.md, poslab_bench_gui, 2 cores at load 9): a
+// parameter change at n = 256 took 120–170 ms of core time on two threads, 11–13 ms on one; at
+// n = 2000 two threads stay faster (0.8 s against 1.7 s).
+constexpr int kOneThreadMaxN = 512;
+
+RunOptions optionsFor(const LabRequest& r, const RunControl& control, int n)
 {
     RunOptions options;
-    options.threads = r.threads;
+    options.threads = r.threads == 0 && n <= kOneThreadMaxN ? 1 : r.threads;
     options.precision = r.precision;
     options.cancel = control.cancel;
     if (control.work)
@@ -151,7 +158,7 @@ SchemeRun runScheme(AttentionEngine& engine, ResultPool& results, std::shared_pt
     run.plan = std::make_shared<const AttentionPlan>(makePlan(*run.scheme, seq));
     const double bytes = runBytes(keep, run.plan->model.heads, int(run.termNames.size()), seq.size());
     std::shared_ptr<AttentionResult> result = results.take(seq.size(), bytes);
-    RunOptions options = optionsFor(r, control);
+    RunOptions options = optionsFor(r, control, seq.size());
     options.allHeads = keep.everyHead;
     if (!keep.everyHead) options.heads = {keep.head};
     options.probs = options.logits = true;
@@ -196,7 +203,19 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
     // Streamed above the explorer's budget, or less when the machine has less available.
     const double streamAbove = std::min(kExplorerMemoryBudget, memoryBudget());
     const bool overBudget = request.pool.fallback && mainBytes > streamAbove;
-    if (request.pool.cells || overBudget) {
+    if (request.region) {
+        // Deep zoom: only the region of the head shown, at the grid asked for.
+        Steps steps(control, 1);
+        SchemeRun run;
+        run.scheme = scheme;
+        run.termNames = termNames;
+        run.plan = std::make_shared<const AttentionPlan>(makePlan(*scheme, seq));
+        result.pooled = std::make_shared<PooledProbs>(m_impl->onednn.pooled(
+            *run.plan, request.head, *request.region, request.pool.cells.value_or(kFallbackPoolCells),
+            request.pool.mode, optionsFor(request, control, n)));
+        steps.done();
+        result.run = std::move(run);
+    } else if (request.pool.cells || overBudget) {
         if (request.engine != EngineKind::OneDnn)
             throw FieldError("engine",
                              "n = " + std::to_string(n) + " is streamed, which {engine} onednn does");
@@ -209,7 +228,7 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         run.termNames = termNames;
         run.plan = std::make_shared<const AttentionPlan>(makePlan(*scheme, seq));
         auto pooled = std::make_shared<PooledProbs>(m_impl->onednn.pooled(
-            *run.plan, request.head, cells, request.pool.mode, optionsFor(request, control)));
+            *run.plan, request.head, cells, request.pool.mode, optionsFor(request, control, n)));
         steps.done();
         result.run = std::move(run);
         result.pooled = std::move(pooled);
@@ -267,16 +286,24 @@ Table Lab::table(const LabRequest& request, const RunControl& control)
     const What what = parseWhat(request.matrix);
     const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
     const Sequence seq = request.sequence();
+    const int n = seq.size();
+    if (request.region) {
+        const std::lock_guard lock(m_impl->mutex);
+        const PooledProbs p = m_impl->onednn.pooled(makePlan(*scheme, seq), request.head, *request.region,
+                                                    request.pool.cells.value_or(kFallbackPoolCells),
+                                                    request.pool.mode, optionsFor(request, control, n));
+        return pooledTable(*scheme, p, request);
+    }
     if (request.pool.cells) {
         const std::lock_guard lock(m_impl->mutex);
         const PooledProbs p = m_impl->onednn.pooled(makePlan(*scheme, seq), request.head, *request.pool.cells,
-                                                    request.pool.mode, optionsFor(request, control));
+                                                    request.pool.mode, optionsFor(request, control, n));
         return pooledTable(*scheme, p, request);
     }
     if (!needsAttention(what)) return tableFromResult(*scheme, seq, AttentionResult{}, request);
     if (request.engine == EngineKind::Reference) // the oracle itself, in double
         return tableFromResult(*scheme, seq, referenceAttention(*scheme, seq), request);
-    RunOptions options = optionsFor(request, control);
+    RunOptions options = optionsFor(request, control, n);
     options.heads = {request.head};
     options.probs = what == What::Probs;
     options.logits = what == What::Logits;

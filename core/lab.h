@@ -52,7 +52,7 @@ class Lab
     // request.head), the bias when it is shown or compared, score terms (every head's when a term is
     // shown, else request.head's when request.terms), the compare and shift runs, and, above the
     // memory budget (request.pool.fallback) or when asked (request.pool.cells), the probabilities of
-    // request.head streamed and pooled instead.
+    // request.head streamed and pooled instead; with request.region only that rectangle of them.
     LabResult compute(const LabRequest& request, const RunControl& control = {});
     // The table of request.matrix, as poslab-cli compute writes it.
     Table table(const LabRequest& request, const RunControl& control = {});

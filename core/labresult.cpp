@@ -75,7 +75,8 @@ bool covers(const LabRequest& done, const LabRequest& next, bool streamed, bool 
         model(a.model) == model(b.model) && a.weights == b.weights && a.engine == b.engine &&
         a.precision == b.precision && a.threads == b.threads && a.everyHead == b.everyHead &&
         a.terms == b.terms && a.compare == b.compare && a.compareScheme == b.compareScheme &&
-        a.shift == b.shift && a.pool.cells == b.pool.cells && a.pool.fallback == b.pool.fallback;
+        a.shift == b.shift && a.pool.cells == b.pool.cells && a.pool.fallback == b.pool.fallback &&
+        a.region == b.region;
     if (!sameInputs) return false;
     if (streamed) return a.head == b.head && a.pool.mode == b.pool.mode;
     const bool allTerms = isTermMatrix(a.matrix);
@@ -87,6 +88,7 @@ bool covers(const LabRequest& done, const LabRequest& next, bool streamed, bool 
 
 std::string pooledSummary(const PooledProbs& pooled)
 {
+    if (pooled.isRegion()) return regionSummary(pooled);
     const int cells = static_cast<int>(pooled.grid.rows());
     int lo = 0, hi = 0;
     for (std::size_t a = 0; a + 1 < pooled.edges.size(); ++a) {
@@ -99,6 +101,25 @@ std::string pooledSummary(const PooledProbs& pooled)
     return "probabilities streamed and " + poolModeName(pooled.mode) + "-pooled into " +
            std::to_string(cells) + " \u00d7 " + std::to_string(cells) + " cells of " + side + " \u00d7 " +
            side + " tokens";
+}
+
+std::string groupedNumber(long long v)
+{
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    for (int k = static_cast<int>(digits.size()) - 3; k > 0; k -= 3)
+        digits.insert(static_cast<std::size_t>(k), ",");
+    return v < 0 ? "-" + digits : digits;
+}
+
+std::string regionSummary(const PooledProbs& pooled)
+{
+    const auto range = [](const std::vector<int>& e) {
+        return groupedNumber(e.front()) + "\u2013" + groupedNumber(e.back() - 1);
+    };
+    const std::string per = pooled.step <= 1 ? "1 token per cell"
+                                             : std::to_string(pooled.step) + " \u00d7 " +
+                                                   std::to_string(pooled.step) + " tokens per cell";
+    return "tokens " + range(pooled.edges) + " \u00d7 " + range(pooled.keyEdges) + ", " + per;
 }
 
 } // namespace poslab

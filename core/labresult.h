@@ -70,6 +70,11 @@ bool covers(const LabRequest& done, const LabRequest& next, bool streamed, bool 
 
 // One line for the status bar and the heatmap title: "probabilities streamed and max-pooled into
 // 1000 × 1000 cells of 20 × 20 tokens".
+// A region (deep zoom) says what it shows instead: regionSummary.
 std::string pooledSummary(const PooledProbs& pooled);
+// "tokens 61,440–65,535 × 61,440–65,535, 1 token per cell" (or "…, 16 × 16 tokens per cell"):
+// query rows × keys, inclusive, thousands grouped.
+std::string regionSummary(const PooledProbs& pooled);
+std::string groupedNumber(long long v); // 65536 -> "65,536"
 
 } // namespace poslab

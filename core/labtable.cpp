@@ -129,11 +129,28 @@ Table pooledTable(const Scheme& scheme, const PooledProbs& p, const LabRequest& 
 {
     Table t = baseTable(scheme, request, What::Probs);
     fillMatrix(t, p.grid);
+    const auto range = [](const std::vector<int>& e, std::size_t a) {
+        return e[a + 1] - e[a] == 1
+                   ? std::to_string(e[a])
+                   : std::to_string(e[a]).append("\u2013").append(std::to_string(e[a + 1] - 1));
+    };
     for (std::size_t a = 0; a + 1 < p.edges.size(); ++a)
         t.tokens.push_back(
-            std::to_string(p.edges[a]).append("\u2013").append(std::to_string(p.edges[a + 1] - 1)));
+            p.isRegion()
+                ? range(p.edges, a)
+                : std::to_string(p.edges[a]).append("\u2013").append(std::to_string(p.edges[a + 1] - 1)));
+    if (p.isRegion())
+        for (std::size_t b = 0; b + 1 < p.keyEdges.size(); ++b)
+            t.columns.push_back(range(p.keyEdges, b));
     t.model.emplace_back("head", std::to_string(request.head));
-    t.model.emplace_back("pool", std::to_string(p.grid.rows()));
+    if (p.isRegion()) {
+        t.model.emplace_back("rows", std::to_string(p.edges.front()) + ":" + std::to_string(p.edges.back()));
+        t.model.emplace_back("keys",
+                             std::to_string(p.keyEdges.front()) + ":" + std::to_string(p.keyEdges.back()));
+        t.model.emplace_back("tokens_per_cell", std::to_string(p.step));
+    }
+    t.model.emplace_back("pool", std::to_string(p.isRegion() ? request.pool.cells.value_or(kFallbackPoolCells)
+                                                             : int(p.grid.rows())));
     t.model.emplace_back("pool_mode", poolModeName(request.pool.mode));
     if (request.precision == Precision::BF16) t.model.emplace_back("dtype", "bf16");
     return t;

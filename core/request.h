@@ -60,6 +60,10 @@ struct LabRequest
     std::string compareScheme = "sinusoidal";
     int shift = 8;
     PoolSpec pool;
+    // Set: only this rectangle of request.head's probabilities, streamed and pooled into at most
+    // pool.cells cells a side (default kFallbackPoolCells) of square token blocks; one token a cell
+    // when it fits (the explorer's deep zoom, poslab-cli compute --rows/--keys).
+    std::optional<TokenRegion> region;
 
     // λ = 0 for positions only and for bare positions (which have no content).
     bool lambdaApplies() const { return positions == 0 && !positionsOnly; }

@@ -6,6 +6,7 @@
 #include "scheme.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace poslab {
 
@@ -49,7 +50,7 @@ void checkTokens(const LabRequest& r, int n, const ModelConfig& model)
 // a head, for every head).
 void checkTableMemory(const LabRequest& r, What what, int n, int heads)
 {
-    if (r.pool.cells) return; // cells × cells
+    if (r.pool.cells || r.region) return; // cells × cells
     const double square = 8.0 * double(n) * n;
     std::string advice = "use a shorter sequence";
     double bytes = 0;
@@ -107,6 +108,24 @@ void checkPool(const LabRequest& r)
         throw FieldError("pool", "{pool} needs {engine} onednn (the reference engine holds n \u00d7 n)");
 }
 
+// A region: rows and keys each a non-empty range inside the sequence, of request.head's
+// probabilities, streamed (the oneDNN engine).
+void checkRegion(const LabRequest& r, int n)
+{
+    if (!r.region) return;
+    const TokenRegion& g = *r.region;
+    for (const auto& [field, begin, end] :
+         {std::tuple{"region.rows", g.rowBegin, g.rowEnd}, std::tuple{"region.keys", g.keyBegin, g.keyEnd}})
+        if (begin < 0 || end > n || begin >= end)
+            throw FieldError(field, "{" + std::string(field) + "} " + std::to_string(begin) + ":" +
+                                        std::to_string(end) + " is not a range of tokens in the " +
+                                        std::to_string(n) +
+                                        "-token sequence (a:b with 0 <= a < b <= " + std::to_string(n) + ")");
+    if (r.engine != EngineKind::OneDnn)
+        throw FieldError("region.rows", "{region.rows} is streamed, which {engine} onednn does");
+    if (r.matrix != "probs") throw FieldError("region.rows", "{region.rows} applies to {matrix} probs only");
+}
+
 void checkRange(int range, int most)
 {
     if (range < 0 || range > most) throw outOfRange("range", range, 0, most);
@@ -115,10 +134,10 @@ void checkRange(int range, int most)
 void checkTable(const LabRequest& r, const Scheme& scheme, int n)
 {
     const What what = parseWhat(r.matrix);
-    if (needsAttention(what) || r.pool.cells) checkHead(r.head, scheme.model().heads);
+    if (needsAttention(what) || r.pool.cells || r.region) checkHead(r.head, scheme.model().heads);
     if (r.pool.cells && what != What::Probs)
         throw FieldError("pool", "{pool} applies to {matrix} probs only");
-    if (needsAttention(what) && !r.pool.cells) checkSquare(r, n, true);
+    if (needsAttention(what) && !r.pool.cells && !r.region) checkSquare(r, n, true);
     checkTableMemory(r, what, n, scheme.model().heads);
     switch (what) {
     case What::Pe:
@@ -206,13 +225,14 @@ void validate(const LabRequest& r, LabProduct product)
     checkThreads(r.threads);
     checkPrecision(r.engine, r.precision);
     checkPool(r);
+    checkRegion(r, n);
     checkCompare(r, model);
     switch (product) {
     case LabProduct::Views:
         checkHead(r.head, model.heads);
         checkSelectedCell(r, n, false);
         checkRange(r.range, kMaxShownRange); // a curve drawn
-        if (!r.pool.cells && !r.pool.fallback) checkSquare(r, n, true);
+        if (!r.pool.cells && !r.pool.fallback && !r.region) checkSquare(r, n, true);
         break;
     case LabProduct::Table:
         checkTable(r, *scheme, n);

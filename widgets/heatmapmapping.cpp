@@ -196,10 +196,11 @@ Cell tokenCell(const HeatmapData& data, Cell cell)
 
 namespace {
 
-// The display cell holding token k: the last edge at or before k.
+// The display cell holding token k: the last edge at or before k; −1 outside the edges (a region).
 int cellOf(const std::vector<int>& edges, int k, int step)
 {
     if (edges.empty()) return k / std::max(1, step);
+    if (k < edges.front() || k >= edges.back()) return -1;
     const auto it = std::upper_bound(edges.begin(), edges.end(), k);
     return std::max(0, static_cast<int>(it - edges.begin()) - 1);
 }
@@ -209,7 +210,9 @@ int cellOf(const std::vector<int>& edges, int k, int step)
 Cell displayCell(const HeatmapData& data, Cell token)
 {
     if (!token.isValid() || token.row >= data.totalRows() || token.col >= data.totalCols()) return {};
-    return {cellOf(data.rowEdges, token.row, data.rowStep), cellOf(data.colEdges, token.col, data.colStep)};
+    const Cell cell{cellOf(data.rowEdges, token.row, data.rowStep),
+                    cellOf(data.colEdges, token.col, data.colStep)};
+    return cell.isValid() ? cell : Cell{};
 }
 
 std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns)
@@ -243,7 +246,9 @@ QString describeCell(const HeatmapData& data, Cell cell)
                               : QString::number(data.at(cell.row, cell.col), 'g', 6);
     const QString i = data.tokenAxes ? QStringLiteral("i") : data.rowAxisLabel;
     const QString j = data.tokenAxes ? QStringLiteral("j") : data.colAxisLabel;
-    if (data.isPooled()) {
+    const bool oneToken = data.rowStart(cell.row + 1) - data.rowStart(cell.row) == 1 &&
+                          data.colStart(cell.col + 1) - data.colStart(cell.col) == 1;
+    if (data.isPooled() && !oneToken) {
         const int i0 = data.rowStart(cell.row), i1 = data.rowStart(cell.row + 1) - 1;
         const int j0 = data.colStart(cell.col), j1 = data.colStart(cell.col + 1) - 1;
         QString text =
@@ -254,16 +259,18 @@ QString describeCell(const HeatmapData& data, Cell cell)
     auto label = [](const QStringList& labels, int k) {
         return k < labels.size() ? QStringLiteral(" \u201c%1\u201d").arg(labels[k]) : QString();
     };
+    // A cell of one token (a deep-zoomed region's cells stand for tokens from its first edge on).
+    const int ti = data.rowStart(cell.row), tj = data.colStart(cell.col);
     QString text = QStringLiteral("%1 = %2%3, %4 = %5%6")
                        .arg(i)
-                       .arg(cell.row)
-                       .arg(label(data.rowLabels, cell.row))
+                       .arg(ti)
+                       .arg(label(data.rowLabels, ti))
                        .arg(j)
-                       .arg(cell.col)
-                       .arg(label(data.colLabels, cell.col));
-    if (data.tokenAxes) text += QStringLiteral(", \u0394 = %1").arg(cell.col - cell.row);
+                       .arg(tj)
+                       .arg(label(data.colLabels, tj));
+    if (data.tokenAxes) text += QStringLiteral(", \u0394 = %1").arg(tj - ti);
     text += QStringLiteral(": ") + value;
-    const std::size_t k = std::size_t(cell.row) * data.totalCols() + cell.col;
+    const std::size_t k = std::size_t(ti) * data.totalCols() + tj;
     if (k < data.buckets.size())
         text += QStringLiteral(" \u00b7 bucket %1").arg(static_cast<long long>(data.buckets[k]));
     return text;

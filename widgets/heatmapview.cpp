@@ -109,14 +109,18 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &HeatmapView::onMouseRelease);
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+        rebuild();
+        emit viewReset();
+    });
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateRotation);
     connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapView::updateAspect);
     // Zooming in shows the labels thinning had hidden.
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { updateTicks(); });
-    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { updateTicks(); });
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis})
+        connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+            updateTicks();
+            if (!m_resettingRange) emit viewRangeChanged();
+        });
     rebuild();
 }
 
@@ -165,12 +169,32 @@ void HeatmapView::rebuild()
     m_plot->yAxis->setLabel(empty ? QString() : m_data.rowAxisLabel);
     const AxisSpan xs = viewSpan(cols);
     const AxisSpan ys = viewSpan(rows);
+    m_resettingRange = true;
     m_plot->xAxis->setRange(xs.lower, xs.upper);
     m_plot->yAxis->setRange(ys.lower, ys.upper);
+    m_resettingRange = false;
     updateTicks();
     updateSelection();
     updateHighlights();
     m_plot->replot();
+}
+
+void HeatmapView::setTitle(const QString& title)
+{
+    if (title == m_data.title) return;
+    m_data.title = title;
+    updateTitle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+AxisSpan HeatmapView::xRange() const
+{
+    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper};
+}
+
+AxisSpan HeatmapView::yRange() const
+{
+    return {m_plot->yAxis->range().lower, m_plot->yAxis->range().upper};
 }
 
 // The title wraps to the plot's width: long ones (pooling, "unavailable at this n") stay readable.

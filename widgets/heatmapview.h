@@ -30,6 +30,11 @@ class HeatmapView : public QWidget
 
     void setData(HeatmapData data);
     const HeatmapData& data() const { return m_data; }
+    // A new title for the data shown, keeping the zoom (a deep zoom's "magnified …, computing").
+    void setTitle(const QString& title);
+    // The displayed ranges in display-cell coordinates (cells centred on integers).
+    AxisSpan xRange() const;
+    AxisSpan yRange() const;
 
     // The sequential map for unsigned data; signed data always uses the diverging map.
     void setSequentialMap(ColorMap map);
@@ -58,6 +63,8 @@ class HeatmapView : public QWidget
     void cellHovered(int row, int col);  // display cell; (−1, −1) when the pointer leaves
     void tokenClicked(int row, int col); // token (i, j) of the clicked cell
     void capacityChanged(QSize cells);
+    void viewRangeChanged(); // zoomed or panned (not when new data resets the view)
+    void viewReset();        // a double click showed the whole data again
     void titleLinesChanged(int lines);
 
   protected:
@@ -83,6 +90,7 @@ class HeatmapView : public QWidget
     ColorMap m_sequential = ColorMap::Viridis;
     bool m_log = false;
     bool m_showScale = true;
+    bool m_resettingRange = false; // rebuild() sets the ranges: not a zoom
     AxisSpan m_fixedRange{1.0, 0.0};
     Cell m_hovered;
     QPointF m_pressedAt{-1, -1}; // where the left button went down; (−1, −1): not down

@@ -58,6 +58,8 @@ std::string flagFor(const std::string& field, const std::string& command)
                                                              {"compare.shift", "--shift"},
                                                              {"pool", "--pool"},
                                                              {"pool.mode", "--pool-mode"},
+                                                             {"region.rows", "--rows"},
+                                                             {"region.keys", "--keys"},
                                                              {"head_dim", "--head-dim"},
                                                              {"repeats", "--repeats"}};
     const auto it = flags.find(field);

@@ -22,7 +22,7 @@ const std::vector<OptionSpec>& computeOptions()
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
         v.insert(v.end(), {{"what"}, {"head"}, {"range"}, {"format"}, {"out"}, {"engine"}, {"dtype"}, {"threads"},
-                           {"pool"}, {"pool-mode"}, {"quiet", false}});
+                           {"pool"}, {"pool-mode"}, {"rows"}, {"keys"}, {"quiet", false}});
         return v;
     }();
     return specs;
@@ -48,7 +48,7 @@ std::string computeUsage()
            "                          [--lambda L] [--temperature T]\n"
            "                          --what WHAT [--head K] [--range R]\n"
            "                          [--engine onednn|reference] [--dtype f32|bf16] [--threads T]\n"
-           "                          [--pool P [--pool-mode max|mean]]\n"
+           "                          [--pool P [--pool-mode max|mean]] [--rows A:B] [--keys C:D]\n"
            "                          [--format csv|json|npy] [--out FILE]\n"
            "\n"
            "Computes one table for a scheme on a sequence and writes it to stdout or FILE.\n"
@@ -68,6 +68,10 @@ std::string computeUsage()
            "                         cell (a, b) covers tokens [floor(a·n/P), floor((a+1)·n/P))\n"
            "                         of rows a and columns b (P = n when n < P)\n"
            "  --pool-mode max|mean   how a cell combines its probabilities (default: max)\n"
+           "  --rows A:B, --keys C:D probs only: just query rows [A, B) and keys [C, D) (default: all),\n"
+           "                         streamed in square cells of ceil(longest side / P) tokens\n"
+           "                         (P from --pool, default 1024): one token a cell when it fits;\n"
+           "                         each row is still normalised over every key\n"
            "  --format csv|json|npy  output format (default: csv)\n"
            "  --out FILE             write FILE atomically instead of stdout (- is stdout)\n"
            "  --quiet                no progress line on stderr (printed for work over 2 s)\n"
@@ -99,6 +103,27 @@ std::string runCompute(const std::vector<std::string>& args)
     if (auto v = opts.value("pool-mode")) {
         if (!opts.has("pool")) throw Error("--pool-mode applies only with --pool");
         request.pool.mode = parsePoolMode(*v);
+    }
+    if (opts.has("rows") || opts.has("keys")) {
+        int n = 0; // the sequence's length, when it is valid (validate() reports it otherwise)
+        try {
+            fillModelOptions(opts, "compute", request);
+            n = request.sequence().size();
+        } catch (const Error&) {
+        }
+        TokenRegion region{0, n, 0, n};
+        const auto range = [&](const char* name, int& begin, int& end) {
+            if (!opts.has(name)) return;
+            const std::string v = *opts.value(name);
+            const auto colon = v.find(':');
+            if (colon == std::string::npos)
+                throw Error(std::string("--") + name + " takes A:B (tokens A to B − 1), got '" + v + "'");
+            begin = parseIntOption(name, v.substr(0, colon), INT_MIN, INT_MAX);
+            end = parseIntOption(name, v.substr(colon + 1), INT_MIN, INT_MAX);
+        };
+        range("rows", region.rowBegin, region.rowEnd);
+        range("keys", region.keyBegin, region.keyEnd);
+        request.region = region;
     }
     const TableFormat format = parseTableFormat(opts.value("format").value_or("csv"));
     const auto out = opts.value("out");

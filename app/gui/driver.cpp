@@ -41,8 +41,22 @@ class ComputeThread final : public QThread
     {
         {
             std::lock_guard lock(m_mutex);
-            m_pending = Job{generation, request, std::make_shared<std::atomic<bool>>(false)};
+            m_pending = Job{generation, 0, request, std::make_shared<std::atomic<bool>>(false)};
+            m_pendingRegion.reset();               // a region of the old request is stale
             if (m_running) m_running->store(true); // superseded: stop it
+        }
+        if (!isRunning()) start();
+        m_wake.notify_one();
+    }
+
+    // A deep zoom's region of the request of `generation`: it waits for a main request pending or
+    // running, and supersedes only an older region.
+    void postRegion(quint64 generation, quint64 serial, const LabRequest& request)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_pendingRegion = Job{generation, serial, request, std::make_shared<std::atomic<bool>>(false)};
+            if (m_running && m_runningRegion) m_running->store(true);
         }
         if (!isRunning()) start();
         m_wake.notify_one();
@@ -65,11 +79,14 @@ class ComputeThread final : public QThread
             Job job;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_abort || m_pending.has_value(); });
+                m_wake.wait(
+                    lock, [this] { return m_abort || m_pending.has_value() || m_pendingRegion.has_value(); });
                 if (m_abort) return;
-                job = std::move(*m_pending);
-                m_pending.reset();
+                std::optional<Job>& next = m_pending ? m_pending : m_pendingRegion;
+                job = std::move(*next);
+                next.reset();
                 m_running = job.cancel;
+                m_runningRegion = job.region != 0;
                 m_userCancelled = false;
             }
             auto result = std::make_shared<LabResult>();
@@ -77,6 +94,30 @@ class ComputeThread final : public QThread
             bool cancelled = false;
             RunControl control;
             control.cancel = job.cancel.get();
+            if (job.region != 0) {
+                // A region reports no progress: the status bar follows the main requests.
+                try {
+                    *result = m_lab.compute(job.request, control);
+                } catch (const Cancelled&) {
+                    cancelled = true;
+                } catch (const std::exception& e) {
+                    const auto* field = dynamic_cast<const FieldError*>(&e);
+                    error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
+                }
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_running.reset();
+                    m_userCancelled = false;
+                }
+                if (cancelled) continue;
+                QMetaObject::invokeMethod(
+                    m_driver,
+                    [driver = m_driver, generation = job.generation, serial = job.region, result, error] {
+                        driver->deliverRegion(generation, serial, result, error);
+                    },
+                    Qt::QueuedConnection);
+                continue;
+            }
             control.progress = [driver = m_driver, generation = job.generation](int done, int total) {
                 QMetaObject::invokeMethod(
                     driver,
@@ -145,6 +186,7 @@ class ComputeThread final : public QThread
     struct Job
     {
         quint64 generation = 0;
+        quint64 region = 0; // a deep zoom's region: its serial; 0: a main request
         LabRequest request;
         std::shared_ptr<std::atomic<bool>> cancel; // set when a newer request arrives
     };
@@ -154,6 +196,8 @@ class ComputeThread final : public QThread
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::optional<Job> m_pending;
+    std::optional<Job> m_pendingRegion;
+    bool m_runningRegion = false;
     std::shared_ptr<std::atomic<bool>> m_running; // the running job's flag, null when idle
     bool m_userCancelled = false;                 // Driver::cancel() stopped the running job
     bool m_abort = false;
@@ -189,11 +233,16 @@ QString explorerMessage(const FieldError& error)
 
 Driver::Driver(QObject* parent)
     : QObject(parent), m_lab(std::make_unique<Lab>()),
-      m_thread(std::make_unique<ComputeThread>(this, *m_lab)), m_busyTimer(new QTimer(this))
+      m_thread(std::make_unique<ComputeThread>(this, *m_lab)), m_busyTimer(new QTimer(this)),
+      m_regionTimer(new QTimer(this))
 {
     m_busyTimer->setSingleShot(true);
     m_busyTimer->setInterval(busyDelayMs);
     connect(m_busyTimer, &QTimer::timeout, this, [this] { setShowsBusy(m_busy); });
+    m_regionTimer->setSingleShot(true);
+    m_regionTimer->setInterval(regionDelayMs);
+    connect(m_regionTimer, &QTimer::timeout, this,
+            [this] { m_thread->postRegion(m_generation, m_regionSerial, m_region); });
 }
 
 Driver::~Driver() = default; // the thread's destructor stops and joins it
@@ -201,6 +250,7 @@ Driver::~Driver() = default; // the thread's destructor stops and joins it
 void Driver::request(const LabRequest& request)
 {
     ++m_generation;
+    cancelRegion();
     m_last = request;
     if (m_viewFields) m_viewFields(m_last);
     m_last = explorerRequest(m_last);
@@ -208,6 +258,36 @@ void Driver::request(const LabRequest& request)
     if (!m_showsBusy) m_busyTimer->start();
     m_thread->post(m_generation, m_last);
     emit requestChanged(m_last);
+}
+
+void Driver::requestRegion(const TokenRegion& region, int cells)
+{
+    if (m_generation == 0) return;
+    m_region = m_last;
+    m_region.region = region;
+    m_region.pool.cells = std::clamp(cells, 1, kMaxPoolCells);
+    m_region.matrix = "probs";
+    m_region.compare = false;
+    m_region.everyHead = m_region.terms = false;
+    ++m_regionSerial;
+    m_regionTimer->start();
+}
+
+void Driver::cancelRegion()
+{
+    ++m_regionSerial; // whatever runs or waits is dropped when it arrives
+    m_regionTimer->stop();
+}
+
+void Driver::deliverRegion(quint64 generation, quint64 serial, const std::shared_ptr<LabResult>& result,
+                           const QString& error)
+{
+    if (generation != m_generation || serial != m_regionSerial) return; // superseded
+    if (!error.isEmpty()) {
+        emit regionFailed(error);
+        return;
+    }
+    emit regionAvailable(*result);
 }
 
 void Driver::cancel()

@@ -53,6 +53,12 @@ class Driver : public QObject
     static constexpr int busyDelayMs = 100;
     // Fills the view fields (matrix, head, pooling, Δ range) of every request posted from now on.
     void setViewFields(std::function<void(LabRequest&)> fill);
+    // Deep zoom: `region` of the last request's head shown, pooled into at most `cells` cells a side,
+    // posted after regionDelayMs without a newer call (zooming and panning post many). It supersedes
+    // an older region but never a main request, and a newer main request drops it.
+    void requestRegion(const TokenRegion& region, int cells);
+    void cancelRegion(); // nothing is delivered for the region asked for last
+    static constexpr int regionDelayMs = 150;
     // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
     void cancel();
     static constexpr const char* cancelledMessage = "computation cancelled";
@@ -64,6 +70,8 @@ class Driver : public QObject
     void tokensAvailable(const std::vector<std::string>& labels);
     void failed(const QString& message);
     void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
+    void regionAvailable(const poslab::LabResult& result); // the last region of the newest request
+    void regionFailed(const QString& message);
     void progress(int done, int total); // engine runs of the newest request (compare mode: four)
     // Within a run: its tiles' progress and the time left measured from them (at most every 100 ms).
     void workProgress(const poslab::WorkProgress& progress);
@@ -72,10 +80,15 @@ class Driver : public QObject
     friend class ComputeThread;
     void deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error);
     void setShowsBusy(bool shows);
+    void deliverRegion(quint64 generation, quint64 serial, const std::shared_ptr<LabResult>& result,
+                       const QString& error);
 
     std::unique_ptr<Lab> m_lab; // outlives the thread, which computes with it
     std::unique_ptr<ComputeThread> m_thread;
     QTimer* m_busyTimer = nullptr;
+    QTimer* m_regionTimer = nullptr;
+    LabRequest m_region; // the region to post when m_regionTimer fires
+    quint64 m_regionSerial = 0;
     std::function<void(LabRequest&)> m_viewFields;
     LabRequest m_last;
     quint64 m_generation = 0;

@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "explorerstate.h"
 #include "heatmapview.h"
+#include "heatmapzoom.h"
 #include "viewdata.h"
 
 #include <QCheckBox>
@@ -100,7 +101,8 @@ QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
 }
 
 HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
+    : QWidget(parent), m_state(state), m_driver(driver),
+      m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
       m_matrix(makeMatrixBox(driver, state, this)), m_colorMap(makeColorMapBox(state, this)),
       m_log(makeLogBox(state, this)), m_pooling(makePoolingBox(state, this)),
       m_view(new widgets::HeatmapView(this)), m_readout(new QLabel(this))
@@ -125,7 +127,23 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
 
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
+        m_detail = LabResult();
         refresh();
+    });
+    // Deep zoom of a streamed map: the visible rectangle computed again at screen resolution.
+    connect(driver, &Driver::regionAvailable, this, [this](const LabResult& result) {
+        if (!m_result.isPooled()) return;
+        m_detail = result;
+        rebuild();
+    });
+    connect(driver, &Driver::regionFailed, this, [this](const QString& message) {
+        m_view->setTitle(m_title);
+        m_readout->setText(message);
+    });
+    connect(m_view, &widgets::HeatmapView::viewRangeChanged, this, &HeatmapPanel::zoomed);
+    connect(m_view, &widgets::HeatmapView::viewReset, this, [this] {
+        if (m_detail.isPooled()) showOverview();
+        m_driver->cancelRegion();
     });
     connect(state, &ExplorerState::headChanged, this, &HeatmapPanel::refresh);
     connect(state, &ExplorerState::matrixChanged, this, &HeatmapPanel::refresh);
@@ -178,6 +196,7 @@ void HeatmapPanel::rebuild()
     if (maskApplies(matrix)) options.title += tr(", head %1").arg(head);
     const bool ready =
         m_result.isPooled() ? name == "probs" && head == m_result.request.head : m_result.has(name, head);
+    const bool deep = ready && m_detail.isPooled() && m_detail.request.head == head;
     if (!ready) {
         // The newer request computes it (the previous picture stays meanwhile), or it never exists at
         // this n (n × n matrices, score terms): then the view says so.
@@ -193,14 +212,46 @@ void HeatmapPanel::rebuild()
         return;
     }
     try {
-        m_view->setData(m_result.isPooled() ? pooledHeatmap(m_result, options)
-                                            : heatmapFor(m_result, m_result.run, head, matrix, options));
+        m_view->setData(deep                  ? pooledHeatmap(m_detail, options)
+                        : m_result.isPooled() ? pooledHeatmap(m_result, options)
+                                              : heatmapFor(m_result, m_result.run, head, matrix, options));
+        m_title = m_view->data().title;
     } catch (const std::exception& e) {
         m_readout->setText(QString::fromUtf8(e.what()));
         return;
     }
     m_view->setSelectedToken({m_state->row(), m_state->col()});
     showHover(-1, -1);
+}
+
+// After a zoom or pan of a streamed map: until the visible rectangle arrives at screen resolution
+// the view magnifies what it has, and its title says so.
+void HeatmapPanel::zoomed()
+{
+    if (!m_result.isPooled()) return;
+    const widgets::HeatmapData& data = m_view->data();
+    const TokenRegion region = widgets::visibleTokens(data, m_view->xRange(), m_view->yRange());
+    const QSize capacity = m_view->cellCapacity();
+    switch (widgets::zoomNeed(data, region, capacity)) {
+    case widgets::ZoomNeed::None:
+        m_driver->cancelRegion();
+        m_view->setTitle(m_title);
+        break;
+    case widgets::ZoomNeed::Overview:
+        m_driver->cancelRegion();
+        showOverview();
+        break;
+    case widgets::ZoomNeed::Detail:
+        m_driver->requestRegion(region, std::max(capacity.width(), capacity.height()));
+        m_view->setTitle(m_title + QStringLiteral("\n") + widgets::magnifiedTitle(data, region));
+        break;
+    }
+}
+
+void HeatmapPanel::showOverview()
+{
+    m_detail = LabResult();
+    rebuild();
 }
 
 void HeatmapPanel::showHover(int row, int col)

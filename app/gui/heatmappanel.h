@@ -31,14 +31,22 @@ class HeatmapPanel : public QWidget
     QStringList matrixChoices() const;
     QString readout() const;
 
+    // Deep zoom: the region shown at screen resolution (null when the overview is shown).
+    const LabResult* detail() const { return m_detail.isPooled() ? &m_detail : nullptr; }
+
   private:
     void refresh() { m_refresher.refresh(); }
     void rebuild();
     void showHover(int row, int col);
+    void zoomed();
+    void showOverview();
 
     ExplorerState* m_state;
+    Driver* m_driver;
     ViewRefresher m_refresher;
     LabResult m_result;
+    LabResult m_detail; // a region of m_result's request (deep zoom), or empty
+    QString m_title;    // the title of the data shown, before a zoom's "magnified …"
     QComboBox* m_matrix = nullptr;
     QComboBox* m_colorMap = nullptr;
     QCheckBox* m_log = nullptr;

@@ -193,12 +193,12 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
 widgets::HeatmapData pooledHeatmap(const LabResult& result, const HeatmapOptions& options)
 {
     const PooledProbs& p = *result.pooled;
-    const int cells = static_cast<int>(p.grid.rows());
+    const int rows = static_cast<int>(p.grid.rows()), cols = static_cast<int>(p.grid.cols());
     Eigen::MatrixXd grid = p.grid;
     if (result.request.model.causal) // cells wholly above the diagonal hold only masked entries
-        for (int a = 0; a < cells; ++a)
-            for (int b = 0; b < cells; ++b)
-                if (p.edges[std::size_t(b)] > p.edges[std::size_t(a) + 1] - 1)
+        for (int a = 0; a < rows; ++a)
+            for (int b = 0; b < cols; ++b)
+                if (p.keyEdges[std::size_t(b)] > p.edges[std::size_t(a) + 1] - 1)
                     grid(a, b) = std::numeric_limits<double>::quiet_NaN();
     // Fewer pixels than cells: whole cells are pooled again the same way (max of maxima is the max).
     const Pooling again = p.mode == PoolMode::Mean ? Pooling::Mean : Pooling::Max;
@@ -212,13 +212,24 @@ widgets::HeatmapData pooledHeatmap(const LabResult& result, const HeatmapOptions
         for (int c = 0; c < d.cols; ++c)
             d.values[std::size_t(r) * d.cols + c] = m.values(r, c);
     for (int r = 0; r <= d.rows; ++r)
-        d.rowEdges.push_back(p.edges[std::size_t(std::min(r * m.rowStep, cells))]);
+        d.rowEdges.push_back(p.edges[std::size_t(std::min(r * m.rowStep, rows))]);
     for (int c = 0; c <= d.cols; ++c)
-        d.colEdges.push_back(p.edges[std::size_t(std::min(c * m.colStep, cells))]);
+        d.colEdges.push_back(p.keyEdges[std::size_t(std::min(c * m.colStep, cols))]);
     d.fullRows = d.fullCols = result.n;
     d.rowLabels = d.colLabels = toLabels(result.labels);
     d.valueLabel = matrixValueLabel(QStringLiteral("probs"));
     d.pooling = QString::fromStdString(poolModeName(p.mode));
+    if (p.isRegion()) {
+        // Says exactly what is shown: the region, and the tokens a drawn cell stands for.
+        PooledProbs shown;
+        shown.edges = {d.rowEdges.front(), d.rowEdges.back()};
+        shown.keyEdges = {d.colEdges.front(), d.colEdges.back()};
+        shown.step = p.step * std::max(m.rowStep, m.colStep);
+        d.title = options.title + QStringLiteral("\nn = %1: %2")
+                                      .arg(QString::fromStdString(groupedNumber(result.n)),
+                                           QString::fromStdString(regionSummary(shown)));
+        return d;
+    }
     d.title = options.title +
               QStringLiteral("\nn = %1: %2").arg(result.n).arg(QString::fromStdString(pooledSummary(p)));
     if (m.pooled()) d.title += QStringLiteral(", shown as %1 \u00d7 %2").arg(d.rows).arg(d.cols);

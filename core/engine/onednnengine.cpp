@@ -107,17 +107,24 @@ std::string OneDnnEngine::describe() const
 
 void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
                                   const RunOptions& options,
-                                  const std::function<void(int h, int i0, int i1, int slot)>& tile)
+                                  const std::function<void(int h, int i0, int i1, int slot)>& tile,
+                                  int rowBegin, int rowEnd)
 {
     const int n = plan.n();
-    const int tiles = (n + tileRows - 1) / tileRows;
+    if (rowEnd <= rowBegin) {
+        rowBegin = 0;
+        rowEnd = n;
+    }
+    const int tiles = (rowEnd - rowBegin + tileRows - 1) / tileRows;
     const int items = tiles * static_cast<int>(headList.size());
+    const auto first = [&](int t) { return rowBegin + t * tileRows; };
+    const auto last = [&](int t) { return std::min(rowEnd, rowBegin + (t + 1) * tileRows); };
     std::exception_ptr failure;
     std::mutex failureMutex;
     // Progress in score cells: a causal tile's rows see keys up to its last row.
     const auto cellsOf = [&](int t) {
-        const double rows = std::min(n, (t + 1) * tileRows) - t * tileRows;
-        return rows * (plan.model.causal ? std::min(n, (t + 1) * tileRows) : n);
+        const double rows = last(t) - first(t);
+        return rows * (plan.model.causal ? last(t) : n);
     };
     double total = 0;
     if (options.progress)
@@ -133,7 +140,7 @@ void OneDnnEngine::Impl::forTiles(const AttentionPlan& plan, const std::vector<i
         const int h = headList[item / tiles];
         if (options.cancelled()) continue; // the remaining items are skipped cheaply
         try {
-            tile(h, t * tileRows, std::min(n, (t + 1) * tileRows), omp_get_thread_num());
+            tile(h, first(t), last(t), omp_get_thread_num());
             if (options.progress) {
                 double before = done.load();
                 while (!done.compare_exchange_weak(before, before + cellsOf(t))) {
@@ -238,28 +245,82 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
     }
 }
 
+int regionStep(const TokenRegion& region, int cells)
+{
+    const int side = std::max(region.rows(), region.keys());
+    return std::max(1, (side + cells - 1) / std::max(1, cells));
+}
+
+std::vector<int> regionEdges(int begin, int end, int step)
+{
+    std::vector<int> edges;
+    for (long long e = begin; e < end; e += step)
+        edges.push_back(static_cast<int>(e));
+    edges.push_back(end);
+    return edges;
+}
+
 PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells, PoolMode mode,
                                  const RunOptions& options)
 {
-    if (const auto lowered = engine::atEngineTemperature(plan))
-        return pooled(*lowered, head, cells, mode, options);
-    Impl& m = *m_impl;
-    const int n = plan.n();
-    checkHead(head, plan.model.heads);
     checkPoolCells(cells);
-    checkPrecisionSupported(options.precision);
     PooledProbs out;
     out.head = head;
     out.mode = mode;
+    const int n = plan.n();
     cells = std::min(cells, n);
     for (int a = 0; a <= cells; ++a)
         out.edges.push_back(static_cast<int>(static_cast<long long>(a) * n / cells));
+    out.keyEdges = out.edges;
+    streamPooled(plan, {0, n, 0, n}, options, out);
+    return out;
+}
+
+PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, const TokenRegion& region, int cells,
+                                 PoolMode mode, const RunOptions& options)
+{
+    checkPoolCells(cells);
+    const int n = plan.n();
+    if (region.rowBegin < 0 || region.rowEnd > n || region.rows() < 1 || region.keyBegin < 0 ||
+        region.keyEnd > n || region.keys() < 1)
+        throw Error("internal: the region is outside the " + std::to_string(n) + "-token map or empty");
+    PooledProbs out;
+    out.head = head;
+    out.mode = mode;
+    out.step = regionStep(region, cells);
+    out.edges = regionEdges(region.rowBegin, region.rowEnd, out.step);
+    out.keyEdges = regionEdges(region.keyBegin, region.keyEnd, out.step);
+    streamPooled(plan, region, options, out);
+    return out;
+}
+
+// The streaming pass over `region`'s rows, every key of each, into out.grid (out's edges set).
+void OneDnnEngine::streamPooled(const AttentionPlan& plan, const TokenRegion& region,
+                                const RunOptions& options, PooledProbs& out)
+{
+    if (const auto lowered = engine::atEngineTemperature(plan))
+        return streamPooled(*lowered, region, options, out);
+    Impl& m = *m_impl;
+    const int n = plan.n();
+    checkHead(out.head, plan.model.heads);
+    checkPrecisionSupported(options.precision);
+    const int rows = static_cast<int>(out.edges.size()) - 1, cols = static_cast<int>(out.keyEdges.size()) - 1;
+    // Keys outside the region are pooled into a cell before and one after it, then dropped: every
+    // key is still computed, since softmax normalises over all of them.
+    std::vector<int> keyEdges;
+    keyEdges.reserve(out.keyEdges.size() + 2);
+    if (region.keyBegin > 0) keyEdges.push_back(0);
+    for (const int e : out.keyEdges)
+        keyEdges.push_back(e);
+    if (region.keyEnd < n) keyEdges.push_back(n);
+    const int kept0 = region.keyBegin > 0 ? 1 : 0;
+    const int keyCells = static_cast<int>(keyEdges.size()) - 1;
     try {
         m.setThreads(resolveThreads(options.threads));
         m.precision = options.precision;
         m.keyBlock = options.keyBlock;
         engine::PrepareRequest req;
-        req.heads = {head};
+        req.heads = {out.head};
         req.contentOnly.assign(plan.model.heads, false);
         req.values = false;
         req.precision = options.precision;
@@ -268,28 +329,31 @@ PooledProbs OneDnnEngine::pooled(const AttentionPlan& plan, int head, int cells,
         m.preparer.prepare(plan, req, m.cache, m.streams, m.heads);
         m.pools.resize(m.threads);
         for (auto& p : m.pools)
-            p.assign(static_cast<std::size_t>(cells) * cells, 0.f);
-        const engine::PoolSink sink{&out.edges, mode == PoolMode::Max, &m.pools};
+            p.assign(static_cast<std::size_t>(rows) * keyCells, 0.f);
+        const engine::PoolSink sink{&out.edges, &keyEdges, out.mode == PoolMode::Max, &m.pools};
         const int tileRows = tileRowsFor(n, options.tileRows);
-        m.forTiles(plan, req.heads, tileRows, options, [&](int h, int i0, int i1, int slot) {
-            m.pooledTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
-        });
+        m.forTiles(
+            plan, req.heads, tileRows, options,
+            [&](int h, int i0, int i1, int slot) {
+                m.pooledTile(m.tileOf(plan, h, i0, i1, tileRows, slot), sink, slot);
+            },
+            region.rowBegin, region.rowEnd);
     } catch (const dnnl::error& e) {
         throw Error(std::string("oneDNN failed: ").append(e.what()));
     }
-    out.grid.resize(cells, cells);
-    for (int a = 0; a < cells; ++a)
-        for (int b = 0; b < cells; ++b) {
+    out.grid.resize(rows, cols);
+    for (int a = 0; a < rows; ++a)
+        for (int b = 0; b < cols; ++b) {
             double v = 0.0;
             for (const auto& p : m.pools) {
-                const double x = p[static_cast<std::size_t>(a) * cells + b];
-                v = mode == PoolMode::Max ? std::max(v, x) : v + x;
+                const double x = p[static_cast<std::size_t>(a) * keyCells + b + kept0];
+                v = out.mode == PoolMode::Max ? std::max(v, x) : v + x;
             }
-            if (mode == PoolMode::Mean)
-                v /= static_cast<double>(out.edges[a + 1] - out.edges[a]) * (out.edges[b + 1] - out.edges[b]);
+            if (out.mode == PoolMode::Mean)
+                v /= static_cast<double>(out.edges[a + 1] - out.edges[a]) *
+                     (out.keyEdges[b + 1] - out.keyEdges[b]);
             out.grid(a, b) = v;
         }
-    return out;
 }
 
 void OneDnnEngine::forgetInputs()

@@ -43,9 +43,12 @@ struct OutputSink
 // Where the streaming pass (OneDnnEngine::pooled) pools each tile's probabilities.
 struct PoolSink
 {
-    const std::vector<int>* edges = nullptr; // cell edges, the same for query rows and keys
+    const std::vector<int>* rowEdges = nullptr; // the grid's rows: query rows
+    // Key cells from 0 to n: a region's key cells, with one cell before and one after them that
+    // pool the keys outside (their sums normalise the rows; their cells are dropped).
+    const std::vector<int>* keyEdges = nullptr;
     bool poolMax = true;
-    std::vector<std::vector<float>>* pools = nullptr; // per slot, cells × cells
+    std::vector<std::vector<float>>* pools = nullptr; // per slot, rows × key cells
 };
 
 struct Scratch
@@ -141,10 +144,11 @@ struct OneDnnEngine::Impl
     void blockProducts(const engine::Tile& t, int j0, int bw, int slot);
     engine::Tile tileOf(const AttentionPlan& plan, int h, int i0, int i1, int tileRows, int slot);
     std::vector<ScoreTerm> termsOf(const AttentionPlan& plan, int head, int slot);
-    // Calls tile(h, i0, i1, slot) for every tile of the listed heads, in parallel.
+    // Calls tile(h, i0, i1, slot) for every tile of query rows [rowBegin, rowEnd) (0, 0: all n) of
+    // the listed heads, in parallel.
     void forTiles(const AttentionPlan& plan, const std::vector<int>& headList, int tileRows,
-                  const RunOptions& options,
-                  const std::function<void(int h, int i0, int i1, int slot)>& tile);
+                  const RunOptions& options, const std::function<void(int h, int i0, int i1, int slot)>& tile,
+                  int rowBegin = 0, int rowEnd = 0);
 };
 
 } // namespace poslab

@@ -35,6 +35,19 @@ enum class PoolMode
 PoolMode parsePoolMode(const std::string& name); // "max" | "mean"
 std::string poolModeName(PoolMode mode);
 
+// A rectangle of an n-token map: query rows [rowBegin, rowEnd) × keys [keyBegin, keyEnd) (0-based,
+// half-open). The streaming pass computes those rows only, over every key (softmax normalises each
+// row over all of them), and pools only those keys.
+struct TokenRegion
+{
+    int rowBegin = 0, rowEnd = 0;
+    int keyBegin = 0, keyEnd = 0;
+    int rows() const { return rowEnd - rowBegin; }
+    int keys() const { return keyEnd - keyBegin; }
+    bool isWhole(int n) const { return rowBegin == 0 && keyBegin == 0 && rowEnd == n && keyEnd == n; }
+    friend bool operator==(const TokenRegion&, const TokenRegion&) = default;
+};
+
 // What one run keeps besides the outputs (always filled: result.output and every head's output).
 // n × n matrices are kept only for the selected heads; the other heads get empty matrices.
 struct RunOptions

@@ -19,7 +19,7 @@ void OneDnnEngine::Impl::pooledTile(const engine::Tile& t, const engine::PoolSin
     const int n = t.n, rows = t.rows;
     const int end = t.causal ? t.i0 + rows : n; // keys some row of the tile sees
     const int block = engine::keyBlockFor(n, keyBlock);
-    const std::vector<int>& e = *sink.edges;
+    const std::vector<int>& e = *sink.keyEdges;
     const int cells = static_cast<int>(e.size()) - 1;
     engine::Scratch& sc = t.sc;
     sc.s.resize(static_cast<std::size_t>(t.tileRows) * block);
@@ -67,7 +67,8 @@ void OneDnnEngine::Impl::pooledTile(const engine::Tile& t, const engine::PoolSin
     }
     // p = value · exp(ref − m) / l, merged into this thread's grid row of the query's cell
     for (int r = 0; r < rows; ++r) {
-        const int a = static_cast<int>(std::upper_bound(e.begin(), e.end(), t.i0 + r) - e.begin()) - 1;
+        const std::vector<int>& re = *sink.rowEdges;
+        const int a = static_cast<int>(std::upper_bound(re.begin(), re.end(), t.i0 + r) - re.begin()) - 1;
         k::finishCells((*sink.pools)[slot].data() + static_cast<std::size_t>(a) * cells,
                        sc.cellVal.data() + static_cast<std::size_t>(r) * cells,
                        sc.cellRef.data() + static_cast<std::size_t>(r) * cells, sc.cellEnd[r], sc.m[r],

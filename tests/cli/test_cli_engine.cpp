@@ -141,6 +141,53 @@ TEST(CliEngine, PooledProbabilities)
     EXPECT_EQ(big[0][15], 0.0); // causal: the first rows see none of the last keys
 }
 
+// Deep zoom's region (issue 13): rows of one token a cell are the full table's rows (each row still
+// normalised over all keys); a pooled region is cut into square cells of whole tokens.
+TEST(CliEngine, RegionOfProbabilities)
+{
+    const std::vector<std::string> base = {"compute", "--scheme", "t5",     "--n",
+                                           "40",      "--causal", "--what", "probs"};
+    const auto with = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    const Matrix full = csvOf(base);
+    const Matrix rows = csvOf(with({"--rows", "10:13"}));
+    ASSERT_EQ(rows.size(), 3u);
+    for (std::size_t a = 0; a < 3; ++a) {
+        ASSERT_EQ(rows[a].size(), 40u);
+        for (std::size_t b = 0; b < 40; ++b)
+            EXPECT_NEAR(rows[a][b], full[10 + a][b], 2e-6) << a << ", " << b; // fp32 resolution
+    }
+    const Matrix corner = csvOf(with({"--rows", "30:40", "--keys", "25:35"}));
+    ASSERT_EQ(corner.size(), 10u);
+    for (std::size_t a = 0; a < 10; ++a)
+        for (std::size_t b = 0; b < 10; ++b)
+            EXPECT_NEAR(corner[a][b], full[30 + a][25 + b], 2e-6) << a << ", " << b;
+    const JsonValue j = jsonOf(with({"--keys", "20:40", "--pool", "4", "--pool-mode", "mean"}));
+    EXPECT_EQ(j["tokens"][0].text, "0–9"); // ceil(40 / 4) = 10 tokens a side
+    EXPECT_EQ(j["tokens"][3].text, "30–39");
+    EXPECT_EQ(j["columns"][0].text, "20–29");
+    EXPECT_EQ(j["columns"][1].text, "30–39");
+    EXPECT_EQ(j["model"]["keys"].text, "20:40");
+    EXPECT_EQ(j["model"]["tokens_per_cell"].text, "10");
+    const Matrix mean = csvOf(with({"--keys", "20:40", "--pool", "4", "--pool-mode", "mean"}));
+    ASSERT_EQ(mean.size(), 4u);
+    ASSERT_EQ(mean[0].size(), 2u);
+    double want = 0;
+    for (std::size_t a = 30; a < 40; ++a)
+        for (std::size_t b = 30; b < 40; ++b)
+            want += full[a][b] / 100;
+    EXPECT_NEAR(mean[3][1], want, 2e-6);
+    EXPECT_EQ(mean[0][1], 0.0); // causal: rows 0..9 see no key from 30 on
+    expectOneLineError(with({"--rows", "5"}), "--rows takes A:B");
+    expectOneLineError(with({"--rows", "0:41"}), "--rows 0:41");
+    expectOneLineError(with({"--keys", "9:3"}), "--keys 9:3");
+    expectOneLineError({"compute", "--scheme", "t5", "--n", "40", "--what", "logits", "--rows", "0:2"},
+                       "--what probs");
+}
+
 TEST(CliEngine, BadEngineOptionsAreOneLine)
 {
     expectOneLineError({"compute", "--scheme", "t5", "--n", "4", "--what", "probs", "--engine", "eigen"},

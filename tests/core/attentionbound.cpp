@@ -480,17 +480,23 @@ double rowSumBound(int n, int keyBlock, int extra)
 // division and sum over threads.
 MatrixXd pooledBound(const MatrixXd& probs, const MatrixXd& p, const std::vector<int>& edges, PoolMode mode)
 {
-    const int cells = static_cast<int>(edges.size()) - 1;
-    MatrixXd out(cells, cells);
-    for (int a = 0; a < cells; ++a)
-        for (int b = 0; b < cells; ++b) {
-            const int h = edges[a + 1] - edges[a], w = edges[b + 1] - edges[b];
-            const auto bound = probs.block(edges[a], edges[b], h, w);
+    return pooledBound(probs, p, edges, edges, mode);
+}
+
+MatrixXd pooledBound(const MatrixXd& probs, const MatrixXd& p, const std::vector<int>& rowEdges,
+                     const std::vector<int>& keyEdges, PoolMode mode)
+{
+    const int rows = static_cast<int>(rowEdges.size()) - 1, cols = static_cast<int>(keyEdges.size()) - 1;
+    MatrixXd out(rows, cols);
+    for (int a = 0; a < rows; ++a)
+        for (int b = 0; b < cols; ++b) {
+            const int h = rowEdges[a + 1] - rowEdges[a], w = keyEdges[b + 1] - keyEdges[b];
+            const auto bound = probs.block(rowEdges[a], keyEdges[b], h, w);
             if (mode == PoolMode::Max) {
                 out(a, b) = bound.maxCoeff();
             } else {
                 const double area = static_cast<double>(h) * w;
-                const double total = (p.block(edges[a], edges[b], h, w) + bound).sum();
+                const double total = (p.block(rowEdges[a], keyEdges[b], h, w) + bound).sum();
                 out(a, b) = bound.sum() / area + (gamma(w + h, kUnitF32) + gamma(3, kUd)) * total / area;
             }
         }

@@ -64,5 +64,9 @@ double rowSumBound(int n, int keyBlock, int extra = 0);
 // probabilities `p`, plus the pooling's own float sums.
 Eigen::MatrixXd pooledBound(const Eigen::MatrixXd& probs, const Eigen::MatrixXd& p,
                             const std::vector<int>& edges, PoolMode mode);
+// The same for a region's grid: rows by rowEdges, keys by keyEdges.
+Eigen::MatrixXd pooledBound(const Eigen::MatrixXd& probs, const Eigen::MatrixXd& p,
+                            const std::vector<int>& rowEdges, const std::vector<int>& keyEdges,
+                            PoolMode mode);
 
 } // namespace poslab::test
