@@ -223,8 +223,8 @@ class TestSessions : public QObject
             << QByteArray(R"({"format": "poslab-session", "version": 99, "n": 4, "scheme": "alibi"})")
             << QStringLiteral("b.poslab") << QStringLiteral("newer PosLab");
         QTest::newRow("bad field")
-            << QByteArray(R"({"format": "poslab-session", "version": 1, "n": 4, "scheme": "nope"})")
-            << QStringLiteral("c.poslab") << QStringLiteral("nope");
+            << QByteArray(R"({"format": "poslab-session", "version": 1, "n": 4, "scheme": "no-such"})")
+            << QStringLiteral("c.poslab") << QStringLiteral("no-such");
         QImage plain(8, 8, QImage::Format_RGB32);
         plain.fill(Qt::red);
         QByteArray png;
