@@ -207,6 +207,58 @@ void seedLinearSteps(const Pair& p, std::vector<Step>& steps)
                      {{p.i, p.j}}, {delta}});
 }
 
+void kerpleSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const bool power = p.scheme.params().choice("form") == "power";
+    double pv = 0.0, av = 0.0, rawP = 0.0, rawA = 0.0;
+    for (const auto& v : p.scheme.headValues()) {
+        const double x = v.values[p.h];
+        if (v.name == "p") pv = x;
+        else if (v.name == "a") av = x;
+        else if (v.name == "p before clamp") rawP = x;
+        else if (v.name == "a before clamp") rawA = x;
+    }
+    steps.push_back({"The head's kernel parameters",
+                     power ? "p_h ≥ 0.01, 0.01 ≤ a_h ≤ 2 (clamped)" : "p_h ≥ 0.01, a_h ≥ 0.01 (clamped)",
+                     "Drawn per head from the seed as the official init, or given; the official code clamps them "
+                     "before every use.",
+                     {scalar("h", p.h), scalar("p_h as drawn or given", rawP), scalar("a_h as drawn or given", rawA)},
+                     {scalar("p_h", pv), scalar("a_h", av)}, false, {}, {}, {}});
+    const int d = std::abs(p.j - p.i);
+    steps.push_back({"Kernel bias", power ? "bias = −p_h·|Δ|^(a_h)" : "bias = −p_h·log(1 + a_h·|Δ|)",
+                     power ? "A power of the distance: a_h < 1 flattens far offsets, a_h = 1 is ALiBi's line."
+                           : "The logarithm grows ever more slowly: far keys are penalised far less than by ALiBi.",
+                     {scalar("|Δ|", d), scalar("p_h", pv), scalar("a_h", av)},
+                     {scalar(power ? "|Δ|^(a_h)" : "log(1 + a_h·|Δ|)", power ? std::pow(d, av) : std::log1p(av * d)),
+                      scalar("bias", p.plan.heads[p.h].offsetBias[p.o])},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+// NoPE: the only position signal is the causal mask; at λ = 0 it makes the first layer uniform.
+void nopeSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const bool causal = p.plan.model.causal;
+    const double lambda = p.seq.hasContent ? p.plan.model.lambda : 0.0;
+    if (!causal) {
+        steps.push_back({"No mask, no position", "score_ij = q_i·k_j / √d",
+                         "Without the causal mask this is an encoder: permuting the tokens permutes rows and "
+                         "columns alike, and nothing in the scores can tell where a token is.",
+                         {text("causal", "false")}, {}, false, {}, {}, {}});
+        return;
+    }
+    const int visible = p.i + 1;
+    std::vector<Quantity> results = {scalar("keys visible to query i", visible),
+                                     scalar("uniform weight 1/(i + 1)", 1.0 / visible),
+                                     scalar("p_ij", p.result.heads[p.h].probs(p.i, p.j))};
+    steps.push_back({"The mask is the position", "query i sees keys 0..i; at λ = 0: p_ij = 1/(i + 1) for j ≤ i",
+                     lambda == 0.0 ? "Every token has the same content, so every visible score is equal: the first "
+                                     "layer averages over the prefix, and the weight 1/(i + 1) tells the layer i."
+                                   : "With content (λ > 0) the scores differ by token, not by position; only the "
+                                     "prefix length i + 1 is a position signal.",
+                     {text("causal", "true"), scalar("λ", lambda)}, results, false, {},
+                     {{p.i, p.j}}, {}});
+}
+
 } // namespace
 
 Walk explain(const Scheme& scheme, const Sequence& seq, int head, int i, int j)
@@ -256,8 +308,11 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
                            false, {}, {}, {j - i}});
     } else if (scheme.info().kind == SchemeKind::None) {
         w.steps.push_back({"No position", "x_p = e_p",
-                           "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the tokens "
-                           "only permutes the map.",
+                           plan.model.causal
+                               ? "Nothing in x tells positions apart; only the causal mask does (query i sees keys "
+                                 "0..i)."
+                               : "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the "
+                                 "tokens only permutes the map.",
                            {}, {}, false, {}, {}, {}});
     }
     w.steps.push_back({"Project to query and key", "q_i = x_i W_q^h,  k_j = x_j W_k^h",
@@ -279,6 +334,10 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
         transformerXlSteps(p, w.steps);
     else if (name == "seed-linear")
         seedLinearSteps(p, w.steps);
+    else if (name == "kerple")
+        kerpleSteps(p, w.steps);
+    else if (name == "nope")
+        nopeSteps(p, w.steps);
 
     const HeadResult& hr = result.heads[head];
     Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};
