@@ -234,6 +234,36 @@ void kerpleSteps(const Pair& p, std::vector<Step>& steps)
                      false, {}, {{p.i, p.j}}, {p.j - p.i}});
 }
 
+void xposSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const RotaryPlan& r = p.plan.rotary;
+    const int pi = r.start + p.i, pj = r.start + p.j, delta = p.j - p.i;
+    const int half = static_cast<int>(r.theta.size());
+    Quantity scales{"scale per pair", Eigen::MatrixXd(half, 4), {}, {"ζ_c", "ζ_c^(m_i/B)", "ζ_c^(−m_j/B)", "ζ_c^(−Δ/B)"}, {}};
+    for (int c = 0; c < half; ++c) {
+        scales.value.row(c) << r.zeta[c], rotaryScale(r, pi, c, RotarySide::Query),
+            rotaryScale(r, pj, c, RotarySide::Key), std::pow(r.zeta[c], -delta / r.scaleBase);
+        scales.rowLabels.push_back("c = " + std::to_string(c));
+    }
+    steps.push_back({"Per-pair scale", "ζ_c = (2c + 0.4d)/(1.4d); q's pair c × ζ_c^(m_i/B), k's × ζ_c^(−m_j/B), m = position + min_pos",
+                     "torchscale centres m on the sequence (min_pos = −(start + n) // 2); in q̃·k̃ only "
+                     "ζ_c^((m_i − m_j)/B) = ζ_c^(−Δ/B) is left: below 1 for keys before the query, a decay.",
+                     {scalar("min_pos", r.scaleOrigin), scalar("B (scale_base)", r.scaleBase), scalar("m_i", pi + r.scaleOrigin),
+                      scalar("m_j", pj + r.scaleOrigin)},
+                     {scales}, false, {}, {}, {delta}});
+    const Eigen::VectorXd qr = rotateAt(p.q, pi, r, RotarySide::Query), kr = rotateAt(p.k, pj, r, RotarySide::Key);
+    const Eigen::VectorXd kDelta = rotateAt(p.k, delta, r);   // the rotation by Δθ alone
+    double relative = 0.0;
+    for (int c = 0; c < half; ++c)
+        relative += std::pow(r.zeta[c], -delta / r.scaleBase) * (p.q[2 * c] * kDelta[2 * c] + p.q[2 * c + 1] * kDelta[2 * c + 1]);
+    steps.push_back({"Rotate and scale q and k", "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i,  k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j",
+                     "Pairs are interleaved (2c, 2c+1), as torchscale's rotate_every_two; θ_c = base^(−2c/d).",
+                     {vec("q_i", p.q), vec("k_j", p.k)},
+                     {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
+                      scalar("Σ_c ζ_c^(−Δ/B)·q_i·R(Δθ_c)k_j / √d (Δ alone)", p.plan.scale * relative)},
+                     false, {}, {{p.i, p.j}}, {delta}});
+}
+
 // NoPE: the only position signal is the causal mask; at λ = 0 it makes the first layer uniform.
 void nopeSteps(const Pair& p, std::vector<Step>& steps)
 {
@@ -338,6 +368,8 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
         kerpleSteps(p, w.steps);
     else if (name == "nope")
         nopeSteps(p, w.steps);
+    else if (name == "xpos")
+        xposSteps(p, w.steps);
 
     const HeadResult& hr = result.heads[head];
     Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};

@@ -20,6 +20,7 @@ SchemeInfo debertaInfo();
 SchemeInfo seedLinearInfo();
 SchemeInfo kerpleInfo();
 SchemeInfo nopeInfo();
+SchemeInfo xposInfo();
 
 std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeSinusoidal(const RawParams& raw, const ModelConfig& model);
@@ -33,6 +34,7 @@ std::unique_ptr<Scheme> makeDeberta(const RawParams& raw, const ModelConfig& mod
 std::unique_ptr<Scheme> makeSeedLinear(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeKerple(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeNope(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeXpos(const RawParams& raw, const ModelConfig& model);
 
 enum class SinusoidLayout { Interleaved, Concat };
 

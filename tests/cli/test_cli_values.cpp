@@ -214,7 +214,7 @@ TEST(CliValues, AlibiBiasIsMinusSlopeTimesDistance)
 TEST(CliValues, ProbabilityRowsSumToOne)
 {
     for (const std::string scheme : {"none", "sinusoidal", "learned", "shaw", "transformer-xl", "t5", "alibi",
-                                     "rope", "deberta", "seed-linear", "kerple", "nope"})
+                                     "rope", "deberta", "seed-linear", "kerple", "nope", "xpos"})
         for (int n : {1, 7, 33})
             for (bool causal : {false, true}) {
                 std::vector<std::string> args = {"--scheme", scheme,  "--n",    std::to_string(n),

@@ -59,7 +59,9 @@ const std::vector<Case>& allCases()
         {"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}},
         {"kerple", {}},
         {"kerple", {{"form", "power"}}},
-        {"nope", {}}};
+        {"nope", {}},
+        {"xpos", {}},
+        {"xpos", {{"scale_base", "64"}}}};
     return cases;
 }
 

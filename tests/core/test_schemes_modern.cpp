@@ -1,5 +1,5 @@
-// Acceptance tests for the schemes of issue 14: KERPLE (Chi et al. 2022) and NoPE (Kazemnejad et al.
-// 2023).
+// Acceptance tests for the schemes of issue 14: KERPLE (Chi et al. 2022), NoPE (Kazemnejad et al.
+// 2023) and xPos (Sun et al. 2023).
 //
 // Expected numbers are literals transcribed from the official code and evaluated outside the code
 // under test (plain Python `math`, double); each test names the file and function. Tolerances compare
@@ -10,6 +10,7 @@
 #include "attention.h"
 #include "error.h"
 #include "explain.h"
+#include "plan.h"
 #include "scheme.h"
 #include "schemetest.h"
 
@@ -233,4 +234,112 @@ TEST(Nope, SameNumbersAsNoneAndAFlatDeltaCurve)
     EXPECT_TRUE(nope->deltaCurve(5).rows.col(1).isZero(0.0));
     EXPECT_NE(nope->info().notes.find("permutation-equivariant"), std::string::npos);
     EXPECT_NE(nope->info().notes.find("1/(i + 1)"), std::string::npos);
+}
+
+// ───────────────────────────── xPos ─────────────────────────────
+
+// Transcribed from microsoft/torchscale torchscale/component/xpos_relative_position.py, XPOS.__init__:
+// scale = (arange(0, head_dim, 2) + 0.4·head_dim) / (1.4·head_dim); head_dim 8 in Python:
+// [0.28571428571428575, 0.46428571428571436, 0.6428571428571429, 0.8214285714285714].
+// XPOS.forward centres with min_pos = −(length + offset) // 2: −2 for 3 tokens, −4 for 2 after 5.
+TEST(Xpos, ScalesAndCentringAreTorchscales)
+{
+    const auto s = makeScheme("xpos", {}, makeModel(16, 2));
+    const AttentionPlan plan = makePlan(*s, Sequence::positions(3));
+    const std::vector<double> want = {0.28571428571428575, 0.46428571428571436, 0.6428571428571429,
+                                      0.8214285714285714};
+    ASSERT_EQ(plan.rotary.zeta.size(), 4u);
+    for (int c = 0; c < 4; ++c)
+        EXPECT_NEAR(plan.rotary.zeta[c], want[c], 1e-15) << c;
+    EXPECT_TRUE(plan.rotary.interleaved);
+    EXPECT_EQ(plan.rotary.scaleBase, 512.0);
+    EXPECT_EQ(plan.rotary.scaleOrigin, -2);
+    Sequence later = Sequence::positions(2);
+    later.start = 5;
+    EXPECT_EQ(makePlan(*s, later).rotary.scaleOrigin, -4);
+    EXPECT_EQ(xposScaleOrigin(0, 1), -1);   // Python: −1 // 2 = −1
+    EXPECT_EQ(xposScaleOrigin(0, 4), -2);
+}
+
+// XPOS.forward (with fixed_pos_embedding, rotate_every_two, duplicate_interleave,
+// apply_rotary_pos_emb) transcribed line by line into Python floats (double; torch runs float32 and
+// agrees to ~1e-6), head_dim 4, scale_base 8, on x = [[1, 2, 3, 4], [5, 6, 7, 8], [−1, 0.5, 2, −3]]:
+// q is forward(x, offset, downscale=False), k is forward(x, offset, downscale=True)
+// (torchscale/component/multihead_attention.py). PosLab's start is torchscale's offset.
+TEST(Xpos, RotatedRowsMatchXposForward)
+{
+    const auto s = makeScheme("xpos", {{"scale_base", "8"}}, makeModel(8, 2));
+    MatrixXd x(3, 4);
+    x << 1, 2, 3, 4, 5, 6, 7, 8, -1, 0.5, 2, -3;
+    MatrixXd q(3, 4), k(3, 4);
+    q << 1.3677823998673804, 2.7355647997347607, 3.3503689588345082, 4.467158611779344,   //
+        -2.7452365015772937, 8.711968947506522, 7.312567749903755, 8.527812362255283,     //
+        -0.03850187686569845, -1.117370845099253, 2.0595960134131546, -2.9594026866130667;
+    k << 0.7311104457090247, 1.4622208914180495, 2.68627130640884, 3.581695075211787,     //
+        -2.0070710822448583, 6.3694115002146745, 6.5478469742457035, 7.636005885054985,   //
+        -0.03850187686569845, -1.117370845099253, 2.0595960134131546, -2.9594026866130667;
+    const AttentionPlan plan = makePlan(*s, Sequence::positions(3));
+    EXPECT_TRUE(matNear(rotateRows(x, plan.rotary, RotarySide::Query), q, 1e-12));
+    EXPECT_TRUE(matNear(rotateRows(x, plan.rotary, RotarySide::Key), k, 1e-12));
+
+    // offset 5, two tokens: forward(x[:2], offset=5)
+    Sequence later = Sequence::positions(2);
+    later.start = 5;
+    const AttentionPlan shifted = makePlan(*s, later);
+    MatrixXd q5(2, 4), k5(2, 4);
+    q5 << 1.882401680671453, -0.33483748468535135, 2.64608242710478, 3.922224115096044,   //
+        4.735654167704911, 3.190525210245937, 5.827141853034631, 7.526352292639776;
+    k5 << 2.5747158883031904, -0.45798481836848715, 2.955117475429777, 4.3802993082699775, //
+        8.85959769889994, 5.968926110302597, 7.2677227860622065, 9.387010550406202;
+    EXPECT_TRUE(matNear(rotateRows(x.topRows(2), shifted.rotary, RotarySide::Query), q5, 1e-12));
+    EXPECT_TRUE(matNear(rotateRows(x.topRows(2), shifted.rotary, RotarySide::Key), k5, 1e-12));
+}
+
+// Only Δ reaches the score: q̃_i·k̃_j = Σ_c ζ_c^(−Δ/B)·(q_i·R(Δθ_c) k_j)_c. A shift of every position
+// changes nothing; keys before the query are damped (ζ < 1), the walk shows it with its numbers.
+TEST(Xpos, ScoreDependsOnDeltaAndDecays)
+{
+    const auto s = makeScheme("xpos", {{"scale_base", "32"}}, makeModel(16, 2, true, 9));
+    const Sequence seq = Sequence::fromText("one two three four five six seven", TokenizerMode::Word);
+    Sequence shifted = seq;
+    shifted.start = 41;
+    const AttentionResult a = referenceAttention(*s, seq), b = referenceAttention(*s, shifted);
+    for (int h = 0; h < 2; ++h)
+        EXPECT_TRUE(matNear(a.heads[h].probs, b.heads[h].probs, 1e-12)) << h;
+
+    const Walk w = explain(*s, seq, 1, 6, 1);
+    double both = 0.0, alone = 0.0;
+    for (const Step& st : w.steps)
+        for (const Quantity& qq : st.results) {
+            if (qq.name == "q̃_i·k̃_j / √d") both = qq.value(0, 0);
+            if (qq.name == "Σ_c ζ_c^(−Δ/B)·q_i·R(Δθ_c)k_j / √d (Δ alone)") alone = qq.value(0, 0);
+            if (qq.name == "scale per pair")
+                for (int c = 0; c < 4; ++c) {
+                    EXPECT_NEAR(qq.value(c, 1) * qq.value(c, 2), qq.value(c, 3), 1e-12);
+                    EXPECT_LT(qq.value(c, 3), 1.0) << "Δ = −5: damped";
+                }
+        }
+    EXPECT_NEAR(both, alone, 1e-12);
+    EXPECT_NEAR(both, w.logit, 1e-12);
+
+    // The Δ-curve: pair c's term is ζ_c^(−Δ/B)·cos(θ_c Δ).
+    const DeltaCurve c = s->deltaCurve(64);
+    const double zeta0 = 0.4 / 1.4, zeta3 = (6 + 0.4 * 8) / (1.4 * 8);
+    EXPECT_NEAR(c.rows(0, 2), std::pow(zeta0, 64.0 / 32) * std::cos(-64.0), 1e-12);     // Δ = −64, c = 0, θ_0 = 1
+    EXPECT_NEAR(c.rows(0, 5), std::pow(zeta3, 2.0) * std::cos(-64 * std::pow(10000.0, -6.0 / 8)), 1e-12);
+}
+
+TEST(Xpos, BeyondFloatRangeIsAOneLineError)
+{
+    const auto s = makeScheme("xpos", {}, makeModel(16, 2, true));
+    try {
+        makePlan(*s, Sequence::positions(120000));
+        ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(what.find('\n'), std::string::npos);
+        EXPECT_NE(what.find("scale_base"), std::string::npos) << what;
+    }
+    EXPECT_NO_THROW(makePlan(*s, Sequence::positions(4096)));
+    EXPECT_THROW(makeScheme("xpos", {{"scale_base", "0"}}, makeModel(16, 2)), Error);
 }
