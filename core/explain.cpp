@@ -207,6 +207,88 @@ void seedLinearSteps(const Pair& p, std::vector<Step>& steps)
                      {{p.i, p.j}}, {delta}});
 }
 
+void kerpleSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const bool power = p.scheme.params().choice("form") == "power";
+    double pv = 0.0, av = 0.0, rawP = 0.0, rawA = 0.0;
+    for (const auto& v : p.scheme.headValues()) {
+        const double x = v.values[p.h];
+        if (v.name == "p") pv = x;
+        else if (v.name == "a") av = x;
+        else if (v.name == "p before clamp") rawP = x;
+        else if (v.name == "a before clamp") rawA = x;
+    }
+    steps.push_back({"The head's kernel parameters",
+                     power ? "p_h ≥ 0.01, 0.01 ≤ a_h ≤ 2 (clamped)" : "p_h ≥ 0.01, a_h ≥ 0.01 (clamped)",
+                     "Drawn per head from the seed as the official init, or given; the official code clamps them "
+                     "before every use.",
+                     {scalar("h", p.h), scalar("p_h as drawn or given", rawP), scalar("a_h as drawn or given", rawA)},
+                     {scalar("p_h", pv), scalar("a_h", av)}, false, {}, {}, {}});
+    const int d = std::abs(p.j - p.i);
+    steps.push_back({"Kernel bias", power ? "bias = −p_h·|Δ|^(a_h)" : "bias = −p_h·log(1 + a_h·|Δ|)",
+                     power ? "A power of the distance: a_h < 1 flattens far offsets, a_h = 1 is ALiBi's line."
+                           : "The logarithm grows ever more slowly: far keys are penalised far less than by ALiBi.",
+                     {scalar("|Δ|", d), scalar("p_h", pv), scalar("a_h", av)},
+                     {scalar(power ? "|Δ|^(a_h)" : "log(1 + a_h·|Δ|)", power ? std::pow(d, av) : std::log1p(av * d)),
+                      scalar("bias", p.plan.heads[p.h].offsetBias[p.o])},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+void xposSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const RotaryPlan& r = p.plan.rotary;
+    const int pi = r.start + p.i, pj = r.start + p.j, delta = p.j - p.i;
+    const int half = static_cast<int>(r.theta.size());
+    Quantity scales{"scale per pair", Eigen::MatrixXd(half, 4), {}, {"ζ_c", "ζ_c^(m_i/B)", "ζ_c^(−m_j/B)", "ζ_c^(−Δ/B)"}, {}};
+    for (int c = 0; c < half; ++c) {
+        scales.value.row(c) << r.zeta[c], rotaryScale(r, pi, c, RotarySide::Query),
+            rotaryScale(r, pj, c, RotarySide::Key), std::pow(r.zeta[c], -delta / r.scaleBase);
+        scales.rowLabels.push_back("c = " + std::to_string(c));
+    }
+    steps.push_back({"Per-pair scale", "ζ_c = (2c + 0.4d)/(1.4d); q's pair c × ζ_c^(m_i/B), k's × ζ_c^(−m_j/B), m = position + min_pos",
+                     "torchscale centres m on the sequence (min_pos = −(start + n) // 2); in q̃·k̃ only "
+                     "ζ_c^((m_i − m_j)/B) = ζ_c^(−Δ/B) is left: below 1 for keys before the query, a decay.",
+                     {scalar("min_pos", r.scaleOrigin), scalar("B (scale_base)", r.scaleBase), scalar("m_i", pi + r.scaleOrigin),
+                      scalar("m_j", pj + r.scaleOrigin)},
+                     {scales}, false, {}, {}, {delta}});
+    const Eigen::VectorXd qr = rotateAt(p.q, pi, r, RotarySide::Query), kr = rotateAt(p.k, pj, r, RotarySide::Key);
+    const Eigen::VectorXd kDelta = rotateAt(p.k, delta, r);   // the rotation by Δθ alone
+    double relative = 0.0;
+    for (int c = 0; c < half; ++c)
+        relative += std::pow(r.zeta[c], -delta / r.scaleBase) * (p.q[2 * c] * kDelta[2 * c] + p.q[2 * c + 1] * kDelta[2 * c + 1]);
+    steps.push_back({"Rotate and scale q and k", "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i,  k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j",
+                     "Pairs are interleaved (2c, 2c+1), as torchscale's rotate_every_two; θ_c = base^(−2c/d).",
+                     {vec("q_i", p.q), vec("k_j", p.k)},
+                     {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
+                      scalar("Σ_c ζ_c^(−Δ/B)·q_i·R(Δθ_c)k_j / √d (Δ alone)", p.plan.scale * relative)},
+                     false, {}, {{p.i, p.j}}, {delta}});
+}
+
+// NoPE: the only position signal is the causal mask; at λ = 0 it makes the first layer uniform.
+void nopeSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const bool causal = p.plan.model.causal;
+    const double lambda = p.seq.hasContent ? p.plan.model.lambda : 0.0;
+    if (!causal) {
+        steps.push_back({"No mask, no position", "score_ij = q_i·k_j / √d",
+                         "Without the causal mask this is an encoder: permuting the tokens permutes rows and "
+                         "columns alike, and nothing in the scores can tell where a token is.",
+                         {text("causal", "false")}, {}, false, {}, {}, {}});
+        return;
+    }
+    const int visible = p.i + 1;
+    std::vector<Quantity> results = {scalar("keys visible to query i", visible),
+                                     scalar("uniform weight 1/(i + 1)", 1.0 / visible),
+                                     scalar("p_ij", p.result.heads[p.h].probs(p.i, p.j))};
+    steps.push_back({"The mask is the position", "query i sees keys 0..i; at λ = 0: p_ij = 1/(i + 1) for j ≤ i",
+                     lambda == 0.0 ? "Every token has the same content, so every visible score is equal: the first "
+                                     "layer averages over the prefix, and the weight 1/(i + 1) tells the layer i."
+                                   : "With content (λ > 0) the scores differ by token, not by position; only the "
+                                     "prefix length i + 1 is a position signal.",
+                     {text("causal", "true"), scalar("λ", lambda)}, results, false, {},
+                     {{p.i, p.j}}, {}});
+}
+
 } // namespace
 
 Walk explain(const Scheme& scheme, const Sequence& seq, int head, int i, int j)
@@ -256,8 +338,11 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
                            false, {}, {}, {j - i}});
     } else if (scheme.info().kind == SchemeKind::None) {
         w.steps.push_back({"No position", "x_p = e_p",
-                           "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the tokens "
-                           "only permutes the map.",
+                           plan.model.causal
+                               ? "Nothing in x tells positions apart; only the causal mask does (query i sees keys "
+                                 "0..i)."
+                               : "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the "
+                                 "tokens only permutes the map.",
                            {}, {}, false, {}, {}, {}});
     }
     w.steps.push_back({"Project to query and key", "q_i = x_i W_q^h,  k_j = x_j W_k^h",
@@ -279,6 +364,12 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
         transformerXlSteps(p, w.steps);
     else if (name == "seed-linear")
         seedLinearSteps(p, w.steps);
+    else if (name == "kerple")
+        kerpleSteps(p, w.steps);
+    else if (name == "nope")
+        nopeSteps(p, w.steps);
+    else if (name == "xpos")
+        xposSteps(p, w.steps);
 
     const HeadResult& hr = result.heads[head];
     Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};

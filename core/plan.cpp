@@ -6,6 +6,32 @@
 
 namespace poslab {
 
+int xposScaleOrigin(int start, int n)
+{
+    const int total = start + n;
+    return -((total + 1) / 2);   // −(total) // 2 in Python rounds toward −∞: −⌈total / 2⌉
+}
+
+double rotaryScale(const RotaryPlan& r, int position, int c, RotarySide side)
+{
+    if (r.zeta.empty()) return 1.0;
+    const double m = static_cast<double>(position + r.scaleOrigin) / r.scaleBase;
+    return std::pow(r.zeta[c], side == RotarySide::Query ? m : -m);
+}
+
+Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r, RotarySide side)
+{
+    Eigen::VectorXd out = rotateAt(x, position, r);
+    const int half = static_cast<int>(x.size()) / 2;
+    for (int c = 0; c < half && !r.zeta.empty(); ++c) {
+        const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
+        const double s = rotaryScale(r, position, c, side);
+        out[a] *= s;
+        out[b] *= s;
+    }
+    return out;
+}
+
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
 {
     Eigen::VectorXd out = x;
@@ -19,11 +45,11 @@ Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPla
     return out;
 }
 
-Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& r)
+Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& r, RotarySide side)
 {
     Eigen::MatrixXd out(x.rows(), x.cols());
     for (Eigen::Index p = 0; p < x.rows(); ++p)
-        out.row(p) = rotateAt(x.row(p).transpose(), r.start + static_cast<int>(p), r).transpose();
+        out.row(p) = rotateAt(x.row(p).transpose(), r.start + static_cast<int>(p), r, side).transpose();
     return out;
 }
 
@@ -37,6 +63,7 @@ AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
     plan.scale = scheme.scoreScale();
     plan.rotary = scheme.rotary();
     plan.rotary.start = seq.start;
+    if (!plan.rotary.zeta.empty()) plan.rotary.scaleOrigin = xposScaleOrigin(seq.start, seq.size());
     const int hd = plan.model.headDim();
     for (int h = 0; h < plan.model.heads; ++h) {
         const HeadContext ctx{plan.model, h, seq.start, plan.content, plan.pe, plan.proj->wq.middleCols(h * hd, hd),

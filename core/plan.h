@@ -43,12 +43,27 @@ struct RotaryPlan
     bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + d/2)
     std::vector<double> theta;        // head_dim / 2 angles per position step
     int start = 0;                    // row p is at position start + p: angle (start + p)·θ_c
+    // xPos (Sun et al. 2023): pair c of q is also multiplied by ζ_c^(m/scaleBase) and of k by
+    // ζ_c^(−m/scaleBase), m = position + scaleOrigin (torchscale centres m on the sequence).
+    std::vector<double> zeta = {};    // head_dim / 2 scales per pair, or empty (no scale: RoPE)
+    double scaleBase = 512.0;
+    int scaleOrigin = 0;
 };
 
+enum class RotarySide { Query, Key };
+
+// torchscale's centring for `n` tokens from `start`: min_pos = −(start + n) // 2 (Python's floor).
+int xposScaleOrigin(int start, int n);
+// The xPos factor of pair c at `position` for q or k: ζ_c^(±(position + scaleOrigin)/scaleBase); 1 without zeta.
+double rotaryScale(const RotaryPlan& rotary, int position, int c, RotarySide side);
+
 // x rotated as at `position`: pair c turned by position·θ_c, (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
+// The rotation alone (no xPos scale).
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& rotary);
-// Every row p of x rotated as at position rotary.start + p.
-Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& rotary);
+// The same, then each pair multiplied by rotaryScale(rotary, position, c, side).
+Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& rotary, RotarySide side);
+// Every row p of x rotated (and scaled for `side`) as at position rotary.start + p.
+Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& rotary, RotarySide side);
 
 struct AttentionPlan
 {

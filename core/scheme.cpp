@@ -99,6 +99,7 @@ const std::vector<Entry>& registry()
         {transformerXlInfo, makeTransformerXl}, {t5Info, makeT5},
         {alibiInfo, makeAlibi}, {ropeInfo, makeRope},
         {debertaInfo, makeDeberta}, {seedLinearInfo, makeSeedLinear},
+        {kerpleInfo, makeKerple}, {nopeInfo, makeNope}, {xposInfo, makeXpos},
     };
     return entries;
 }

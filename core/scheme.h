@@ -86,6 +86,14 @@ public:
 
     virtual std::vector<double> slopes() const;   // ALiBi only; Error elsewhere
 
+    // Values a scheme holds per head, after any clamping (KERPLE's p and a); empty for most schemes.
+    struct HeadValues
+    {
+        std::string name;
+        std::vector<double> values;   // one per head
+    };
+    virtual std::vector<HeadValues> headValues() const { return {}; }
+
     virtual DeltaCurve deltaCurve(int range) const = 0;
 
     // The same scheme as tables a fused engine can use (see plan.h). Defaults: 1/√head_dim, no

@@ -170,18 +170,35 @@ static void preciseKeyTable(const AttentionPlan& plan, int h, const std::vector<
 void Preparer::rotaryTable(const AttentionPlan& plan)
 {
     const int n = plan.n(), half = plan.model.headDim() / 2;
-    if (m_rotaryN == n && m_rotaryStart == plan.rotary.start && m_theta == plan.rotary.theta) return;
+    const RotaryPlan& r = plan.rotary;
+    if (m_rotaryN == n && m_rotaryStart == r.start && m_theta == r.theta && m_zeta == r.zeta &&
+        m_scaleBase == r.scaleBase && m_scaleOrigin == r.scaleOrigin)
+        return;
+    const bool xpos = !r.zeta.empty();
     m_cos.resize(static_cast<std::size_t>(n) * half);
     m_sin.resize(m_cos.size());
+    m_cosK.resize(xpos ? m_cos.size() : 0);
+    m_sinK.resize(m_cosK.size());
     for (int p = 0; p < n; ++p)
         for (int c = 0; c < half; ++c) {
-            const double a = (plan.rotary.start + p) * plan.rotary.theta[c]; // in double, as the oracle
-            m_cos[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::cos(a));
-            m_sin[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::sin(a));
+            const double a = (r.start + p) * r.theta[c]; // in double, as the oracle
+            const std::size_t at = static_cast<std::size_t>(p) * half + c;
+            // xPos: q's pair times ζ_c^(m/B), k's times ζ_c^(−m/B), folded into cos and sin in double
+            const double sq = rotaryScale(r, r.start + p, c, RotarySide::Query);
+            m_cos[at] = static_cast<float>(std::cos(a) * sq);
+            m_sin[at] = static_cast<float>(std::sin(a) * sq);
+            if (xpos) {
+                const double sk = rotaryScale(r, r.start + p, c, RotarySide::Key);
+                m_cosK[at] = static_cast<float>(std::cos(a) * sk);
+                m_sinK[at] = static_cast<float>(std::sin(a) * sk);
+            }
         }
     m_rotaryN = n;
-    m_rotaryStart = plan.rotary.start;
-    m_theta = plan.rotary.theta;
+    m_rotaryStart = r.start;
+    m_theta = r.theta;
+    m_zeta = r.zeta;
+    m_scaleBase = r.scaleBase;
+    m_scaleOrigin = r.scaleOrigin;
 }
 
 bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req, int threads) const
@@ -290,7 +307,10 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                                 req.tileRows,
                                 req.keyBlock,
                                 plan.rotary.enabled ? plan.rotary.theta : std::vector<double>{},
-                                req.precision};
+                                req.precision,
+                                plan.rotary.enabled ? plan.rotary.zeta : std::vector<double>{},
+                                plan.rotary.scaleBase,
+                                plan.rotary.scaleOrigin};
         if (!reuse || !(d.source == source)) {
             d.source = {};
             d.q.resize(nh);
@@ -311,21 +331,27 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                 d.kPlain.clear();
             }
             if (plan.rotary.enabled) {
-                // q̃_p = R(p·θ) q_p on each pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos)
+                // q̃_p = R(p·θ) q_p on each pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos);
+                // xPos: k has its own (downscaled) table
                 const int half = hd / 2;
-                for (float* m : {d.q.data(), d.k.data()})
+                const bool ownKey = !m_cosK.empty();
+                for (int side = 0; side < 2; ++side) {
+                    float* m = side == 0 ? d.q.data() : d.k.data();
+                    const float* cosT = side == 1 && ownKey ? m_cosK.data() : m_cos.data();
+                    const float* sinT = side == 1 && ownKey ? m_sinK.data() : m_sin.data();
                     for (int p = 0; p < n; ++p) {
                         float* row = m + static_cast<std::size_t>(p) * hd;
                         for (int cc = 0; cc < half; ++cc) {
                             const int a = plan.rotary.interleaved ? 2 * cc : cc;
                             const int b = plan.rotary.interleaved ? 2 * cc + 1 : cc + half;
-                            const float cs = m_cos[static_cast<std::size_t>(p) * half + cc];
-                            const float sn = m_sin[static_cast<std::size_t>(p) * half + cc];
+                            const float cs = cosT[static_cast<std::size_t>(p) * half + cc];
+                            const float sn = sinT[static_cast<std::size_t>(p) * half + cc];
                             const float xa = row[a], xb = row[b];
                             row[a] = xa * cs - xb * sn;
                             row[b] = xa * sn + xb * cs;
                         }
                     }
+                }
             }
             // Content-only projections for the bias matrix, when pe makes them differ.
             if (req.contentOnly[h] && hasPe) {

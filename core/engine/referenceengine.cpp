@@ -34,7 +34,8 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
             t = s * (plan.pe * wq) * (plan.pe * wk).transpose();
             break;
         case Component::Rotation:
-            t = s * (rotateRows(q, plan.rotary) * rotateRows(k, plan.rotary).transpose() - q * k.transpose());
+            t = s * (rotateRows(q, plan.rotary, RotarySide::Query) *
+                                 rotateRows(k, plan.rotary, RotarySide::Key).transpose() - q * k.transpose());
             break;
         case Component::KeyTable: {
             const Eigen::MatrixXd g = q * hp.keyTable.rows.transpose();

@@ -62,6 +62,9 @@ struct HeadData
         int rotaryStart = 0, tileRows = 0, keyBlock = 0;
         std::vector<double> theta;
         Precision precision = Precision::F32;
+        std::vector<double> zeta = {}; // xPos
+        double scaleBase = 0.0;
+        int scaleOrigin = 0;
         bool operator==(const Source&) const = default;
     };
     Source source;
@@ -95,6 +98,7 @@ class Preparer
     bool sameInputs(const AttentionPlan& plan, const PrepareRequest& request, int threads) const;
     void rememberInputs(const AttentionPlan& plan, const PrepareRequest& request);
     std::vector<float> m_x, m_w, m_qkv, m_cos, m_sin;
+    std::vector<float> m_cosK, m_sinK; // xPos: k's tables (downscaled); empty otherwise
     // The inputs of the last projection: a recompute that changes only the scheme's tables (the
     // usual slider drag) finds them equal and skips the x · W matmul.
     Eigen::MatrixXd m_lastContent, m_lastPe;
@@ -105,6 +109,9 @@ class Preparer
     std::vector<double> m_theta;
     int m_rotaryN = -1;
     int m_rotaryStart = 0;
+    std::vector<double> m_zeta;
+    double m_scaleBase = 0.0;
+    int m_scaleOrigin = 0;
 };
 
 } // namespace poslab::engine

@@ -18,6 +18,9 @@ SchemeInfo alibiInfo();
 SchemeInfo ropeInfo();
 SchemeInfo debertaInfo();
 SchemeInfo seedLinearInfo();
+SchemeInfo kerpleInfo();
+SchemeInfo nopeInfo();
+SchemeInfo xposInfo();
 
 std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeSinusoidal(const RawParams& raw, const ModelConfig& model);
@@ -29,6 +32,9 @@ std::unique_ptr<Scheme> makeAlibi(const RawParams& raw, const ModelConfig& model
 std::unique_ptr<Scheme> makeRope(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeDeberta(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeSeedLinear(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeKerple(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeNope(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeXpos(const RawParams& raw, const ModelConfig& model);
 
 enum class SinusoidLayout { Interleaved, Concat };
 

@@ -35,7 +35,10 @@ std::vector<std::string> compute(std::vector<std::string> args)
 }
 
 const std::vector<BadCase> kBadCases = {
-    {"unknown scheme", compute({"--scheme", "nope", "--n", "3", "--what", "probs"}), "nope"},
+    {"unknown scheme", compute({"--scheme", "no-such", "--n", "3", "--what", "probs"}), "no-such"},
+    {"kerple bad form", compute({"--scheme", "kerple", "--param", "form=cubic", "--n", "3", "--what", "probs"}),
+     "form"},
+    {"kerple negative p", compute({"--scheme", "kerple", "--param", "p=-1", "--n", "3", "--what", "bias"}), "'p'"},
     {"unknown param key", compute({"--scheme", "t5", "--param", "buckets=3", "--n", "3", "--what", "bucket"}),
      "buckets"},
     {"param without =", compute({"--scheme", "shaw", "--param", "k", "--n", "3", "--what", "bucket"}),

@@ -23,7 +23,7 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 
 TEST(CliExplain, JsonEndsOnComputeProbsAndLogits)
 {
-    for (const char* scheme : {"t5", "rope", "deberta", "shaw", "alibi", "sinusoidal", "seed-linear", "transformer-xl"}) {
+    for (const char* scheme : {"t5", "rope", "deberta", "shaw", "alibi", "sinusoidal", "seed-linear", "transformer-xl", "kerple", "xpos"}) {
         // explain walks the oracle's numbers: compare with the reference engine, both in double,
         // within the double bound of each (attentionbound.h, the same model in process)
         const auto probs = csvOf(

@@ -241,12 +241,13 @@ TEST(CliHelp, Version)
     EXPECT_EQ(r.out.rfind("poslab-cli ", 0), 0u);
 }
 
-TEST(CliSchemes, JsonListsAllTenSchemesWithTheirParameters)
+TEST(CliSchemes, JsonListsEverySchemeWithTheirParameters)
 {
     const JsonValue j = parseJson(succeed({"schemes", "--format", "json"}).out);
     const JsonValue& schemes = j["schemes"];
     const std::vector<std::string> names = {"none", "sinusoidal", "learned", "shaw",    "transformer-xl",
-                                            "t5",   "alibi",      "rope",    "deberta", "seed-linear"};
+                                            "t5",   "alibi",      "rope",    "deberta", "seed-linear",
+                                            "kerple", "nope", "xpos"};
     ASSERT_EQ(schemes.size(), names.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
         const JsonValue& s = schemes[k];
@@ -290,7 +291,8 @@ TEST(CliSchemes, TextListsEverySchemeAndParameter)
     for (const auto& line : lines(r.out))
         if (line[0] != ' ') starts.push_back(line.substr(0, line.find(' ')));
     EXPECT_EQ(starts, (std::vector<std::string>{"none", "sinusoidal", "learned", "shaw", "transformer-xl",
-                                                "t5", "alibi", "rope", "deberta", "seed-linear"}));
+                                                "t5", "alibi", "rope", "deberta", "seed-linear",
+                                                "kerple", "nope", "xpos"}));
     for (const char* word : {"num_buckets", "max_distance", "max_len", "layout", "base", "Vaswani"})
         EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }

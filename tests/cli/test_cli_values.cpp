@@ -163,6 +163,31 @@ TEST(CliValues, AlibiSlopesForOtherHeadCountsFollowThePaperCode)
     }
 }
 
+// KERPLE through poslab-cli: the log kernel of chijames/KERPLE megatron/mpu/layers.py,
+// ParallelKerpleLog.forward, −bias_p·log(1 + bias_a·tril(i − j)) with bias_p = 1.5, bias_a = 0.5
+// (Python math.log: −0.6081976621622466, −1.0397207708399179, −1.3744360978112327), within the
+// oneDNN engine's bound for the bias.
+TEST(CliValues, KerpleBiasIsTheOfficialLogKernel)
+{
+    const Matrix m = csvOf(computeArgs({"--scheme", "kerple", "--param", "p=1.5", "--param", "a=0.5", "--n", "4",
+                                        "--what", "bias", "--head", "1", "--causal"}));
+    expectSquare(m, 4);
+    poslab::ModelConfig model;
+    model.causal = true;
+    const auto scheme = poslab::makeScheme("kerple", {{"p", "1.5"}, {"a", "0.5"}}, model);
+    const poslab::Sequence seq = poslab::Sequence::positions(4);
+    const poslab::AttentionResult oracle = poslab::referenceAttention(*scheme, seq);
+    const Eigen::MatrixXd bound = headBound(poslab::makePlan(*scheme, seq), 1, oracle.heads[1], {}).bias;
+    const double kernel[] = {0.0, -0.6081976621622466, -1.0397207708399179, -1.3744360978112327};
+    Eigen::MatrixXd got = Eigen::MatrixXd::Zero(4, 4), want = Eigen::MatrixXd::Zero(4, 4);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j <= i; ++j) {
+            got(i, j) = m[i][j];
+            want(i, j) = kernel[i - j];
+        }
+    expectWithin(got, want, bound, "kerple bias of head 1");
+}
+
 // The oneDNN engine's bias (logits − content-content, f32 products subtracted in double) is
 // −m·|Δ| within its error bound, computed from the same model in process (attentionbound.h).
 TEST(CliValues, AlibiBiasIsMinusSlopeTimesDistance)
@@ -189,7 +214,7 @@ TEST(CliValues, AlibiBiasIsMinusSlopeTimesDistance)
 TEST(CliValues, ProbabilityRowsSumToOne)
 {
     for (const std::string scheme : {"none", "sinusoidal", "learned", "shaw", "transformer-xl", "t5", "alibi",
-                                     "rope", "deberta", "seed-linear"})
+                                     "rope", "deberta", "seed-linear", "kerple", "nope", "xpos"})
         for (int n : {1, 7, 33})
             for (bool causal : {false, true}) {
                 std::vector<std::string> args = {"--scheme", scheme,  "--n",    std::to_string(n),

@@ -76,16 +76,19 @@ Bounded stored(const MatrixXd& a, const Arithmetic& ar)
 // q̃ = R(p·θ) q per pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos), cos and sin of the same
 // double angle in every evaluation (rounded to float in the engine): the propagated errors
 // |cos|·E_a + |sin|·E_b plus γ_3 (storage, product, add) of |cos|·|x̂_a| + |sin|·|x̂_b|.
-Bounded rotated(const Bounded& x, const RotaryPlan& r, double u)
+Bounded rotated(const Bounded& x, const RotaryPlan& r, RotarySide side, double u)
 {
     Bounded out = x;
     const int half = static_cast<int>(x.mag.cols()) / 2;
-    const double g = gamma(3, u);
+    // xPos folds its factor σ into cos and sin in double (pow, then the products): two roundings more
+    const double g = gamma(r.zeta.empty() ? 3 : 5, u);
     for (Eigen::Index p = 0; p < x.mag.rows(); ++p)
         for (int c = 0; c < half; ++c) {
             const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
-            const double angle = (r.start + p) * r.theta[c];
-            const double cs = std::abs(std::cos(angle)), sn = std::abs(std::sin(angle));
+            const int position = r.start + static_cast<int>(p);
+            const double angle = position * r.theta[c];
+            const double sigma = rotaryScale(r, position, c, side);
+            const double cs = std::abs(std::cos(angle)) * sigma, sn = std::abs(std::sin(angle)) * sigma;
             const double ma = x.mag(p, a), mb = x.mag(p, b), ea = x.err(p, a), eb = x.err(p, b);
             out.mag(p, a) = cs * ma + sn * mb;
             out.err(p, a) = cs * ea + sn * eb + g * (cs * (ma + ea) + sn * (mb + eb));
@@ -189,7 +192,8 @@ HeadBound doubleBound(const AttentionPlan& plan, int h, const HeadResult& oracle
             break;
         case Component::Rotation: {
             // s·q̃·k̃ᵀ − s·q·kᵀ
-            const Bounded rot = qk(rotated(q, plan.rotary, u), rotated(k, plan.rotary, u)), plain = qk(q, k);
+            const Bounded rot = qk(rotated(q, plan.rotary, RotarySide::Query, u), rotated(k, plan.rotary, RotarySide::Key, u)),
+                          plain = qk(q, k);
             parts.push_back(difference(rot, plain, rot.mag + plain.mag, u));
             break;
         }
@@ -262,8 +266,8 @@ HeadBound engineBound(const AttentionPlan& plan, int h, const HeadResult& oracle
     // content-only q, k (bias, terms): their own gemm when pe is not zero, else q̂, k̂
     const Bounded ec = stored(plan.content, ar);
     const Bounded qc = hasPe ? product(ec, wq, u) : q, kc = hasPe ? product(ec, wk, u) : k;
-    const Bounded qr = plan.rotary.enabled ? rotated(q, plan.rotary, u) : q;
-    const Bounded kr = plan.rotary.enabled ? rotated(k, plan.rotary, u) : k;
+    const Bounded qr = plan.rotary.enabled ? rotated(q, plan.rotary, RotarySide::Query, u) : q;
+    const Bounded kr = plan.rotary.enabled ? rotated(k, plan.rotary, RotarySide::Key, u) : k;
 
     // S = Q̃·K̃ᵀ (bf16: inputs rounded, products exact, f32 sums). c = fl32(scale/T): the double
     // division, the cast and then the product, 3 roundings of c·S (u_d < u)

@@ -56,7 +56,12 @@ const std::vector<Case>& allCases()
         {"deberta", {{"bucket_size", "8"}, {"max_position", "12"}}},
         {"deberta", {}},
         {"seed-linear", {}},
-        {"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}}};
+        {"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}},
+        {"kerple", {}},
+        {"kerple", {{"form", "power"}}},
+        {"nope", {}},
+        {"xpos", {}},
+        {"xpos", {{"scale_base", "64"}}}};
     return cases;
 }
 

@@ -81,7 +81,7 @@ TEST_P(EveryWalk, EndsOnTheEngineNumbers)
 
 INSTANTIATE_TEST_SUITE_P(All, EveryWalk,
                          ::testing::Values("none", "sinusoidal", "learned", "shaw", "transformer-xl", "t5", "alibi",
-                                           "rope", "deberta", "seed-linear"),
+                                           "rope", "deberta", "seed-linear", "kerple", "nope", "xpos"),
                          [](const auto& info) {
                              std::string s = info.param;
                              for (char& c : s)

@@ -107,7 +107,8 @@ MatrixXd sinusoid(int n, int d, double base, bool concat)
 }
 
 const std::vector<std::string> kAllSchemes = {"none", "sinusoidal", "learned", "shaw",    "transformer-xl",
-                                              "t5",   "alibi",      "rope",    "deberta", "seed-linear"};
+                                              "t5",   "alibi",      "rope",    "deberta", "seed-linear",
+                                              "kerple", "nope", "xpos"};
 
 } // namespace
 

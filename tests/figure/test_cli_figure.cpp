@@ -111,10 +111,10 @@ TEST(CliFigure, CompareAndExplainOptions)
     r = cli({"figure", "--scheme", "alibi", "--n", "4", "--view", "explain", "--out", dir.filePath("e.png")});
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(r.err.contains("--cell")) << r.err.toStdString();
-    r = cli({"figure", "--scheme", "alibi", "--n", "4", "--view", "compare", "--compare-scheme", "nope",
+    r = cli({"figure", "--scheme", "alibi", "--n", "4", "--view", "compare", "--compare-scheme", "no-such",
              "--out", dir.filePath("c.png")});
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(r.err.contains("unknown scheme 'nope'")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("unknown scheme 'no-such'")) << r.err.toStdString();
     EXPECT_EQ(cli({"figure", "--scheme", "alibi", "--n", "4", "--cell", "3", "--out", dir.filePath("x.png")})
                   .status,
               2);

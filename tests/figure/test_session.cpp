@@ -59,7 +59,7 @@ TEST(Session, RejectsBadFilesAndLeavesThemUntouched)
     rejects(good.left(good.size() / 2), "corrupt JSON");
     rejects(QByteArray(good).replace("\"version\": 2", "\"version\": 3"), "newer PosLab");
     rejects(QByteArray(good).replace("poslab-session", "something-else"), "not a PosLab session");
-    rejects(QByteArray(good).replace("\"scheme\": \"t5\"", "\"scheme\": \"nope\""), "nope");
+    rejects(QByteArray(good).replace("\"scheme\": \"t5\"", "\"scheme\": \"no-such\""), "no-such");
     rejects(QByteArray(good).replace("\"dpi\": 300", "\"dpi\": \"high\""), "style.dpi");
     rejects(QByteArray(good).replace("\"head\": 1", "\"head\": 9"), "head 9");
     rejects("[1, 2]", "not an object");
@@ -111,10 +111,10 @@ TEST(Session, BadCompareFieldsAreRejectedWithAClearMessage)
         return std::string("accepted");
     };
     QJsonObject o = version1(sampleSession());
-    o["compare"] = QJsonObject{{"scheme", "nope"}, {"shift", 8}};
+    o["compare"] = QJsonObject{{"scheme", "no-such"}, {"shift", 8}};
     const std::string unknown = message(QJsonDocument(o).toJson());
     EXPECT_NE(unknown.find("compare scheme"), std::string::npos) << unknown;
-    EXPECT_NE(unknown.find("unknown scheme 'nope'"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("unknown scheme 'no-such'"), std::string::npos) << unknown;
     EXPECT_EQ(unknown.find('\n'), std::string::npos);
 
     o["compare"] = QJsonObject{{"scheme", "alibi"}, {"shift", -1}};
@@ -127,14 +127,14 @@ TEST(Session, BadCompareFieldsAreRejectedWithAClearMessage)
     // And from a file: rejected, the file untouched.
     QTemporaryDir dir;
     const QString path = dir.filePath("bad-compare.poslab");
-    o["compare"] = QJsonObject{{"scheme", "nope"}};
+    o["compare"] = QJsonObject{{"scheme", "no-such"}};
     const QByteArray bytes = QJsonDocument(o).toJson();
     writeAll(path, bytes);
     EXPECT_THROW(loadSession(path), Error);
     EXPECT_EQ(readAll(path), bytes);
 
     Session s = sampleSession();
-    s.compareScheme = "nope";
+    s.compareScheme = "no-such";
     EXPECT_THROW(validateSession(s), Error);
 }
 

@@ -109,7 +109,7 @@ TEST(CompareFigure, OnlyAttentionMatricesAndAKnownScheme)
     const FigureContent logits = computeFigure(testLab(), s);
     EXPECT_EQ(logits.compare.shiftChangeA, 0.0);
     EXPECT_TRUE(logits.maps[2].isMasked(0, 1)); // causal: j > i hidden in the difference too
-    s.compareScheme = "nope";
+    s.compareScheme = "no-such";
     EXPECT_THROW(computeFigure(testLab(), s), Error);
 }
 

@@ -611,7 +611,7 @@ class TestMainWindow : public QObject
                                                    "640x480", "--view", "compare",  "--compare", "alibi",
                                                    "--shift", "5"}
                                     << true;
-        QTest::newRow("unknown scheme") << QStringList{"--scheme", "nope"} << false;
+        QTest::newRow("unknown scheme") << QStringList{"--scheme", "no-such"} << false;
         QTest::newRow("unknown view") << QStringList{"--view", "nope"} << false;
         QTest::newRow("head too large") << QStringList{"--head", "4"} << false;
         QTest::newRow("bad size") << QStringList{"--size", "big"} << false;
@@ -673,7 +673,7 @@ class TestMainWindow : public QObject
     void badArgumentExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("unknown scheme") << QStringList{"--scheme", "nope"};
+        QTest::newRow("unknown scheme") << QStringList{"--scheme", "no-such"};
         QTest::newRow("unknown matrix") << QStringList{"--matrix", "bogus"};
         QTest::newRow("bucket of rope") << QStringList{"--scheme", "rope", "--matrix", "bucket"};
     }

@@ -224,8 +224,8 @@ class TestSessions : public QObject
             << QByteArray(R"({"format": "poslab-session", "version": 99, "n": 4, "scheme": "alibi"})")
             << QStringLiteral("b.poslab") << QStringLiteral("newer PosLab");
         QTest::newRow("bad field")
-            << QByteArray(R"({"format": "poslab-session", "version": 1, "n": 4, "scheme": "nope"})")
-            << QStringLiteral("c.poslab") << QStringLiteral("nope");
+            << QByteArray(R"({"format": "poslab-session", "version": 1, "n": 4, "scheme": "no-such"})")
+            << QStringLiteral("c.poslab") << QStringLiteral("no-such");
         // Issue 12: a 10⁷-character scheme took 43 s to refuse in the explorer, and a 10⁷-character
         // parameter hung it for over a minute; both are now refused by the session's validation.
         const QByteArray huge(10'000'000, 'q');
