@@ -44,8 +44,8 @@ class Driver : public QObject
         request(r);
     }
     const LabRequest& lastRequest() const { return m_last; }
-    Lab& lab() const { return *m_lab; } // shared with Export Figure; it takes turns with this driver
-    bool isBusy() const { return m_busy; }         // a request is outstanding
+    Lab& lab() const { return *m_lab; }    // shared with Export Figure; it takes turns with this driver
+    bool isBusy() const { return m_busy; } // a request is outstanding
     bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
     bool streamed() const { return m_streamed; } // the last result was pooled (a long sequence)
@@ -53,6 +53,10 @@ class Driver : public QObject
     static constexpr int busyDelayMs = 100;
     // Fills the view fields (matrix, head, pooling, Δ range) of every request posted from now on.
     void setViewFields(std::function<void(LabRequest&)> fill);
+    // Compare mode on or off (the compare view shown or not). Off never recomputes: the result shown
+    // has more than is needed, and the next request leaves the compare runs out. On recomputes only
+    // when the last result lacks them.
+    void setCompare(bool on);
     // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
     void cancel();
     static constexpr const char* cancelledMessage = "computation cancelled";
@@ -63,7 +67,7 @@ class Driver : public QObject
     // The tokens of the newest request, whether the rest of it succeeded or failed (before either signal).
     void tokensAvailable(const std::vector<std::string>& labels);
     void failed(const QString& message);
-    void busyChanged(bool busy); // only after busyDelayMs, so quick results never flash a spinner
+    void busyChanged(bool busy);        // only after busyDelayMs, so quick results never flash a spinner
     void progress(int done, int total); // engine runs of the newest request (compare mode: four)
     // Within a run: its tiles' progress and the time left measured from them (at most every 100 ms).
     void workProgress(const poslab::WorkProgress& progress);
@@ -78,6 +82,7 @@ class Driver : public QObject
     QTimer* m_busyTimer = nullptr;
     std::function<void(LabRequest&)> m_viewFields;
     LabRequest m_last;
+    LabRequest m_delivered; // the request of the last result
     quint64 m_generation = 0;
     bool m_busy = false;
     bool m_showsBusy = false;
