@@ -36,6 +36,9 @@ QLabel* makeLabel(QWidget* parent)
     label->setAlignment(Qt::AlignCenter);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
+    // Two lines at least (the scheme, the shift's change): a grid row does not always ask a wrapped
+    // label's height for its width.
+    label->setMinimumHeight(2 * label->fontMetrics().lineSpacing() + 2);
     return label;
 }
 
