@@ -61,8 +61,8 @@ int HeadGridView::headAt(QPoint pos) const
 void HeadGridView::setHeads(std::vector<HeatmapData> heads, const QString& title)
 {
     m_heads = std::move(heads);
+    m_titleText = title;
     rebuild();
-    m_title->setText(title);
     m_plot->replot();
 }
 
@@ -76,8 +76,8 @@ void HeadGridView::rebuild()
     m_title =
         new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
     top->addElement(0, 0, m_title);
+    updateTitle();
     if (m_heads.empty()) {
-        m_title->setText(tr("Nothing computed yet"));
         m_scale = nullptr;
         m_body = nullptr;
         return;
@@ -128,16 +128,16 @@ void HeadGridView::rebuild()
 void HeadGridView::updateColors()
 {
     if (m_heads.empty() || !m_scale) return;
-    const bool log = m_log && logScaleApplies(m_heads.front());
-    m_range = sharedColorRange(m_heads, log);
-    const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
+    m_colorScale = colorScaleFor(m_heads, m_sequential, m_log); // one scale over every head
+    m_range = m_colorScale.range;
+    const auto type = m_colorScale.log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
     m_scale->setDataScaleType(type);
-    if (log)
+    if (m_colorScale.log)
         m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
     for (QCPColorMap* map : m_maps) {
-        map->setGradient(makeGradient(colorMapFor(m_heads.front(), m_sequential)));
+        map->setGradient(makeGradient(m_colorScale.map));
         map->setDataScaleType(type);
         map->setDataRange(QCPRange(m_range.lower, m_range.upper));
     }
@@ -198,11 +198,18 @@ void HeadGridView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     if (!m_heads.empty() && columnsFor(int(m_heads.size())) != m_columns) {
-        const QString title = m_title->text();
         rebuild();
-        m_title->setText(title);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    } else {
+        updateTitle();
     }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The title wraps to the plot's width (as HeatmapView's), never cut at both ends.
+void HeadGridView::updateTitle()
+{
+    const QString text = m_heads.empty() && m_titleText.isEmpty() ? tr("Nothing computed yet") : m_titleText;
+    m_title->setText(wrapText(text, QFontMetrics(m_title->font()), std::max(100, m_plot->width() - 16)));
 }
 
 // Square token cells in every tile (as HeatmapView::updateAspect): the tiles' grid is padded after

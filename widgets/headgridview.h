@@ -1,6 +1,7 @@
 #pragma once
 
 #include "colormaps.h"
+#include "colorscale.h"
 #include "heatmapdata.h"
 #include "heatmapmapping.h"
 
@@ -34,8 +35,10 @@ class HeadGridView : public QWidget
     int plotCount() const { return static_cast<int>(m_maps.size()); }
     const HeatmapData& head(int k) const { return m_heads[std::size_t(k)]; }
     AxisSpan colorRange() const { return m_range; }
+    const ColorScale& colorScale() const { return m_colorScale; } // what the controls apply to
     QCustomPlot* plot() const { return m_plot; }
     QSize cellCapacity(int heads) const; // cells per small multiple when showing `heads`
+    QString title() const { return m_titleText; }
 
   signals:
     void headClicked(int head);
@@ -51,8 +54,10 @@ class HeadGridView : public QWidget
     void updateColors();
     void updateFocus();
     void updateAspect();
+    void updateTitle();
 
     std::vector<HeatmapData> m_heads;
+    QString m_titleText; // unwrapped
     std::vector<QCPColorMap*> m_maps;
     std::vector<QCPAxisRect*> m_rects;
     ColorMap m_sequential = ColorMap::Viridis;
@@ -60,6 +65,7 @@ class HeadGridView : public QWidget
     int m_focused = 0;
     int m_columns = 1;
     AxisSpan m_range;
+    ColorScale m_colorScale;
     QCustomPlot* m_plot = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPTextElement* m_title = nullptr;

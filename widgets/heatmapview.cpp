@@ -224,9 +224,19 @@ void HeatmapView::setMinimumTitleLines(int lines)
 
 void HeatmapView::updateColors()
 {
-    m_map->setGradient(makeGradient(colorMap()));
-    const bool log = logScale();
-    const AxisSpan range = m_fixedRange.lower <= m_fixedRange.upper ? m_fixedRange : colorRange(m_data, log);
+    if (m_fixedRange.lower <= m_fixedRange.upper) {
+        // Shared with neighbours (compare mode): their range, the kind the data's sign says.
+        m_colorScale.map = colorMapFor(m_data, m_sequential);
+        m_colorScale.range = m_fixedRange;
+        m_colorScale.logApplies = logScaleApplies(m_data);
+        m_colorScale.log = m_log && m_colorScale.logApplies;
+        m_colorScale.mapApplies = m_colorScale.map != ColorMap::Diverging;
+    } else {
+        m_colorScale = colorScaleFor(m_data, m_sequential, m_log);
+    }
+    m_map->setGradient(makeGradient(m_colorScale.map));
+    const bool log = m_colorScale.log;
+    const AxisSpan range = m_colorScale.range;
     const auto type = log ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
     m_map->setDataScaleType(type);
     m_scale->setDataScaleType(type);

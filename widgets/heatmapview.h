@@ -1,6 +1,7 @@
 #pragma once
 
 #include "colormaps.h"
+#include "colorscale.h"
 #include "heatmapdata.h"
 #include "heatmapmapping.h"
 
@@ -38,9 +39,10 @@ class HeatmapView : public QWidget
 
     // The sequential map for unsigned data; signed data always uses the diverging map.
     void setSequentialMap(ColorMap map);
-    ColorMap colorMap() const { return colorMapFor(m_data, m_sequential); }
+    ColorMap colorMap() const { return m_colorScale.map; }
     void setLogScale(bool on); // probabilities only; ignored for signed data
-    bool logScale() const { return m_log && logScaleApplies(m_data); }
+    bool logScale() const { return m_colorScale.log; }
+    const ColorScale& colorScale() const { return m_colorScale; } // colorScaleFor() unless a range is fixed
     void setFixedColorRange(AxisSpan range); // e.g. shared by several maps; lower > upper: automatic
     void setSelectedToken(Cell token);       // token (i, j), framed; invalid: no frame
     void setColorScaleVisible(bool visible); // off when a neighbour's scale is shared
@@ -53,7 +55,8 @@ class HeatmapView : public QWidget
     QCustomPlot* plot() const { return m_plot; }
     Cell hoveredCell() const { return m_hovered; } // display cell
     QString hoverText() const { return describeCell(m_data, m_hovered); }
-    QSize cellCapacity() const; // how many cells fit: never draw more cells than pixels (as many across as down)
+    QSize
+    cellCapacity() const; // how many cells fit: never draw more cells than pixels (as many across as down)
     // Lines the title wraps into at the current width, and a minimum it is padded to (maps shown side
     // by side keep their rows aligned when only one title wraps).
     int titleLines() const { return m_titleLines; }
@@ -92,9 +95,10 @@ class HeatmapView : public QWidget
     bool m_showScale = true;
     bool m_resettingRange = false; // rebuild() sets the ranges: not a zoom
     AxisSpan m_fixedRange{1.0, 0.0};
+    ColorScale m_colorScale;
     Cell m_hovered;
     QPointF m_pressedAt{-1, -1}; // where the left button went down; (−1, −1): not down
-    Cell m_selected; // token cell
+    Cell m_selected;             // token cell
     QSize m_capacity;
     QSize m_budget;                 // tick labels that fit on x and y
     QCPItemRect* m_frame = nullptr; // the selected cell

@@ -6,10 +6,10 @@
 #include "viewdata.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -20,7 +20,9 @@ namespace poslab::gui {
 
 namespace {
 
-constexpr int kMinMapWidth = 240; // pixels: tick labels, axis title and a readable map
+// Room a map takes beyond its square of cells: tick labels, axis titles, colour scale (x), heading
+// and title (y).
+constexpr int kMapExtraX = 150, kMapExtraY = 190;
 
 QString changeText(double change, int shift)
 {
@@ -34,6 +36,9 @@ QLabel* makeLabel(QWidget* parent)
     label->setAlignment(Qt::AlignCenter);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
+    // Two lines at least (the scheme, the shift's change): a grid row does not always ask a wrapped
+    // label's height for its width.
+    label->setMinimumHeight(2 * label->fontMetrics().lineSpacing() + 2);
     return label;
 }
 
@@ -69,32 +74,16 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     addLabelled(tr("Matri&x:"), m_matrix);
     row->addStretch(1);
 
-    // The three maps never get narrower than kMinMapWidth: below that the row scrolls sideways.
-    auto* maps = new QWidget(this);
-    auto* grid = new QGridLayout(maps);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_labelA, 0, 0);
-    grid->addWidget(m_labelB, 0, 1);
-    grid->addWidget(m_labelDiff, 0, 2);
-    grid->addWidget(m_a, 1, 0);
-    grid->addWidget(m_b, 1, 1);
-    grid->addWidget(m_diff, 1, 2);
-    grid->setRowStretch(1, 1);
-    // B and the difference carry a colour scale, A does not (it shares B's): a little more room for
-    // them keeps the three maps about equally wide.
-    for (int c = 0; c < 3; ++c) {
-        grid->setColumnStretch(c, c == 0 ? 4 : 5);
-        grid->setColumnMinimumWidth(c, kMinMapWidth);
-    }
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(maps);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The three maps, each under its heading, arranged by the room there is (arrangeMaps).
+    m_maps = new QWidget(this);
+    m_grid = new QGridLayout(m_maps);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_maps->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_maps, 1);
+    arrangeMaps();
     // Same title height for the three maps (one may wrap where the others do not), so their rows align.
     for (auto* view : {m_a, m_b, m_diff})
         connect(view, &widgets::HeatmapView::titleLinesChanged, this, [this] {
@@ -117,18 +106,75 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     });
     connect(state, &ExplorerState::headChanged, this, &ComparePanel::refresh);
     connect(state, &ExplorerState::paintingChanged, this, &ComparePanel::refresh);
-    // Compare mode costs four runs: only while it is shown.
-    connect(state, &ExplorerState::viewChanged, this, [this](View view) {
-        const bool on = view == View::Compare;
-        if (m_driver->generation() > 0 && on != m_driver->lastRequest().compare)
-            m_driver->update([on](LabRequest& r) { r.compare = on; });
-    });
+    // Compare mode costs four runs: only while it is shown. Leaving the view keeps the result (a
+    // switch of tabs never recomputes what is on screen).
+    connect(state, &ExplorerState::viewChanged, this,
+            [this](View view) { m_driver->setCompare(view == View::Compare); });
     for (auto* view : {m_a, m_b, m_diff}) {
         connect(view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
         connect(view, &widgets::HeatmapView::capacityChanged, this, &ComparePanel::refresh);
         connect(state, &ExplorerState::cellChanged, view, [view](int r, int c) {
             view->setSelectedToken({r, c});
         });
+    }
+}
+
+int compareColumns(QSize area)
+{
+    int best = 3;
+    double bestSide = -1;
+    for (int columns : {3, 2, 1}) {
+        const int rows = (3 + columns - 1) / columns;
+        const double side =
+            std::min(double(area.width()) / columns - kMapExtraX, double(area.height()) / rows - kMapExtraY);
+        if (side > bestSide + 0.5) {
+            bestSide = side;
+            best = columns;
+        }
+    }
+    return best;
+}
+
+bool ComparePanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_maps && event->type() == QEvent::Resize) arrangeMaps();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Three across when wide; A and B side by side above their difference when that makes the maps larger;
+// one above the other in a tall narrow panel.
+void ComparePanel::arrangeMaps()
+{
+    const int columns = compareColumns(m_maps->size());
+    if (columns == m_columns) return;
+    m_columns = columns;
+    QWidget* const labels[] = {m_labelA, m_labelB, m_labelDiff};
+    QWidget* const views[] = {m_a, m_b, m_diff};
+    for (int k = 0; k < 3; ++k) {
+        m_grid->removeWidget(labels[k]);
+        m_grid->removeWidget(views[k]);
+    }
+    for (int k = 0; k < 6; ++k) {
+        m_grid->setRowStretch(k, 0);
+        m_grid->setColumnStretch(k, 0);
+    }
+    for (int k = 0; k < 3; ++k) {
+        const int row = 2 * (k / columns), column = k % columns;
+        // The last map alone on its row spans it (centred, its cells square).
+        const int span = k == 2 && columns == 2 ? 2 : 1;
+        m_grid->addWidget(labels[k], row, column, 1, span);
+        m_grid->addWidget(views[k], row + 1, column, 1, span);
+        m_grid->setRowStretch(row + 1, 1);
+    }
+    // B and the difference carry a colour scale, A does not (it shares B's): more room for them keeps
+    // the maps about equally large (the scale is a larger share of a narrower column).
+    if (columns == 3) {
+        m_grid->setColumnStretch(0, 4);
+        m_grid->setColumnStretch(1, 5);
+        m_grid->setColumnStretch(2, 5);
+    } else if (columns == 2) {
+        m_grid->setColumnStretch(0, 5);
+        m_grid->setColumnStretch(1, 6);
     }
 }
 

@@ -4,9 +4,11 @@
 
 #include <lab.h>
 
+#include <QSize>
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QSpinBox;
 
@@ -18,6 +20,10 @@ namespace poslab::gui {
 
 class Driver;
 class ExplorerState;
+
+// How many maps across the compare view shows in `area` (3, 2 with the difference below, or 1): the
+// arrangement whose square maps are largest.
+int compareColumns(QSize area);
 
 // Two schemes on the same sequence, content and projections side by side, their difference, and
 // a shift s of every position: next to each map, the largest change the shift makes (over all
@@ -37,10 +43,15 @@ class ComparePanel : public QWidget
     widgets::HeatmapView* viewDiff() const { return m_diff; }
     QString headingA() const; // above each map: the scheme, its kind and the shift's change
     QString headingB() const;
+    int columns() const { return m_columns; }
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     void showRequest(const LabRequest& request);
     void rebuild();
+    void arrangeMaps();
     void refresh() { m_refresher.refresh(); }
 
     Driver* m_driver;
@@ -56,6 +67,9 @@ class ComparePanel : public QWidget
     QLabel* m_labelA = nullptr;
     QLabel* m_labelB = nullptr;
     QLabel* m_labelDiff = nullptr;
+    QWidget* m_maps = nullptr;
+    QGridLayout* m_grid = nullptr;
+    int m_columns = 0;
     double m_changeA = 0.0;
     double m_changeB = 0.0;
 };

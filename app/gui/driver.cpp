@@ -295,6 +295,18 @@ void Driver::cancel()
     if (m_busy) m_thread->cancel();
 }
 
+void Driver::setCompare(bool on)
+{
+    if (m_generation == 0 || m_last.compare == on) return;
+    LabRequest next = m_last;
+    next.compare = on;
+    if (!on || (!m_busy && m_delivered.compare && covers(m_delivered, next, m_streamed, m_termsFit))) {
+        m_last = next;
+        return;
+    }
+    request(next);
+}
+
 void Driver::setViewFields(std::function<void(LabRequest&)> fill)
 {
     m_viewFields = std::move(fill);
@@ -311,6 +323,7 @@ void Driver::deliver(quint64 generation, const std::shared_ptr<LabResult>& resul
         emit failed(error);
         return;
     }
+    m_delivered = m_last;
     m_streamed = result->isPooled();
     m_termsFit = result->termsFit();
     emit resultAvailable(*result);

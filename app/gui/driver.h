@@ -44,8 +44,8 @@ class Driver : public QObject
         request(r);
     }
     const LabRequest& lastRequest() const { return m_last; }
-    Lab& lab() const { return *m_lab; } // shared with Export Figure; it takes turns with this driver
-    bool isBusy() const { return m_busy; }         // a request is outstanding
+    Lab& lab() const { return *m_lab; }    // shared with Export Figure; it takes turns with this driver
+    bool isBusy() const { return m_busy; } // a request is outstanding
     bool showsBusy() const { return m_showsBusy; } // ... and has been for longer than busyDelayMs
     quint64 generation() const { return m_generation; }
     bool streamed() const { return m_streamed; } // the last result was pooled (a long sequence)
@@ -59,6 +59,10 @@ class Driver : public QObject
     void requestRegion(const TokenRegion& region, int cells);
     void cancelRegion(); // nothing is delivered for the region asked for last
     static constexpr int regionDelayMs = 150;
+    // Compare mode on or off (the compare view shown or not). Off never recomputes: the result shown
+    // has more than is needed, and the next request leaves the compare runs out. On recomputes only
+    // when the last result lacks them.
+    void setCompare(bool on);
     // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
     void cancel();
     static constexpr const char* cancelledMessage = "computation cancelled";
@@ -91,6 +95,7 @@ class Driver : public QObject
     quint64 m_regionSerial = 0;
     std::function<void(LabRequest&)> m_viewFields;
     LabRequest m_last;
+    LabRequest m_delivered; // the request of the last result
     quint64 m_generation = 0;
     bool m_busy = false;
     bool m_showsBusy = false;

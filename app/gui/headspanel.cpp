@@ -18,6 +18,7 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_refresher(state, View::Heads, this, [this] { rebuild(); }),
       m_view(new widgets::HeadGridView(this)), m_hint(new QLabel(this))
 {
+    // Under the grid, across the panel: beside the controls it wrapped into a tall column.
     m_hint->setWordWrap(true);
     auto* row = new QHBoxLayout;
     auto* label = new QLabel(tr("&Matrix:"), this);
@@ -25,14 +26,17 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     label->setBuddy(matrix);
     row->addWidget(label);
     row->addWidget(matrix);
-    row->addWidget(m_hint, 1);
-    row->addWidget(makeColorMapBox(state, this));
-    row->addWidget(makeLogBox(state, this));
+    m_colorMap = makeColorMapBox(state, this);
+    m_log = makeLogBox(state, this);
+    row->addWidget(m_colorMap);
+    row->addWidget(m_log);
     row->addWidget(makePoolingBox(state, this));
+    row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_hint);
 
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
@@ -43,6 +47,7 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
         m_view->setSequentialMap(m_state->colorMap());
         m_view->setLogScale(m_state->logScale());
         refresh();
+        enableScaleControls(m_view->colorScale(), m_colorMap, m_log);
     });
     connect(state, &ExplorerState::headChanged, m_view, &widgets::HeadGridView::setFocusedHead);
     connect(m_view, &widgets::HeadGridView::headClicked, state, &ExplorerState::setHead);
@@ -50,6 +55,11 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
         state->setHead(head);
         state->setView(View::Heatmap);
     });
+}
+
+QString HeadsPanel::hint() const
+{
+    return m_hint->text();
 }
 
 void HeadsPanel::rebuild()
@@ -89,6 +99,7 @@ void HeadsPanel::rebuild()
                      .arg(maps.front().rowStep)
                      .arg(maps.front().colStep);
     m_view->setHeads(std::move(maps), title);
+    enableScaleControls(m_view->colorScale(), m_colorMap, m_log);
     m_view->setFocusedHead(std::min(m_state->head(), heads - 1));
     m_hint->setText(
         tr("Click a head to focus it (the heatmap and \u0394-curve follow); double-click to open it."));

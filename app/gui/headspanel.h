@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 
 namespace poslab::widgets {
@@ -24,6 +26,9 @@ class HeadsPanel : public QWidget
   public:
     HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent = nullptr);
     widgets::HeadGridView* view() const { return m_view; }
+    QComboBox* colorMapBox() const { return m_colorMap; }
+    QCheckBox* logBox() const { return m_log; }
+    QString hint() const;
 
   private:
     void rebuild();
@@ -34,6 +39,8 @@ class HeadsPanel : public QWidget
     LabResult m_result;
     widgets::HeadGridView* m_view = nullptr;
     QLabel* m_hint = nullptr;
+    QComboBox* m_colorMap = nullptr;
+    QCheckBox* m_log = nullptr;
 };
 
 } // namespace poslab::gui

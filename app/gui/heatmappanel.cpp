@@ -100,6 +100,19 @@ QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
     return box;
 }
 
+void enableScaleControls(const widgets::ColorScale& scale, QComboBox* colorMap, QCheckBox* log)
+{
+    colorMap->setEnabled(scale.mapApplies);
+    colorMap->setToolTip(
+        scale.mapApplies ? QObject::tr("Colour map of the values shown")
+                         : QObject::tr("Values of both signs use the diverging blue\u2013white\u2013red "
+                                       "map with white at 0; the colour map applies to one-signed values"));
+    log->setEnabled(scale.logApplies);
+    log->setToolTip(scale.logApplies ? QObject::tr("Logarithmic colour scale (probabilities)")
+                                     : QObject::tr("A log scale applies to probabilities, not to signed "
+                                                   "values such as logits and biases"));
+}
+
 HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_driver(driver),
       m_refresher(state, View::Heatmap, this, [this] { rebuild(); }),
@@ -151,6 +164,7 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
         m_view->setSequentialMap(m_state->colorMap());
         m_view->setLogScale(m_state->logScale());
         refresh();
+        enableScaleControls(m_view->colorScale(), m_colorMap, m_log);
     });
     connect(state, &ExplorerState::cellChanged, this, [this](int row, int col) {
         m_view->setSelectedToken({row, col});
@@ -220,6 +234,7 @@ void HeatmapPanel::rebuild()
         m_readout->setText(QString::fromUtf8(e.what()));
         return;
     }
+    enableScaleControls(m_view->colorScale(), m_colorMap, m_log);
     m_view->setSelectedToken({m_state->row(), m_state->col()});
     showHover(-1, -1);
 }

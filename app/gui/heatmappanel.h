@@ -12,7 +12,8 @@ class QLabel;
 
 namespace poslab::widgets {
 class HeatmapView;
-}
+struct ColorScale;
+} // namespace poslab::widgets
 
 namespace poslab::gui {
 
@@ -28,6 +29,9 @@ class HeatmapPanel : public QWidget
     HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent = nullptr);
 
     widgets::HeatmapView* view() const { return m_view; }
+    QComboBox* colorMapBox() const { return m_colorMap; }
+    QCheckBox* logBox() const { return m_log; }
+    QComboBox* poolingBox() const { return m_pooling; }
     QStringList matrixChoices() const;
     QString readout() const;
 
@@ -61,5 +65,8 @@ QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent);
 QComboBox* makeColorMapBox(ExplorerState* state, QWidget* parent);
 QCheckBox* makeLogBox(ExplorerState* state, QWidget* parent);
 QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent);
+// The colour map and log-scale controls on only where they apply to the map shown (a diverging map
+// takes no sequential map; signed values take no log scale); the tooltip says why one is off.
+void enableScaleControls(const widgets::ColorScale& scale, QComboBox* colorMap, QCheckBox* log);
 
 } // namespace poslab::gui

@@ -46,7 +46,10 @@ QString start(MainWindow& window, const GuiOptions& options)
     }
     if (options.explain) window.setWalkPanelVisible(true);
     ExplorerState* state = window.state();
-    if (options.viewGiven || !options.screenshot.isEmpty()) state->setView(options.view);
+    if (options.viewGiven || !options.screenshot.isEmpty()) {
+        state->setView(options.view);
+        window.keepView();
+    }
     const poslab::LabRequest& asked = options.request;
     state->setMatrix(QString::fromStdString(asked.matrix));
     state->setHead(asked.head);

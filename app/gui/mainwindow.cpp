@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "applysetup.h"
+#include "busyoverlay.h"
 #include "comparepanel.h"
 #include "deltacurvepanel.h"
 #include "driver.h"
@@ -25,11 +26,15 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <QPainter>
+
 #include <algorithm>
+#include <utility>
 
 namespace poslab::gui {
 
@@ -72,6 +77,26 @@ class FormScrollArea final : public QScrollArea
     int formWidth(int content) const { return content + verticalScrollBar()->sizeHint().width(); }
 };
 
+// The status bar's summary: one line, elided to the room there is (the error banner and the tooltip
+// have the whole text), so that a long error never widens the window.
+class StatusLabel final : public QLabel
+{
+  public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override
+    {
+        return {fontMetrics().averageCharWidth() * 12, QLabel::minimumSizeHint().height()};
+    }
+
+  protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        const QRect r = contentsRect();
+        painter.drawText(r, int(alignment()), fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+
 // Form-like panels scroll as a whole; panels with their own scrolling views (walk, lessons) do not.
 QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window,
                       Qt::DockWidgetArea area = Qt::LeftDockWidgetArea, bool scroll = true)
@@ -100,7 +125,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_compare(new ComparePanel(m_driver, m_state, this)), m_walk(new WalkPanel(m_driver, m_state, this)),
       m_lessons(new LessonsPanel(m_driver, m_state, this)),
       m_files(new SessionFiles(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
-      m_error(new QLabel(this)), m_stats(new QLabel(this)), m_busy(new QProgressBar(this))
+      m_error(new QLabel(this)), m_stats(new StatusLabel(this)), m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("PosLab"));
     m_error->setVisible(false);
@@ -142,7 +167,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_busy->setMaximumWidth(120);
     m_busy->setVisible(false);
     statusBar()->addPermanentWidget(m_busy);
-    statusBar()->addPermanentWidget(m_stats);
+    statusBar()->addPermanentWidget(m_stats, 1);
+    m_stats->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // The views dimmed, with the progress on them, while a long request computes.
+    m_overlay = new BusyOverlay(m_driver, m_tabs->findChild<QStackedWidget*>(), m_tabs);
     createActions();
 
     connect(m_tabs, &QTabWidget::currentChanged, m_state, [this](int k) { m_state->setView(kViews[k]); });
@@ -230,7 +258,8 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
-    m_walkDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: Export Figure
+    m_walkDock->toggleViewAction()->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: Export Figure
     m_walkDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected cell's worked example"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -276,6 +305,15 @@ void MainWindow::showResult(const LabResult& result)
 {
     m_error->clear();
     m_error->setVisible(false);
+    // A view restored from the last session that cannot show this sequence (every head's, or two
+    // schemes', n × n matrices at a streamed n) gives way to the heatmap, which can.
+    if (std::exchange(m_restoredView, false) && result.isPooled() &&
+        (m_state->view() == View::Heads || m_state->view() == View::Compare)) {
+        statusBar()->showMessage(
+            tr("The %1 view needs n \u00d7 n matrices: showing the heatmap").arg(viewName(m_state->view())),
+            10'000);
+        m_state->setView(View::Heatmap);
+    }
     const int heads = result.request.model.heads;
     if (m_state->head() >= heads) m_state->setHead(heads - 1);
     if (m_state->row() >= result.n || m_state->col() >= result.n) m_state->setCell(-1, -1);
@@ -284,7 +322,10 @@ void MainWindow::showResult(const LabResult& result)
     if (result.isPooled())
         stats += QStringLiteral(" \u00b7 ") + QString::fromStdString(pooledSummary(*result.pooled));
     m_stats->setText(stats);
-    m_stats->setToolTip(QString::fromStdString(result.notice)); // why something is streamed or missing
+    // The whole line (it elides when the window is narrow), and why something is streamed or missing.
+    m_stats->setToolTip(result.notice.empty()
+                            ? stats
+                            : stats + QStringLiteral("\n\n") + QString::fromStdString(result.notice));
 }
 
 void MainWindow::showError(const QString& message)
@@ -293,8 +334,8 @@ void MainWindow::showError(const QString& message)
     m_error->setText(message);
     m_error->setVisible(true);
     // The status bar says what the error is, not only that there is one; the whole text on hover.
-    m_stats->setText(tr("error: %1").arg(message));
-    m_stats->setToolTip(message);
+    m_stats->setText(tr("error: %1").arg(message.section(u'\n', 0, 0).trimmed()));
+    m_stats->setToolTip(m_stats->text() + QStringLiteral("\n\n") + message);
 }
 
 // A file that cannot be opened or saved: the explorer is unchanged, the message says why.
@@ -323,7 +364,12 @@ void MainWindow::attachSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) resize(1400, 900);
     restoreState(settings.value(QStringLiteral("state")).toByteArray(), kLayoutVersion);
     View view = View::Heatmap;
-    if (parseView(settings.value(QStringLiteral("view")).toString(), &view)) m_state->setView(view);
+    if (parseView(settings.value(QStringLiteral("view")).toString(), &view)) {
+        m_state->setView(view);
+        m_restoredView = view != View::Heatmap;
+        // Any later choice of view is the user's (a tab, the command line's --view).
+        connect(m_state, &ExplorerState::viewChanged, this, [this] { m_restoredView = false; });
+    }
     m_files->setRecentFiles(settings.value(QStringLiteral("recentFiles")).toStringList());
     connect(m_files, &SessionFiles::recentFilesChanged, this, [](const QStringList& files) {
         QSettings().setValue(QStringLiteral("MainWindow/recentFiles"), files);

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace poslab::gui {
 
+class BusyOverlay;
 class ComparePanel;
 class DeltaCurvePanel;
 class Driver;
@@ -45,12 +46,14 @@ class MainWindow : public QMainWindow
     QAction* seedExampleAction() const { return m_seedExample; }
     void setWalkPanelVisible(bool visible);    // the "Worked example" dock
     void setLessonsPanelVisible(bool visible); // the "Lessons" dock
-    QString errorText() const; // the inline error, empty when the last request succeeded
+    QString errorText() const;                 // the inline error, empty when the last request succeeded
     QString statsText() const;
+    BusyOverlay* busyOverlay() const { return m_overlay; }
 
     // Restores the window geometry, docks and recent files now and saves them (recent files when they
     // change, the rest on close). Not in tests or screenshots.
     void attachSettings();
+    void keepView() { m_restoredView = false; } // the view shown was asked for (--view)
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -81,7 +84,9 @@ class MainWindow : public QMainWindow
     QLabel* m_error = nullptr;
     QLabel* m_stats = nullptr;
     QProgressBar* m_busy = nullptr;
+    BusyOverlay* m_overlay = nullptr;
     bool m_persistent = false;
+    bool m_restoredView = false; // the view came from the settings, not from the user or command line
 };
 
 } // namespace poslab::gui

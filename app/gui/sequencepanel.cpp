@@ -108,6 +108,9 @@ void SequencePanel::showRequest(const LabRequest& request)
         request.positions > 0
             ? tr("%n bare position(s), no content: type to replace them", nullptr, request.positions)
             : tr("Type or paste a sequence"));
+    // QPlainTextEdit repaints only when its placeholder appears or goes: a new count while it stays
+    // (200 positions, then 64) would keep the old text on screen.
+    m_text->viewport()->update();
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
     // Bare positions have no content: λ = 0 holds whatever the box said, so it shows ticked and fixed
     // (as λ shows 0, greyed).

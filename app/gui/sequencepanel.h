@@ -27,6 +27,8 @@ class SequencePanel : public QWidget
     QString chipsText() const; // the chips as plain text, "0 The · 1 cat · …"
     int tokenCount() const { return m_count; }
 
+    QPlainTextEdit* textEdit() const { return m_text; }
+
   private:
     void showRequest(const LabRequest& request);
     void showTokens(const std::vector<std::string>& labels);

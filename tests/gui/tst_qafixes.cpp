@@ -2,6 +2,7 @@
 // picture, signed pooling, λ without content, the compare view's kinds and layout, the Δ-curve's legend.
 #include "guirequest.h"
 #include "guitest.h"
+#include "layoutcheck.h"
 
 #include "commandline.h"
 #include "comparepanel.h"
@@ -224,8 +225,18 @@ class TestQaFixes : public QObject
         compare->viewDiff()->plot()->replot(QCustomPlot::rpImmediateRefresh);
         QCOMPARE(top(compare->viewA()), top(compare->viewB()));
         QCOMPARE(top(compare->viewB()), top(compare->viewDiff()));
+        // Readable: every map an inch or more (the layout check's measure, issue 13 item 1), and nothing
+        // behind a sideways scroll bar (the 240 px column minimum that ensured width made one).
         for (auto* v : {compare->viewA(), compare->viewB(), compare->viewDiff()})
-            QVERIFY2(v->width() >= 240, qPrintable(QString::number(v->width())));
+            QVERIFY2(v->plot()->axisRect()->width() >= 96,
+                     qPrintable(QString::number(v->plot()->axisRect()->width())));
+        for (int k = 0; k < 4; ++k) { // the square padding settles over a few replots
+            for (auto* v : {compare->viewA(), compare->viewB(), compare->viewDiff()})
+                v->plot()->replot();
+            QCoreApplication::processEvents();
+        }
+        const QStringList problems = poslab::test::layoutProblems(&window);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     // 6. The Δ range the help promises, up to 100000, is what the view gets (not clamped to 4096).

@@ -1,0 +1,181 @@
+#include "guirequest.h"
+#include "guitest.h"
+#include "layoutcheck.h"
+
+#include "driver.h"
+#include "explorerstate.h"
+#include "exportdialog.h"
+#include "mainwindow.h"
+#include "sessionfiles.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include "qcp.h"
+
+using namespace poslab;
+using namespace poslab::gui;
+
+namespace {
+
+constexpr int kTimeoutMs = 120'000;
+const QSize kSizes[] = {{1366, 768}, {1400, 900}, {1920, 1080}};
+// Each view, and the heatmap and heads again with a signed matrix (other labels: "max |·| pooling").
+const std::pair<View, const char*> kViews[] = {{View::Heatmap, "probs"},    {View::Heads, "probs"},
+                                               {View::DeltaCurve, "probs"}, {View::Compare, "probs"},
+                                               {View::Heatmap, "bias"},     {View::Heads, "bias"}};
+
+// The request of one case: the example sentence (12 tokens) or n bare positions, compare mode on so
+// that one computation serves every view.
+LabRequest caseRequest(int n)
+{
+    LabRequest r = test::request("The cat sat on the mat because the mat was warm.", "alibi");
+    if (n != 12) {
+        r.text.clear();
+        r.positions = n;
+    }
+    r.compare = true;
+    return r;
+}
+
+bool waitIdle(Driver* driver)
+{
+    if (!driver->isBusy()) return true;
+    QEventLoop loop;
+    QTimer::singleShot(kTimeoutMs, &loop, [&loop] { loop.exit(1); });
+    QObject::connect(driver, &Driver::resultAvailable, &loop, [&loop, driver] {
+        if (!driver->isBusy()) loop.exit(0);
+    });
+    QObject::connect(driver, &Driver::failed, &loop, [&loop] { loop.exit(0); });
+    return loop.exec() == 0;
+}
+
+// Layouts, then the plots' own layouts (square padding takes a queued replot or two) settle.
+void settle(QWidget& window)
+{
+    for (int k = 0; k < 4; ++k) {
+        QCoreApplication::processEvents();
+        for (QCustomPlot* plot : window.findChildren<QCustomPlot*>())
+            if (plot->isVisible()) plot->replot();
+    }
+    QCoreApplication::processEvents();
+}
+
+void setDocksOpen(MainWindow& window, bool open)
+{
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+        dock->setVisible(open);
+    if (open) {
+        window.setLessonsPanelVisible(true);
+        window.setWalkPanelVisible(true);
+    }
+}
+
+// POSLAB_LAYOUT_PNG=DIR: each case as a PNG, to look at.
+void maybeGrab(QWidget& window, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("POSLAB_LAYOUT_PNG");
+    if (!dir.isEmpty()) window.grab().save(QDir(dir).filePath(name));
+}
+
+// Every view at every size, with the docks open and closed: the problems, each prefixed by its case.
+QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
+{
+    MainWindow window;
+    window.resize(kSizes[1]);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return {QStringLiteral("window not exposed")};
+    window.state()->setCell(1, 2); // the worked example has a cell to explain
+    // With the bias computed up front, no matrix of the cases asks for another computation.
+    window.state()->setMatrix(QStringLiteral("bias"));
+    QSignalSpy results(window.driver(), &Driver::resultAvailable);
+    window.driver()->request(caseRequest(n));
+    if (!results.wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
+    QStringList all;
+    for (QSize size : kSizes) {
+        window.resize(size);
+        for (bool docks : docksCases) {
+            setDocksOpen(window, docks);
+            for (const auto& [view, matrix] : kViews) {
+                window.state()->setView(view);
+                window.state()->setMatrix(QString::fromLatin1(matrix));
+                if (!waitIdle(window.driver())) all << QStringLiteral("n = %1: no result").arg(n);
+                settle(window);
+                const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6: ")
+                                          .arg(size.width())
+                                          .arg(size.height())
+                                          .arg(docks ? QStringLiteral("open") : QStringLiteral("closed"),
+                                               viewName(view), QLatin1String(matrix))
+                                          .arg(n);
+                for (const QString& problem : test::layoutProblems(&window))
+                    all << where + problem;
+                maybeGrab(window, QStringLiteral("%1x%2-%3-%4-%5-%6.png")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"),
+                                           viewName(view), QLatin1String(matrix))
+                                      .arg(n));
+            }
+        }
+    }
+    return all;
+}
+
+} // namespace
+
+// Issue 13, item 1: every view, sized as people run it, shows all its text and square cells.
+class TestLayout : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void everyViewFitsWith12Tokens() { check(12); }
+    void everyViewFitsWith256Tokens() { check(256); }
+    // n = 2000 computes for long on two cores: one entry each with the docks open and closed.
+    void everyViewFitsWith2000TokensDocksOpen() { check(2000, {true}); }
+    void everyViewFitsWith2000TokensDocksClosed() { check(2000, {false}); }
+
+    void exportDialogFits()
+    {
+        MainWindow window;
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(caseRequest(12));
+        QVERIFY(results.wait(kTimeoutMs));
+        ExportDialog dialog(window.sessionFiles()->currentSession(), window.driver()->lab());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QStringList all;
+        for (QSize screen : kSizes) {
+            // As a window manager places it: its size hint, within the screen less a title bar.
+            const QSize size = dialog.sizeHint().boundedTo(screen - QSize(0, 40));
+            dialog.resize(size);
+            settle(dialog);
+            if (dialog.size() != size)
+                all << QStringLiteral("%1×%2: the dialog needs %3×%4")
+                           .arg(screen.width())
+                           .arg(screen.height())
+                           .arg(dialog.width())
+                           .arg(dialog.height());
+            for (const QString& problem : test::layoutProblems(&dialog))
+                all << QStringLiteral("%1×%2: ").arg(screen.width()).arg(screen.height()) + problem;
+        }
+        for (const QString& problem : all)
+            qWarning().noquote() << problem;
+        QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));
+    }
+
+  private:
+    static void check(int n, std::initializer_list<bool> docks = {true, false})
+    {
+        const QStringList problems = everyViewProblems(n, docks);
+        for (const QString& problem : problems)
+            qWarning().noquote() << problem;
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(problems.size())));
+    }
+};
+
+POSLAB_GUI_TEST(TestLayout)
+#include "tst_layout.moc"
