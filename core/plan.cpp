@@ -9,12 +9,13 @@ namespace poslab {
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
 {
     Eigen::VectorXd out = x;
-    const int half = static_cast<int>(x.size()) / 2;
+    const int half = r.pairs();
     for (int c = 0; c < half; ++c) {
         const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
         const double angle = position * r.theta[c];
-        out[a] = x[a] * std::cos(angle) - x[b] * std::sin(angle);
-        out[b] = x[a] * std::sin(angle) + x[b] * std::cos(angle);
+        const double cs = r.scale * std::cos(angle), sn = r.scale * std::sin(angle);
+        out[a] = x[a] * cs - x[b] * sn;
+        out[b] = x[a] * sn + x[b] * cs;
     }
     return out;
 }
@@ -35,7 +36,7 @@ AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
     plan.pe = scheme.absoluteAt(seq.start, seq.size());
     plan.proj = Projections::shared(plan.model);
     plan.scale = scheme.scoreScale();
-    plan.rotary = scheme.rotary();
+    plan.rotary = scheme.rotary(seq.size());
     plan.rotary.start = seq.start;
     const int hd = plan.model.headDim();
     for (int h = 0; h < plan.model.heads; ++h) {

@@ -37,15 +37,20 @@ struct HeadPlan
     bool maskTables = false;
 };
 
+// The rotation covers the first r = 2·theta.size() dims of a head (r < head_dim: partial rotary,
+// GPT-NeoX rotary_pct); the others pass through unchanged.
 struct RotaryPlan
 {
     bool enabled = false;
-    bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + d/2)
-    std::vector<double> theta;        // head_dim / 2 angles per position step
+    bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + r/2)
+    std::vector<double> theta;        // r / 2 angles per position step (inv_freq)
     int start = 0;                    // row p is at position start + p: angle (start + p)·θ_c
+    double scale = 1.0;               // attention factor: multiplies cos and sin of q and k alike
+    int pairs() const { return static_cast<int>(theta.size()); }
 };
 
-// x rotated as at `position`: pair c turned by position·θ_c, (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
+// x rotated as at `position`: pair c turned by position·θ_c and scaled,
+// (x1, x2) -> scale·(x1 cos − x2 sin, x1 sin + x2 cos); dims beyond the rotary ones unchanged.
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& rotary);
 // Every row p of x rotated as at position rotary.start + p.
 Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& rotary);

@@ -169,19 +169,23 @@ static void preciseKeyTable(const AttentionPlan& plan, int h, const std::vector<
 
 void Preparer::rotaryTable(const AttentionPlan& plan)
 {
-    const int n = plan.n(), half = plan.model.headDim() / 2;
-    if (m_rotaryN == n && m_rotaryStart == plan.rotary.start && m_theta == plan.rotary.theta) return;
+    const int n = plan.n(), half = plan.rotary.pairs();
+    const double s = plan.rotary.scale; // the attention factor, in cos and sin as HF applies it
+    if (m_rotaryN == n && m_rotaryStart == plan.rotary.start && m_theta == plan.rotary.theta &&
+        m_rotaryScale == s)
+        return;
     m_cos.resize(static_cast<std::size_t>(n) * half);
     m_sin.resize(m_cos.size());
     for (int p = 0; p < n; ++p)
         for (int c = 0; c < half; ++c) {
             const double a = (plan.rotary.start + p) * plan.rotary.theta[c]; // in double, as the oracle
-            m_cos[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::cos(a));
-            m_sin[static_cast<std::size_t>(p) * half + c] = static_cast<float>(std::sin(a));
+            m_cos[static_cast<std::size_t>(p) * half + c] = static_cast<float>(s * std::cos(a));
+            m_sin[static_cast<std::size_t>(p) * half + c] = static_cast<float>(s * std::sin(a));
         }
     m_rotaryN = n;
     m_rotaryStart = plan.rotary.start;
     m_theta = plan.rotary.theta;
+    m_rotaryScale = s;
 }
 
 bool Preparer::sameInputs(const AttentionPlan& plan, const PrepareRequest& req, int threads) const
@@ -290,6 +294,7 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                                 req.tileRows,
                                 req.keyBlock,
                                 plan.rotary.enabled ? plan.rotary.theta : std::vector<double>{},
+                                plan.rotary.enabled ? plan.rotary.scale : 1.0,
                                 req.precision};
         if (!reuse || !(d.source == source)) {
             d.source = {};
@@ -311,8 +316,9 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                 d.kPlain.clear();
             }
             if (plan.rotary.enabled) {
-                // q̃_p = R(p·θ) q_p on each pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos)
-                const int half = hd / 2;
+                // q̃_p = s·R(p·θ) q_p on each rotary pair (a, b): s·(x_a cos − x_b sin, x_a sin + x_b cos);
+                // dims beyond the rotary ones (partial rotary) pass unchanged
+                const int half = plan.rotary.pairs();
                 for (float* m : {d.q.data(), d.k.data()})
                     for (int p = 0; p < n; ++p) {
                         float* row = m + static_cast<std::size_t>(p) * hd;

@@ -79,13 +79,14 @@ Bounded stored(const MatrixXd& a, const Arithmetic& ar)
 Bounded rotated(const Bounded& x, const RotaryPlan& r, double u)
 {
     Bounded out = x;
-    const int half = static_cast<int>(x.mag.cols()) / 2;
+    const int half = r.pairs(); // the rotary dims; the others pass unchanged
     const double g = gamma(3, u);
     for (Eigen::Index p = 0; p < x.mag.rows(); ++p)
         for (int c = 0; c < half; ++c) {
             const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
             const double angle = (r.start + p) * r.theta[c];
-            const double cs = std::abs(std::cos(angle)), sn = std::abs(std::sin(angle));
+            // the attention factor scales cos and sin (one more rounding, inside γ_3's storage one)
+            const double cs = std::abs(r.scale * std::cos(angle)), sn = std::abs(r.scale * std::sin(angle));
             const double ma = x.mag(p, a), mb = x.mag(p, b), ea = x.err(p, a), eb = x.err(p, b);
             out.mag(p, a) = cs * ma + sn * mb;
             out.err(p, a) = cs * ea + sn * eb + g * (cs * (ma + ea) + sn * (mb + eb));
