@@ -134,8 +134,72 @@ void alibiSteps(const Pair& p, std::vector<Step>& steps)
                      {scalar("bias", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
 }
 
+std::string ropeScalingFormula(RopeScaling s)
+{
+    switch (s) {
+    case RopeScaling::None:
+        return "θ_c = base^(−2c/r), r = int(head_dim · rotary_fraction)";
+    case RopeScaling::Linear:
+        return "θ'_c = θ_c / factor";
+    case RopeScaling::Dynamic:
+        return "base' = base·(factor·L/L0 − (factor − 1))^(r/(r−2)), L = max(n, L0);  θ'_c = base'^(−2c/r)";
+    case RopeScaling::Yarn:
+        return "θ'_c = (θ_c/factor)·(1 − γ_c) + θ_c·γ_c, γ_c = 1 − clamp((c − low)/(high − low), 0, 1);  "
+               "a = 0.1·ln(factor) + 1";
+    case RopeScaling::LongRope:
+        return "θ'_c = θ_c / ext_c, ext = long_factor if n > L0 else short_factor;  a = √(1 + ln(factor)/ln "
+               "L0)";
+    case RopeScaling::Llama3:
+        return "λ_c = 2π/θ_c:  λ_c > L0/low → θ_c/factor;  λ_c < L0/high → θ_c;  else (1 − s)·θ_c/factor + "
+               "s·θ_c, "
+               "s = (L0/λ_c − low)/(high − low)";
+    }
+    return {};
+}
+
+// The scaling step: HF's inv_freq before and after, and the attention factor a (cos and sin are
+// multiplied by a, so the logit by a²).
+void ropeScalingStep(const Pair& p, std::vector<Step>& steps)
+{
+    const ParamSet& ps = p.scheme.params();
+    const RopeScaling scaling = parseRopeScaling(ps.choice("scaling"));
+    if (scaling == RopeScaling::None && ps.real("rotary_fraction") == 1.0) return;
+    const RopeFrequencies f = p.scheme.frequencies(p.n);
+    Quantity table{
+        "inv_freq per pair", Eigen::MatrixXd(f.invFreq.size(), 3), {}, {"θ_c", "θ'_c", "θ'_c / θ_c"}, {}};
+    for (std::size_t c = 0; c < f.invFreq.size(); ++c) {
+        table.value.row(c) << f.invFreqUnscaled[c], f.invFreq[c], f.invFreq[c] / f.invFreqUnscaled[c];
+        table.rowLabels.push_back("c = " + std::to_string(c));
+    }
+    std::vector<Quantity> inputs = {text("scaling", ropeScalingName(scaling)),
+                                    scalar("factor", ps.real("factor")),
+                                    scalar("L0", static_cast<double>(ps.integer("original_max_position"))),
+                                    scalar("n", p.n),
+                                    scalar("rotary dims r", 2.0 * f.invFreq.size()),
+                                    scalar("head_dim", p.plan.model.headDim())};
+    std::vector<Quantity> results = {
+        table, scalar("attention factor a", f.attentionFactor),
+        scalar("a² (multiplies the rotary part of the logit)", f.attentionFactor * f.attentionFactor)};
+    if (scaling == RopeScaling::Dynamic) results.push_back(scalar("base'", f.dynamicBase));
+    if (scaling == RopeScaling::LongRope)
+        results.push_back(
+            text("factors used", f.longFactors ? "long_factor (n > L0)" : "short_factor (n ≤ L0)"));
+    steps.push_back(
+        {"Scale the frequencies",
+         ropeScalingFormula(scaling),
+         "As Hugging Face transformers' modeling_rope_utils.py computes (inv_freq, attention_factor) "
+         "(here in float64). Only the first r dims of a head rotate; the rest pass unchanged.",
+         inputs,
+         results,
+         false,
+         {},
+         {},
+         {p.j - p.i}});
+}
+
 void ropeSteps(const Pair& p, std::vector<Step>& steps)
 {
+    ropeScalingStep(p, steps);
     const RotaryPlan& r = p.plan.rotary;
     const int pi = r.start + p.i, pj = r.start + p.j;
     Quantity angles{"angles per pair", Eigen::MatrixXd(r.theta.size(), 4), {}, {"θ_c", "i·θ_c", "j·θ_c", "Δ·θ_c"}, {}};
@@ -148,13 +212,21 @@ void ropeSteps(const Pair& p, std::vector<Step>& steps)
                                                : "Pairs are dims (c, c + d/2) (GPT-NeoX, LLaMA)."),
                      {scalar("i", pi), scalar("j", pj)}, {angles}, false, {}, {}, {p.j - p.i}});
     const Eigen::VectorXd qr = rotateAt(p.q, pi, r), kr = rotateAt(p.k, pj, r);
-    const Eigen::VectorXd kDelta = rotateAt(p.k, pj - pi, r);
-    steps.push_back({"Rotate q and k", "q̃_i = R(i·θ) q_i,  k̃_j = R(j·θ) k_j",
+    RotaryPlan once = r; // R(Δθ) scaled by a² once: q̃_i·k̃_j = a²·q_i·R(Δθ)k_j on the rotary dims
+    once.scale = r.scale * r.scale;
+    const Eigen::VectorXd kDelta = rotateAt(p.k, pj - pi, once);
+    steps.push_back({"Rotate q and k",
+                     r.scale == 1.0
+                         ? "q̃_i = R(i·θ) q_i,  k̃_j = R(j·θ) k_j"
+                         : "q̃_i = a·R(i·θ) q_i,  k̃_j = a·R(j·θ) k_j  (a = " + formatReal(r.scale) + ")",
                      "Only the angle between them survives the dot product: q̃_i·k̃_j = q_i·R((j − i)θ) k_j.",
                      {vec("q_i", p.q), vec("k_j", p.k)},
                      {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
                       scalar("q_i·R(Δθ)k_j / √d (angle Δθ alone)", p.plan.scale * p.q.dot(kDelta))},
-                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+                     false,
+                     {},
+                     {{p.i, p.j}},
+                     {p.j - p.i}});
 }
 
 void debertaSteps(const Pair& p, std::vector<Step>& steps)

@@ -17,6 +17,8 @@ inline constexpr double kMinTemperature = 1e-100;
 
 // A scheme parameter's name or value, in characters (a number never needs more).
 inline constexpr std::size_t kMaxParamChars = 100;
+// A list parameter's value (RoPE's short_factor / long_factor: head_dim/2 numbers).
+inline constexpr std::size_t kMaxParamListChars = 65536;
 
 // The sequence.
 inline constexpr int kMaxPositions = 1'000'000; // bare positions, and a text's tokens

@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <array>
+#include <numbers>
 
 namespace poslab {
 
@@ -12,7 +13,8 @@ namespace {
 constexpr std::array kWhat = {std::pair{What::Pe, "pe"},         std::pair{What::Delta, "delta"},
                               std::pair{What::Bucket, "bucket"}, std::pair{What::Bias, "bias"},
                               std::pair{What::Slopes, "slopes"}, std::pair{What::Logits, "logits"},
-                              std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"}};
+                              std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"},
+                              std::pair{What::Freqs, "freqs"}};
 
 // The model as the request gives it: bare positions have no content, so λ changes no number of
 // theirs, and the table reports the λ that was asked for.
@@ -77,7 +79,7 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     const int n = seq.size();
     const What what = parseWhat(request.matrix);
     Table t = baseTable(scheme, request, what);
-    if (what != What::Slopes && what != What::DeltaCurve) t.tokens = seq.labels();
+    if (what != What::Slopes && what != What::DeltaCurve && what != What::Freqs) t.tokens = seq.labels();
     switch (what) {
     case What::Pe:
         fillMatrix(t, scheme.absoluteAt(seq.start, n));
@@ -110,6 +112,19 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
         const HeadResult& h = result.heads[std::size_t(request.head)];
         fillMatrix(t, what == What::Bias ? h.bias : what == What::Logits ? h.logits : h.probs);
         t.model.emplace_back("head", std::to_string(request.head));
+        break;
+    }
+    case What::Freqs: {
+        // One row per rotary pair, for this sequence's length (dynamic and longrope depend on it).
+        const RopeFrequencies f = scheme.frequencies(n);
+        const std::size_t pairs = f.invFreq.size();
+        t.shape = {pairs, 4};
+        t.columns = {"pair", "inv_freq", "inv_freq_unscaled", "wavelength"};
+        for (std::size_t c = 0; c < pairs; ++c)
+            t.data.insert(t.data.end(), {static_cast<double>(c), f.invFreq[c], f.invFreqUnscaled[c],
+                                         2 * std::numbers::pi / f.invFreq[c]});
+        t.model.emplace_back("n", std::to_string(n));
+        t.meta = {{"attention_factor", formatReal(f.attentionFactor)}, {"dtype", RopeFrequencies::dtype}};
         break;
     }
     case What::DeltaCurve: {

@@ -22,7 +22,8 @@ enum class What
     Slopes,
     Logits,
     Probs,
-    DeltaCurve
+    DeltaCurve,
+    Freqs
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);

@@ -22,6 +22,9 @@ std::string rangeText(const ParamSpec& spec)
         return "a number in [" + formatReal(spec.min) + ", " + formatReal(spec.max) + "]";
     case ParamType::Bool:
         return "true or false";
+    case ParamType::RealList:
+        return "comma-separated numbers, each in [" + formatReal(spec.min) + ", " + formatReal(spec.max) +
+               "]";
     case ParamType::Choice: {
         std::string s = "one of ";
         for (std::size_t i = 0; i < spec.choices.size(); ++i)
@@ -70,6 +73,30 @@ ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const st
             if (c == text)
                 return text;
         throw fail();
+    case ParamType::RealList: {
+        std::vector<double> values;
+        if (text.empty()) return values;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t comma = std::min(text.find(',', start), text.size());
+            std::size_t a = start, b = comma;
+            while (a < b && text[a] == ' ')
+                ++a;
+            while (b > a && text[b - 1] == ' ')
+                --b;
+            double v = 0.0;
+            auto [p, ec] = std::from_chars(text.data() + a, text.data() + b, v);
+            if (a == b || ec != std::errc() || p != text.data() + b || !std::isfinite(v) || v < spec.min ||
+                v > spec.max)
+                throw Error(scheme + ": parameter " + quoteInput(spec.name) + " must be " + rangeText(spec) +
+                            ", value " + std::to_string(values.size() + 1) + " is " +
+                            quoteInput(text.substr(a, b - a)));
+            values.push_back(v);
+            if (comma == text.size()) break;
+            start = comma + 1;
+        }
+        return values;
+    }
     }
     throw fail();
 }
@@ -86,12 +113,16 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
         if (key.size() > kMaxParamChars)
             throw Error(scheme + ": parameter " + quoteInput(key) + " is longer than " + most +
                         " characters");
-        if (text.size() > kMaxParamChars)
-            throw Error(scheme + ": parameter " + quoteInput(key) + " has a value longer than " + most +
-                        " characters: " + quoteInput(text));
-        bool known = false;
+        bool known = false, list = false;
         for (const auto& s : specs)
-            known = known || s.name == key;
+            if (s.name == key) {
+                known = true;
+                list = s.type == ParamType::RealList;
+            }
+        const std::size_t longest = list ? kMaxParamListChars : kMaxParamChars;
+        if (text.size() > longest)
+            throw Error(scheme + ": parameter " + quoteInput(key) + " has a value longer than " +
+                        std::to_string(longest) + " characters: " + quoteInput(text));
         if (!known) {
             std::string names;
             for (const auto& s : specs)
@@ -118,6 +149,10 @@ long long ParamSet::integer(const std::string& name) const { return std::get<lon
 double ParamSet::real(const std::string& name) const { return std::get<double>(at(name)); }
 bool ParamSet::boolean(const std::string& name) const { return std::get<bool>(at(name)); }
 const std::string& ParamSet::choice(const std::string& name) const { return std::get<std::string>(at(name)); }
+const std::vector<double>& ParamSet::reals(const std::string& name) const
+{
+    return std::get<std::vector<double>>(at(name));
+}
 
 std::vector<std::pair<std::string, std::string>> ParamSet::canonical() const
 {
@@ -131,6 +166,9 @@ std::vector<std::pair<std::string, std::string>> ParamSet::canonical() const
             text = formatReal(*d);
         else if (auto b = std::get_if<bool>(&v))
             text = *b ? "true" : "false";
+        else if (auto list = std::get_if<std::vector<double>>(&v))
+            for (std::size_t k = 0; k < list->size(); ++k)
+                text += (k ? "," : "") + formatReal((*list)[k]);
         else
             text = std::get<std::string>(v);
         out.emplace_back(s.name, text);
@@ -145,6 +183,8 @@ std::string paramTypeName(ParamType type)
     case ParamType::Real: return "real";
     case ParamType::Bool: return "bool";
     case ParamType::Choice: return "choice";
+    case ParamType::RealList:
+        return "reals";
     }
     return "?";
 }

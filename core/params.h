@@ -7,7 +7,14 @@
 
 namespace poslab {
 
-enum class ParamType { Int, Real, Bool, Choice };
+enum class ParamType
+{
+    Int,
+    Real,
+    Bool,
+    Choice,
+    RealList
+};
 
 // One documented parameter of a scheme. Front ends build their forms and help text from these,
 // so a new scheme needs no GUI or CLI code.
@@ -16,13 +23,14 @@ struct ParamSpec
     std::string name;
     ParamType type = ParamType::Real;
     std::string defaultValue;           // as the user would type it
-    double min = 0.0;                   // inclusive bounds for Int and Real
+    double min = 0.0;                   // inclusive bounds for Int and Real (each value of a RealList)
     double max = 0.0;
     std::vector<std::string> choices;   // for Choice
     std::string doc;                    // one line
 };
 
-using ParamValue = std::variant<long long, double, bool, std::string>;
+// RealList: comma-separated numbers typed as "1,1.5,2"; empty text is the empty list.
+using ParamValue = std::variant<long long, double, bool, std::string, std::vector<double>>;
 
 // What the user typed, key -> text, before validation.
 using RawParams = std::map<std::string, std::string>;
@@ -38,6 +46,7 @@ public:
     double real(const std::string& name) const;
     bool boolean(const std::string& name) const;
     const std::string& choice(const std::string& name) const;
+    const std::vector<double>& reals(const std::string& name) const;
 
     // Canonical text of every value, in spec order (for JSON "params" and window titles).
     std::vector<std::pair<std::string, std::string>> canonical() const;

@@ -22,7 +22,7 @@ double rotaryScale(const RotaryPlan& r, int position, int c, RotarySide side)
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r, RotarySide side)
 {
     Eigen::VectorXd out = rotateAt(x, position, r);
-    const int half = static_cast<int>(x.size()) / 2;
+    const int half = r.pairs();
     for (int c = 0; c < half && !r.zeta.empty(); ++c) {
         const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
         const double s = rotaryScale(r, position, c, side);
@@ -35,12 +35,13 @@ Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPla
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& r)
 {
     Eigen::VectorXd out = x;
-    const int half = static_cast<int>(x.size()) / 2;
+    const int half = r.pairs();
     for (int c = 0; c < half; ++c) {
         const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
         const double angle = position * r.theta[c];
-        out[a] = x[a] * std::cos(angle) - x[b] * std::sin(angle);
-        out[b] = x[a] * std::sin(angle) + x[b] * std::cos(angle);
+        const double cs = r.scale * std::cos(angle), sn = r.scale * std::sin(angle);
+        out[a] = x[a] * cs - x[b] * sn;
+        out[b] = x[a] * sn + x[b] * cs;
     }
     return out;
 }
@@ -61,7 +62,7 @@ AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
     plan.pe = scheme.absoluteAt(seq.start, seq.size());
     plan.proj = Projections::shared(plan.model);
     plan.scale = scheme.scoreScale();
-    plan.rotary = scheme.rotary();
+    plan.rotary = scheme.rotary(seq.size());
     plan.rotary.start = seq.start;
     if (!plan.rotary.zeta.empty()) plan.rotary.scaleOrigin = xposScaleOrigin(seq.start, seq.size());
     const int hd = plan.model.headDim();

@@ -37,17 +37,21 @@ struct HeadPlan
     bool maskTables = false;
 };
 
+// The rotation covers the first r = 2·theta.size() dims of a head (r < head_dim: partial rotary,
+// GPT-NeoX rotary_pct); the others pass through unchanged.
 struct RotaryPlan
 {
     bool enabled = false;
-    bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + d/2)
-    std::vector<double> theta;        // head_dim / 2 angles per position step
+    bool interleaved = false;         // pairs (2c, 2c+1); otherwise (c, c + r/2)
+    std::vector<double> theta;        // r / 2 angles per position step (inv_freq)
     int start = 0;                    // row p is at position start + p: angle (start + p)·θ_c
+    double scale = 1.0;               // attention factor: multiplies cos and sin of q and k alike
     // xPos (Sun et al. 2023): pair c of q is also multiplied by ζ_c^(m/scaleBase) and of k by
     // ζ_c^(−m/scaleBase), m = position + scaleOrigin (torchscale centres m on the sequence).
-    std::vector<double> zeta = {};    // head_dim / 2 scales per pair, or empty (no scale: RoPE)
+    std::vector<double> zeta = {};    // one scale per pair, or empty (no scale: RoPE)
     double scaleBase = 512.0;
     int scaleOrigin = 0;
+    int pairs() const { return static_cast<int>(theta.size()); }
 };
 
 enum class RotarySide { Query, Key };
@@ -57,7 +61,8 @@ int xposScaleOrigin(int start, int n);
 // The xPos factor of pair c at `position` for q or k: ζ_c^(±(position + scaleOrigin)/scaleBase); 1 without zeta.
 double rotaryScale(const RotaryPlan& rotary, int position, int c, RotarySide side);
 
-// x rotated as at `position`: pair c turned by position·θ_c, (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
+// x rotated as at `position`: pair c turned by position·θ_c and scaled by the attention factor,
+// (x1, x2) -> scale·(x1 cos − x2 sin, x1 sin + x2 cos); dims beyond the rotary ones unchanged.
 // The rotation alone (no xPos scale).
 Eigen::VectorXd rotateAt(const Eigen::VectorXd& x, int position, const RotaryPlan& rotary);
 // The same, then each pair multiplied by rotaryScale(rotary, position, c, side).

@@ -82,6 +82,11 @@ std::vector<double> Scheme::slopes() const
     throw Error(m_info.name + " has no slopes (slopes apply to alibi)");
 }
 
+RopeFrequencies Scheme::frequencies(int) const
+{
+    throw Error(m_info.name + " has no rotary frequencies (freqs apply to rope)");
+}
+
 namespace {
 
 struct Entry

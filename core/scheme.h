@@ -3,6 +3,7 @@
 #include "model.h"
 #include "params.h"
 #include "plan.h"
+#include "ropescaling.h"
 
 #include <memory>
 #include <string>
@@ -85,6 +86,8 @@ public:
     virtual long long bucket(int i, int j) const;
 
     virtual std::vector<double> slopes() const;   // ALiBi only; Error elsewhere
+    // RoPE's inv_freq (scaled and not) and attention factor for an n-token sequence; Error elsewhere.
+    virtual RopeFrequencies frequencies(int n) const;
 
     // Values a scheme holds per head, after any clamping (KERPLE's p and a); empty for most schemes.
     struct HeadValues
@@ -99,7 +102,8 @@ public:
     // The same scheme as tables a fused engine can use (see plan.h). Defaults: 1/√head_dim, no
     // rotation, no tables (none and the absolute schemes, whose work is all in pe).
     virtual double scoreScale() const;
-    virtual RotaryPlan rotary() const { return {}; }
+    // n is the sequence length: RoPE's dynamic and longrope scalings depend on it.
+    virtual RotaryPlan rotary(int /*n*/) const { return {}; }
     virtual HeadPlan headPlan(const HeadContext& ctx) const;
 
 protected:

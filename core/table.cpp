@@ -190,6 +190,12 @@ std::string toJson(const Table& t)
     }
     out += "],\"model\":";
     appendJsonObject(out, t.model);
+    for (const auto& [key, value] : t.meta) {
+        out += ',';
+        appendJsonString(out, key);
+        out += ':';
+        appendJsonValue(out, value);
+    }
     if (!t.tokens.empty()) {
         out += ",\"tokens\":";
         appendJsonStrings(out, t.tokens);

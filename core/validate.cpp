@@ -159,6 +159,9 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     case What::DeltaCurve:
         checkRange(r.range, kMaxCurveRange);
         break;
+    case What::Freqs:
+        scheme.frequencies(n); // throws the scheme's own message for schemes without rotary frequencies
+        break;
     case What::Bias:
     case What::Logits:
     case What::Probs:

@@ -54,10 +54,10 @@ std::string computeUsage()
            "Computes one table for a scheme on a sequence and writes it to stdout or FILE.\n"
            "\n"
            "Options:\n" +
-           modelOptionsHelp() +
-           "  --what WHAT            " +
-           whatList() +
+           modelOptionsHelp() + "  --what WHAT            " + whatList() +
            "\n"
+           "                         (freqs: rope's inv_freq per rotary pair for this n, scaled and\n"
+           "                         unscaled; the JSON adds attention_factor and dtype)\n"
            "  --head K               head for bias, logits and probs (default: 0)\n"
            "  --range R              delta-curve covers Δ in [-R, R] (default: 16)\n"
            "  --engine onednn|reference  attention engine for bias, logits, probs (default: onednn;\n"

@@ -64,6 +64,8 @@ std::string rangeText(const ParamSpec& p)
     case ParamType::Int:
     case ParamType::Real:
         return "in [" + boundText(p, p.min) + ", " + boundText(p, p.max) + "]";
+    case ParamType::RealList:
+        return "list, each in [" + boundText(p, p.min) + ", " + boundText(p, p.max) + "]";
     case ParamType::Bool:
         return "true|false";
     case ParamType::Choice: {
@@ -155,7 +157,7 @@ std::string schemesJson()
             out += k ? "," : "";
             out += "{\"name\":" + jsonString(p.name) + ",\"type\":" + jsonString(paramTypeName(p.type)) +
                    ",\"default\":" + defaultJson(p);
-            if (p.type == ParamType::Int || p.type == ParamType::Real)
+            if (p.type == ParamType::Int || p.type == ParamType::Real || p.type == ParamType::RealList)
                 out += ",\"min\":" + boundJson(p, p.min) + ",\"max\":" + boundJson(p, p.max);
             if (p.type == ParamType::Choice) {
                 out += ",\"choices\":[";

@@ -11,6 +11,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStylePainter>
@@ -237,6 +238,15 @@ void SchemePanel::buildParamForm(const std::string& scheme, const RawParams& val
             field = box;
             break;
         }
+        case ParamType::RealList: {
+            // comma-separated numbers, checked by core when applied
+            auto* edit = new QLineEdit(value, this);
+            edit->setPlaceholderText(tr("comma-separated"));
+            connect(edit, &QLineEdit::editingFinished, this,
+                    [this, name, edit] { setParam(name, edit->text().toStdString()); });
+            field = edit;
+            break;
+        }
         case ParamType::Choice: {
             auto* box = new QComboBox(this);
             for (const auto& choice : spec.choices)
@@ -250,7 +260,7 @@ void SchemePanel::buildParamForm(const std::string& scheme, const RawParams& val
         }
         QString tip = QStringLiteral("<b>%1</b> (%2): %3")
                           .arg(esc(spec.name), esc(paramTypeName(spec.type)), esc(spec.doc));
-        if (spec.type == ParamType::Int || spec.type == ParamType::Real)
+        if (spec.type == ParamType::Int || spec.type == ParamType::Real || spec.type == ParamType::RealList)
             tip += QStringLiteral("<br>range %1 \u2026 %2, default %3")
                        .arg(QString::number(spec.min, 'g', 10), QString::number(spec.max, 'g', 10),
                             esc(spec.defaultValue));

@@ -169,10 +169,11 @@ static void preciseKeyTable(const AttentionPlan& plan, int h, const std::vector<
 
 void Preparer::rotaryTable(const AttentionPlan& plan)
 {
-    const int n = plan.n(), half = plan.model.headDim() / 2;
+    const int n = plan.n(), half = plan.rotary.pairs();
     const RotaryPlan& r = plan.rotary;
-    if (m_rotaryN == n && m_rotaryStart == r.start && m_theta == r.theta && m_zeta == r.zeta &&
-        m_scaleBase == r.scaleBase && m_scaleOrigin == r.scaleOrigin)
+    const double s = r.scale; // the attention factor, in cos and sin as HF applies it
+    if (m_rotaryN == n && m_rotaryStart == r.start && m_theta == r.theta && m_rotaryScale == s &&
+        m_zeta == r.zeta && m_scaleBase == r.scaleBase && m_scaleOrigin == r.scaleOrigin)
         return;
     const bool xpos = !r.zeta.empty();
     m_cos.resize(static_cast<std::size_t>(n) * half);
@@ -184,11 +185,11 @@ void Preparer::rotaryTable(const AttentionPlan& plan)
             const double a = (r.start + p) * r.theta[c]; // in double, as the oracle
             const std::size_t at = static_cast<std::size_t>(p) * half + c;
             // xPos: q's pair times ζ_c^(m/B), k's times ζ_c^(−m/B), folded into cos and sin in double
-            const double sq = rotaryScale(r, r.start + p, c, RotarySide::Query);
+            const double sq = s * rotaryScale(r, r.start + p, c, RotarySide::Query);
             m_cos[at] = static_cast<float>(std::cos(a) * sq);
             m_sin[at] = static_cast<float>(std::sin(a) * sq);
             if (xpos) {
-                const double sk = rotaryScale(r, r.start + p, c, RotarySide::Key);
+                const double sk = s * rotaryScale(r, r.start + p, c, RotarySide::Key);
                 m_cosK[at] = static_cast<float>(std::cos(a) * sk);
                 m_sinK[at] = static_cast<float>(std::sin(a) * sk);
             }
@@ -196,6 +197,7 @@ void Preparer::rotaryTable(const AttentionPlan& plan)
     m_rotaryN = n;
     m_rotaryStart = r.start;
     m_theta = r.theta;
+    m_rotaryScale = s;
     m_zeta = r.zeta;
     m_scaleBase = r.scaleBase;
     m_scaleOrigin = r.scaleOrigin;
@@ -307,6 +309,7 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                                 req.tileRows,
                                 req.keyBlock,
                                 plan.rotary.enabled ? plan.rotary.theta : std::vector<double>{},
+                                plan.rotary.enabled ? plan.rotary.scale : 1.0,
                                 req.precision,
                                 plan.rotary.enabled ? plan.rotary.zeta : std::vector<double>{},
                                 plan.rotary.scaleBase,
@@ -331,9 +334,10 @@ void Preparer::prepareHead(const AttentionPlan& plan, const PrepareRequest& req,
                 d.kPlain.clear();
             }
             if (plan.rotary.enabled) {
-                // q̃_p = R(p·θ) q_p on each pair (a, b): (x_a cos − x_b sin, x_a sin + x_b cos);
+                // q̃_p = s·R(p·θ) q_p on each rotary pair (a, b): s·(x_a cos − x_b sin, x_a sin + x_b cos),
+                // s the attention factor; dims beyond the rotary ones (partial rotary) pass unchanged;
                 // xPos: k has its own (downscaled) table
-                const int half = hd / 2;
+                const int half = plan.rotary.pairs();
                 const bool ownKey = !m_cosK.empty();
                 for (int side = 0; side < 2; ++side) {
                     float* m = side == 0 ? d.q.data() : d.k.data();

@@ -61,6 +61,7 @@ struct HeadData
         bool contentOnly = false;
         int rotaryStart = 0, tileRows = 0, keyBlock = 0;
         std::vector<double> theta;
+        double rotaryScale = 1.0;
         Precision precision = Precision::F32;
         std::vector<double> zeta = {}; // xPos
         double scaleBase = 0.0;
@@ -107,6 +108,7 @@ class Preparer
     std::vector<int> m_lastHeads;
     bool m_lastValues = false;
     std::vector<double> m_theta;
+    double m_rotaryScale = 1.0;
     int m_rotaryN = -1;
     int m_rotaryStart = 0;
     std::vector<double> m_zeta;

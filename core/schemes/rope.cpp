@@ -15,96 +15,185 @@ public:
     {
         if (model.headDim() % 2 != 0)
             fail("needs an even head dimension (rotation pairs), got " + std::to_string(model.headDim()) +
-                 " (d_model " + std::to_string(model.dModel) + " / heads " + std::to_string(model.heads) + ")");
-        m_base = m_params.real("base");
+                 " (d_model " + std::to_string(model.dModel) + " / heads " + std::to_string(model.heads) +
+                 ")");
         m_interleaved = m_params.choice("layout") == "interleaved";
+        RopeScalingConfig& c = m_config;
+        c.scaling = parseRopeScaling(m_params.choice("scaling"));
+        c.base = m_params.real("base");
+        // HF: dim = int(head_dim * partial_rotary_factor)
+        c.rotaryDims = static_cast<int>(model.headDim() * m_params.real("rotary_fraction"));
+        if (c.rotaryDims < 2 || c.rotaryDims % 2 != 0)
+            fail("rotary_fraction " + formatReal(m_params.real("rotary_fraction")) +
+                 " gives rotary_dims = int(" + std::to_string(model.headDim()) + " × " +
+                 formatReal(m_params.real("rotary_fraction")) + ") = " + std::to_string(c.rotaryDims) +
+                 "; it must be even and at least 2");
+        c.factor = m_params.real("factor");
+        c.originalMax = static_cast<int>(m_params.integer("original_max_position"));
+        c.betaFast = m_params.real("beta_fast");
+        c.betaSlow = m_params.real("beta_slow");
+        c.mscale = m_params.real("mscale");
+        c.mscaleAllDim = m_params.real("mscale_all_dim");
+        c.truncate = m_params.boolean("truncate");
+        c.lowFreqFactor = m_params.real("low_freq_factor");
+        c.highFreqFactor = m_params.real("high_freq_factor");
+        c.attentionFactor = m_params.real("attention_factor");
+        c.shortFactor = m_params.reals("short_factor");
+        c.longFactor = m_params.reals("long_factor");
+        ropeFrequencies(c, c.originalMax); // refuses what HF cannot evaluate, before any n is known
+        if (c.scaling == RopeScaling::None) m_plain = frequencies(0).invFreq;
     }
 
-    double theta(int c) const { return std::pow(m_base, -2.0 * c / m_model.headDim()); }
+    // The one source of inv_freq: the oracle (scoreTerms), the engines (RotaryPlan), the Δ-curve,
+    // the worked example and `compute --what freqs`.
+    RopeFrequencies frequencies(int n) const override { return ropeFrequencies(m_config, n); }
 
-    // Which two dims form pair c: half (GPT-NeoX, LLaMA) pairs c with c + d/2; interleaved
-    // (GPT-J, RoFormer) pairs 2c with 2c + 1.
-    std::pair<int, int> pair(int c) const
-    {
-        return m_interleaved ? std::pair{2 * c, 2 * c + 1} : std::pair{c, c + m_model.headDim() / 2};
-    }
-
-    // Row p (at position start + p) rotated by (start + p)·θ_c in every pair:
-    // (x1, x2) -> (x1 cos − x2 sin, x1 sin + x2 cos).
-    Eigen::MatrixXd rotate(const Eigen::MatrixXd& x, int start) const
-    {
-        Eigen::MatrixXd out = x;
-        for (Eigen::Index p = 0; p < x.rows(); ++p)
-            for (int c = 0; c < m_model.headDim() / 2; ++c) {
-                const auto [a, b] = pair(c);
-                const double angle = static_cast<double>(start + p) * theta(c);
-                const double cs = std::cos(angle), sn = std::sin(angle);
-                out(p, a) = x(p, a) * cs - x(p, b) * sn;
-                out(p, b) = x(p, a) * sn + x(p, b) * cs;
-            }
-        return out;
-    }
-
-    // score = R(iθ) q_i · R(jθ) k_j / √d = q_i · R((j − i)θ) k_j / √d: only Δ survives.
+    // score = s·R(iθ) q_i · s·R(jθ) k_j / √d = s²·q_i · R((j − i)θ) k_j / √d on the rotary dims (s the
+    // attention factor): only Δ survives.
     std::vector<ScoreTerm> scoreTerms(const HeadContext& ctx) const override
     {
         const double s = defaultScale(m_model);
         const Eigen::MatrixXd q = ctx.content * ctx.wq;
         const Eigen::MatrixXd k = ctx.content * ctx.wk;
+        RotaryPlan r = rotary(ctx.n());
+        r.start = ctx.start;
         const Eigen::MatrixXd plain = s * q * k.transpose();
-        const Eigen::MatrixXd rotated = s * rotate(q, ctx.start) * rotate(k, ctx.start).transpose();
+        const Eigen::MatrixXd rotated = s * rotateRows(q, r, RotarySide::Query) * rotateRows(k, r, RotarySide::Key).transpose();
         return {{"content-content", plain}, {"rotation (rotated − unrotated)", rotated - plain}};
     }
 
-    RotaryPlan rotary() const override
+    RotaryPlan rotary(int n) const override
     {
-        RotaryPlan plan{true, m_interleaved, {}};
-        for (int c = 0; c < m_model.headDim() / 2; ++c)
-            plan.theta.push_back(theta(c));
-        return plan;
+        if (m_config.scaling == RopeScaling::None) return {true, m_interleaved, m_plain, 0, 1.0};
+        RopeFrequencies f = frequencies(n);
+        return {true, m_interleaved, std::move(f.invFreq), 0, f.attentionFactor};
     }
 
-    // Δ, Σ_c cos(θ_c Δ) (the envelope of q·k for aligned q, k), then cos(θ_c Δ) per pair.
+    // Δ, a²·Σ_c cos(θ_c Δ) + (d − r)/2 (the envelope of q·k for aligned q, k; a the attention factor,
+    // r the rotary dims; the unrotated pairs add 1 each), then a²·cos(θ_c Δ) per rotary pair. Dynamic
+    // and longrope take L = range + 1, the shortest sequence with these offsets.
     DeltaCurve deltaCurve(int range) const override
     {
-        const int pairs = m_model.headDim() / 2;
+        const RotaryPlan r = rotary(range + 1);
+        const int pairs = r.pairs();
+        const double a2 = r.scale * r.scale, still = (m_model.headDim() - 2 * pairs) / 2;
         DeltaCurve c;
         c.columns = {"delta", "sum_cos"};
         for (int p = 0; p < pairs; ++p)
             c.columns.push_back("cos_pair" + std::to_string(p));
         c.rows.resize(2 * range + 1, pairs + 2);
-        for (int r = 0; r <= 2 * range; ++r) {
-            const int delta = r - range;
+        for (int row = 0; row <= 2 * range; ++row) {
+            const int delta = row - range;
             double sum = 0.0;
             for (int p = 0; p < pairs; ++p) {
-                const double v = std::cos(theta(p) * delta);
-                c.rows(r, p + 2) = v;
+                const double v = a2 * std::cos(r.theta[p] * delta);
+                c.rows(row, p + 2) = v;
                 sum += v;
             }
-            c.rows(r, 0) = delta;
-            c.rows(r, 1) = sum;
+            c.rows(row, 0) = delta;
+            c.rows(row, 1) = sum + still;
         }
         return c;
     }
 
-private:
-    double m_base = 10000.0;
+  private:
     bool m_interleaved = false;
+    RopeScalingConfig m_config;
+    std::vector<double> m_plain; // scaling=none: inv_freq once
 };
 
 } // namespace
 
 SchemeInfo ropeInfo()
 {
-    return {"rope",
-            "Rotary position embedding (RoPE)",
-            SchemeKind::Relative,
-            "q̃_i = R(i·θ) q_i, k̃_j = R(j·θ) k_j, θ_c = base^(−2c/d); score = q̃_i·k̃_j / √d = q_i·R((j−i)θ) k_j / √d",
-            "Su et al. 2021, RoFormer: Enhanced Transformer with Rotary Position Embedding",
-            "layout=half rotates dims c and c + d/2 together (GPT-NeoX, LLaMA); layout=interleaved rotates 2c "
-            "and 2c + 1 (GPT-J, RoFormer). The two are not interchangeable on the same weights.",
-            {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base (must be > 0)"},
-             {"layout", ParamType::Choice, "half", 0, 0, {"half", "interleaved"}, "which dims form a rotation pair"}}};
+    return {
+        "rope",
+        "Rotary position embedding (RoPE)",
+        SchemeKind::Relative,
+        "q̃_i = R(i·θ) q_i, k̃_j = R(j·θ) k_j, θ_c = base^(−2c/d); score = q̃_i·k̃_j / √d = q_i·R((j−i)θ) k_j / "
+        "√d",
+        "Su et al. 2021, RoFormer: Enhanced Transformer with Rotary Position Embedding",
+        "layout=half rotates dims c and c + d/2 together (GPT-NeoX, LLaMA); layout=interleaved rotates 2c "
+        "and 2c + 1 (GPT-J, RoFormer). The two are not interchangeable on the same weights. scaling follows "
+        "Hugging Face transformers' modeling_rope_utils.py (computed in float64, HF uses float32); the "
+        "attention factor multiplies cos and sin, so the logit scales by its square. dynamic and longrope "
+        "use the sequence length n (dynamic: max(n, L0); longrope: long_factor when n > L0).",
+        {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base θ (must be > 0; HF rope_theta)"},
+         {"layout",
+          ParamType::Choice,
+          "half",
+          0,
+          0,
+          {"half", "interleaved"},
+          "which dims form a rotation pair"},
+         {"scaling",
+          ParamType::Choice,
+          "none",
+          0,
+          0,
+          {"none", "linear", "dynamic", "yarn", "longrope", "llama3"},
+          "context extension, as HF modeling_rope_utils.py computes (inv_freq, attention_factor)"},
+         {"factor", ParamType::Real, "1", 1e-6, 1e6, {}, "scaling factor (context length ÷ L0)"},
+         {"original_max_position",
+          ParamType::Int,
+          "4096",
+          1,
+          1e9,
+          {},
+          "L0, the pretrained context (HF original_max_position_embeddings)"},
+         {"beta_fast", ParamType::Real, "32", 1e-6, 1e6, {}, "yarn: rotations where extrapolation ends"},
+         {"beta_slow", ParamType::Real, "1", 1e-6, 1e6, {}, "yarn: rotations where interpolation begins"},
+         {"mscale", ParamType::Real, "0", 0, 1e6, {}, "yarn: mscale of the attention factor (0: not given)"},
+         {"mscale_all_dim",
+          ParamType::Real,
+          "0",
+          0,
+          1e6,
+          {},
+          "yarn: its denominator's mscale (0: not given; both needed)"},
+         {"truncate", ParamType::Bool, "true", 0, 0, {}, "yarn: floor/ceil the ramp's bounds"},
+         {"low_freq_factor",
+          ParamType::Real,
+          "1",
+          1e-6,
+          1e6,
+          {},
+          "llama3: wavelengths above L0/this are divided by factor"},
+         {"high_freq_factor",
+          ParamType::Real,
+          "4",
+          1e-6,
+          1e6,
+          {},
+          "llama3: wavelengths below L0/this are kept"},
+         {"attention_factor",
+          ParamType::Real,
+          "0",
+          0,
+          1e6,
+          {},
+          "yarn, longrope: multiplies cos and sin (0: derived, as HF)"},
+         {"short_factor",
+          ParamType::RealList,
+          "",
+          1e-6,
+          1e6,
+          {},
+          "longrope: rotary_dims/2 divisors of inv_freq for n ≤ L0"},
+         {"long_factor",
+          ParamType::RealList,
+          "",
+          1e-6,
+          1e6,
+          {},
+          "longrope: rotary_dims/2 divisors of inv_freq for n > L0"},
+         {"rotary_fraction",
+          ParamType::Real,
+          "1",
+          1e-6,
+          1,
+          {},
+          "rotary_dims = int(head_dim · this); the rest pass unrotated (HF partial_rotary_factor)"}}};
 }
 
 std::unique_ptr<Scheme> makeRope(const RawParams& raw, const ModelConfig& model)

@@ -93,7 +93,7 @@ public:
         return {{"content-content", plain}, {"rotation and scale (xPos − unrotated)", scaled - plain}};
     }
 
-    RotaryPlan rotary() const override
+    RotaryPlan rotary(int) const override
     {
         RotaryPlan plan{true, true, {}};
         for (int c = 0; c < pairs(); ++c) {

@@ -261,7 +261,7 @@ TEST(CliSchemes, JsonListsEverySchemeWithTheirParameters)
             EXPECT_FALSE(p["doc"].text.empty());
             EXPECT_TRUE(p.has("default"));
             const std::string type = p["type"].text;
-            if (type == "int" || type == "real") {
+            if (type == "int" || type == "real" || type == "reals") { // reals: bounds of each value
                 EXPECT_EQ(p["min"].type, JsonValue::Type::Number) << p["name"].text;
                 EXPECT_EQ(p["max"].type, JsonValue::Type::Number) << p["name"].text;
                 EXPECT_LE(p["min"].number, p["max"].number);

@@ -123,6 +123,60 @@ TEST(CliValues, T5UnidirectionalAndCustomBuckets)
             ASSERT_EQ(small[i][j], t5Bucket(j - i, 8, 20, true)) << i << "," << j;
 }
 
+// --what freqs: one row per rotary pair, inv_freq after HF's scaling (modeling_rope_utils.py,
+// _compute_llama3_parameters) and before, with the attention factor and the dtype at the top level.
+TEST(CliValues, RopeFreqsOfLlama31)
+{
+    const JsonValue j =
+        jsonOf(computeArgs({"--scheme", "rope", "--param", "scaling=llama3", "--param", "base=500000",
+                            "--param", "factor=8", "--param", "original_max_position=8192", "--d-model",
+                            "128", "--heads", "1", "--n", "10", "--what", "freqs"}));
+    EXPECT_EQ(j["what"].text, "freqs");
+    EXPECT_EQ(j["attention_factor"].number, 1.0);
+    EXPECT_EQ(j["dtype"].text, "float64");
+    ASSERT_EQ(j["columns"].size(), 4u);
+    EXPECT_EQ(j["columns"][1].text, "inv_freq");
+    EXPECT_EQ(j["columns"][2].text, "inv_freq_unscaled");
+    ASSERT_EQ(j["data"].size(), 64u);
+    // wavelength 2π·500000^(c/64) < L0/high = 2048 up to pair 28: kept; > L0/low = 8192 from pair 35: ÷ 8
+    for (int c = 0; c < 64; ++c) {
+        const JsonValue& row = j["data"][static_cast<std::size_t>(c)];
+        const double theta = std::pow(500000.0, -2.0 * c / 128);
+        EXPECT_EQ(row[0].number, c);
+        EXPECT_NEAR(row[2].number, theta, 1e-15 * theta) << c;
+        if (c <= 28) {
+            EXPECT_NEAR(row[1].number, theta, 1e-15 * theta) << c;
+        } else if (c >= 35) {
+            EXPECT_NEAR(row[1].number, theta / 8, 1e-15 * theta) << c;
+        } else {
+            EXPECT_TRUE(row[1].number > theta / 8 && row[1].number < theta) << c;
+        }
+    }
+}
+
+// _compute_yarn_parameters: attention_factor = 0.1·ln(factor) + 1; _compute_longrope_parameters:
+// the long list only when n > L0.
+TEST(CliValues, RopeFreqsAttentionFactorAndSequenceLength)
+{
+    const JsonValue yarn = jsonOf(computeArgs({"--scheme", "rope", "--param", "scaling=yarn", "--param",
+                                               "factor=4", "--n", "5", "--what", "freqs"}));
+    EXPECT_NEAR(yarn["attention_factor"].number, 0.1 * std::log(4.0) + 1, 1e-15);
+    EXPECT_EQ(yarn["data"].size(), 8u); // d_model 64 / 4 heads = 16 dims, 8 pairs
+    auto longrope = [](const char* n) {
+        return jsonOf(
+            computeArgs({"--scheme", "rope", "--param", "scaling=longrope", "--param", "factor=4", "--param",
+                         "original_max_position=16", "--param", "short_factor=1,1,1,1,1,1,1,1", "--param",
+                         "long_factor=2,2,2,2,2,2,2,2", "--n", n, "--what", "freqs"}));
+    };
+    const JsonValue below = longrope("16"), above = longrope("17");
+    EXPECT_NEAR(below["attention_factor"].number, std::sqrt(1.5), 1e-15); // sqrt(1 + ln 4 / ln 16)
+    for (std::size_t c = 0; c < 8; ++c) {
+        const double theta = below["data"][c][2].number; // 1/(1·base^x) and base^(−x): an ulp apart
+        EXPECT_NEAR(below["data"][c][1].number, theta, 1e-15 * theta) << c;
+        EXPECT_NEAR(above["data"][c][1].number, above["data"][c][2].number / 2, 1e-16) << c;
+    }
+}
+
 TEST(CliValues, AlibiSlopesForPowerOfTwoHeads)
 {
     const Matrix m =

@@ -79,15 +79,16 @@ Bounded stored(const MatrixXd& a, const Arithmetic& ar)
 Bounded rotated(const Bounded& x, const RotaryPlan& r, RotarySide side, double u)
 {
     Bounded out = x;
-    const int half = static_cast<int>(x.mag.cols()) / 2;
-    // xPos folds its factor σ into cos and sin in double (pow, then the products): two roundings more
+    const int half = r.pairs(); // the rotary dims; the others pass unchanged
+    // The attention factor s and xPos's σ scale cos and sin, folded in double before the one float
+    // rounding (γ_3 covers the attention factor's product; xPos's pow and products take two more).
     const double g = gamma(r.zeta.empty() ? 3 : 5, u);
     for (Eigen::Index p = 0; p < x.mag.rows(); ++p)
         for (int c = 0; c < half; ++c) {
             const int a = r.interleaved ? 2 * c : c, b = r.interleaved ? 2 * c + 1 : c + half;
             const int position = r.start + static_cast<int>(p);
             const double angle = position * r.theta[c];
-            const double sigma = rotaryScale(r, position, c, side);
+            const double sigma = r.scale * rotaryScale(r, position, c, side);
             const double cs = std::abs(std::cos(angle)) * sigma, sn = std::abs(std::sin(angle)) * sigma;
             const double ma = x.mag(p, a), mb = x.mag(p, b), ea = x.err(p, a), eb = x.err(p, b);
             out.mag(p, a) = cs * ma + sn * mb;

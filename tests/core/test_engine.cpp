@@ -53,6 +53,19 @@ const std::vector<Case>& allCases()
         {"alibi", {}},
         {"rope", {}},
         {"rope", {{"layout", "interleaved"}}},
+        // RoPE scaling (HF modeling_rope_utils.py): attention factor in cos and sin, partial rotary,
+        // and the n-dependent dynamic (L0 = 32 lies between the n checked; longrope: EngineScaledRope)
+        {"rope", {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "32"}}},
+        {"rope",
+         {{"scaling", "dynamic"},
+          {"factor", "2"},
+          {"original_max_position", "32"},
+          {"layout", "interleaved"}}},
+        {"rope",
+         {{"scaling", "llama3"},
+          {"factor", "8"},
+          {"original_max_position", "64"},
+          {"rotary_fraction", "0.5"}}},
         {"deberta", {{"bucket_size", "8"}, {"max_position", "12"}}},
         {"deberta", {}},
         {"seed-linear", {}},
@@ -188,6 +201,23 @@ INSTANTIATE_TEST_SUITE_P(All, EngineMatchesOracle, ::testing::ValuesIn(allCases(
         if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
     return name;
 });
+
+// LongRoPE's lists have rotary_dims/2 values, so it needs its own model: head_dim 16, rotary dims 8;
+// the short list below L0 = 32 (n = 7), the long one above (n = 64, 333).
+TEST(EngineScaledRope, LongRopeAcrossL0)
+{
+    OneDnnEngine engine;
+    const Case c{"rope",
+                 {{"scaling", "longrope"},
+                  {"factor", "4"},
+                  {"original_max_position", "32"},
+                  {"rotary_fraction", "0.5"},
+                  {"short_factor", "1,1.5,2,3"},
+                  {"long_factor", "1,2,4,8"}}};
+    for (bool causal : {false, true})
+        for (int n : {7, 64, 333})
+            checkRun(engine, c, {n, causal}, Precision::F32);
+}
 
 // n = 1024 for a few schemes (one per kind of table), with two heads to keep the oracle quick.
 // One ctest entry per scheme (each about 3 s), so that they run in parallel and a slow one is named.

@@ -178,6 +178,32 @@ const std::vector<Mutation>& mutations()
          {},
          true,
          [](AttentionPlan& plan, const Scheme&) { plan.rotary.interleaved = !plan.rotary.interleaved; }},
+        // YaRN's attention factor applied once (to q only, or as a rather than a² on the logit).
+        {"RopeAttentionFactorOnce",
+         "rope",
+         {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "8"}},
+         false,
+         [](AttentionPlan& plan, const Scheme&) { plan.rotary.scale = std::sqrt(plan.rotary.scale); }},
+        // YaRN's ramp from the extended length (older HF: max_position_embeddings = factor·L0).
+        {"RopeYarnRampFromExtendedLength",
+         "rope",
+         {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "8"}},
+         false,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             RawParams older = {{"scaling", "yarn"},
+                                {"factor", "4"},
+                                {"original_max_position", "32"},
+                                {"attention_factor", formatReal(plan.rotary.scale)}};
+             plan.rotary.theta = makeScheme("rope", older, scheme.model())->rotary(plan.n()).theta;
+         }},
+        // Partial rotary turning every dim (rotary_fraction ignored): theta for the whole head.
+        {"RopePartialRotaryIgnored",
+         "rope",
+         {{"rotary_fraction", "0.5"}},
+         false,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             plan.rotary.theta = makeScheme("rope", {}, scheme.model())->rotary(plan.n()).theta;
+         }},
         // Learned absolute positions read one row further (positions counted from 1).
         {"LearnedPositionOffByOne",
          "learned",

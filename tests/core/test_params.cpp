@@ -91,3 +91,28 @@ TEST(Params, FormatRealRoundTrips)
     EXPECT_EQ(formatReal(10000.0), "10000");
     EXPECT_EQ(std::stod(formatReal(1.0 / 3.0)), 1.0 / 3.0);
 }
+
+// RealList (RoPE's short_factor / long_factor): comma-separated numbers, each within the bounds.
+TEST(Params, RealListParsesChecksAndReadsBack)
+{
+    const std::vector<ParamSpec> specs = {{"f", ParamType::RealList, "", 1e-6, 10, {}, "factors"}};
+    EXPECT_TRUE(ParamSet::parse("demo", specs, {}).reals("f").empty());
+    const ParamSet p = ParamSet::parse("demo", specs, {{"f", "1, 2.5,0.125"}});
+    EXPECT_EQ(p.reals("f"), (std::vector<double>{1, 2.5, 0.125}));
+    EXPECT_EQ(p.canonical()[0].second, "1,2.5,0.125");
+    for (const char* bad : {"1,,2", "1,x", "1,0", "1,11", ",", "1,", "nan", "1;2"}) {
+        try {
+            ParamSet::parse("demo", specs, {{"f", bad}});
+            ADD_FAILURE() << "accepted " << bad;
+        } catch (const Error& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("'f'"), std::string::npos) << what;
+            EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+        }
+    }
+    // longer than an ordinary parameter's 100 characters
+    std::string many;
+    for (int k = 0; k < 64; ++k)
+        many += (k ? "," : "") + std::string("1.2345678");
+    EXPECT_EQ(ParamSet::parse("demo", specs, {{"f", many}}).reals("f").size(), 64u);
+}

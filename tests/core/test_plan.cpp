@@ -18,13 +18,13 @@ namespace {
 Eigen::MatrixXd rotate(const Eigen::MatrixXd& x, const RotaryPlan& r)
 {
     Eigen::MatrixXd out = x;
-    const int half = static_cast<int>(x.cols()) / 2;
+    const int half = static_cast<int>(r.theta.size()); // rotary pairs; the other dims pass unchanged
     for (Eigen::Index p = 0; p < x.rows(); ++p)
         for (int c = 0; c < half; ++c) {
             const int a = r.interleaved ? 2 * c : c;
             const int b = r.interleaved ? 2 * c + 1 : c + half;
             const double angle = (r.start + p) * r.theta[c];
-            const double cs = std::cos(angle), sn = std::sin(angle);
+            const double cs = r.scale * std::cos(angle), sn = r.scale * std::sin(angle);
             out(p, a) = x(p, a) * cs - x(p, b) * sn;
             out(p, b) = x(p, a) * sn + x(p, b) * cs;
         }
@@ -109,12 +109,16 @@ TEST_P(PlanMatchesOracle, LogitsAndOutputs)
 
 INSTANTIATE_TEST_SUITE_P(
     All, PlanMatchesOracle,
-    ::testing::Values(Case{"none", {}}, Case{"sinusoidal", {}}, Case{"sinusoidal", {{"layout", "concat"}}},
-                      Case{"learned", {}}, Case{"shaw", {{"k", "2"}}}, Case{"transformer-xl", {}}, Case{"t5", {}},
-                      Case{"t5", {{"bidirectional", "false"}, {"num_buckets", "8"}, {"max_distance", "10"}}},
-                      Case{"alibi", {}}, Case{"rope", {}}, Case{"rope", {{"layout", "interleaved"}}},
-                      Case{"deberta", {{"bucket_size", "8"}, {"max_position", "12"}}}, Case{"deberta", {}},
-                      Case{"seed-linear", {}}, Case{"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}}),
+    ::testing::Values(
+        Case{"none", {}}, Case{"sinusoidal", {}}, Case{"sinusoidal", {{"layout", "concat"}}},
+        Case{"learned", {}}, Case{"shaw", {{"k", "2"}}}, Case{"transformer-xl", {}}, Case{"t5", {}},
+        Case{"t5", {{"bidirectional", "false"}, {"num_buckets", "8"}, {"max_distance", "10"}}},
+        Case{"alibi", {}}, Case{"rope", {}}, Case{"rope", {{"layout", "interleaved"}}},
+        Case{"rope", {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "4"}}},
+        Case{"rope",
+             {{"scaling", "linear"}, {"factor", "2"}, {"rotary_fraction", "0.5"}, {"layout", "interleaved"}}},
+        Case{"deberta", {{"bucket_size", "8"}, {"max_position", "12"}}}, Case{"deberta", {}},
+        Case{"seed-linear", {}}, Case{"seed-linear", {{"activation", "gelu"}, {"pe", "sinusoidal"}}}),
     [](const auto& info) {
         std::string name = info.param.scheme;
         for (const auto& [k, v] : info.param.params)

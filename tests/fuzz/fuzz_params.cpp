@@ -47,6 +47,10 @@ void checkValues(const poslab::Scheme& scheme)
             FUZZ_CHECK(listed);
             break;
         }
+        case poslab::ParamType::RealList:
+            for (double v : set.reals(spec.name))
+                FUZZ_CHECK(std::isfinite(v) && v >= spec.min && v <= spec.max);
+            break;
         }
     }
     // Canonical text (JSON "params", titles, sessions) reads back to the same values.
