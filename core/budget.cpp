@@ -52,7 +52,12 @@ double memoryBudget()
         if (ec == std::errc() && p == end && bytes > 0 && std::isfinite(bytes)) return bytes;
         throw Error("POSLAB_MEMORY_BUDGET must be a number of bytes, got " + quoteInput(v));
     }
-    return 0.75 * double(availableMemory());
+    return budgetOf(availableMemory());
+}
+
+double budgetOf(std::uint64_t available)
+{
+    return 0.75 * double(available);
 }
 
 std::string formatBytes(double bytes)

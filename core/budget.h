@@ -13,6 +13,7 @@ namespace poslab {
 std::uint64_t availableMemory();
 // Three quarters of availableMemory(): the rest for the front end, the OS and estimates' slack.
 double memoryBudget();
+double budgetOf(std::uint64_t available); // the budget for that much available memory
 
 std::string formatBytes(double bytes); // "4.0 GiB", "640 MiB", "12 KiB"
 

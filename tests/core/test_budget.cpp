@@ -45,7 +45,11 @@ TEST(Budget, AvailableMemoryIsWhatTheSystemSays)
     const double available = double(availableMemory());
     EXPECT_GT(available, 0.0);
     EXPECT_LE(available, physical);
-    EXPECT_DOUBLE_EQ(memoryBudget(), 0.75 * double(availableMemory()));
+    // Available memory changes between two reads on a busy machine: the derivation is checked on a
+    // fixed value, the live budget only for its range.
+    EXPECT_DOUBLE_EQ(budgetOf(4'000'000'000ull), 3e9);
+    EXPECT_GT(memoryBudget(), 0.0);
+    EXPECT_LE(memoryBudget(), 0.75 * physical);
     const Budget b("12345");
     EXPECT_DOUBLE_EQ(memoryBudget(), 12345.0);
 }
