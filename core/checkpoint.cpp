@@ -213,12 +213,13 @@ Checkpoint Checkpoint::open(const std::string& path, int layer)
             }
             for (const std::string& shard : shards)
                 c.m_files.push_back(TensorFile::open((dir / shard).string()));
-            for (const auto& [name, file] : map->members) {
-                const auto it = std::find_if(c.m_files.begin(), c.m_files.end(), [&](const TensorFile& f) {
-                    return fs::path(f.path()).filename() == file.text;
+            for (const json::Value::Member& member : map->members) {
+                const std::string& shard = member.value.text; // (clang 14 cannot capture a structured binding)
+                const auto it = std::find_if(c.m_files.begin(), c.m_files.end(), [&shard](const TensorFile& f) {
+                    return fs::path(f.path()).filename() == shard;
                 });
-                if (!it->index().find(name))
-                    throw Error(where + "names " + quoteInput(name) + " in " + quoteInput(file.text) +
+                if (!it->index().find(member.key))
+                    throw Error(where + "names " + quoteInput(member.key) + " in " + quoteInput(shard) +
                                 ", which has no such tensor");
             }
         } else if (fs::exists(dir / "model.safetensors")) {
