@@ -192,5 +192,29 @@ double defaultScale(const ModelConfig& model)
     return 1.0 / std::sqrt(static_cast<double>(model.headDim()));
 }
 
+HeadPlan offsetBiasPlan(int head, int n, const OffsetBias& bias)
+{
+    HeadPlan plan;
+    plan.offsetBias.reserve(static_cast<std::size_t>(2 * n - 1));
+    for (int o = 0; o < 2 * n - 1; ++o) // offset index o is Δ + n − 1
+        plan.offsetBias.push_back(bias(head, o - (n - 1)));
+    return plan;
+}
+
+DeltaCurve perHeadBiasCurve(int heads, int range, const OffsetBias& bias)
+{
+    DeltaCurve c;
+    c.columns.push_back("delta");
+    for (int h = 0; h < heads; ++h)
+        c.columns.push_back("bias_head" + std::to_string(h));
+    c.rows.resize(2 * range + 1, heads + 1);
+    for (int r = 0; r <= 2 * range; ++r) {
+        c.rows(r, 0) = r - range;
+        for (int h = 0; h < heads; ++h)
+            c.rows(r, h + 1) = bias(h, r - range);
+    }
+    return c;
+}
+
 } // namespace schemes
 } // namespace poslab

@@ -65,25 +65,12 @@ public:
 
     HeadPlan headPlan(const HeadContext& ctx) const override
     {
-        HeadPlan plan;
-        for (int o = 0; o < 2 * ctx.n() - 1; ++o)
-            plan.offsetBias.push_back(bias(ctx.head, o - (ctx.n() - 1)));
-        return plan;
+        return offsetBiasPlan(ctx.head, ctx.n(), [this](int h, int delta) { return bias(h, delta); });
     }
 
     DeltaCurve deltaCurve(int range) const override
     {
-        DeltaCurve c;
-        c.columns.push_back("delta");
-        for (int h = 0; h < m_model.heads; ++h)
-            c.columns.push_back("bias_head" + std::to_string(h));
-        c.rows.resize(2 * range + 1, m_model.heads + 1);
-        for (int r = 0; r <= 2 * range; ++r) {
-            c.rows(r, 0) = r - range;
-            for (int h = 0; h < m_model.heads; ++h)
-                c.rows(r, h + 1) = bias(h, r - range);
-        }
-        return c;
+        return perHeadBiasCurve(m_model.heads, range, [this](int h, int delta) { return bias(h, delta); });
     }
 
 private:

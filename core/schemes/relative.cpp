@@ -226,27 +226,15 @@ public:
 
     HeadPlan headPlan(const HeadContext& ctx) const override
     {
-        HeadPlan plan;
-        for (int o = 0; o < 2 * ctx.n() - 1; ++o)
-            plan.offsetBias.push_back(-m_slopes[ctx.head] * std::abs(o - (ctx.n() - 1)));
-        return plan;
+        return offsetBiasPlan(ctx.head, ctx.n(), [this](int h, int delta) { return bias(h, delta); });
     }
 
     DeltaCurve deltaCurve(int range) const override
     {
-        DeltaCurve c;
-        c.columns.push_back("delta");
-        for (int h = 0; h < m_model.heads; ++h)
-            c.columns.push_back("bias_head" + std::to_string(h));
-        c.rows.resize(2 * range + 1, m_model.heads + 1);
-        for (int r = 0; r <= 2 * range; ++r) {
-            const int delta = r - range;
-            c.rows(r, 0) = delta;
-            for (int h = 0; h < m_model.heads; ++h)
-                c.rows(r, h + 1) = -m_slopes[h] * std::abs(delta);
-        }
-        return c;
+        return perHeadBiasCurve(m_model.heads, range, [this](int h, int delta) { return bias(h, delta); });
     }
+
+    double bias(int head, int delta) const { return -m_slopes[head] * std::abs(delta); }
 
 private:
     std::vector<double> m_slopes;

@@ -4,6 +4,7 @@
 
 #include "scheme.h"
 
+#include <functional>
 #include <memory>
 
 namespace poslab::schemes {
@@ -48,5 +49,11 @@ Eigen::VectorXd positionRange(int start, int n);
 
 // The scale of q·k used by most schemes: 1/√head_dim.
 double defaultScale(const ModelConfig& model);
+
+// Schemes whose whole effect is a bias per head and offset (ALiBi, KERPLE): the head's plan is that
+// bias for every offset of an n-token sequence, and the Δ-curve has one column per head.
+using OffsetBias = std::function<double(int head, int delta)>;
+HeadPlan offsetBiasPlan(int head, int n, const OffsetBias& bias);
+DeltaCurve perHeadBiasCurve(int heads, int range, const OffsetBias& bias);
 
 } // namespace poslab::schemes
