@@ -2,6 +2,7 @@
 // JSON; a malformed file is one line naming the rule, status 2.
 
 #include "clitest.h"
+#include "tensorfixtures.h"
 
 #include <unistd.h>
 
@@ -12,14 +13,6 @@
 using namespace poslab::test;
 
 namespace {
-
-std::string le64(std::uint64_t n)
-{
-    std::string s(8, '\0');
-    for (int k = 0; k < 8; ++k)
-        s[std::size_t(k)] = char((n >> (8 * k)) & 0xFF);
-    return s;
-}
 
 std::string writeFile(const std::string& name, const std::string& bytes)
 {

@@ -4,6 +4,7 @@
 
 #include "checkpoint.h"
 #include "error.h"
+#include "tensorfixtures.h"
 
 #include <unistd.h>
 
@@ -29,10 +30,7 @@ std::string safetensorsOf(const std::vector<std::pair<std::string, int>>& f32Ten
         data += std::string(std::size_t(4 * count), '\0');
     }
     header += "}";
-    std::string lead(8, '\0');
-    for (int k = 0; k < 8; ++k)
-        lead[std::size_t(k)] = char((header.size() >> (8 * k)) & 0xFF);
-    return lead + header + data;
+    return poslab::test::safetensorsFile(header, data);
 }
 
 class Folder

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "tensorfile.h"
+#include "tensorfixtures.h"
 
 #include <unistd.h>
 
@@ -19,21 +20,10 @@
 #include <gtest/gtest.h>
 
 using namespace poslab;
+using poslab::test::le64;
+using poslab::test::safetensorsFile;
 
 namespace {
-
-std::string le64(std::uint64_t n)
-{
-    std::string s(8, '\0');
-    for (int k = 0; k < 8; ++k)
-        s[std::size_t(k)] = char((n >> (8 * k)) & 0xFF);
-    return s;
-}
-
-std::string safetensors(const std::string& header, const std::string& data)
-{
-    return le64(header.size()) + header + data;
-}
 
 template <typename T>
 std::string bytesOf(const std::vector<T>& v)
@@ -113,7 +103,7 @@ TEST(Safetensors, EveryDtypeReadsBackWhatWasWritten)
                          "," + tensor("c.f16", "F16", "[5]", "[48,58]") + "," +
                          tensor("d.bf16", "BF16", "[1,3]", "[58,64]") + "}";
     header += std::string((8 - header.size() % 8) % 8, ' '); // the reference writer pads with spaces
-    const TempFile f(safetensors(header, bytesOf(f32) + bytesOf(f64) + bytesOf(f16) + bytesOf(bf16)));
+    const TempFile f(safetensorsFile(header, bytesOf(f32) + bytesOf(f64) + bytesOf(f16) + bytesOf(bf16)));
     const TensorFile file = TensorFile::open(f.path());
     EXPECT_EQ(file.index().format, "safetensors");
     ASSERT_EQ(file.index().metadata.size(), 1u);
@@ -140,7 +130,7 @@ TEST(Safetensors, EachMalformedHeaderIsOneLineNamingTheRule)
 {
     const std::string eight(8, '\0');
     auto one = [&](const std::string& t, const std::string& data = std::string(8, '\0')) {
-        return openError(safetensors("{" + t + "}", data));
+        return openError(safetensorsFile("{" + t + "}", data));
     };
     auto has = [](const std::string& said, const std::string& part) {
         return said.find(part) != std::string::npos;
@@ -150,11 +140,11 @@ TEST(Safetensors, EachMalformedHeaderIsOneLineNamingTheRule)
     EXPECT_TRUE(has(openError(""), "too short to be a safetensors file (0 bytes)"));
     EXPECT_TRUE(has(openError(le64(100'000'001) + "{}"), "its header would be 100000001 bytes (at most 100000000)"));
     EXPECT_TRUE(has(openError(le64(50) + "{}"), "its header would be 50 bytes, the file has 2 after the length"));
-    EXPECT_TRUE(has(openError(safetensors("[]", "")), "does not start with '{'"));
-    EXPECT_TRUE(has(openError(safetensors(" {}", "")), "does not start with '{'"));
-    EXPECT_TRUE(has(openError(safetensors("{\"\xc0\xaf\":1}", "")), "invalid UTF-8 at byte 2"));
-    EXPECT_TRUE(has(openError(safetensors("{\"a\":1}", "")), "tensor 'a' is a number, not an object"));
-    EXPECT_TRUE(has(openError(safetensors("{", "")), "the safetensors header: expected a key in quotes at byte 1"));
+    EXPECT_TRUE(has(openError(safetensorsFile("[]", "")), "does not start with '{'"));
+    EXPECT_TRUE(has(openError(safetensorsFile(" {}", "")), "does not start with '{'"));
+    EXPECT_TRUE(has(openError(safetensorsFile("{\"\xc0\xaf\":1}", "")), "invalid UTF-8 at byte 2"));
+    EXPECT_TRUE(has(openError(safetensorsFile("{\"a\":1}", "")), "tensor 'a' is a number, not an object"));
+    EXPECT_TRUE(has(openError(safetensorsFile("{", "")), "the safetensors header: expected a key in quotes at byte 1"));
     // Keys.
     const std::string dup = one(tensor("w", "F32", "[1]", "[0,4]") + "," + tensor("w", "F32", "[1]", "[4,8]"));
     EXPECT_TRUE(has(dup, "duplicate key 'w' at byte 54")) << dup;
@@ -186,7 +176,7 @@ TEST(Safetensors, EachMalformedHeaderIsOneLineNamingTheRule)
 
 TEST(Safetensors, KnownTypesThatAreNotFloatsListButDoNotRead)
 {
-    const TempFile f(safetensors("{" + tensor("ids", "I64", "[1]", "[0,8]") + "}", std::string(8, '\0')));
+    const TempFile f(safetensorsFile("{" + tensor("ids", "I64", "[1]", "[0,8]") + "}", std::string(8, '\0')));
     const TensorFile file = TensorFile::open(f.path());
     EXPECT_EQ(file.tensor("ids").dtype, "I64");
     EXPECT_FALSE(file.tensor("ids").readable());
