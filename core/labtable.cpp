@@ -1,5 +1,6 @@
 #include "labtable.h"
 
+#include "contextextension.h"
 #include "engine/onednnengine.h"
 #include "error.h"
 
@@ -14,7 +15,8 @@ constexpr std::array kWhat = {std::pair{What::Pe, "pe"},         std::pair{What:
                               std::pair{What::Bucket, "bucket"}, std::pair{What::Bias, "bias"},
                               std::pair{What::Slopes, "slopes"}, std::pair{What::Logits, "logits"},
                               std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"},
-                              std::pair{What::Freqs, "freqs"}};
+                              std::pair{What::Freqs, "freqs"},   std::pair{What::Context, "context"},
+                              std::pair{What::ContextCurves, "context-curves"}};
 
 // The model as the request gives it: bare positions have no content, so λ changes no number of
 // theirs, and the table reports the λ that was asked for.
@@ -38,6 +40,60 @@ void fillMatrix(Table& t, const Eigen::MatrixXd& m)
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         for (Eigen::Index c = 0; c < m.cols(); ++c)
             t.data[r * m.cols() + c] = m(r, c) + 0.0; // + 0.0 turns −0 into 0
+}
+
+// The context-extension view at L = n: one row per rotary pair, or one row per distance t with a
+// score and an attention column per scaling (core/contextextension.h).
+void fillContext(Table& t, const ContextExtension& x, bool pairs)
+{
+    t.model.emplace_back("n", std::to_string(x.length));
+    t.meta = {{"scaling", ropeScalingName(x.scaling)},
+              {"factor", formatReal(x.factor)},
+              {"L0", std::to_string(x.originalMax)},
+              {"L", std::to_string(x.length)},
+              {"attention_factor", formatReal(x.attentionFactor)},
+              {"dtype", RopeFrequencies::dtype}};
+    if (pairs) {
+        t.columns = {"pair",       "inv_freq_unscaled", "inv_freq",      "wavelength_unscaled",
+                     "wavelength", "wavelength_over_L0_unscaled", "wavelength_over_L0", "stretch",
+                     "kind",       "angle_below_L0",    "full_turn",     "angle_at_L",
+                     "unseen"};
+        t.meta.emplace_back("kind", "0 kept (left alone), 1 interpolated (stretch = factor), 2 ramp (between), "
+                                    "3 other");
+        for (std::size_t k = 0; k < x.pairs.size(); ++k) {
+            const ContextPair& p = x.pairs[k];
+            t.data.insert(t.data.end(),
+                          {double(k), p.theta, p.thetaScaled, p.wavelength, p.wavelengthScaled,
+                           p.wavelength / x.originalMax, p.wavelengthScaled / x.originalMax, p.stretch,
+                           double(static_cast<int>(p.kind)), p.angleBelowL0, double(p.fullTurn), p.angleAtL,
+                           double(p.unseen)});
+        }
+        t.shape = {x.pairs.size(), t.columns.size()};
+        return;
+    }
+    t.columns = {"distance"};
+    for (const ContextCurve& c : x.curves)
+        t.columns.push_back("score_" + ropeScalingName(c.scaling));
+    for (const ContextCurve& c : x.curves)
+        t.columns.push_back("attention_" + ropeScalingName(c.scaling));
+    for (const ContextCurve& c : x.curves) {
+        const std::string name = ropeScalingName(c.scaling);
+        t.meta.emplace_back("attention_factor_" + name, formatReal(c.attentionFactor));
+        t.meta.emplace_back("attention_beyond_L0_" + name, formatReal(c.massBeyondL0));
+        t.meta.emplace_back("unseen_pairs_" + name, std::to_string(c.unseenPairs));
+    }
+    for (std::size_t k = 0; k < x.skipped.size(); ++k)
+        t.meta.emplace_back("skipped_" + std::to_string(k), x.skipped[k]);
+    const std::size_t rows = std::size_t(x.length);
+    t.data.reserve(rows * t.columns.size());
+    for (std::size_t r = 0; r < rows; ++r) {
+        t.data.push_back(double(r));
+        for (const ContextCurve& c : x.curves)
+            t.data.push_back(c.score[r]);
+        for (const ContextCurve& c : x.curves)
+            t.data.push_back(c.attention[r]);
+    }
+    t.shape = {rows, t.columns.size()};
 }
 
 } // namespace
@@ -79,7 +135,9 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     const int n = seq.size();
     const What what = parseWhat(request.matrix);
     Table t = baseTable(scheme, request, what);
-    if (what != What::Slopes && what != What::DeltaCurve && what != What::Freqs) t.tokens = seq.labels();
+    if (what != What::Slopes && what != What::DeltaCurve && what != What::Freqs && what != What::Context &&
+        what != What::ContextCurves)
+        t.tokens = seq.labels();
     switch (what) {
     case What::Pe:
         fillMatrix(t, scheme.absoluteAt(seq.start, n));
@@ -127,6 +185,10 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
         t.meta = {{"attention_factor", formatReal(f.attentionFactor)}, {"dtype", RopeFrequencies::dtype}};
         break;
     }
+    case What::Context:
+    case What::ContextCurves:
+        fillContext(t, contextExtension(scheme, n), what == What::Context);
+        break;
     case What::DeltaCurve: {
         const DeltaCurve c = scheme.deltaCurve(request.range);
         fillMatrix(t, c.rows);

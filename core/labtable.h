@@ -23,7 +23,9 @@ enum class What
     Logits,
     Probs,
     DeltaCurve,
-    Freqs
+    Freqs,
+    Context,      // rope: the context-extension view's pairs at L = n (core/contextextension.h)
+    ContextCurves // rope: its Δ-curves and attention per scaling, distances 0 .. n − 1
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);

@@ -160,6 +160,8 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
         checkRange(r.range, kMaxCurveRange);
         break;
     case What::Freqs:
+    case What::Context:
+    case What::ContextCurves:
         scheme.frequencies(n); // throws the scheme's own message for schemes without rotary frequencies
         break;
     case What::Bias:

@@ -177,6 +177,76 @@ TEST(CliValues, RopeFreqsAttentionFactorAndSequenceLength)
     }
 }
 
+// --what context: the context-extension view's pairs for yarn trained at L0 = 16 and run at n = 64,
+// head_dim 8: θ_k = 10000^(−k/4); YaRN's ramp (find_correction_range) is low 0, high 1 here
+// (8·ln(16/(2π·32))/(2 ln 10000) = −1.10 → 0, 8·ln(16/2π)/(2 ln 10000) = 0.41 → 1): pair 0 kept
+// (kind 0), pairs 1–3 divided by 4 (kind 1). Training saw angles [0, 16·θ_k); at n = 64 the largest
+// is 63·θ'_k: 15.75·θ_k for the interpolated pairs, so nothing is unseen.
+TEST(CliValues, RopeContextPairsOfYarn)
+{
+    const JsonValue j = jsonOf(computeArgs({"--scheme", "rope", "--param", "scaling=yarn", "--param", "factor=4",
+                                            "--param", "original_max_position=16", "--d-model", "8", "--heads",
+                                            "1", "--n", "64", "--what", "context"}));
+    EXPECT_EQ(j["what"].text, "context");
+    EXPECT_EQ(j["L0"].number, 16);
+    EXPECT_EQ(j["L"].number, 64);
+    EXPECT_NEAR(j["attention_factor"].number, 0.1 * std::log(4.0) + 1, 1e-15);
+    ASSERT_EQ(j["columns"].size(), 13u);
+    EXPECT_EQ(j["columns"][8].text, "kind");
+    EXPECT_EQ(j["columns"][12].text, "unseen");
+    ASSERT_EQ(j["data"].size(), 4u);
+    for (int k = 0; k < 4; ++k) {
+        const JsonValue& row = j["data"][std::size_t(k)];
+        const double theta = std::pow(10000.0, -k / 4.0), scaled = k == 0 ? theta : theta / 4;
+        const double pi = 3.14159265358979323846;
+        EXPECT_NEAR(row[1].number, theta, 1e-15 * theta) << k;
+        EXPECT_NEAR(row[2].number, scaled, 1e-15 * theta) << k;
+        EXPECT_NEAR(row[4].number, 2 * pi / scaled, 1e-12 * row[4].number) << k;
+        EXPECT_NEAR(row[6].number, 2 * pi / scaled / 16, 1e-12 * row[6].number) << k;
+        EXPECT_EQ(row[8].number, k == 0 ? 0 : 1) << k;
+        EXPECT_NEAR(row[9].number, 15 * theta, 1e-13) << k;
+        EXPECT_EQ(row[10].number, k == 0 ? 1 : 0) << k; // a full turn below L0: 16 ≥ 2π only for θ = 1
+        EXPECT_NEAR(row[11].number, 63 * scaled, 1e-13) << k;
+        EXPECT_EQ(row[12].number, 0) << k;
+    }
+    // Without scaling, pairs 1–3 reach 63·θ_k ≥ 16·θ_k: angles training never produced.
+    const Matrix none = csvOf(computeArgs({"--scheme", "rope", "--param", "original_max_position=16", "--d-model",
+                                           "8", "--heads", "1", "--n", "64", "--what", "context"}));
+    ASSERT_EQ(none.size(), 4u);
+    for (int k = 0; k < 4; ++k)
+        EXPECT_EQ(none[std::size_t(k)][12], k == 0 ? 0 : 1) << k;
+}
+
+// --what context-curves: a row per distance t = 0 .. n − 1, a score column per scaling (a²·Σ cos θ'_k·t
+// with q = k aligned) and an attention column per scaling. Without scaling, score(1) = cos 1 + cos 0.1 +
+// cos 0.01 + cos 0.001; linear's is Σ cos(θ_k/4).
+TEST(CliValues, RopeContextCurves)
+{
+    const JsonValue j = jsonOf(computeArgs({"--scheme", "rope", "--param", "factor=4", "--param",
+                                            "original_max_position=16", "--d-model", "8", "--heads", "1",
+                                            "--n", "64", "--what", "context-curves"}));
+    const std::vector<std::string> columns = {"distance",         "score_none",         "score_linear",
+                                              "score_dynamic",    "score_yarn",         "score_llama3",
+                                              "attention_none",   "attention_linear",   "attention_dynamic",
+                                              "attention_yarn",   "attention_llama3"};
+    ASSERT_EQ(j["columns"].size(), columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        EXPECT_EQ(j["columns"][c].text, columns[c]);
+    ASSERT_EQ(j["data"].size(), 64u);
+    double none = 0, linear = 0, total = 0;
+    for (int k = 0; k < 4; ++k) {
+        none += std::cos(std::pow(10000.0, -k / 4.0));
+        linear += std::cos(std::pow(10000.0, -k / 4.0) / 4);
+    }
+    EXPECT_NEAR(j["data"][1][1].number, none, 1e-14);
+    EXPECT_NEAR(j["data"][1][2].number, linear, 1e-14);
+    EXPECT_NEAR(j["data"][0][4].number, 4 * std::pow(0.1 * std::log(4.0) + 1, 2), 1e-14); // yarn's a²·4
+    for (std::size_t t = 0; t < 64; ++t)
+        total += j["data"][t][6].number;
+    EXPECT_NEAR(total, 1, 1e-13);
+    EXPECT_TRUE(j["skipped_0"].text.find("short_factor") != std::string::npos) << j["skipped_0"].text;
+}
+
 TEST(CliValues, AlibiSlopesForPowerOfTwoHeads)
 {
     const Matrix m =
