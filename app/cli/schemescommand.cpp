@@ -17,6 +17,10 @@ namespace poslab::cli {
 namespace {
 
 constexpr std::size_t kWrapWidth = 100;
+// A parameter's doc beside its columns when at least this much room is left; otherwise (rope's
+// many long columns) every doc of the scheme goes on its own lines under its parameter.
+constexpr std::size_t kMinDocWidth = 40;
+constexpr std::size_t kDocIndent = 10;
 
 // Display width in code points; every name and heading here is narrow text.
 std::size_t width(const std::string& s)
@@ -105,11 +109,18 @@ std::string schemesText()
             wDefault = std::max(wDefault, width(p.defaultValue));
             wRange = std::max(wRange, width(rangeText(p)));
         }
+        const std::size_t wLeft = 6 + wName + 2 + wType + 2 + wDefault + 4 + wRange + 2;
+        const bool beside = wLeft + kMinDocWidth <= kWrapWidth;
         for (const auto& p : info.params) {
-            const std::string left =
-                "      " + padded(p.name, wName + 2) + padded(paramTypeName(p.type), wType + 2) +
-                padded("= " + p.defaultValue, wDefault + 4) + padded(rangeText(p), wRange + 2);
-            out += left + wrapped(p.doc, width(left)) + "\n";
+            std::string left = "      " + padded(p.name, wName + 2) + padded(paramTypeName(p.type), wType + 2) +
+                               padded("= " + p.defaultValue, wDefault + 4);
+            if (beside) {
+                left += padded(rangeText(p), wRange + 2);
+                out += left + wrapped(p.doc, width(left)) + "\n";
+            } else {
+                out += left + rangeText(p) + "\n" + std::string(kDocIndent, ' ') + wrapped(p.doc, kDocIndent) +
+                       "\n";
+            }
         }
         out += "\n";
     }

@@ -297,6 +297,37 @@ TEST(CliSchemes, TextListsEverySchemeAndParameter)
         EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 
+// rope has 16 parameters with long columns: each doc goes on its own line under its parameter (a
+// line at most 100 columns) instead of a 16-column strip beside them; short tables keep it beside.
+TEST(CliSchemes, TextStaysReadableForManyParameters)
+{
+    const std::string out = succeed({"schemes"}).out;
+    for (const auto& line : lines(out)) {
+        std::size_t columns = 0;
+        for (char c : line)
+            columns += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+        EXPECT_LE(columns, 100u) << line;
+    }
+    const auto at = [&](const std::string& text) {
+        const std::size_t k = out.find(text);
+        EXPECT_NE(k, std::string::npos) << text;
+        return k;
+    };
+    // Whole docs on one line, under their parameter's line.
+    const std::size_t scaling = at("\n      scaling ");
+    const std::size_t doc =
+        at("\n          context extension, as HF modeling_rope_utils.py computes (inv_freq, attention_factor)\n");
+    EXPECT_LT(scaling, doc);
+    EXPECT_EQ(out.find('\n', scaling + 1), doc);
+    at("\n          L0, the pretrained context (HF original_max_position_embeddings)\n");
+    // T5's fit beside their parameters.
+    const std::size_t t5 = at("\nt5 "), buckets = out.find("\n      num_buckets ", t5) + 1;
+    ASSERT_GT(buckets, t5);
+    const std::size_t eol = out.find('\n', buckets);
+    EXPECT_NE(out.substr(buckets, eol - buckets).find("number of buckets"), std::string::npos)
+        << out.substr(buckets, eol - buckets); // the doc on the parameter's line
+}
+
 TEST(CliGolden, NpyIsByteIdenticalToNumpysOwnFiles)
 {
     const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
