@@ -1,6 +1,7 @@
 #include "contextextension.h"
 
 #include "error.h"
+#include "params.h"
 
 #include <algorithm>
 #include <cmath>
@@ -117,9 +118,13 @@ ContextExtension contextExtension(const Scheme& rope, int length)
     x.attentionFactor = f.attentionFactor;
     x.pairs = contextPairs(f, x.factor, x.originalMax, length);
 
+    x.curveFactor = x.scaling == RopeScaling::None && x.factor == 1
+                        ? std::max(1.0, double(length) / x.originalMax)
+                        : x.factor;
     RawParams raw;
     for (const auto& [key, value] : params.canonical())
         raw[key] = value;
+    raw["factor"] = formatReal(x.curveFactor);
     for (RopeScaling s : {RopeScaling::None, RopeScaling::Linear, RopeScaling::Dynamic, RopeScaling::Yarn,
                           RopeScaling::LongRope, RopeScaling::Llama3}) {
         if (s == x.scaling) {
@@ -133,7 +138,7 @@ ContextExtension contextExtension(const Scheme& rope, int length)
         } catch (const Error& e) {
             // LongRoPE without factor lists of r/2 values, llama3 with high_freq_factor ≤
             // low_freq_factor: that scaling cannot be evaluated with these parameters; say why.
-            x.skipped.push_back(e.what());
+            x.skipped.push_back({s, e.what()});
             continue;
         }
         x.curves.push_back(curveOf(*other, s, length, x.originalMax));

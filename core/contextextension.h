@@ -53,9 +53,17 @@ struct ContextExtension
     int length = 0;      // L
     int headDim = 0, rotaryDims = 0;
     double attentionFactor = 1;
+    // The factor of the curves' other scalings: the scheme's own, except that without scaling and
+    // factor 1 they take max(1, L/L0), the factor that fits L into L0 (else they would all be none).
+    double curveFactor = 1;
     std::vector<ContextPair> pairs;   // the scheme's scaling, r/2 rows
     std::vector<ContextCurve> curves; // none, linear, dynamic, yarn, longrope, llama3: those that apply
-    std::vector<std::string> skipped; // why a scaling has no curve ("rope: short_factor has 0 values; ...")
+    struct Skipped
+    {
+        RopeScaling scaling;
+        std::string reason; // "rope: short_factor has 0 values; ..."
+    };
+    std::vector<Skipped> skipped; // the scalings these parameters cannot evaluate, and why
     const ContextCurve& curve(RopeScaling scaling) const; // Error when absent
 };
 
@@ -63,7 +71,8 @@ struct ContextExtension
 std::vector<ContextPair> contextPairs(const RopeFrequencies& f, double factor, int originalMax, int length);
 
 // For a rope scheme (Error from Scheme::frequencies otherwise) run at `length` L ≥ 1. The curves use
-// the scheme's parameters with only `scaling` changed; dynamic and longrope take the sequence length L.
+// the scheme's parameters with `scaling` changed and factor = curveFactor; dynamic and longrope take
+// the sequence length L.
 ContextExtension contextExtension(const Scheme& rope, int length);
 
 } // namespace poslab

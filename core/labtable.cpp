@@ -76,14 +76,15 @@ void fillContext(Table& t, const ContextExtension& x, bool pairs)
         t.columns.push_back("score_" + ropeScalingName(c.scaling));
     for (const ContextCurve& c : x.curves)
         t.columns.push_back("attention_" + ropeScalingName(c.scaling));
+    t.meta.emplace_back("curve_factor", formatReal(x.curveFactor));
     for (const ContextCurve& c : x.curves) {
         const std::string name = ropeScalingName(c.scaling);
         t.meta.emplace_back("attention_factor_" + name, formatReal(c.attentionFactor));
         t.meta.emplace_back("attention_beyond_L0_" + name, formatReal(c.massBeyondL0));
         t.meta.emplace_back("unseen_pairs_" + name, std::to_string(c.unseenPairs));
     }
-    for (std::size_t k = 0; k < x.skipped.size(); ++k)
-        t.meta.emplace_back("skipped_" + std::to_string(k), x.skipped[k]);
+    for (const ContextExtension::Skipped& skipped : x.skipped)
+        t.meta.emplace_back("skipped_" + ropeScalingName(skipped.scaling), skipped.reason);
     const std::size_t rows = std::size_t(x.length);
     t.data.reserve(rows * t.columns.size());
     for (std::size_t r = 0; r < rows; ++r) {

@@ -244,7 +244,7 @@ TEST(CliValues, RopeContextCurves)
     for (std::size_t t = 0; t < 64; ++t)
         total += j["data"][t][6].number;
     EXPECT_NEAR(total, 1, 1e-13);
-    EXPECT_TRUE(j["skipped_0"].text.find("short_factor") != std::string::npos) << j["skipped_0"].text;
+    EXPECT_TRUE(j["skipped_longrope"].text.find("short_factor") != std::string::npos) << j["skipped_longrope"].text;
 }
 
 TEST(CliValues, AlibiSlopesForPowerOfTwoHeads)

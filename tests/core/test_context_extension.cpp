@@ -155,7 +155,8 @@ TEST(ContextExtension, CurvesByHand)
     EXPECT_EQ(order, (std::vector<RopeScaling>{RopeScaling::None, RopeScaling::Linear, RopeScaling::Dynamic,
                                                RopeScaling::Yarn, RopeScaling::Llama3}));
     ASSERT_EQ(x.skipped.size(), 1u);
-    EXPECT_NE(x.skipped[0].find("short_factor"), std::string::npos) << x.skipped[0];
+    EXPECT_EQ(x.skipped[0].scaling, RopeScaling::LongRope);
+    EXPECT_NE(x.skipped[0].reason.find("short_factor"), std::string::npos) << x.skipped[0].reason;
     EXPECT_THROW(x.curve(RopeScaling::LongRope), Error);
 
     const ContextCurve& none = x.curve(RopeScaling::None);
@@ -206,6 +207,27 @@ TEST(ContextExtension, LongRopeWithItsLists)
     EXPECT_EQ(kinds(x), (std::vector<K>{K::Kept, K::Ramp, K::Interpolated, K::Other}));
     // L ≤ L0 takes the short list: nothing changes.
     EXPECT_EQ(kinds(contextExtension(*s, 16)), (std::vector<K>{K::Kept, K::Kept, K::Kept, K::Kept}));
+}
+
+// Without scaling and factor 1 the other scalings take the factor that fits L into L0 (64/16 = 4), so
+// that their curves differ; with a factor given, they take it.
+TEST(ContextExtension, CurveFactor)
+{
+    ModelConfig m;
+    m.dModel = 8;
+    m.heads = 1;
+    const auto plain = makeScheme("rope", {{"original_max_position", "16"}}, m);
+    const ContextExtension x = contextExtension(*plain, 64);
+    EXPECT_EQ(x.factor, 1);
+    EXPECT_EQ(x.curveFactor, 4);
+    // linear at factor 4: score(1) = Σ cos(θ_k/4)
+    double linear = 0;
+    for (double theta : {1.0, 0.1, 0.01, 0.001})
+        linear += std::cos(theta / 4);
+    EXPECT_NEAR(x.curve(RopeScaling::Linear).score[1], linear, kTol);
+    EXPECT_EQ(contextExtension(*plain, 10).curveFactor, 1); // L ≤ L0: nothing to fit
+    EXPECT_EQ(at64("none").curveFactor, 4);                 // factor 4 given
+    EXPECT_EQ(contextExtension(*rope({{"factor", "2"}, {"scaling", "yarn"}}), 64).curveFactor, 2); // its own
 }
 
 TEST(ContextExtension, Refuses)
