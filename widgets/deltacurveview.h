@@ -26,6 +26,9 @@ struct CurvePlotData
 {
     QString title;
     QString valueLabel; // left axis: the scheme's value
+    QString xLabel;     // empty: "Δ = j − i" (figures of the context view: distance, pair)
+    bool logValue = false; // the left axis logarithmic (wavelengths)
+    std::vector<std::pair<double, QString>> levels; // horizontal dashed lines with a label (L0)
     std::vector<CurveSeries> series;
     std::vector<double> boundaries; // vertical dotted lines (bucket edges)
     QString profileLabel;           // right axis: the measured attention profile

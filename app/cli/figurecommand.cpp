@@ -114,8 +114,9 @@ void checkOptionsApply(const CliArgs& opts, const figure::Session& s)
     if (opts.has("range") && s.view != figure::FigureView::DeltaCurve)
         throw Error("--range applies only to --view delta-curve (the view is " + view + ")");
     if (opts.has("log-scale")) {
-        if (s.view == figure::FigureView::DeltaCurve)
-            throw Error("--log-scale applies to heatmaps of probabilities, not to --view delta-curve");
+        if (s.view == figure::FigureView::DeltaCurve || s.view == figure::FigureView::Context ||
+            s.view == figure::FigureView::Freqs)
+            throw Error("--log-scale applies to heatmaps of probabilities, not to --view " + view);
         if (s.matrix != "probs")
             throw Error("--log-scale applies to probabilities only (--what probs), not to " + s.matrix);
     }
@@ -152,7 +153,7 @@ std::string figureUsage()
 {
     return "Usage: poslab-cli figure (--session FILE | --scheme NAME [--param KEY=VALUE]...\n"
            "                          (--text \"...\" [--tokenizer word|char] | --n N) [model options])\n"
-           "                         [--view heatmap|heads|delta-curve|compare|explain]\n"
+           "                         [--view heatmap|heads|delta-curve|compare|explain|context|freqs]\n"
            "                         [--what probs|logits|bias|delta|bucket|pe] [--head K] [--range R]\n"
            "                         [--cell I,J] [--compare-scheme NAME] [--shift S] [--format "
            "png|pdf|svg]\n"
@@ -177,7 +178,10 @@ std::string figureUsage()
            "  --view V               heatmap (one head), heads (all heads), delta-curve, compare (two\n"
            "                         schemes at positions shifted by S, their difference, and the\n"
            "                         largest change the shift makes), explain (the heatmap with the\n"
-           "                         worked example of --cell, its steps and numbers as text)\n"
+           "                         worked example of --cell, its steps and numbers as text),\n"
+           "                         context (rope trained at original_max_position L0, run at L = n:\n"
+           "                         the score past L0 under every scaling), freqs (rope: each pair's\n"
+           "                         wavelength before and after scaling against L0, log axis)\n"
            "                         (default: heatmap)\n"
            "  --what WHAT            matrix: probs, logits, bias, delta, bucket, pe (default: probs;\n"
            "                         compare and explain: probs, logits or bias)\n"

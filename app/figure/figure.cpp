@@ -216,6 +216,7 @@ FigureContent computeFigure(Lab& lab, const Session& s)
     validateSession(s);
     LabRequest request = figureRequest(s);
     const Sequence seq = request.sequence();
+    if (s.view == FigureView::Context || s.view == FigureView::Freqs) return detail::contextFigure(lab, s, request);
     if (seq.size() > kMaxFigureTokens)
         throw Error("a figure shows at most " + std::to_string(kMaxFigureTokens) +
                     " tokens, this sequence has " + std::to_string(seq.size()) +
@@ -290,6 +291,9 @@ FigureContent computeFigure(Lab& lab, const Session& s)
         return detail::compareFigure(lab, s, request);
     case FigureView::Explain:
         return detail::explainFigure(lab, s, request);
+    case FigureView::Context:
+    case FigureView::Freqs:
+        break; // above: they draw no n × n matrix
     }
     return content;
 }

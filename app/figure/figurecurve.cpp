@@ -22,7 +22,7 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     QCPAxis* y = rect->axis(QCPAxis::atLeft);
     QCPAxis* y2 = rect->axis(QCPAxis::atRight);
-    styleAxis(x, QStringLiteral("\u0394 = j \u2212 i"));
+    styleAxis(x, d.xLabel.isEmpty() ? QStringLiteral("\u0394 = j \u2212 i") : d.xLabel);
     styleAxis(y, d.valueLabel);
     styleAxis(y2, d.profileLabel);
     y2->setVisible(!d.profileX.empty());
@@ -51,8 +51,40 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
                     ? QCPRange(-1, 1)
                     : QCPRange(d.series.empty() ? d.profileX.front() : d.series.front().x.front(),
                                d.series.empty() ? d.profileX.back() : d.series.front().x.back()));
+    if (d.logValue) {
+        y->setScaleType(QCPAxis::stLogarithmic);
+        y->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        y->setNumberFormat(QStringLiteral("eb"));
+        y->setNumberPrecision(0);
+    }
     y->rescale();
-    y->scaleRange(1.08, y->range().center());
+    for (const auto& [level, label] : d.levels) // within the range, with room around it
+        y->setRange(std::min(y->range().lower, level), std::max(y->range().upper, level));
+    if (d.logValue)
+        y->setRange(y->range().lower / 2, y->range().upper * 2);
+    else
+        y->scaleRange(1.08, y->range().center());
+    for (const auto& [level, label] : d.levels) {
+        auto* line = new QCPItemStraightLine(m_plot.get());
+        line->setClipToAxisRect(true);
+        line->setClipAxisRect(rect);
+        line->point1->setAxes(x, y);
+        line->point2->setAxes(x, y);
+        line->point1->setCoords(0, level);
+        line->point2->setCoords(1, level);
+        line->setPen(QPen(QColor(178, 24, 43), 0.8, Qt::DashLine));
+        auto* text = new QCPItemText(m_plot.get());
+        text->setClipToAxisRect(true);
+        text->setClipAxisRect(rect);
+        text->position->setAxes(x, y);
+        text->position->setAxisRect(rect);
+        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.01, level);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        text->setText(label);
+        text->setFont(font(-1));
+        text->setColor(QColor(178, 24, 43));
+    }
     if (!d.profileX.empty()) {
         auto* profile = m_plot->addGraph(x, y2);
         profile->setData(QVector<double>(d.profileX.begin(), d.profileX.end()),

@@ -32,4 +32,9 @@ FigureContent compareFigure(Lab& lab, const Session& s, LabRequest request);
 // reference engine's numbers, which the walk prints).
 FigureContent explainFigure(Lab& lab, const Session& s, LabRequest request);
 
+// rope at L = the sequence's n, trained at L0: every scaling's Δ-curve past L0 (view context, the
+// table of compute --what context-curves) or each pair's wavelength before and after scaling against
+// L0 on a log axis (view freqs, the table of --what context).
+FigureContent contextFigure(Lab& lab, const Session& s, LabRequest request);
+
 } // namespace poslab::figure::detail

@@ -16,7 +16,9 @@
 // request) and throws poslab::Error with one line, "session: ..."; nothing is changed on error.
 namespace poslab::figure {
 
-enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain };
+// Context and Freqs (rope only): the context-extension view's Δ-curves per scaling and its wavelengths
+// per pair, at L = the session's sequence length (core/contextextension.h).
+enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain, Context, Freqs };
 FigureView parseFigureView(const std::string& name); // Error lists the accepted names
 std::string figureViewName(FigureView view);
 std::vector<std::string> figureMatrixNames(); // pe, delta, bucket, bias, logits, probs

@@ -13,7 +13,7 @@ bool applySetup(const SessionSetup& setup, Driver& driver, ExplorerState& state)
     View view = View::Heatmap;
     if (!explainView && !parseView(setup.view, &view))
         throw Error("unknown view " + quoteInput(setup.view.toStdString()) +
-                    " (heatmap, heads, delta-curve, compare or explain)");
+                    " (heatmap, heads, delta-curve, compare, context or explain)");
 
     LabRequest request = driver.lastRequest(); // keeps the compare scheme and shift
     request.text = setup.hasText() ? setup.text.toStdString() : std::string();

@@ -138,9 +138,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
                        "of the scheme's score terms; checked against the scheme."),
         QStringLiteral("NAME"), QStringLiteral("probs"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("heatmap (default), heads, delta-curve, compare or "
-                                                 "explain (the heatmap and the selected cell's worked "
-                                                 "example)."),
+                                  QStringLiteral("heatmap (default), heads, delta-curve, compare, "
+                                                 "context (rope trained at L0, run at n) or explain (the "
+                                                 "heatmap and the selected cell's worked example)."),
                                   QStringLiteral("VIEW"), QStringLiteral("heatmap"));
     const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("Head shown (default 0)."),
                                   QStringLiteral("K"), QStringLiteral("0"));
@@ -243,7 +243,7 @@ CommandLine parseCommandLine(const QStringList& arguments)
     options.explain = parser.value(view) == QLatin1String("explain");
     if (!options.explain && !parseView(parser.value(view), &options.view))
         return error(
-            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, explain, got %1")
+            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, context, explain, got %1")
                 .arg(quotedValue(parser.value(view))));
     options.viewGiven = parser.isSet(view);
     request.compare = options.view == View::Compare;

@@ -17,10 +17,11 @@ enum class View
     Heatmap,
     Heads,
     DeltaCurve,
-    Compare
+    Compare,
+    Context // RoPE trained at L0, run at L (issue 14)
 };
 
-QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare"
+QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare", "context"
 bool parseView(const QString& name, View* view); // false for unknown names
 
 // What the views share and the user changes without a new computation: the head shown, the cell

@@ -69,7 +69,7 @@ ExportDialog::ExportDialog(const figure::Session& session, Lab& lab, QWidget* pa
     const figure::FigureStyle& style = session.style;
 
     // Compare uses the session's compare scheme and shift; explain walks its selected cell.
-    for (const char* name : {"heatmap", "heads", "delta-curve", "compare", "explain"})
+    for (const char* name : {"heatmap", "heads", "delta-curve", "compare", "explain", "context", "freqs"})
         m_view->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
     const QString view = QString::fromStdString(figure::figureViewName(session.view));
     m_view->setCurrentIndex(std::max(0, m_view->findData(view)));

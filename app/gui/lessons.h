@@ -19,7 +19,7 @@ struct SessionSetup
     QString scheme;
     std::map<std::string, std::string> params; // poslab::RawParams, validated by makeScheme
     ModelConfig model;
-    QString view; // "heatmap", "heads", "delta-curve", "compare", "explain"
+    QString view; // "heatmap", "heads", "delta-curve", "compare", "context", "explain"
     QString what =
         QStringLiteral("probs"); // the matrix: "probs", "logits", "bias", "delta", "bucket", a term
     int head = 0;

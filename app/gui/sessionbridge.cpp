@@ -17,6 +17,8 @@ figure::FigureView figureView(View view)
         return figure::FigureView::DeltaCurve;
     case View::Compare:
         return figure::FigureView::Compare;
+    case View::Context:
+        return figure::FigureView::Context;
     }
     return figure::FigureView::Heatmap;
 }
@@ -30,6 +32,9 @@ View explorerView(figure::FigureView view)
         return View::DeltaCurve;
     case figure::FigureView::Compare:
         return View::Compare;
+    case figure::FigureView::Context:
+    case figure::FigureView::Freqs: // the Context tab shows the frequencies too
+        return View::Context;
     case figure::FigureView::Heatmap:
     case figure::FigureView::Explain:
         break;

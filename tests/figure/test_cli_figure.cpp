@@ -71,6 +71,30 @@ TEST(CliFigure, DataBesideTheFigureIsWhatComputeWrites)
     EXPECT_EQ(readAll(csv), compute.out);
 }
 
+// figure --view context / freqs: the data file is what compute --what context-curves / context writes,
+// and the figure's session reopens the same view.
+TEST(CliFigure, ContextViewsWriteWhatComputeWrites)
+{
+    QTemporaryDir dir;
+    const QStringList model = {"--scheme", "rope", "--param", "scaling=llama3", "--param", "factor=4", "--param",
+                               "original_max_position=32", "--n", "128"};
+    for (const auto& [view, what] : {std::pair{"context", "context-curves"}, std::pair{"freqs", "context"}}) {
+        const QString csv = dir.filePath(QString::fromLatin1(view) + ".csv");
+        const QString svg = dir.filePath(QString::fromLatin1(view) + ".svg");
+        const CliRun r = cli(QStringList{"figure"} + model + QStringList{"--view", view, "--out", svg, "--data-out", csv});
+        ASSERT_EQ(r.status, 0) << r.err.toStdString();
+        const CliRun compute = cli(QStringList{"compute"} + model + QStringList{"--what", what});
+        ASSERT_EQ(compute.status, 0) << compute.err.toStdString();
+        EXPECT_EQ(readAll(csv), compute.out) << view;
+        EXPECT_EQ(figureViewName(loadSession(svg).view), view);
+    }
+    const CliRun alibi = cli({"figure", "--scheme", "alibi", "--n", "8", "--view", "freqs", "--out",
+                              dir.filePath("x.png")});
+    EXPECT_NE(alibi.status, 0);
+    EXPECT_TRUE(alibi.err.contains("freqs")) << alibi.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
+}
+
 TEST(CliFigure, ErrorsAreOneLineAndLeaveNothing)
 {
     QTemporaryDir dir;

@@ -373,3 +373,47 @@ TEST(VectorCells, RastersAreLossless)
     EXPECT_GE(count(svg, "data:image/png"), 2); // the cells and the colour bar
     EXPECT_EQ(count(svg, "data:image/jpeg"), 0);
 }
+
+// The context-extension figures (rope trained at L0 = 16, run at n = 64, yarn ×4, head_dim 8): the
+// curves are the context-curves table's columns, the wavelengths its context table on a log axis.
+TEST(ContextFigures, CurvesAndWavelengthsComeFromTheTables)
+{
+    Session s;
+    s.positions = 64;
+    s.scheme = "rope";
+    s.params = {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "16"}};
+    s.model.dModel = 8;
+    s.model.heads = 1;
+    s.view = FigureView::Context;
+    const FigureContent curves = computeFigure(testLab(), s);
+    EXPECT_TRUE(curves.isCurve);
+    EXPECT_EQ(curves.table.what, "context-curves");
+    ASSERT_EQ(curves.curve.series.size(), 5u); // none, linear, dynamic, yarn, llama3
+    EXPECT_TRUE(curves.curve.series[3].name.startsWith("yarn ("));
+    EXPECT_TRUE(curves.curve.series[3].emphasis);
+    EXPECT_FALSE(curves.curve.series[0].emphasis);
+    ASSERT_EQ(curves.curve.series[0].y.size(), 64u);
+    // score_none(1) = cos 1 + cos 0.1 + cos 0.01 + cos 0.001
+    EXPECT_NEAR(curves.curve.series[0].y[1], 3.5352559715628726, 1e-13);
+    EXPECT_EQ(curves.curve.boundaries, std::vector<double>{16});
+    EXPECT_TRUE(curves.title.contains("L0 = 16"));
+
+    s.view = FigureView::Freqs;
+    const FigureContent freqs = computeFigure(testLab(), s);
+    EXPECT_EQ(freqs.table.what, "context");
+    EXPECT_TRUE(freqs.curve.logValue);
+    ASSERT_EQ(freqs.curve.series.size(), 2u);
+    ASSERT_EQ(freqs.curve.series[1].y.size(), 4u);
+    const double pi = 3.14159265358979323846;
+    EXPECT_NEAR(freqs.curve.series[0].y[1], 20 * pi, 1e-12); // 2π/0.1
+    EXPECT_NEAR(freqs.curve.series[1].y[1], 80 * pi, 1e-11); // interpolated: 4× longer
+    EXPECT_NEAR(freqs.curve.series[1].y[0], 2 * pi, 1e-13);  // kept
+    ASSERT_EQ(freqs.curve.levels.size(), 1u);
+    EXPECT_EQ(freqs.curve.levels[0].first, 16);
+    // Both render, as every format.
+    for (FigureFormat f : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg})
+        EXPECT_FALSE(renderFigure(testLab(), s, f).bytes.isEmpty());
+    s.scheme = "alibi";
+    s.params = {};
+    EXPECT_THROW(computeFigure(testLab(), s), Error);
+}

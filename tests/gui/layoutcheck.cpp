@@ -163,6 +163,29 @@ void checkPlotTexts(const QCustomPlot* plot, QStringList& problems)
     }
 }
 
+// Axis labels: centred on their axis, a label longer than the plot leaves on both sides of that centre
+// is cut at the plot's edges (a vertical one above and below).
+void checkAxisLabels(const QCustomPlot* plot, QStringList& problems)
+{
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes()) {
+            if (!axis->visible() || axis->label().trimmed().isEmpty()) continue;
+            const QFontMetrics metrics(axis->labelFont());
+            int needed = 0;
+            for (const QString& line : axis->label().split(u'\n'))
+                needed = std::max(needed, metrics.horizontalAdvance(line));
+            const bool vertical = axis->orientation() == Qt::Vertical;
+            const QPoint centre = rect->rect().center();
+            const int has = vertical ? 2 * std::min(centre.y(), plot->height() - centre.y())
+                                     : 2 * std::min(centre.x(), plot->width() - centre.x());
+            if (needed > has + 2)
+                problems << QStringLiteral("%1: axis label '%2' needs %3 px, its axis has %4")
+                                .arg(describe(plot), shortText(axis->label()))
+                                .arg(needed)
+                                .arg(has);
+        }
+}
+
 // Square token cells: an axis rect showing spanX × spanY tokens is spanX : spanY in pixels (within
 // a pixel a cell, two over the rect for rounding).
 void checkSquare(const QWidget* owner, const QRect& rect, double spanX, double spanY, QStringList& problems)
@@ -224,7 +247,10 @@ QStringList layoutProblems(QWidget* root)
         if (auto* button = qobject_cast<QAbstractButton*>(w)) checkButton(button, problems);
         if (auto* bar = qobject_cast<QTabBar*>(w)) checkTabBar(bar, problems);
         if (auto* box = qobject_cast<QGroupBox*>(w)) checkGroupBox(box, problems);
-        if (auto* plot = qobject_cast<QCustomPlot*>(w)) checkPlotTexts(plot, problems);
+        if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            checkPlotTexts(plot, problems);
+            checkAxisLabels(plot, problems);
+        }
         if (auto* view = qobject_cast<widgets::HeatmapView*>(w)) checkHeatmap(view, problems);
         if (auto* grid = qobject_cast<widgets::HeadGridView*>(w)) checkHeadGrid(grid, problems);
         if (!sizedByOwner(w)) checkMinimumSize(w, problems);

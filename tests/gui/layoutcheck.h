@@ -11,7 +11,7 @@ namespace poslab::test {
 // - a label, button, tab or group box title whose text does not fit its widget (elided or cut; a
 //   word-wrapped label needs its height for its width);
 // - a visible widget smaller than its minimum size hint, where the layout could have given it;
-// - a heatmap title (painted, not a widget) wider than its plot;
+// - a heatmap title (painted, not a widget) wider than its plot, or an axis label longer than its axis;
 // - a heatmap or head tile whose token cells are not square within a pixel.
 // Widgets inside a scroll area's content are measured against their own size, not the viewport's.
 QStringList layoutProblems(QWidget* root);

@@ -138,6 +138,45 @@ class TestLayout : public QObject
     void everyViewFitsWith2000TokensDocksOpen() { check(2000, {true}); }
     void everyViewFitsWith2000TokensDocksClosed() { check(2000, {false}); }
 
+    // The Context tab (RoPE trained at L0 = 64, run at 256 with yarn ×4) at every size, docks open
+    // and closed: its controls, header and three plots.
+    void contextViewFits()
+    {
+        MainWindow window;
+        window.resize(kSizes[1]);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LabRequest r = caseRequest(256);
+        r.compare = false;
+        r.scheme = "rope";
+        r.params = {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "64"}};
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(r);
+        QVERIFY(results.wait(kTimeoutMs));
+        window.state()->setView(View::Context);
+        QStringList all;
+        for (QSize size : kSizes) {
+            window.resize(size);
+            for (bool docks : {true, false}) {
+                setDocksOpen(window, docks);
+                settle(window);
+                for (const QString& problem : test::layoutProblems(&window))
+                    all << QStringLiteral("%1×%2, docks %3, context: ")
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(docks ? QStringLiteral("open") : QStringLiteral("closed")) +
+                               problem;
+                maybeGrab(window, QStringLiteral("%1x%2-%3-context.png")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks")));
+            }
+        }
+        for (const QString& problem : all)
+            qWarning().noquote() << problem;
+        QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));
+    }
+
     void exportDialogFits()
     {
         MainWindow window;
