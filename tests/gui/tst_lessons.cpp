@@ -1,5 +1,7 @@
 #include "guitest.h"
 
+#include "attention.h"
+#include "contextextension.h"
 #include "error.h"
 #include "explain.h"
 #include "lessons.h"
@@ -41,10 +43,14 @@ class TestLessons : public QObject
     void builtin()
     {
         const std::vector<Lesson> lessons = builtinLessons();
-        QCOMPARE(lessons.size(), std::size_t(7));
-        QCOMPARE(lessons.back().id, QStringLiteral("seed-article"));
-        QCOMPARE(lessons.back().setup.walk, QStringLiteral("seed-article"));
-        QCOMPARE(lessons.back().setup.view, QStringLiteral("explain"));
+        QCOMPARE(lessons.size(), std::size_t(9));
+        QCOMPARE(lessons[6].id, QStringLiteral("seed-article"));
+        QCOMPARE(lessons[6].setup.walk, QStringLiteral("seed-article"));
+        QCOMPARE(lessons[6].setup.view, QStringLiteral("explain"));
+        QCOMPARE(lessons[7].id, QStringLiteral("context-extension"));
+        QCOMPARE(lessons[7].setup.view, QStringLiteral("context"));
+        QCOMPARE(lessons[8].id, QStringLiteral("nope-cope"));
+        QVERIFY(lessons[8].setup.model.causal);
         QCOMPARE(lessons[1].setup.params.at("layout"), std::string("interleaved"));
         QCOMPARE(lessons[4].setup.model.heads, 8);
         QVERIFY(lessons[4].setup.model.causal);
@@ -84,7 +90,7 @@ class TestLessons : public QObject
         QVERIFY2(s.cellI >= 0 && s.cellI < seq.size() && s.cellJ >= 0 && s.cellJ < seq.size(),
                  "cell outside the sequence");
         QVERIFY2(s.range < seq.size(), "Δ range beyond the sequence");
-        const std::set<QString> views{"heatmap", "heads", "delta-curve", "compare", "explain"};
+        const std::set<QString> views{"heatmap", "heads", "delta-curve", "compare", "explain", "context"};
         QVERIFY2(views.count(s.view), qPrintable(s.view));
         const std::set<QString> matrices{"probs", "logits", "bias", "delta", "bucket"};
         QVERIFY2(matrices.count(s.what), qPrintable(s.what));
@@ -93,6 +99,42 @@ class TestLessons : public QObject
         if (s.walk == QLatin1String("seed-article")) QCOMPARE(s.view, QStringLiteral("explain"));
         const Walk walk = explain(*scheme, seq, s.head, s.cellI, s.cellJ);
         QVERIFY(!walk.steps.empty());
+    }
+
+    // Lesson 8 says what its set-up shows: trained at L0 = 64, run at L = n = 256 with factor 4, YaRN
+    // keeps pair 0, ramps 1–8 and interpolates 9–31; unscaled, offsets past L0 turn slow pairs to new
+    // angles, interpolated (linear) none.
+    void contextLessonShowsWhatItSays()
+    {
+        const Lesson lesson = builtinLessons()[7];
+        const SessionSetup& s = lesson.setup;
+        const auto scheme = makeScheme(s.scheme.toStdString(), s.params, s.model);
+        const ContextExtension x = contextExtension(*scheme, s.n);
+        QCOMPARE(x.originalMax, 64);
+        QCOMPARE(x.length, 256);
+        QCOMPARE(x.pairs.size(), std::size_t(32));
+        for (std::size_t k = 0; k < 32; ++k) {
+            const PairExtension want = k == 0 ? PairExtension::Kept
+                                       : k < 9 ? PairExtension::Ramp
+                                               : PairExtension::Interpolated;
+            QVERIFY2(x.pairs[k].kind == want, qPrintable(QString::number(k)));
+        }
+        QVERIFY(lesson.text.contains(QStringLiteral("pairs 0 kept, 1–8 ramp, 9–31 interpolated")));
+        QVERIFY(x.curve(RopeScaling::None).unseenPairs > 0);
+        QCOMPARE(x.curve(RopeScaling::Linear).unseenPairs, 0);
+    }
+
+    // Lesson 9: NoPE with the causal mask and no content, row i attends 1/(i + 1) to each key.
+    void nopeLessonShowsWhatItSays()
+    {
+        const SessionSetup s = builtinLessons()[8].setup; // a copy: the vector is a temporary
+        const auto scheme = makeScheme(s.scheme.toStdString(), s.params, s.model);
+        const AttentionResult r = referenceAttention(*scheme, Sequence::positions(s.n));
+        const Eigen::MatrixXd& p = r.heads[0].probs;
+        for (int i = 0; i < s.n; ++i)
+            for (int j = 0; j < s.n; ++j)
+                QVERIFY2(std::abs(p(i, j) - (j <= i ? 1.0 / (i + 1) : 0.0)) < 1e-12,
+                         qPrintable(QStringLiteral("p(%1, %2) = %3").arg(i).arg(j).arg(p(i, j), 0, 'g', 17)));
     }
 
     void rejects_data()
