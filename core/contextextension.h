@@ -16,7 +16,13 @@ namespace poslab {
 // How a scaling treats pair k, read from stretch_k = θ_k / θ'_k (works for every scaling):
 // 1 kept ("left alone", extrapolated), factor interpolated, strictly between a ramp, anything else
 // (dynamic NTK beyond factor, LongRoPE's searched factors, factor < 1) other.
-enum class PairExtension { Kept, Interpolated, Ramp, Other };
+enum class PairExtension
+{
+    Kept,
+    Interpolated,
+    Ramp,
+    Other
+};
 std::string pairExtensionName(PairExtension kind); // "kept", "interpolated", "ramp", "other"
 PairExtension classifyPair(double stretch, double factor);
 

@@ -11,11 +11,16 @@ namespace poslab {
 
 namespace {
 
-constexpr std::array kWhat = {std::pair{What::Pe, "pe"},         std::pair{What::Delta, "delta"},
-                              std::pair{What::Bucket, "bucket"}, std::pair{What::Bias, "bias"},
-                              std::pair{What::Slopes, "slopes"}, std::pair{What::Logits, "logits"},
-                              std::pair{What::Probs, "probs"},   std::pair{What::DeltaCurve, "delta-curve"},
-                              std::pair{What::Freqs, "freqs"},   std::pair{What::Context, "context"},
+constexpr std::array kWhat = {std::pair{What::Pe, "pe"},
+                              std::pair{What::Delta, "delta"},
+                              std::pair{What::Bucket, "bucket"},
+                              std::pair{What::Bias, "bias"},
+                              std::pair{What::Slopes, "slopes"},
+                              std::pair{What::Logits, "logits"},
+                              std::pair{What::Probs, "probs"},
+                              std::pair{What::DeltaCurve, "delta-curve"},
+                              std::pair{What::Freqs, "freqs"},
+                              std::pair{What::Context, "context"},
                               std::pair{What::ContextCurves, "context-curves"}};
 
 // The model as the request gives it: bare positions have no content, so λ changes no number of
@@ -54,19 +59,28 @@ void fillContext(Table& t, const ContextExtension& x, bool pairs)
               {"attention_factor", formatReal(x.attentionFactor)},
               {"dtype", RopeFrequencies::dtype}};
     if (pairs) {
-        t.columns = {"pair",       "inv_freq_unscaled", "inv_freq",      "wavelength_unscaled",
-                     "wavelength", "wavelength_over_L0_unscaled", "wavelength_over_L0", "stretch",
-                     "kind",       "angle_below_L0",    "full_turn",     "angle_at_L",
+        t.columns = {"pair",
+                     "inv_freq_unscaled",
+                     "inv_freq",
+                     "wavelength_unscaled",
+                     "wavelength",
+                     "wavelength_over_L0_unscaled",
+                     "wavelength_over_L0",
+                     "stretch",
+                     "kind",
+                     "angle_below_L0",
+                     "full_turn",
+                     "angle_at_L",
                      "unseen"};
-        t.meta.emplace_back("kind", "0 kept (left alone), 1 interpolated (stretch = factor), 2 ramp (between), "
-                                    "3 other");
+        t.meta.emplace_back("kind",
+                            "0 kept (left alone), 1 interpolated (stretch = factor), 2 ramp (between), "
+                            "3 other");
         for (std::size_t k = 0; k < x.pairs.size(); ++k) {
             const ContextPair& p = x.pairs[k];
-            t.data.insert(t.data.end(),
-                          {double(k), p.theta, p.thetaScaled, p.wavelength, p.wavelengthScaled,
-                           p.wavelength / x.originalMax, p.wavelengthScaled / x.originalMax, p.stretch,
-                           double(static_cast<int>(p.kind)), p.angleBelowL0, double(p.fullTurn), p.angleAtL,
-                           double(p.unseen)});
+            t.data.insert(t.data.end(), {double(k), p.theta, p.thetaScaled, p.wavelength, p.wavelengthScaled,
+                                         p.wavelength / x.originalMax, p.wavelengthScaled / x.originalMax,
+                                         p.stretch, double(static_cast<int>(p.kind)), p.angleBelowL0,
+                                         double(p.fullTurn), p.angleAtL, double(p.unseen)});
         }
         t.shape = {x.pairs.size(), t.columns.size()};
         return;

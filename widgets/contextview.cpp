@@ -188,7 +188,8 @@ void ContextView::buildWavelengths()
     kindScatter(plot, m_data.wavelengthScaled, m_data.kind);
     finishPairAxis(plot, pairs);
     const QCPRange r = plot->yAxis->range();
-    plot->yAxis->setRange(std::min(r.lower, m_data.originalMax / 2), std::max(r.upper, m_data.originalMax * 2));
+    plot->yAxis->setRange(std::min(r.lower, m_data.originalMax / 2),
+                          std::max(r.upper, m_data.originalMax * 2));
     referenceLine(plot, true, m_data.originalMax, QStringLiteral("L0 = %1").arg(m_data.originalMax));
 }
 
@@ -218,7 +219,8 @@ void ContextView::buildAngles()
     QCPGraph* unseen = plot->addGraph();
     unseen->setData(xs, ys, true);
     unseen->setLineStyle(QCPGraph::lsNone);
-    unseen->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor("#e15759"), QColor("#e15759"), 8));
+    unseen->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDisc, QColor("#e15759"), QColor("#e15759"), 8));
     unseen->setName(tr("new angles: %1 pairs").arg(xs.size()));
     finishPairAxis(plot, pairs);
     const QCPRange r = plot->yAxis->range();
@@ -234,7 +236,8 @@ void ContextView::buildCurves()
         const ContextPlotData::Curve& c = m_data.curves[k];
         QCPGraph* g = plot->addGraph();
         g->setData(toVector(c.x), toVector(c.y), true);
-        g->setPen(QPen(c.emphasis ? QColor(Qt::black) : kPalette[k % std::size(kPalette)], c.emphasis ? 2.2 : 1.2));
+        g->setPen(
+            QPen(c.emphasis ? QColor(Qt::black) : kPalette[k % std::size(kPalette)], c.emphasis ? 2.2 : 1.2));
         g->setName(c.name);
         g->setAdaptiveSampling(true);
     }

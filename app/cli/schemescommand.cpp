@@ -112,14 +112,15 @@ std::string schemesText()
         const std::size_t wLeft = 6 + wName + 2 + wType + 2 + wDefault + 4 + wRange + 2;
         const bool beside = wLeft + kMinDocWidth <= kWrapWidth;
         for (const auto& p : info.params) {
-            std::string left = "      " + padded(p.name, wName + 2) + padded(paramTypeName(p.type), wType + 2) +
+            std::string left = "      " + padded(p.name, wName + 2) +
+                               padded(paramTypeName(p.type), wType + 2) +
                                padded("= " + p.defaultValue, wDefault + 4);
             if (beside) {
                 left += padded(rangeText(p), wRange + 2);
                 out += left + wrapped(p.doc, width(left)) + "\n";
             } else {
-                out += left + rangeText(p) + "\n" + std::string(kDocIndent, ' ') + wrapped(p.doc, kDocIndent) +
-                       "\n";
+                out += left + rangeText(p) + "\n" + std::string(kDocIndent, ' ') +
+                       wrapped(p.doc, kDocIndent) + "\n";
             }
         }
         out += "\n";

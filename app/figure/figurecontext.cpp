@@ -51,8 +51,9 @@ FigureContent contextFigure(Lab& lab, const Session& s, LabRequest request)
     const QString l0 = QString::fromStdString(metaValue(t, "L0"));
     const QString l = QString::fromStdString(metaValue(t, "L"));
     const QString factor = QString::fromStdString(metaValue(t, "factor"));
-    const QString own = scaling == "none" ? QStringLiteral("rope without scaling")
-                                          : QStringLiteral("rope, %1 \u00d7%2").arg(QString::fromStdString(scaling), factor);
+    const QString own =
+        scaling == "none" ? QStringLiteral("rope without scaling")
+                          : QStringLiteral("rope, %1 \u00d7%2").arg(QString::fromStdString(scaling), factor);
     if (curves) {
         for (std::size_t c = 1; c < t.columns.size(); ++c) {
             const std::string& name = t.columns[c];
@@ -72,9 +73,9 @@ FigureContent contextFigure(Lab& lab, const Session& s, LabRequest request)
     } else {
         const std::size_t pair = column(t, "pair");
         d.series.push_back(series(t, pair, column(t, "wavelength_unscaled"), QStringLiteral("unscaled")));
-        d.series.push_back(series(t, pair, column(t, "wavelength"),
-                                  scaling == "none" ? QStringLiteral("scaled (none)")
-                                                    : QString::fromStdString(scaling)));
+        d.series.push_back(
+            series(t, pair, column(t, "wavelength"),
+                   scaling == "none" ? QStringLiteral("scaled (none)") : QString::fromStdString(scaling)));
         d.series.back().emphasis = true;
         d.levels = {{l0.toDouble(), QStringLiteral("L0 = ") + l0}};
         d.logValue = true;

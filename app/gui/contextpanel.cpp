@@ -89,7 +89,8 @@ widgets::ContextPlotData contextPlotFor(const LabRequest& request, int n)
             unseen += p.unseen;
         }
         d.summary = kindRuns(x.pairs) +
-                    QObject::tr(" \u00b7 curves at factor %1").arg(QString::fromStdString(formatReal(x.curveFactor))) +
+                    QObject::tr(" \u00b7 curves at factor %1")
+                        .arg(QString::fromStdString(formatReal(x.curveFactor))) +
                     QObject::tr(" \u00b7 attention factor a = %1 \u00b7 %2 of %3 pairs see angles never "
                                 "seen below L0")
                         .arg(QString::number(x.attentionFactor, 'g', 4))
@@ -106,8 +107,9 @@ widgets::ContextPlotData contextPlotFor(const LabRequest& request, int n)
         d.notes = reasons.join(u'\n');
         for (const ContextCurve& c : x.curves) {
             widgets::ContextPlotData::Curve curve;
-            curve.name = QObject::tr("%1: %2 past L0")
-                             .arg(QString::fromStdString(ropeScalingName(c.scaling)), percent(c.massBeyondL0));
+            curve.name =
+                QObject::tr("%1: %2 past L0")
+                    .arg(QString::fromStdString(ropeScalingName(c.scaling)), percent(c.massBeyondL0));
             curve.emphasis = c.scaling == x.scaling;
             curve.y = c.score;
             curve.x.resize(c.score.size());

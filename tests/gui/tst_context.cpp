@@ -83,8 +83,9 @@ class TestContext : public QObject
         QVERIFY(d.summary.contains(QStringLiteral("pairs 0 kept, 1\u20138 ramp, 9\u201331 interpolated")));
         // Five curves (longrope has no factor lists), the scheme's own drawn thick.
         QCOMPARE(d.curves.size(), std::size_t(5));
-        QCOMPARE(int(std::count_if(d.curves.begin(), d.curves.end(), [](const auto& c) { return c.emphasis; })),
-                 1);
+        QCOMPARE(
+            int(std::count_if(d.curves.begin(), d.curves.end(), [](const auto& c) { return c.emphasis; })),
+            1);
         QVERIFY(d.curves[3].emphasis && d.curves[3].name.startsWith(QStringLiteral("yarn")));
         QCOMPARE(panel->view()->curvePlot()->graphCount(), 5);
         QCOMPARE(panel->view()->curvePlot()->graph(0)->dataCount(), 256);
@@ -114,7 +115,8 @@ class TestContext : public QObject
         // Without scaling, 300 positions turn the slow pairs past anything seen below 64.
         scaling->setCurrentText(QStringLiteral("none"));
         QVERIFY(results.wait(kTimeoutMs));
-        QVERIFY(std::count(panel->view()->data().unseen.begin(), panel->view()->data().unseen.end(), true) > 0);
+        QVERIFY(std::count(panel->view()->data().unseen.begin(), panel->view()->data().unseen.end(), true) >
+                0);
         QVERIFY(panel->view()->data().title.contains(QStringLiteral("without scaling")));
     }
 
