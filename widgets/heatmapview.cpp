@@ -5,9 +5,11 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "logticks.h"
+#include "plotfont.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -104,6 +106,12 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
         (*frame)->setLayer(QStringLiteral("selection"));
     }
 
+    m_diagonalLine = new QCPItemLine(m_plot);
+    m_diagonalLine->setPen(QPen(kHighlight, 3));
+    m_diagonalLine->setSelectable(false);
+    m_diagonalLine->setVisible(false);
+    m_diagonalLine->setLayer(QStringLiteral("highlight"));
+
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
@@ -176,6 +184,7 @@ void HeatmapView::rebuild()
     updateTicks();
     updateSelection();
     updateHighlights();
+    updateDiagonal();
     m_plot->replot();
 }
 
@@ -301,6 +310,41 @@ void HeatmapView::setHighlightedTokens(const std::vector<Cell>& tokens)
     m_highlighted = tokens;
     updateHighlights();
     m_plot->replot();
+}
+
+void HeatmapView::setHighlightedDiagonal(std::optional<int> delta)
+{
+    if (delta == m_diagonal) return;
+    m_diagonal = delta;
+    updateDiagonal();
+    m_plot->replot();
+}
+
+bool HeatmapView::diagonalShown() const
+{
+    return m_diagonalLine->visible();
+}
+
+void HeatmapView::updateDiagonal()
+{
+    const auto segment = m_diagonal ? diagonalSegment(m_data, *m_diagonal) : std::nullopt;
+    m_diagonalLine->setVisible(segment.has_value());
+    if (!segment) return;
+    // Corner to corner of the end cells: half a cell beyond each centre along the diagonal.
+    const double dx = segment->x1 - segment->x0, dy = segment->y1 - segment->y0;
+    const double major = std::max({std::abs(dx), std::abs(dy), 1e-9});
+    const double ex = dx == 0 && dy == 0 ? 0.5 : 0.5 * dx / major;
+    const double ey = dx == 0 && dy == 0 ? 0.5 : 0.5 * dy / major;
+    m_diagonalLine->start->setCoords(segment->x0 - ex, segment->y0 - ey);
+    m_diagonalLine->end->setCoords(segment->x1 + ex, segment->y1 + ey);
+}
+
+void HeatmapView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    setPlotFont(m_plot, font());
+    rebuild();
 }
 
 void HeatmapView::updateHighlights()

@@ -83,8 +83,11 @@ void maybeGrab(QWidget& window, const QString& name)
 }
 
 // Every view at every size, with the docks open and closed: the problems, each prefixed by its case.
-QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
+// `failing`: the request fails (the error banner over empty views) instead of computing.
+QStringList everyViewProblems(const LabRequest& request, std::initializer_list<bool> docksCases,
+                              bool failing = false)
 {
+    const int n = request.positions > 0 ? request.positions : 12;
     MainWindow window;
     window.resize(kSizes[1]);
     window.show();
@@ -93,8 +96,10 @@ QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
     // With the bias computed up front, no matrix of the cases asks for another computation.
     window.state()->setMatrix(QStringLiteral("bias"));
     QSignalSpy results(window.driver(), &Driver::resultAvailable);
-    window.driver()->request(caseRequest(n));
-    if (!results.wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
+    QSignalSpy failures(window.driver(), &Driver::failed);
+    window.driver()->request(request);
+    if (!(failing ? failures : results).wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
+    if (failing && window.errorText().isEmpty()) return {QStringLiteral("n = %1: no error shown").arg(n)};
     QStringList all;
     for (QSize size : kSizes) {
         window.resize(size);
@@ -105,20 +110,22 @@ QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
                 window.state()->setMatrix(QString::fromLatin1(matrix));
                 if (!waitIdle(window.driver())) all << QStringLiteral("n = %1: no result").arg(n);
                 settle(window);
-                const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6: ")
+                const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6%7: ")
                                           .arg(size.width())
                                           .arg(size.height())
                                           .arg(docks ? QStringLiteral("open") : QStringLiteral("closed"),
                                                viewName(view), QLatin1String(matrix))
-                                          .arg(n);
+                                          .arg(n)
+                                          .arg(failing ? QStringLiteral(", error") : QString());
                 for (const QString& problem : test::layoutProblems(&window))
                     all << where + problem;
-                maybeGrab(window, QStringLiteral("%1x%2-%3-%4-%5-%6.png")
+                maybeGrab(window, QStringLiteral("%1x%2-%3-%4-%5-%6%7.png")
                                       .arg(size.width())
                                       .arg(size.height())
                                       .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"),
                                            viewName(view), QLatin1String(matrix))
-                                      .arg(n));
+                                      .arg(n)
+                                      .arg(failing ? QStringLiteral("-error") : QString()));
             }
         }
     }
@@ -137,6 +144,17 @@ class TestLayout : public QObject
     // n = 2000 computes for long on two cores: one entry each with the docks open and closed.
     void everyViewFitsWith2000TokensDocksOpen() { check(2000, {true}); }
     void everyViewFitsWith2000TokensDocksClosed() { check(2000, {false}); }
+    // Streamed and pooled: the heatmap of one head, the other views say why they have nothing.
+    void everyViewFitsWith20000Tokens() { check(20000); }
+    // A request refused before anything is drawn (3 heads do not divide d_model = 64): the error
+    // banner above empty views.
+    void everyViewFitsAnError()
+    {
+        LabRequest r = caseRequest(12);
+        r.model.heads = 3;
+        r.model.dModel = 64;
+        report(everyViewProblems(r, {true, false}, true));
+    }
 
     void exportDialogFits()
     {
@@ -170,7 +188,10 @@ class TestLayout : public QObject
   private:
     static void check(int n, std::initializer_list<bool> docks = {true, false})
     {
-        const QStringList problems = everyViewProblems(n, docks);
+        report(everyViewProblems(caseRequest(n), docks));
+    }
+    static void report(const QStringList& problems)
+    {
         for (const QString& problem : problems)
             qWarning().noquote() << problem;
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(problems.size())));
