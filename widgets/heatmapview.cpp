@@ -69,6 +69,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     styleTokenAxis(m_plot->yAxis, QString());
     m_plot->yAxis->setRangeReversed(true); // row 0 at the top, like a matrix
 
+    m_rightMargin = rect->minimumMargins().right();
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);
@@ -437,6 +438,22 @@ void HeatmapView::updateRotation()
     const double rotation = tickLabelRotation(m_widestColLabel, spacing);
     if (rotation != m_plot->xAxis->tickLabelRotation()) {
         m_plot->xAxis->setTickLabelRotation(rotation);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    // Without a colour scale beside it, the map's right edge is the plot's: the last column's label
+    // needs room there, or it is cut ("becau"). Centred it reaches w/2 past its tick; turned down by
+    // 60° w·cos 60° + h·sin 60°/2. The room does not depend on the rotation or the cells' size, so
+    // that it never feeds back into the layout it is part of.
+    int room = 0;
+    if (!m_showScale && !shown.empty()) {
+        const double height = QFontMetrics(m_plot->xAxis->tickLabelFont()).height();
+        room = int(std::ceil(0.5 * m_widestColLabel + 0.433 * height)) + 2;
+    }
+    room = std::max(room, m_rightMargin);
+    QMargins minimum = m_plot->axisRect()->minimumMargins();
+    if (std::abs(minimum.right() - room) > 1) {
+        minimum.setRight(room);
+        m_plot->axisRect()->setMinimumMargins(minimum);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

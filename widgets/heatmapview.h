@@ -116,6 +116,7 @@ class HeatmapView : public QWidget
     std::optional<int> m_diagonal;
     QCPItemLine* m_diagonalLine = nullptr;
     int m_widestColLabel = 0; // pixels
+    int m_rightMargin = 0;    // QCustomPlot's minimum right margin of the map, more when a label needs it
     int m_titleLines = 1;
     int m_minTitleLines = 1;
     QCustomPlot* m_plot = nullptr;

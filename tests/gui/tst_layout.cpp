@@ -5,12 +5,14 @@
 #include "driver.h"
 #include "explorerstate.h"
 #include "exportdialog.h"
+#include "heatmapview.h"
 #include "mainwindow.h"
 #include "sessionfiles.h"
 
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -154,6 +156,56 @@ class TestLayout : public QObject
         r.model.heads = 3;
         r.model.dModel = 64;
         report(everyViewProblems(r, {true, false}, true));
+    }
+
+    // The tick-label check finds a label cut by a parent (the defect: "becau" in the compare view's
+    // difference map), and its idea of where a label is matches where QCustomPlot paints it.
+    void clippedTickLabelsAreFound()
+    {
+        QWidget frame;
+        frame.resize(420, 420);
+        auto* view = new widgets::HeatmapView(&frame);
+        widgets::HeatmapData d;
+        d.rows = d.cols = 12;
+        d.values.assign(144, 0.5);
+        for (const char* token :
+             {"The", "cat", "sat", "on", "the", "mat", "because", "the", "mat", "was", "warm", "."})
+            d.rowLabels << QString::fromLatin1(token);
+        d.colLabels = d.rowLabels;
+        view->setData(d);
+        view->setGeometry(0, 0, 420, 420);
+        frame.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&frame));
+        settle(frame);
+        QVERIFY2(test::layoutProblems(&frame).isEmpty(), qPrintable(test::layoutProblems(&frame).join('\n')));
+
+        // Painted where the check says: ink inside the label's rectangle, none in the same box moved
+        // a label's width away from the axis.
+        QCustomPlot* plot = view->plot();
+        const QImage image = plot->grab().toImage();
+        const auto ink = [&image](const QRectF& r) {
+            int dark = 0;
+            for (int y = int(r.top()); y <= int(r.bottom()); ++y)
+                for (int x = int(r.left()); x <= int(r.right()); ++x)
+                    if (image.rect().contains(x, y) && qGray(image.pixel(x, y)) < 128) ++dark;
+            return dark;
+        };
+        const int k = 6; // "because" on both axes
+        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+            const QVector<QString> labels = axis->tickVectorLabels();
+            const int at = int(axis->tickVector().indexOf(double(k)));
+            QVERIFY(at >= 0);
+            QVERIFY(labels[at].contains(QStringLiteral("because")));
+            const QRectF r = test::tickLabelRect(axis, k, labels[at]);
+            QVERIFY2(ink(r) > 20, qPrintable(QStringLiteral("no ink at the label's rectangle")));
+        }
+
+        // The frame cuts the map's bottom (the column labels): found, naming the label.
+        frame.resize(420, 330);
+        settle(frame);
+        const QStringList problems = test::layoutProblems(&frame);
+        QVERIFY2(problems.join('\n').contains(QStringLiteral("tick label 'because'")),
+                 qPrintable(problems.join('\n')));
     }
 
     void exportDialogFits()
