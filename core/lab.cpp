@@ -52,7 +52,7 @@ struct Keep
 Keep keepFor(const LabRequest& r, bool main, int n)
 {
     Keep k;
-    k.everyHead = r.everyHead;
+    k.everyHead = r.everyHead && !r.onlyHead;
     k.head = r.head;
     k.bias = !main || r.matrix == "bias" || r.compare; // compare: the shift's change of the bias too
     if (!main || n > kMaxTermsN) return k;
@@ -106,14 +106,14 @@ RunOptions optionsFor(const LabRequest& r, const RunControl& control, int n)
         // preparation before the first tile (projections, packing) does not count as their speed.
         options.progress = [work = control.work, clock = ProgressClock(),
                             first = std::make_shared<std::pair<double, double>>(-1.0, 0.0)](double done,
-                                                                                             double total) {
+                                                                                            double total) {
             WorkProgress p = clock.update(done, total);
             auto& [t0, d0] = *first;
             if (t0 < 0) {
                 t0 = p.elapsed;
                 d0 = done;
             }
-            p.remaining = done >= total ? 0.0
+            p.remaining = done >= total                 ? 0.0
                           : done > d0 && p.elapsed > t0 ? (p.elapsed - t0) * (total - done) / (done - d0)
                                                         : -1.0;
             work(p);
@@ -161,6 +161,7 @@ SchemeRun runScheme(AttentionEngine& engine, ResultPool& results, std::shared_pt
     RunOptions options = optionsFor(r, control, seq.size());
     options.allHeads = keep.everyHead;
     if (!keep.everyHead) options.heads = {keep.head};
+    if (r.onlyHead) options.onlyHead = keep.head;
     options.probs = options.logits = true;
     options.bias = keep.bias;
     options.terms = keep.allTerms;

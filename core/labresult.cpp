@@ -74,9 +74,9 @@ bool covers(const LabRequest& done, const LabRequest& next, bool streamed, bool 
         a.positionsOnly == b.positionsOnly && a.scheme == b.scheme && a.params == b.params &&
         model(a.model) == model(b.model) && a.weights == b.weights && a.engine == b.engine &&
         a.precision == b.precision && a.threads == b.threads && a.everyHead == b.everyHead &&
-        a.terms == b.terms && a.compare == b.compare && a.compareScheme == b.compareScheme &&
-        a.shift == b.shift && a.pool.cells == b.pool.cells && a.pool.fallback == b.pool.fallback &&
-        a.region == b.region;
+        a.onlyHead == b.onlyHead && a.terms == b.terms && a.compare == b.compare &&
+        a.compareScheme == b.compareScheme && a.shift == b.shift && a.pool.cells == b.pool.cells &&
+        a.pool.fallback == b.pool.fallback && a.region == b.region;
     if (!sameInputs) return false;
     if (streamed) return a.head == b.head && a.pool.mode == b.pool.mode;
     const bool allTerms = isTermMatrix(a.matrix);

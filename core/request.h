@@ -52,8 +52,11 @@ struct LabRequest
     int head = 0;                 // the head shown
     bool everyHead = false;       // every head's matrices (the head grid)
     bool terms = false;           // the score terms of `head` (the worked example)
-    int range = 16;               // Δ-curve: Δ in [−range, range]
-    int cellI = -1, cellJ = -1;   // the selected cell (query i, key j); −1: none
+    // Compute `head` only (the other heads empty, every run of the request): the explorer's first
+    // picture of a slow request, before every head. Not saved in sessions.
+    bool onlyHead = false;
+    int range = 16;             // Δ-curve: Δ in [−range, range]
+    int cellI = -1, cellJ = -1; // the selected cell (query i, key j); −1: none
     // Compare: a second scheme (default parameters) on the same tokens and weights, and both again
     // with every position shifted by `shift`.
     bool compare = false;

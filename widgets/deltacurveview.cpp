@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "heatmapmapping.h"
+#include "plotfont.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -15,6 +16,7 @@ namespace {
 constexpr int kMaxLegendEntries = 10;
 constexpr std::size_t kMaxHighlightBands = 256;
 const QColor kHighlight(255, 0, 170); // as the heatmap's highlight outlines
+const QColor kSweep = kHighlight;     // as the heatmap's diagonal of the same Δ
 
 // Tableau 10: distinct, readable on white.
 const QColor kPalette[] = {QColor("#4e79a7"), QColor("#f28e2b"), QColor("#59a14f"), QColor("#e15759"),
@@ -115,6 +117,22 @@ void DeltaCurveView::rebuild()
     m_marker->setSelectable(false);
     setMarker(m_data.marker);
     updateHighlights();
+    m_sweepLine = new QCPItemStraightLine(m_plot);
+    m_sweepLine->setPen(QPen(kSweep, 2, Qt::DashLine));
+    m_sweepLine->setSelectable(false);
+    m_sweepDot = new QCPItemTracer(m_plot);
+    m_sweepDot->setStyle(QCPItemTracer::tsCircle);
+    m_sweepDot->setSize(11);
+    m_sweepDot->setPen(QPen(kSweep, 2));
+    m_sweepDot->setBrush(Qt::white);
+    m_sweepDot->setInterpolating(true);
+    m_sweepDot->setSelectable(false);
+    // On the scheme's curve (its emphasised sum when it has several), else on the profile.
+    int traced = 0;
+    for (std::size_t k = 0; k < m_data.series.size(); ++k)
+        if (m_data.series[k].emphasis) traced = int(k);
+    if (m_plot->graphCount() > 0) m_sweepDot->setGraph(m_plot->graph(traced));
+    updateSweep();
 
     m_plot->legend->setVisible(!m_data.series.empty());
     layoutLegend();
@@ -160,6 +178,45 @@ void DeltaCurveView::resizeEvent(QResizeEvent* event)
     updateTitle();
     layoutLegend();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DeltaCurveView::setSweep(double delta)
+{
+    if (delta == m_sweep || (std::isnan(delta) && std::isnan(m_sweep))) return;
+    m_sweep = delta;
+    updateSweep();
+    m_plot->replot();
+}
+
+void DeltaCurveView::updateSweep()
+{
+    const bool shown = std::isfinite(m_sweep) && m_plot->graphCount() > 0;
+    m_sweepLine->setVisible(shown);
+    m_sweepDot->setVisible(shown);
+    if (!shown) return;
+    m_sweepLine->point1->setCoords(m_sweep, 0);
+    m_sweepLine->point2->setCoords(m_sweep, 1);
+    m_sweepDot->setGraphKey(m_sweep);
+}
+
+bool DeltaCurveView::sweepShown() const
+{
+    return m_sweepDot && m_sweepDot->visible();
+}
+
+QPointF DeltaCurveView::sweepPoint() const
+{
+    if (!sweepShown()) return {};
+    m_sweepDot->updatePosition();
+    return m_sweepDot->position->coords();
+}
+
+void DeltaCurveView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    setPlotFont(m_plot, font());
+    rebuild();
 }
 
 void DeltaCurveView::setHighlightedDeltas(const std::vector<int>& deltas)

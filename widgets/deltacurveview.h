@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointF>
 #include <QString>
 #include <QWidget>
 #include <limits>
@@ -9,6 +10,7 @@
 class QCustomPlot;
 class QCPItemRect;
 class QCPItemStraightLine;
+class QCPItemTracer;
 class QCPTextElement;
 
 namespace poslab::widgets {
@@ -48,16 +50,24 @@ class DeltaCurveView : public QWidget
     // Δ values shaded as narrow bands (e.g. what a worked-example step concerns); empty: none.
     void setHighlightedDeltas(const std::vector<int>& deltas);
     const std::vector<int>& highlightedDeltas() const { return m_highlighted; }
+    // The presentation slider's Δ: a line and a dot on the scheme's curve (on the attention profile
+    // when there is none). NaN hides them.
+    void setSweep(double delta);
+    double sweep() const { return m_sweep; }
+    bool sweepShown() const;
+    QPointF sweepPoint() const; // the dot, in plot coordinates (Δ, value)
     const CurvePlotData& data() const { return m_data; }
     QCustomPlot* plot() const { return m_plot; }
     int seriesCount() const; // graphs on the left axis
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // a new font (presentation mode) reaches the plot
 
   private:
     void rebuild();
     void updateHighlights();
+    void updateSweep();
     void updateTitle();
     void layoutLegend();
 
@@ -65,6 +75,9 @@ class DeltaCurveView : public QWidget
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPItemStraightLine* m_marker = nullptr;
+    double m_sweep = std::numeric_limits<double>::quiet_NaN();
+    QCPItemStraightLine* m_sweepLine = nullptr;
+    QCPItemTracer* m_sweepDot = nullptr;
     std::vector<int> m_highlighted;
     std::vector<QCPItemRect*> m_highlightItems;
 };

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "logticks.h"
+#include "plotfont.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -192,6 +193,15 @@ int HeadGridView::columnsFor(int count) const
 {
     // A tile's extra room counted as if it were part of a square tile of cells.
     return squareGridColumns(count, m_plot->width() - kGridExtraX, m_plot->height() - kGridExtraY);
+}
+
+void HeadGridView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    setPlotFont(m_plot, font()); // the tiles made from now on take the plot's font
+    rebuild();
+    m_plot->replot();
 }
 
 void HeadGridView::resizeEvent(QResizeEvent* event)

@@ -46,6 +46,7 @@ class HeadGridView : public QWidget
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // a new font (presentation mode) reaches the plot
 
   private:
     void rebuild();

@@ -215,6 +215,44 @@ Cell displayCell(const HeatmapData& data, Cell token)
     return cell.isValid() ? cell : Cell{};
 }
 
+namespace {
+
+// A token's plot coordinate along one axis: its display cell, and its place among that cell's tokens.
+double tokenCoordinate(int cell, int token, int start, int end)
+{
+    return cell - 0.5 + (token - start + 0.5) / std::max(1, end - start);
+}
+
+} // namespace
+
+std::optional<Segment> diagonalSegment(const HeatmapData& data, int delta)
+{
+    const int rows = data.totalRows(), cols = data.totalCols();
+    if (data.isEmpty() || !data.tokenAxes) return std::nullopt;
+    const long long first = std::max(0, -delta);
+    const long long last = std::min<long long>(rows - 1, (long long)cols - 1 - delta);
+    if (last < first) return std::nullopt;
+    const auto point = [&data](int i, int j, double& x, double& y) {
+        const Cell c = displayCell(data, {i, j});
+        if (!c.isValid() || c.row >= data.rows || c.col >= data.cols) return false;
+        const auto end = [](int k, int count, int total, auto start) {
+            return k + 1 < count ? start(k + 1) : total;
+        };
+        y = tokenCoordinate(
+            c.row, i, data.rowStart(c.row),
+            end(c.row, data.rows, data.totalRows(), [&data](int k) { return data.rowStart(k); }));
+        x = tokenCoordinate(
+            c.col, j, data.colStart(c.col),
+            end(c.col, data.cols, data.totalCols(), [&data](int k) { return data.colStart(k); }));
+        return true;
+    };
+    Segment s;
+    if (!point(int(first), int(first + delta), s.x0, s.y0) ||
+        !point(int(last), int(last + delta), s.x1, s.y1))
+        return std::nullopt;
+    return s;
+}
+
 std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens, int maxRuns)
 {
     std::vector<Cell> cells;

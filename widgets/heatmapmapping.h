@@ -7,6 +7,7 @@
 #include <QSize>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 class QFontMetrics;
@@ -89,6 +90,15 @@ struct CellRun
 // row, sorted; at most maxRuns (the rest are dropped: a highlight is a hint, not data).
 std::vector<CellRun> highlightRuns(const HeatmapData& data, const std::vector<Cell>& tokens,
                                    int maxRuns = 512);
+
+// The diagonal Δ = j − i as a line in plot coordinates (cells centred on integers), from the centre
+// of its first token cell (i, i + Δ) to the centre of its last; pooled cells place a token at its
+// share of the cell. None when Δ misses the matrix or the axes are not tokens.
+struct Segment
+{
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+std::optional<Segment> diagonalSegment(const HeatmapData& data, int delta);
 
 // "i = 3 “sat”, j = 1 “cat”, Δ = −2: 0.1234 · bucket 5" (or "masked"); for pooled cells the
 // ranges and the pooling: "i = 0–3, j = 4–7, Δ = 1…7: max 0.5". Empty for an invalid cell.

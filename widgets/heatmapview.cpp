@@ -5,9 +5,11 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "logticks.h"
+#include "plotfont.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -67,6 +69,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     styleTokenAxis(m_plot->yAxis, QString());
     m_plot->yAxis->setRangeReversed(true); // row 0 at the top, like a matrix
 
+    m_rightMargin = rect->minimumMargins().right();
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);
@@ -103,6 +106,12 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
         (*frame)->setVisible(false);
         (*frame)->setLayer(QStringLiteral("selection"));
     }
+
+    m_diagonalLine = new QCPItemLine(m_plot);
+    m_diagonalLine->setPen(QPen(kHighlight, 3));
+    m_diagonalLine->setSelectable(false);
+    m_diagonalLine->setVisible(false);
+    m_diagonalLine->setLayer(QStringLiteral("highlight"));
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
@@ -176,6 +185,7 @@ void HeatmapView::rebuild()
     updateTicks();
     updateSelection();
     updateHighlights();
+    updateDiagonal();
     m_plot->replot();
 }
 
@@ -303,6 +313,41 @@ void HeatmapView::setHighlightedTokens(const std::vector<Cell>& tokens)
     m_plot->replot();
 }
 
+void HeatmapView::setHighlightedDiagonal(std::optional<int> delta)
+{
+    if (delta == m_diagonal) return;
+    m_diagonal = delta;
+    updateDiagonal();
+    m_plot->replot();
+}
+
+bool HeatmapView::diagonalShown() const
+{
+    return m_diagonalLine->visible();
+}
+
+void HeatmapView::updateDiagonal()
+{
+    const auto segment = m_diagonal ? diagonalSegment(m_data, *m_diagonal) : std::nullopt;
+    m_diagonalLine->setVisible(segment.has_value());
+    if (!segment) return;
+    // Corner to corner of the end cells: half a cell beyond each centre along the diagonal.
+    const double dx = segment->x1 - segment->x0, dy = segment->y1 - segment->y0;
+    const double major = std::max({std::abs(dx), std::abs(dy), 1e-9});
+    const double ex = dx == 0 && dy == 0 ? 0.5 : 0.5 * dx / major;
+    const double ey = dx == 0 && dy == 0 ? 0.5 : 0.5 * dy / major;
+    m_diagonalLine->start->setCoords(segment->x0 - ex, segment->y0 - ey);
+    m_diagonalLine->end->setCoords(segment->x1 + ex, segment->y1 + ey);
+}
+
+void HeatmapView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    setPlotFont(m_plot, font());
+    rebuild();
+}
+
 void HeatmapView::updateHighlights()
 {
     for (QCPItemRect* item : m_highlightItems)
@@ -393,6 +438,22 @@ void HeatmapView::updateRotation()
     const double rotation = tickLabelRotation(m_widestColLabel, spacing);
     if (rotation != m_plot->xAxis->tickLabelRotation()) {
         m_plot->xAxis->setTickLabelRotation(rotation);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    // Without a colour scale beside it, the map's right edge is the plot's: the last column's label
+    // needs room there, or it is cut ("becau"). Centred it reaches w/2 past its tick; turned down by
+    // 60° w·cos 60° + h·sin 60°/2. The room does not depend on the rotation or the cells' size, so
+    // that it never feeds back into the layout it is part of.
+    int room = 0;
+    if (!m_showScale && !shown.empty()) {
+        const double height = QFontMetrics(m_plot->xAxis->tickLabelFont()).height();
+        room = int(std::ceil(0.5 * m_widestColLabel + 0.433 * height)) + 2;
+    }
+    room = std::max(room, m_rightMargin);
+    QMargins minimum = m_plot->axisRect()->minimumMargins();
+    if (std::abs(minimum.right() - room) > 1) {
+        minimum.setRight(room);
+        m_plot->axisRect()->setMinimumMargins(minimum);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

@@ -8,11 +8,13 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
+class QCPItemLine;
 class QCPItemRect;
 class QCPLayoutGrid;
 class QCPTextElement;
@@ -51,6 +53,10 @@ class HeatmapView : public QWidget
     void setHighlightedTokens(const std::vector<Cell>& tokens);
     const std::vector<Cell>& highlightedTokens() const { return m_highlighted; }
     int highlightOutlineCount() const { return int(m_highlightItems.size()); }
+    // The diagonal Δ = j − i drawn as a line through its cells (the presentation slider); none: off.
+    void setHighlightedDiagonal(std::optional<int> delta);
+    std::optional<int> highlightedDiagonal() const { return m_diagonal; }
+    bool diagonalShown() const; // drawn: set and inside the map shown
 
     QCustomPlot* plot() const { return m_plot; }
     Cell hoveredCell() const { return m_hovered; } // display cell
@@ -72,6 +78,7 @@ class HeatmapView : public QWidget
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // a new font (presentation mode) reaches the plot
 
   private:
     void rebuild();
@@ -83,6 +90,7 @@ class HeatmapView : public QWidget
     void updateAspect();
     void updateSelection();
     void updateHighlights();
+    void updateDiagonal();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
@@ -105,7 +113,10 @@ class HeatmapView : public QWidget
     QCPItemRect* m_frameUnder = nullptr;
     std::vector<Cell> m_highlighted; // token cells
     std::vector<QCPItemRect*> m_highlightItems;
+    std::optional<int> m_diagonal;
+    QCPItemLine* m_diagonalLine = nullptr;
     int m_widestColLabel = 0; // pixels
+    int m_rightMargin = 0;    // QCustomPlot's minimum right margin of the map, more when a label needs it
     int m_titleLines = 1;
     int m_minTitleLines = 1;
     QCustomPlot* m_plot = nullptr;

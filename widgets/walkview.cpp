@@ -84,15 +84,26 @@ WalkView::WalkView(QWidget* parent) : QWidget(parent)
     connect(m_previous, &QPushButton::clicked, this, &WalkView::previousStep);
     connect(m_next, &QPushButton::clicked, this, &WalkView::nextStep);
     connect(m_list, &QListWidget::currentRowChanged, this, &WalkView::setStep);
-    for (const auto& [key, forward] : {std::pair{Qt::Key_Right, true}, std::pair{Qt::Key_PageDown, true},
-                                       std::pair{Qt::Key_Left, false}, std::pair{Qt::Key_PageUp, false}}) {
+    using Move = void (WalkView::*)();
+    for (const auto& [key, move] : {std::pair<Qt::Key, Move>{Qt::Key_Right, &WalkView::nextStep},
+                                    std::pair<Qt::Key, Move>{Qt::Key_PageDown, &WalkView::nextStep},
+                                    std::pair<Qt::Key, Move>{Qt::Key_Left, &WalkView::previousStep},
+                                    std::pair<Qt::Key, Move>{Qt::Key_PageUp, &WalkView::previousStep},
+                                    std::pair<Qt::Key, Move>{Qt::Key_Home, &WalkView::firstStep},
+                                    std::pair<Qt::Key, Move>{Qt::Key_End, &WalkView::lastStep}}) {
         auto* shortcut = new QShortcut(QKeySequence(key), this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this,
-                forward ? &WalkView::nextStep : &WalkView::previousStep);
+        connect(shortcut, &QShortcut::activated, this, move);
+        m_keys << shortcut;
     }
     setFocusPolicy(Qt::StrongFocus);
     showStep();
+}
+
+void WalkView::setKeysEnabled(bool on)
+{
+    for (QShortcut* key : m_keys)
+        key->setEnabled(on);
 }
 
 void WalkView::setOrientation(Qt::Orientation orientation)
@@ -147,6 +158,8 @@ void WalkView::showStep()
     {
         const QSignalBlocker blocker(m_list);
         m_list->setCurrentRow(m_current);
+        // The current step in sight: keys can step past the rows shown.
+        if (QListWidgetItem* item = m_list->item(m_current)) m_list->scrollToItem(item);
     }
     if (empty) {
         m_position->clear();

@@ -9,15 +9,16 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QShortcut;
 class QSplitter;
 class QTextBrowser;
 
 namespace poslab::widgets {
 
 // Paints a worked example (poslab::Walk, computed by core): a numbered step list (flagged steps in a
-// warning colour with "⚠"), previous/next (Left/Right, PgUp/PgDn while the panel has focus), and the
-// current step's title, formula, explanation, inputs and results; flagged steps show a
-// "Does not add up" box with the correction. Hovering "… 64 values" shows every value.
+// warning colour with "⚠"), previous/next (Left/Right, PgUp/PgDn, Home/End while the panel has focus), and
+// the current step's title, formula, explanation, inputs and results; flagged steps show a "Does not add up"
+// box with the correction. Hovering "… 64 values" shows every value.
 class WalkView : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,9 @@ class WalkView : public QWidget
     int currentStep() const { return m_current; } // −1 for an empty walk
     int stepCount() const { return static_cast<int>(m_walk.steps.size()); }
     void setOrientation(Qt::Orientation orientation); // step list beside (default) or above the step
+    // The keys (Left/Right, PgUp/PgDn, Home/End) while the view has focus; off when a window-wide
+    // action takes them (presentation mode), so that a key is never claimed twice.
+    void setKeysEnabled(bool on);
 
   public slots:
     // Keeps the step index when the new walk has the same steps (same count and titles: the same
@@ -36,6 +40,8 @@ class WalkView : public QWidget
     void setStep(int index); // clamped to the walk
     void nextStep() { setStep(m_current + 1); }
     void previousStep() { setStep(m_current - 1); }
+    void firstStep() { setStep(0); }
+    void lastStep() { setStep(stepCount() - 1); }
 
   signals:
     void stepChanged(int index);
@@ -58,6 +64,7 @@ class WalkView : public QWidget
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
     QSplitter* m_splitter = nullptr;
+    QList<QShortcut*> m_keys;
 };
 
 } // namespace poslab::widgets

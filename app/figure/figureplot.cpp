@@ -4,6 +4,7 @@
 #include "figuretext.h"
 
 #include <colormaps.h>
+#include <colorscale.h>
 #include <heatmapmapping.h>
 #include <logticks.h>
 
@@ -22,7 +23,7 @@ const QColor kMaskHatch(170, 170, 170);
 constexpr double kMmPerInch = 25.4;
 constexpr double kBesideMm = 120; // from this width on, the explain view's text sits beside the map
 
-QCPColorGradient gradientFor(const Session& s, const widgets::HeatmapData& d)
+QCPColorGradient gradientFor(const Session& s, const widgets::ColorScale& scale)
 {
     if (s.style.colormap == "grayscale") {
         QCPColorGradient g;
@@ -30,10 +31,7 @@ QCPColorGradient gradientFor(const Session& s, const widgets::HeatmapData& d)
         g.setNanHandling(QCPColorGradient::nhTransparent);
         return g;
     }
-    widgets::ColorMap seq = widgets::ColorMap::Viridis;
-    if (s.style.colormap == "magma") seq = widgets::ColorMap::Magma;
-    if (s.style.colormap == "cividis") seq = widgets::ColorMap::Cividis;
-    return widgets::makeGradient(widgets::colorMapFor(d, seq));
+    return widgets::makeGradient(scale.map);
 }
 
 QCPItemRect* cellFrame(QCustomPlot* plot, QCPAxisRect* rect, QRectF cells, const QPen& pen)
@@ -50,6 +48,14 @@ QCPItemRect* cellFrame(QCustomPlot* plot, QCPAxisRect* rect, QRectF cells, const
 }
 
 } // namespace
+
+widgets::ColorScale figureColorScale(const Session& session, const std::vector<widgets::HeatmapData>& maps)
+{
+    widgets::ColorMap seq = widgets::ColorMap::Viridis;
+    if (session.style.colormap == "magma") seq = widgets::ColorMap::Magma;
+    if (session.style.colormap == "cividis") seq = widgets::ColorMap::Cividis;
+    return widgets::colorScaleFor(maps, seq, session.style.logScale);
+}
 
 int FigurePlot::logicalDpi()
 {
@@ -199,14 +205,12 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
     group.resize(std::size_t(count), group.empty() ? 0 : group.back());
     const int groups = *std::max_element(group.begin(), group.end()) + 1;
     std::vector<QCPColorScale*> scales(static_cast<std::size_t>(groups), nullptr);
-    std::vector<widgets::AxisSpan> ranges(static_cast<std::size_t>(groups));
-    std::vector<bool> logs(static_cast<std::size_t>(groups));
+    std::vector<widgets::ColorScale> colors(static_cast<std::size_t>(groups));
     for (int g = 0; g < groups; ++g) {
         std::vector<widgets::HeatmapData> members;
         for (int k = 0; k < count; ++k)
             if (group[std::size_t(k)] == g) members.push_back(m_data[std::size_t(k)]);
-        logs[std::size_t(g)] = m_session.style.logScale && widgets::logScaleApplies(members.front());
-        ranges[std::size_t(g)] = widgets::sharedColorRange(members, logs[std::size_t(g)]);
+        colors[std::size_t(g)] = figureColorScale(m_session, members);
     }
     std::vector<QCPMarginGroup*> rowMargins; // tops and bottoms of the maps (and scales) in one row
     const int gridRows = (count + m_gridCols - 1) / m_gridCols;
@@ -267,8 +271,9 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
         for (int r = 0; r < d.rows; ++r)
             for (int c = 0; c < d.cols; ++c)
                 map->data()->setCell(c, r, d.isMasked(r, c) ? std::nan("") : d.at(r, c));
-        const widgets::AxisSpan range = ranges[std::size_t(g)];
-        const bool log = logs[std::size_t(g)];
+        const widgets::ColorScale& color = colors[std::size_t(g)];
+        const widgets::AxisSpan range = color.range;
+        const bool log = color.log;
         QCPColorScale*& scale = scales[std::size_t(g)];
         if (!scale) {
             scale = new QCPColorScale(m_plot.get());
@@ -285,7 +290,7 @@ void FigurePlot::buildMaps(const FigureContent& content, int row)
             }
             // Linking pulls the scale's gradient, scale type and range into each map: set them on
             // the scale first (a map linked to a linear scale is coloured linearly).
-            scale->setGradient(gradientFor(m_session, d));
+            scale->setGradient(gradientFor(m_session, color));
             scale->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
             if (log) scale->axis()->setTicker(QSharedPointer<widgets::LogScaleTicker>::create(scale->axis()));
             scale->setDataRange(QCPRange(range.lower, range.upper));

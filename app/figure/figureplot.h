@@ -16,9 +16,18 @@ class QCPLayoutGrid;
 class QCustomPlot;
 class QPaintDevice;
 
+namespace poslab::widgets {
+struct ColorScale;
+}
+
 namespace poslab::figure {
 
 class CellMap;
+
+// The colour scale of maps sharing one scale in a figure: the explorer's choice for the same values
+// (widgets/colorscale.h: one-signed values on the session's sequential map, the diverging map only
+// for values of both signs, a log scale for unsigned values when the style asks for it).
+widgets::ColorScale figureColorScale(const Session& session, const std::vector<widgets::HeatmapData>& maps);
 class TextPanel;
 
 // A standalone QCustomPlot laid out for paper: sizes in logical units at the screen's font DPI (the

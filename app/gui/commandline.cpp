@@ -191,9 +191,17 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                       .arg(kMinScreenshotSize.width())
                                       .arg(kMinScreenshotSize.height()),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    parser.addOptions({text,  example, positions, tokenizer, schemeOption, param,         matrix,  view,
-                       head,  heads,   dModel,    seed,      causal,       positionsOnly, compare, shift,
-                       range, select,  logScale,  colorMap,  screenshot,   size,          lesson,  open});
+    const QCommandLineOption present(QStringLiteral("present"),
+                                     QStringLiteral("Presentation mode: full screen, the view alone in large "
+                                                    "type, a \u0394 slider (F11 or Esc leaves)."));
+    const QCommandLineOption sweep(QStringLiteral("sweep"),
+                                   QStringLiteral("With --present: the \u0394 slider at D (the shift s in "
+                                                  "the compare view)."),
+                                   QStringLiteral("D"));
+    parser.addOptions({text,    example, positions, tokenizer, schemeOption, param,    matrix,
+                       view,    head,    heads,     dModel,    seed,         causal,   positionsOnly,
+                       compare, shift,   range,     select,    logScale,     colorMap, screenshot,
+                       size,    lesson,  open,      present,   sweep});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -262,6 +270,10 @@ CommandLine parseCommandLine(const QStringList& arguments)
         return error(message);
     request.model.seed = static_cast<std::uint64_t>(seedValue);
     options.logScale = parser.isSet(logScale);
+    options.present = parser.isSet(present);
+    if (parser.isSet(sweep) && !options.present) return error(QStringLiteral("--sweep needs --present"));
+    if (parser.isSet(sweep) && !intOption(parser, sweep, INT_MIN + 1, &options.sweep, &message))
+        return error(message);
     for (const QString& kv : parser.values(param)) {
         const qsizetype eq = kv.indexOf(u'=');
         if (eq <= 0)

@@ -5,7 +5,9 @@
 
 #include <QSize>
 #include <QString>
+
 #include <QStringList>
+#include <climits>
 
 namespace poslab::gui {
 
@@ -24,7 +26,9 @@ struct GuiOptions
     QString open;           // --open FILE: a session, or a figure carrying one, instead of the options above
     bool logScale = false;
     widgets::ColorMap colorMap = widgets::ColorMap::Viridis;
-    QString screenshot; // PNG to write offscreen, then exit
+    bool present = false; // --present: presentation mode (View › Presentation)
+    int sweep = INT_MIN;  // --sweep D: its Δ slider at D (INT_MIN: where it starts)
+    QString screenshot;   // PNG to write offscreen, then exit
     QSize size{1400, 900};
 };
 

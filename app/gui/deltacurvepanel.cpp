@@ -49,6 +49,9 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     connect(state, &ExplorerState::highlightedDeltasChanged, this, [this](const QList<int>& deltas) {
         m_view->setHighlightedDeltas(std::vector<int>(deltas.begin(), deltas.end()));
     });
+    connect(state, &ExplorerState::sweepDeltaChanged, this, [this](int delta) {
+        m_view->setSweep(delta == ExplorerState::noSweep ? std::numeric_limits<double>::quiet_NaN() : delta);
+    });
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
         refresh();

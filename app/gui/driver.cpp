@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace poslab::gui {
 
@@ -37,11 +38,12 @@ class ComputeThread final : public QThread
         wait();
     }
 
-    void post(quint64 generation, const LabRequest& request)
+    void post(quint64 generation, const LabRequest& request, double firstHeadAbove)
     {
         {
             std::lock_guard lock(m_mutex);
-            m_pending = Job{generation, 0, request, std::make_shared<std::atomic<bool>>(false)};
+            m_pending =
+                Job{generation, 0, request, std::make_shared<std::atomic<bool>>(false), firstHeadAbove};
             m_pendingRegion.reset();               // a region of the old request is stale
             if (m_running) m_running->store(true); // superseded: stop it
         }
@@ -138,35 +140,33 @@ class ComputeThread final : public QThread
                     },
                     Qt::QueuedConnection);
             };
-            try {
-                *result = m_lab.compute(job.request, control);
-            } catch (const Cancelled&) {
-                std::lock_guard lock(m_mutex);
-                // A newer request is pending: it is the one to deliver. Cancelled by the user:
-                // the request ends, saying so.
-                cancelled = !m_userCancelled;
-                if (m_userCancelled) {
-                    error = QString::fromLatin1(Driver::cancelledMessage);
-                    try { // the sequence panel keeps its tokens
-                        result->labels = job.request.sequence().labels();
-                        result->n = static_cast<int>(result->labels.size());
-                    } catch (const std::exception&) {
-                    }
+            // A slow request of every head: the head shown first, delivered as soon as it is done.
+            if (firstHeadFirst(job)) {
+                LabRequest one = job.request;
+                one.onlyHead = true;
+                auto first = std::make_shared<LabResult>();
+                QString firstError;
+                if (computeMain(job, one, control, *first, firstError)) { // superseded
+                    std::lock_guard lock(m_mutex);
+                    m_running.reset();
+                    continue;
                 }
-                m_userCancelled = false;
-            } catch (const std::exception& e) {
-                const auto* field = dynamic_cast<const FieldError*>(&e);
-                error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
-                if (error.isEmpty()) error = QStringLiteral("computation failed");
-                // The sequence panel still shows the tokens when the rest failed (a scheme's parameter).
-                try {
-                    *result = LabResult();
-                    result->labels = job.request.sequence().labels();
-                    result->n = static_cast<int>(result->labels.size());
-                } catch (const std::exception&) {
-                    result->labels.clear(); // no token at all: that is the error
+                // Streamed, the head shown is all there is; an error is the whole request's.
+                const bool final = !firstError.isEmpty() || first->isPooled();
+                if (final) first->request.onlyHead = false;
+                QMetaObject::invokeMethod(
+                    m_driver,
+                    [driver = m_driver, generation = job.generation, first, firstError, final] {
+                        driver->deliver(generation, first, firstError, !final);
+                    },
+                    Qt::QueuedConnection);
+                if (final) {
+                    std::lock_guard lock(m_mutex);
+                    m_running.reset();
+                    continue;
                 }
             }
+            cancelled = computeMain(job, job.request, control, *result, error);
             {
                 std::lock_guard lock(m_mutex);
                 m_running.reset();
@@ -176,7 +176,7 @@ class ComputeThread final : public QThread
             QMetaObject::invokeMethod(
                 m_driver,
                 [driver = m_driver, generation = job.generation, result, error] {
-                    driver->deliver(generation, result, error);
+                    driver->deliver(generation, result, error, false);
                 },
                 Qt::QueuedConnection);
         }
@@ -189,7 +189,63 @@ class ComputeThread final : public QThread
         quint64 region = 0; // a deep zoom's region: its serial; 0: a main request
         LabRequest request;
         std::shared_ptr<std::atomic<bool>> cancel; // set when a newer request arrives
+        double firstHeadAbove = -1;                // Driver::setFirstHeadAbove
     };
+
+    // n² · heads above the driver's threshold, every head asked for, one scheme (compare mode's four
+    // runs show no single head first).
+    static bool firstHeadFirst(const Job& job)
+    {
+        const LabRequest& r = job.request;
+        if (job.firstHeadAbove < 0 || !r.everyHead || r.compare || r.model.heads < 2 || r.region ||
+            r.pool.cells)
+            return false;
+        try {
+            const double n = r.sequence().size();
+            return n * n * r.model.heads > job.firstHeadAbove;
+        } catch (const std::exception&) {
+            return false; // the request fails: once is enough
+        }
+    }
+
+    // Computes `request` into result, or the error to show; true when it was superseded (nothing to
+    // deliver).
+    bool computeMain(const Job& job, const LabRequest& request, const RunControl& control, LabResult& out,
+                     QString& error)
+    {
+        auto* result = &out;
+        bool cancelled = false;
+        try {
+            *result = m_lab.compute(request, control);
+        } catch (const Cancelled&) {
+            std::lock_guard lock(m_mutex);
+            // A newer request is pending: it is the one to deliver. Cancelled by the user:
+            // the request ends, saying so.
+            cancelled = !m_userCancelled;
+            if (m_userCancelled) {
+                error = QString::fromLatin1(Driver::cancelledMessage);
+                try { // the sequence panel keeps its tokens
+                    result->labels = job.request.sequence().labels();
+                    result->n = static_cast<int>(result->labels.size());
+                } catch (const std::exception&) {
+                }
+            }
+            m_userCancelled = false;
+        } catch (const std::exception& e) {
+            const auto* field = dynamic_cast<const FieldError*>(&e);
+            error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
+            if (error.isEmpty()) error = QStringLiteral("computation failed");
+            // The sequence panel still shows the tokens when the rest failed (a scheme's parameter).
+            try {
+                *result = LabResult();
+                result->labels = job.request.sequence().labels();
+                result->n = static_cast<int>(result->labels.size());
+            } catch (const std::exception&) {
+                result->labels.clear(); // no token at all: that is the error
+            }
+        }
+        return cancelled;
+    }
 
     Driver* m_driver;
     Lab& m_lab;
@@ -250,13 +306,14 @@ Driver::~Driver() = default; // the thread's destructor stops and joins it
 void Driver::request(const LabRequest& request)
 {
     ++m_generation;
+    m_firstHead = false;
     cancelRegion();
     m_last = request;
     if (m_viewFields) m_viewFields(m_last);
     m_last = explorerRequest(m_last);
     m_busy = true;
     if (!m_showsBusy) m_busyTimer->start();
-    m_thread->post(m_generation, m_last);
+    m_thread->post(m_generation, m_last, m_firstHeadAbove);
     emit requestChanged(m_last);
 }
 
@@ -312,13 +369,21 @@ void Driver::setViewFields(std::function<void(LabRequest&)> fill)
     m_viewFields = std::move(fill);
 }
 
-void Driver::deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error)
+void Driver::deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error,
+                     bool first)
 {
     if (generation != m_generation) return; // superseded while it ran
-    m_busy = false;
+    // The head shown is on screen: the views are no longer dimmed while the other heads compute.
     m_busyTimer->stop();
     setShowsBusy(false);
-    emit tokensAvailable(result->labels);
+    if (first) {
+        m_firstHead = true;
+        emit tokensAvailable(result->labels);
+        emit resultAvailable(*result);
+        return;
+    }
+    m_busy = false;
+    if (!std::exchange(m_firstHead, false)) emit tokensAvailable(result->labels);
     if (!error.isEmpty()) {
         emit failed(error);
         return;

@@ -63,12 +63,22 @@ class Driver : public QObject
     // has more than is needed, and the next request leaves the compare runs out. On recomputes only
     // when the last result lacks them.
     void setCompare(bool on);
+    // Progressive display: a request of every head with n² · heads above `cells` (negative: never)
+    // is computed in two passes, the head shown alone first (LabRequest::onlyHead), delivered as soon
+    // as it is done (resultAvailable with result.request.onlyHead), then every head (resultAvailable
+    // again). Not in compare mode.
+    void setFirstHeadAbove(double cells) { m_firstHeadAbove = cells; }
+    double firstHeadAbove() const { return m_firstHeadAbove; }
+    // 2000² × 4 heads takes about a second on these 2-core machines, 1024² × 4 about 0.2 s
+    // (docs/performance.md): above that, the head shown first.
+    static constexpr double defaultFirstHeadAbove = 4.0 * 1024 * 1024;
     // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
     void cancel();
     static constexpr const char* cancelledMessage = "computation cancelled";
 
   signals:
     void requestChanged(const poslab::LabRequest& request); // panels show what was asked
+    // Twice for a slow request of every head: the head shown first (result.request.onlyHead), then all.
     void resultAvailable(const poslab::LabResult& result);
     // The tokens of the newest request, whether the rest of it succeeded or failed (before either signal).
     void tokensAvailable(const std::vector<std::string>& labels);
@@ -82,7 +92,8 @@ class Driver : public QObject
 
   private:
     friend class ComputeThread;
-    void deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error);
+    void deliver(quint64 generation, const std::shared_ptr<LabResult>& result, const QString& error,
+                 bool first);
     void setShowsBusy(bool shows);
     void deliverRegion(quint64 generation, quint64 serial, const std::shared_ptr<LabResult>& result,
                        const QString& error);
@@ -101,6 +112,8 @@ class Driver : public QObject
     bool m_showsBusy = false;
     bool m_streamed = false;
     bool m_termsFit = true;
+    bool m_firstHead = false; // the head shown of the newest request was delivered, every head not yet
+    double m_firstHeadAbove = defaultFirstHeadAbove;
 };
 
 // Requests follow what the views show: every request takes its view fields from `state`, and a

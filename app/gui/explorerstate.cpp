@@ -118,4 +118,11 @@ void ExplorerState::setHighlightedDeltas(const QList<int>& deltas)
     emit highlightedDeltasChanged(deltas);
 }
 
+void ExplorerState::setSweepDelta(int delta)
+{
+    if (delta == m_sweepDelta) return;
+    m_sweepDelta = delta;
+    emit sweepDeltaChanged(delta);
+}
+
 } // namespace poslab::gui

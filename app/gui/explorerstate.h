@@ -10,6 +10,8 @@
 #include <QPoint>
 #include <QString>
 
+#include <limits>
+
 namespace poslab::gui {
 
 enum class View
@@ -47,6 +49,10 @@ class ExplorerState : public QObject
     // What the current step of the worked example concerns: cells (x = key j, y = query i) and Δs.
     const QList<QPoint>& highlightedCells() const { return m_highlightedCells; }
     const QList<int>& highlightedDeltas() const { return m_highlightedDeltas; }
+    // The presentation slider's Δ: its diagonal on the heatmap, its point on the Δ-curve; noSweep
+    // when the slider is not shown.
+    int sweepDelta() const { return m_sweepDelta; }
+    static constexpr int noSweep = std::numeric_limits<int>::min();
 
     void setHead(int head);
     void setCell(int row, int col);
@@ -59,6 +65,7 @@ class ExplorerState : public QObject
     void setWalk(const QString& walk);
     void setHighlightedCells(const QList<QPoint>& cells);
     void setHighlightedDeltas(const QList<int>& deltas);
+    void setSweepDelta(int delta);
 
   signals:
     void headChanged(int head);
@@ -70,6 +77,7 @@ class ExplorerState : public QObject
     void walkChanged(const QString& walk);
     void highlightedCellsChanged(const QList<QPoint>& cells);
     void highlightedDeltasChanged(const QList<int>& deltas);
+    void sweepDeltaChanged(int delta);
 
   private:
     int m_head = 0;
@@ -84,6 +92,7 @@ class ExplorerState : public QObject
     QString m_walk;
     QList<QPoint> m_highlightedCells;
     QList<int> m_highlightedDeltas;
+    int m_sweepDelta = noSweep;
 };
 
 } // namespace poslab::gui

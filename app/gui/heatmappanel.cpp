@@ -177,6 +177,9 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
             tokens.push_back({p.y(), p.x()});
         m_view->setHighlightedTokens(tokens);
     });
+    connect(state, &ExplorerState::sweepDeltaChanged, this, [this](int delta) {
+        m_view->setHighlightedDiagonal(delta == ExplorerState::noSweep ? std::nullopt : std::optional(delta));
+    });
     connect(m_view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
     connect(m_view, &widgets::HeatmapView::cellHovered, this, &HeatmapPanel::showHover);
     connect(m_view, &widgets::HeatmapView::capacityChanged, this, &HeatmapPanel::refresh);

@@ -3,6 +3,7 @@
 #include "explorerstate.h"
 #include "lessonspanel.h"
 #include "mainwindow.h"
+#include "presentationbar.h"
 #include "screenshot.h"
 #include "sessionfiles.h"
 
@@ -45,6 +46,10 @@ QString start(MainWindow& window, const GuiOptions& options)
         return {};
     }
     if (options.explain) window.setWalkPanelVisible(true);
+    if (options.present) {
+        window.setPresenting(true);
+        if (options.sweep != INT_MIN) window.presentationBar()->setStart(options.sweep);
+    }
     ExplorerState* state = window.state();
     if (options.viewGiven || !options.screenshot.isEmpty()) {
         state->setView(options.view);
@@ -76,8 +81,10 @@ int runScreenshot(QApplication& app, MainWindow& window, const GuiOptions& optio
             code = fail(computeError, 1); // the PNG shows the error too
         app.exit(code);
     };
-    QObject::connect(window.driver(), &Driver::resultAvailable, &app,
-                     [&] { QTimer::singleShot(0, &app, finish); });
+    // The whole result: a slow request's first picture (the head shown alone) is not the last.
+    QObject::connect(window.driver(), &Driver::resultAvailable, &app, [&](const poslab::LabResult& result) {
+        if (!result.request.onlyHead) QTimer::singleShot(0, &app, finish);
+    });
     QObject::connect(window.driver(), &Driver::failed, &app, [&](const QString& message) {
         computeError = message;
         QTimer::singleShot(0, &app, finish);

@@ -10,6 +10,7 @@
 #include "headspanel.h"
 #include "heatmappanel.h"
 #include "lessonspanel.h"
+#include "presentationbar.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
 #include "sessionfiles.h"
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -126,7 +128,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_compare(new ComparePanel(m_driver, m_state, this)), m_walk(new WalkPanel(m_driver, m_state, this)),
       m_lessons(new LessonsPanel(m_driver, m_state, this)),
       m_files(new SessionFiles(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
-      m_error(new QLabel(this)), m_stats(new StatusLabel(this)), m_busy(new QProgressBar(this))
+      m_error(new QLabel(this)), m_stats(new StatusLabel(this)), m_busy(new QProgressBar(this)),
+      m_bar(new PresentationBar(m_driver, m_state, this))
 {
     setWindowTitle(tr("PosLab"));
     m_error->setVisible(false);
@@ -144,6 +147,8 @@ MainWindow::MainWindow(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_error);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_bar);
+    m_bar->hide();
     setCentralWidget(central);
 
     QDockWidget* sequenceDock = makeDock(tr("Sequence"), QStringLiteral("sequenceDock"), m_sequence, this);
@@ -198,7 +203,13 @@ MainWindow::MainWindow(QWidget* parent)
     auto* cancel = new QAction(tr("Cancel computation"), this);
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel->setShortcutContext(Qt::WindowShortcut);
-    connect(cancel, &QAction::triggered, m_driver, &Driver::cancel);
+    // Esc stops a computation; with nothing to stop it leaves presentation mode.
+    connect(cancel, &QAction::triggered, this, [this] {
+        if (m_presenting && !m_driver->isBusy())
+            setPresenting(false);
+        else
+            m_driver->cancel();
+    });
     addAction(cancel);
     followState(*m_driver, *m_state);
 }
@@ -258,6 +269,14 @@ void MainWindow::createActions()
         view->addAction(tr("&Previous head"), m_state, [this] { m_state->setHead(m_state->head() - 1); });
     previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
     view->addSeparator();
+    m_present = view->addAction(tr("&Presentation"), this, [this](bool on) { setPresenting(on); });
+    m_present->setCheckable(true);
+    m_present->setShortcut(QKeySequence(Qt::Key_F11));
+    m_present->setStatusTip(tr("Full screen for a lecture: the view alone in large type, a \u0394 slider "
+                               "under it, PgUp/PgDn step through the worked example; Esc leaves"));
+    addAction(m_present); // the menu bar is hidden while presenting
+    addActions(m_walk->stepActions());
+    view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
     m_walkDock->toggleViewAction()->setShortcut(
@@ -273,6 +292,40 @@ void MainWindow::createActions()
     about->setStatusTip(tr("What PosLab is"));
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setStatusTip(tr("Show the Qt version and licence"));
+}
+
+void MainWindow::setPresenting(bool on)
+{
+    if (on == m_presenting) return;
+    m_presenting = on;
+    m_present->setChecked(on);
+    if (on) {
+        m_saved = {saveState(kLayoutVersion), windowState(), menuBar()->isVisible(),
+                   statusBar()->isVisible()};
+        // The worked example stays when it is open in the window: a lecture steps through it.
+        const bool walk = m_walkDock->isVisible() && !m_walkDock->isFloating();
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            if (dock != m_walkDock || !walk) dock->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_tabs->tabBar()->hide();
+        QFont large = font();
+        large.setPointSizeF(large.pointSizeF() * presentationFontScale);
+        centralWidget()->setFont(large);
+        m_walkDock->setFont(large);
+        m_bar->show();
+        setWindowState(windowState() | Qt::WindowFullScreen);
+    } else {
+        m_bar->hide();
+        centralWidget()->setFont(QFont()); // the window's again
+        m_walkDock->setFont(QFont());
+        m_tabs->tabBar()->show();
+        menuBar()->setVisible(m_saved.menuBar);
+        statusBar()->setVisible(m_saved.statusBar);
+        setWindowState(m_saved.windowState);
+        restoreState(m_saved.docks, kLayoutVersion);
+    }
+    m_walk->setKeysEverywhere(on);
 }
 
 void MainWindow::setWalkPanelVisible(bool visible)
@@ -323,6 +376,8 @@ void MainWindow::showResult(const LabResult& result)
         tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms").arg(result.n).arg(heads).arg(result.elapsedMs, 0, 'f', 1);
     if (result.isPooled())
         stats += QStringLiteral(" \u00b7 ") + QString::fromStdString(pooledSummary(*result.pooled));
+    if (result.request.onlyHead) // the first of two results (Driver::setFirstHeadAbove)
+        stats += tr(" \u00b7 head %1 first, every head computing\u2026").arg(result.request.head);
     m_stats->setText(stats);
     // The whole line (it elides when the window is narrow), and why something is streamed or missing.
     m_stats->setToolTip(result.notice.empty()
@@ -384,6 +439,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    setPresenting(false); // the window as the user arranged it is what is saved
     if (m_persistent) {
         QSettings settings;
         settings.beginGroup(QStringLiteral("MainWindow"));

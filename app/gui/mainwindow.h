@@ -19,6 +19,7 @@ class ExplorerState;
 class HeadsPanel;
 class HeatmapPanel;
 class LessonsPanel;
+class PresentationBar;
 class SchemePanel;
 class SequencePanel;
 class SessionFiles;
@@ -49,6 +50,15 @@ class MainWindow : public QMainWindow
     QString errorText() const;                 // the inline error, empty when the last request succeeded
     QString statsText() const;
     BusyOverlay* busyOverlay() const { return m_overlay; }
+    // Presentation mode (View › Presentation, F11; Esc or F11 again leaves): full screen, the view
+    // shown alone in larger type with the Δ slider under it; the form docks, menu and status bars
+    // hidden (the worked example stays when it is open, its steps on the keys). Leaving restores the
+    // window state and docks exactly.
+    QAction* presentationAction() const { return m_present; }
+    bool isPresenting() const { return m_presenting; }
+    void setPresenting(bool on);
+    PresentationBar* presentationBar() const { return m_bar; }
+    static constexpr double presentationFontScale = 1.6;
 
     // Restores the window geometry, docks and recent files now and saves them (recent files when they
     // change, the rest on close). Not in tests or screenshots.
@@ -85,6 +95,16 @@ class MainWindow : public QMainWindow
     QLabel* m_stats = nullptr;
     QProgressBar* m_busy = nullptr;
     BusyOverlay* m_overlay = nullptr;
+    PresentationBar* m_bar = nullptr;
+    QAction* m_present = nullptr;
+    bool m_presenting = false;
+    struct Saved // what presentation mode changes, to restore it
+    {
+        QByteArray docks;
+        Qt::WindowStates windowState;
+        bool menuBar = true;
+        bool statusBar = true;
+    } m_saved;
     bool m_persistent = false;
     bool m_restoredView = false; // the view came from the settings, not from the user or command line
 };

@@ -7,11 +7,13 @@
 
 #include <explain.h>
 
+#include <QAction>
 #include <QLabel>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <exception>
+#include <tuple>
 
 namespace poslab::gui {
 
@@ -40,7 +42,29 @@ WalkPanel::WalkPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     connect(m_view, &widgets::WalkView::deltasHighlighted, state, [this](const QList<int>& deltas) {
         if (isVisible()) m_state->setHighlightedDeltas(deltas);
     });
+    using Move = void (widgets::WalkView::*)();
+    const std::tuple<QString, QList<QKeySequence>, Move> moves[] = {
+        {tr("Next step"), {Qt::Key_Right, Qt::Key_PageDown}, &widgets::WalkView::nextStep},
+        {tr("Previous step"), {Qt::Key_Left, Qt::Key_PageUp}, &widgets::WalkView::previousStep},
+        {tr("First step"), {Qt::Key_Home}, &widgets::WalkView::firstStep},
+        {tr("Last step"), {Qt::Key_End}, &widgets::WalkView::lastStep}};
+    for (const auto& [name, keys, move] : moves) {
+        auto* action = new QAction(name, this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setStatusTip(tr("%1 of the worked example").arg(name));
+        action->setEnabled(false);
+        connect(action, &QAction::triggered, m_view, move);
+        m_stepActions << action;
+    }
     rebuild();
+}
+
+void WalkPanel::setKeysEverywhere(bool on)
+{
+    m_view->setKeysEnabled(!on);
+    for (QAction* action : m_stepActions)
+        action->setEnabled(on);
 }
 
 QString WalkPanel::hint() const

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 
 namespace poslab::widgets {
@@ -27,6 +28,11 @@ class WalkPanel : public QWidget
     widgets::WalkView* view() const { return m_view; }
     QString hint() const; // the line above the walk: what it is, or why there is none
     bool showsSeedWalk() const { return m_showsSeed; }
+    // Next / previous / first / last step as window-wide actions (Right or PgDn, Left or PgUp, Home,
+    // End: a presenter's clicker sends PgUp/PgDn), for the window to add; off until
+    // setKeysEverywhere(true), which presentation mode turns on (no form then takes the keys).
+    QList<QAction*> stepActions() const { return m_stepActions; }
+    void setKeysEverywhere(bool on);
 
   protected:
     void showEvent(QShowEvent* event) override;
@@ -41,6 +47,7 @@ class WalkPanel : public QWidget
     QLabel* m_hint = nullptr;
     widgets::WalkView* m_view = nullptr;
     bool m_showsSeed = false;
+    QList<QAction*> m_stepActions;
 };
 
 } // namespace poslab::gui

@@ -60,6 +60,17 @@ RunOptions RunOptions::forHead(int head)
     return o;
 }
 
+void skipOtherHeads(const AttentionPlan& plan, const RunOptions& options, AttentionResult& result)
+{
+    checkHead(options.onlyHead, plan.model.heads);
+    const int hd = plan.model.headDim();
+    for (int h = 0; h < plan.model.heads; ++h) {
+        if (options.runs(h)) continue;
+        result.heads[std::size_t(h)] = HeadResult{};
+        result.output.middleCols(h * hd, hd).setZero();
+    }
+}
+
 AttentionResult AttentionEngine::run(const AttentionPlan& plan, const RunOptions& options)
 {
     AttentionResult result;

@@ -26,4 +26,8 @@ class AttentionEngine
 
 std::unique_ptr<AttentionEngine> makeEngine(EngineKind kind);
 
+// For RunOptions::onlyHead, before an engine's head loop: checks the head and empties the others
+// (no matrices, no output, zero columns in result.output), so every engine skips them alike.
+void skipOtherHeads(const AttentionPlan& plan, const RunOptions& options, AttentionResult& result);
+
 } // namespace poslab

@@ -192,12 +192,14 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
         }
         result.output.resize(n, plan.model.dModel);
         result.heads.resize(heads);
+        if (options.onlyHead >= 0) skipOtherHeads(plan, options, result);
         engine::PrepareRequest req;
         req.precision = options.precision;
         req.tileRows = tileRowsFor(n, options.tileRows);
         req.keyBlock = engine::keyBlockFor(n, options.keyBlock);
         req.contentOnly.assign(heads, false);
         for (int h = 0; h < heads; ++h) {
+            if (!options.runs(h)) continue;
             req.heads.push_back(h);
             const bool keep = options.keeps(h);
             req.contentOnly[h] = keep && (options.bias || options.terms);
@@ -224,7 +226,7 @@ void OneDnnEngine::run(const AttentionPlan& plan, const RunOptions& options, Att
             // from the data the tiles used (no second prepare), the kept heads in parallel
             std::vector<int> kept;
             for (int h = 0; h < heads; ++h)
-                if (options.keeps(h)) kept.push_back(h);
+                if (options.keeps(h) && options.runs(h)) kept.push_back(h);
             std::exception_ptr failure;
             std::mutex failureMutex;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(m.threads)

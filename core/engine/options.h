@@ -54,6 +54,10 @@ struct RunOptions
 {
     std::vector<int> heads; // heads whose n × n matrices are kept
     bool allHeads = false;  // keep them for every head (the GUI's head grid at moderate n)
+    // >= 0: compute this head only (the explorer's first picture of a slow request). The other heads
+    // get no matrices and no output (empty, and zero columns in result.output); the head computed is
+    // exactly what a run of every head gives it.
+    int onlyHead = -1;
     bool probs = true;
     bool logits = false;
     bool bias = false;
@@ -70,6 +74,7 @@ struct RunOptions
     // their visible keys), from one worker thread at a time; done reaches total at the end.
     std::function<void(double done, double total)> progress;
     bool keeps(int head) const;
+    bool runs(int head) const { return onlyHead < 0 || head == onlyHead; }
     static RunOptions forHead(int head);
 };
 

@@ -8,7 +8,6 @@
 
 namespace poslab {
 
-
 std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
 {
     const int n = plan.n(), hd = plan.model.headDim();
@@ -35,7 +34,8 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
             break;
         case Component::Rotation:
             t = s * (rotateRows(q, plan.rotary, RotarySide::Query) *
-                                 rotateRows(k, plan.rotary, RotarySide::Key).transpose() - q * k.transpose());
+                         rotateRows(k, plan.rotary, RotarySide::Key).transpose() -
+                     q * k.transpose());
             break;
         case Component::KeyTable: {
             const Eigen::MatrixXd g = q * hp.keyTable.rows.transpose();
@@ -48,7 +48,8 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
             const Eigen::MatrixXd g = k * hp.queryTable.rows.transpose();
             for (int i = 0; i < n; ++i)
                 for (int j = 0; j < n; ++j)
-                    t(i, j) = hp.maskTables && j > i ? 0.0 : s * g(j, hp.queryTable.rowOfOffset[j - i + n - 1]);
+                    t(i, j) =
+                        hp.maskTables && j > i ? 0.0 : s * g(j, hp.queryTable.rowOfOffset[j - i + n - 1]);
             break;
         }
         case Component::KeyBias:
@@ -75,8 +76,10 @@ void ReferenceEngine::run(const AttentionPlan& plan, const RunOptions& options, 
     result.pe = plan.pe;
     result.output.resize(n, plan.model.dModel);
     result.heads.resize(plan.model.heads);
+    if (options.onlyHead >= 0) skipOtherHeads(plan, options, result);
     const Eigen::MatrixXd x = plan.content + plan.pe;
     for (int h = 0; h < plan.model.heads; ++h) {
+        if (!options.runs(h)) continue;
         if (options.cancelled()) throw Cancelled();
         std::vector<ScoreTerm> terms = planComponents(plan, h);
         Eigen::MatrixXd scores = Eigen::MatrixXd::Zero(n, n);

@@ -14,6 +14,7 @@
 #include <QStyleOptionTab>
 #include <QTabBar>
 #include <QTextDocument>
+#include <QTransform>
 
 #include "qcp.h"
 
@@ -205,10 +206,88 @@ void checkSquare(const QWidget* owner, const QRect& rect, double spanX, double s
         problems << QStringLiteral("%1: map is %2 px").arg(describe(owner), sizeText(rect.size()));
 }
 
+} // namespace
+
+// Where QCustomPlot 2.1 paints a tick label (QCPAxisPainterPrivate::placeTickLabel and
+// getTickLabelDrawOffset): the text box moved off the tick, then rotated about its corner.
+QRectF tickLabelRect(const QCPAxis* axis, double tick, const QString& text)
+{
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    const QRectF box = metrics.boundingRect(QRectF(0, 0, 0, 0), Qt::TextDontClip | Qt::AlignCenter, text);
+    const double w = box.width(), h = box.height();
+    const double p = axis->coordToPixel(tick);
+    const double distance = axis->offset() + axis->tickLabelPadding() +
+                            (axis->tickLabelSide() == QCPAxis::lsOutside
+                                 ? std::max(axis->tickLengthOut(), axis->subTickLengthOut())
+                                 : 0);
+    const double rotation = axis->tickLabelRotation(), radians = rotation / 180.0 * M_PI;
+    const QRect rect = axis->axisRect()->rect();
+    QPointF anchor, offset;
+    switch (axis->axisType()) {
+    case QCPAxis::atBottom:
+        anchor = {p, rect.bottom() + 1 + distance};
+        if (rotation > 0)
+            offset = {std::sin(radians) * h / 2, 0};
+        else if (rotation < 0)
+            offset = {-std::cos(-radians) * w - std::sin(-radians) * h / 2, std::sin(-radians) * w};
+        else
+            offset = {-w / 2, 0};
+        break;
+    case QCPAxis::atLeft:
+        anchor = {rect.left() - distance, p};
+        if (rotation > 0)
+            offset = {-std::cos(radians) * w, -std::sin(radians) * w - std::cos(radians) * h / 2};
+        else if (rotation < 0)
+            offset = {-std::cos(-radians) * w, std::sin(-radians) * w - std::cos(-radians) * h / 2};
+        else
+            offset = {-w, -h / 2};
+        break;
+    default:
+        return {};
+    }
+    QTransform t;
+    t.translate(anchor.x() + offset.x(), anchor.y() + offset.y());
+    t.rotate(rotation);
+    return t.mapRect(QRectF(0, 0, w, h));
+}
+
+namespace {
+
+// Token labels on a heatmap's axes: each whole inside the part of the plot that is on screen (a
+// parent cuts "because" to "becau" as surely as the plot's own edge does).
+void checkTickLabels(const widgets::HeatmapView* view, QStringList& problems)
+{
+    const QCustomPlot* plot = view->plot();
+    const QRect visible = plot->visibleRegion().boundingRect();
+    for (const QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        if (!axis->visible() || !axis->tickLabels()) continue;
+        const QVector<double> ticks = axis->tickVector();
+        const QVector<QString> labels = axis->tickVectorLabels();
+        for (int k = 0; k < std::min(ticks.size(), labels.size()); ++k) {
+            if (!axis->range().contains(ticks[k]) || labels[k].isEmpty()) continue;
+            const QRectF r = tickLabelRect(axis, ticks[k], labels[k]);
+            if (r.left() < visible.left() - 1 || r.right() > visible.right() + 2 ||
+                r.top() < visible.top() - 1 || r.bottom() > visible.bottom() + 2)
+                problems << QStringLiteral(
+                                "%1: tick label '%2' needs (%3, %4)–(%5, %6), shown is (%7, %8)–(%9, %10)")
+                                .arg(describe(view), labels[k])
+                                .arg(r.left(), 0, 'f', 0)
+                                .arg(r.top(), 0, 'f', 0)
+                                .arg(r.right(), 0, 'f', 0)
+                                .arg(r.bottom(), 0, 'f', 0)
+                                .arg(visible.left())
+                                .arg(visible.top())
+                                .arg(visible.right() + 1)
+                                .arg(visible.bottom() + 1);
+        }
+    }
+}
+
 void checkHeatmap(const widgets::HeatmapView* view, QStringList& problems)
 {
     const widgets::HeatmapData& d = view->data();
     if (d.isEmpty()) return;
+    checkTickLabels(view, problems);
     const QCustomPlot* plot = view->plot();
     const double tokensPerCol = double(d.totalCols()) / d.cols, tokensPerRow = double(d.totalRows()) / d.rows;
     checkSquare(view, plot->axisRect()->rect(), plot->xAxis->range().size() * tokensPerCol,

@@ -2,6 +2,9 @@
 
 #include <QStringList>
 
+class QCPAxis;
+class QRectF;
+class QString;
 class QWidget;
 
 namespace poslab::test {
@@ -12,8 +15,11 @@ namespace poslab::test {
 //   word-wrapped label needs its height for its width);
 // - a visible widget smaller than its minimum size hint, where the layout could have given it;
 // - a heatmap title (painted, not a widget) wider than its plot, or an axis label longer than its axis;
-// - a heatmap or head tile whose token cells are not square within a pixel.
+// - a heatmap or head tile whose token cells are not square within a pixel;
+// - a heatmap's tick label (painted) not whole inside the part of its plot on screen.
 // Widgets inside a scroll area's content are measured against their own size, not the viewport's.
 QStringList layoutProblems(QWidget* root);
+// Where QCustomPlot paints a tick label of a bottom or left axis, in the plot's pixels.
+QRectF tickLabelRect(const QCPAxis* axis, double tick, const QString& text);
 
 } // namespace poslab::test

@@ -5,12 +5,14 @@
 #include "driver.h"
 #include "explorerstate.h"
 #include "exportdialog.h"
+#include "heatmapview.h"
 #include "mainwindow.h"
 #include "sessionfiles.h"
 
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -83,8 +85,11 @@ void maybeGrab(QWidget& window, const QString& name)
 }
 
 // Every view at every size, with the docks open and closed: the problems, each prefixed by its case.
-QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
+// `failing`: the request fails (the error banner over empty views) instead of computing.
+QStringList everyViewProblems(const LabRequest& request, std::initializer_list<bool> docksCases,
+                              bool failing = false)
 {
+    const int n = request.positions > 0 ? request.positions : 12;
     MainWindow window;
     window.resize(kSizes[1]);
     window.show();
@@ -93,8 +98,10 @@ QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
     // With the bias computed up front, no matrix of the cases asks for another computation.
     window.state()->setMatrix(QStringLiteral("bias"));
     QSignalSpy results(window.driver(), &Driver::resultAvailable);
-    window.driver()->request(caseRequest(n));
-    if (!results.wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
+    QSignalSpy failures(window.driver(), &Driver::failed);
+    window.driver()->request(request);
+    if (!(failing ? failures : results).wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
+    if (failing && window.errorText().isEmpty()) return {QStringLiteral("n = %1: no error shown").arg(n)};
     QStringList all;
     for (QSize size : kSizes) {
         window.resize(size);
@@ -105,20 +112,22 @@ QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
                 window.state()->setMatrix(QString::fromLatin1(matrix));
                 if (!waitIdle(window.driver())) all << QStringLiteral("n = %1: no result").arg(n);
                 settle(window);
-                const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6: ")
+                const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6%7: ")
                                           .arg(size.width())
                                           .arg(size.height())
                                           .arg(docks ? QStringLiteral("open") : QStringLiteral("closed"),
                                                viewName(view), QLatin1String(matrix))
-                                          .arg(n);
+                                          .arg(n)
+                                          .arg(failing ? QStringLiteral(", error") : QString());
                 for (const QString& problem : test::layoutProblems(&window))
                     all << where + problem;
-                maybeGrab(window, QStringLiteral("%1x%2-%3-%4-%5-%6.png")
+                maybeGrab(window, QStringLiteral("%1x%2-%3-%4-%5-%6%7.png")
                                       .arg(size.width())
                                       .arg(size.height())
                                       .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"),
                                            viewName(view), QLatin1String(matrix))
-                                      .arg(n));
+                                      .arg(n)
+                                      .arg(failing ? QStringLiteral("-error") : QString()));
             }
         }
     }
@@ -137,6 +146,67 @@ class TestLayout : public QObject
     // n = 2000 computes for long on two cores: one entry each with the docks open and closed.
     void everyViewFitsWith2000TokensDocksOpen() { check(2000, {true}); }
     void everyViewFitsWith2000TokensDocksClosed() { check(2000, {false}); }
+    // Streamed and pooled: the heatmap of one head, the other views say why they have nothing.
+    void everyViewFitsWith20000Tokens() { check(20000); }
+    // A request refused before anything is drawn (3 heads do not divide d_model = 64): the error
+    // banner above empty views.
+    void everyViewFitsAnError()
+    {
+        LabRequest r = caseRequest(12);
+        r.model.heads = 3;
+        r.model.dModel = 64;
+        report(everyViewProblems(r, {true, false}, true));
+    }
+
+    // The tick-label check finds a label cut by a parent (the defect: "becau" in the compare view's
+    // difference map), and its idea of where a label is matches where QCustomPlot paints it.
+    void clippedTickLabelsAreFound()
+    {
+        QWidget frame;
+        frame.resize(420, 420);
+        auto* view = new widgets::HeatmapView(&frame);
+        widgets::HeatmapData d;
+        d.rows = d.cols = 12;
+        d.values.assign(144, 0.5);
+        for (const char* token :
+             {"The", "cat", "sat", "on", "the", "mat", "because", "the", "mat", "was", "warm", "."})
+            d.rowLabels << QString::fromLatin1(token);
+        d.colLabels = d.rowLabels;
+        view->setData(d);
+        view->setGeometry(0, 0, 420, 420);
+        frame.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&frame));
+        settle(frame);
+        QVERIFY2(test::layoutProblems(&frame).isEmpty(), qPrintable(test::layoutProblems(&frame).join('\n')));
+
+        // Painted where the check says: ink inside the label's rectangle, none in the same box moved
+        // a label's width away from the axis.
+        QCustomPlot* plot = view->plot();
+        const QImage image = plot->grab().toImage();
+        const auto ink = [&image](const QRectF& r) {
+            int dark = 0;
+            for (int y = int(r.top()); y <= int(r.bottom()); ++y)
+                for (int x = int(r.left()); x <= int(r.right()); ++x)
+                    if (image.rect().contains(x, y) && qGray(image.pixel(x, y)) < 128) ++dark;
+            return dark;
+        };
+        const int k = 6; // "because" on both axes
+        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+            const QVector<QString> labels = axis->tickVectorLabels();
+            const int at = int(axis->tickVector().indexOf(double(k)));
+            QVERIFY(at >= 0);
+            QVERIFY(labels[at].contains(QStringLiteral("because")));
+            const QRectF r = test::tickLabelRect(axis, k, labels[at]);
+            QVERIFY2(ink(r) > 20, qPrintable(QStringLiteral("no ink at the label's rectangle")));
+        }
+
+        // The frame cuts the map's bottom (the column labels): found, naming the label.
+        frame.resize(420, 330);
+        settle(frame);
+        const QStringList problems = test::layoutProblems(&frame);
+        QVERIFY2(problems.join('\n').contains(QStringLiteral("tick label 'because'")),
+                 qPrintable(problems.join('\n')));
+    }
 
     // The Context tab (RoPE trained at L0 = 64, run at 256 with yarn ×4) at every size, docks open
     // and closed: its controls, header and three plots.
@@ -209,7 +279,10 @@ class TestLayout : public QObject
   private:
     static void check(int n, std::initializer_list<bool> docks = {true, false})
     {
-        const QStringList problems = everyViewProblems(n, docks);
+        report(everyViewProblems(caseRequest(n), docks));
+    }
+    static void report(const QStringList& problems)
+    {
         for (const QString& problem : problems)
             qWarning().noquote() << problem;
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(problems.size())));

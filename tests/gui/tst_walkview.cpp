@@ -248,6 +248,13 @@ class TestWalkView : public QObject
         QCOMPARE(view.currentStep(), 1);
         QTest::keyClick(&view, Qt::Key_PageUp);
         QCOMPARE(view.currentStep(), 0);
+        QTest::keyClick(&view, Qt::Key_End);
+        QCOMPARE(view.currentStep(), view.stepCount() - 1);
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(view.currentStep(), 0);
+        view.setKeysEnabled(false); // a window-wide action has the keys (presentation mode)
+        QTest::keyClick(&view, Qt::Key_End);
+        QCOMPARE(view.currentStep(), 0);
     }
 
     void longVectorTooltip()
