@@ -23,12 +23,13 @@ enum class What
     Logits,
     Probs,
     DeltaCurve,
-    Freqs
+    Freqs,
+    Out // the head's output z_i = Σ_j p_ij v_j (+ the scheme's value term), n × head_dim
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);
 std::vector<std::string> whatNames();
-bool needsAttention(What what); // bias, logits, probs
+bool needsAttention(What what); // bias, logits, probs, out
 
 // The request's table from an attention result at hand (any engine; empty when the table needs
 // none). The request has been validated for LabProduct::Table.
