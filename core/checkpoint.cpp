@@ -160,6 +160,11 @@ std::vector<TensorRole> findRoles(const std::vector<std::pair<std::string, std::
     return roles;
 }
 
+bool Checkpoint::has(const std::string& tensor) const
+{
+    return std::any_of(m_files.begin(), m_files.end(), [&](const TensorFile& f) { return f.index().find(tensor) != nullptr; });
+}
+
 const TensorRole* Checkpoint::role(const std::string& name) const
 {
     for (const TensorRole& r : m_roles)

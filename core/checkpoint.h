@@ -55,6 +55,7 @@ class Checkpoint
     const std::vector<TensorFile>& files() const { return m_files; }
     const std::vector<TensorRole>& roles() const { return m_roles; }
     const TensorRole* role(const std::string& name) const;
+    bool has(const std::string& tensor) const; // some file holds a tensor of this name
     // The tensor's file and info; Error when no file holds it.
     std::pair<const TensorFile*, const TensorInfo*> find(const std::string& tensor) const;
 

@@ -53,7 +53,7 @@ std::string FieldError::literal(const std::string& text)
     return out;
 }
 
-std::string quoteInput(std::string_view value)
+std::string quoteInput(std::string_view value, std::size_t most)
 {
     auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
     std::size_t chars = 0;
@@ -63,7 +63,7 @@ std::string quoteInput(std::string_view value)
     std::size_t shown = 0, k = 0;
     for (; k < value.size(); ++k) {
         const char c = value[k];
-        if (!continuation(c) && shown++ == kQuotedChars) break;
+        if (!continuation(c) && shown++ == most) break;
         const auto u = static_cast<unsigned char>(c);
         if (c == '\n')
             out += "\\n";

@@ -47,7 +47,10 @@ class FieldError : public Error
 // the message stays one line, and at most kQuotedChars characters (UTF-8 code points) of it, then
 // "… (N characters)" ("'aaaa…' (10000000 characters)"). Every error that echoes input uses it.
 inline constexpr std::size_t kQuotedChars = 60;
-std::string quoteInput(std::string_view value);
+// Names a file gives (tensor names, paths of checkpoints) are quoted whole up to this length:
+// "encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight" is 68 characters.
+inline constexpr std::size_t kQuotedNameChars = 240;
+std::string quoteInput(std::string_view value, std::size_t most = kQuotedChars);
 
 std::string coreFieldName(const std::string& field); // "d_model", "compare scheme", "cell i", ...
 

@@ -187,7 +187,7 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
     const auto start = std::chrono::steady_clock::now();
     validate(request, LabProduct::Views);
     const std::lock_guard lock(m_impl->mutex);
-    const ModelConfig model = request.effectiveModel();
+    const ModelConfig model = request.schemeModel();
     Sequence seq = request.sequence();
     const int n = seq.size();
 
@@ -285,7 +285,7 @@ Table Lab::table(const LabRequest& request, const RunControl& control)
 {
     validate(request, LabProduct::Table);
     const What what = parseWhat(request.matrix);
-    const auto scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
+    const auto scheme = makeScheme(request.scheme, request.params, request.schemeModel());
     const Sequence seq = request.sequence();
     const int n = seq.size();
     if (request.region) {
@@ -321,7 +321,7 @@ WalkResult Lab::walk(const LabRequest& request)
 {
     validate(request, LabProduct::Walk);
     WalkResult w;
-    w.scheme = makeScheme(request.scheme, request.params, request.effectiveModel());
+    w.scheme = makeScheme(request.scheme, request.params, request.schemeModel());
     w.sequence = request.sequence();
     w.attention = referenceAttention(*w.scheme, w.sequence);
     w.walk = explain(*w.scheme, w.sequence, w.attention, makePlan(*w.scheme, w.sequence), request.head,

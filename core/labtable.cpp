@@ -1,6 +1,8 @@
 #include "labtable.h"
 
 #include "contextextension.h"
+#include "weights.h"
+
 #include "engine/onednnengine.h"
 #include "error.h"
 
@@ -21,7 +23,8 @@ constexpr std::array kWhat = {std::pair{What::Pe, "pe"},
                               std::pair{What::DeltaCurve, "delta-curve"},
                               std::pair{What::Freqs, "freqs"},
                               std::pair{What::Context, "context"},
-                              std::pair{What::ContextCurves, "context-curves"}};
+                              std::pair{What::ContextCurves, "context-curves"},
+                              std::pair{What::Out, "out"}};
 
 // The model as the request gives it: bare positions have no content, so λ changes no number of
 // theirs, and the table reports the λ that was asked for.
@@ -35,6 +38,14 @@ Table baseTable(const Scheme& scheme, const LabRequest& request, What what)
     t.model = {{"d_model", std::to_string(m.dModel)},   {"heads", std::to_string(m.heads)},
                {"causal", m.causal ? "true" : "false"}, {"seed", std::to_string(m.seed)},
                {"lambda", formatReal(m.lambda)},        {"temperature", formatReal(m.temperature)}};
+    // Where the scheme's tables came from: the checkpoint and a fingerprint of each tensor used.
+    if (const auto& loaded = scheme.model().loaded) {
+        t.text.emplace_back("weights", loaded->spec.path);
+        for (const TensorPrint& p : loaded->prints()) {
+            t.text.emplace_back("tensor." + p.role, p.tensor);
+            t.text.emplace_back("sha256." + p.role, p.sha256);
+        }
+    }
     return t;
 }
 
@@ -141,7 +152,7 @@ std::vector<std::string> whatNames()
 
 bool needsAttention(What what)
 {
-    return what == What::Bias || what == What::Logits || what == What::Probs;
+    return what == What::Bias || what == What::Logits || what == What::Probs || what == What::Out;
 }
 
 Table tableFromResult(const Scheme& scheme, const Sequence& seq, const AttentionResult& result,
@@ -178,12 +189,19 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     }
     case What::Bias:
     case What::Logits:
-    case What::Probs: {
+    case What::Probs:
+    case What::Out: {
         if (result.heads.size() != static_cast<std::size_t>(scheme.model().heads) || result.n() != n ||
             request.head < 0 || request.head >= scheme.model().heads)
             throw Error("internal: attention result does not match the request");
         const HeadResult& h = result.heads[std::size_t(request.head)];
-        fillMatrix(t, what == What::Bias ? h.bias : what == What::Logits ? h.logits : h.probs);
+        fillMatrix(t, what == What::Bias     ? h.bias
+                      : what == What::Logits ? h.logits
+                      : what == What::Out    ? h.output
+                                             : h.probs);
+        if (what == What::Out)
+            for (Eigen::Index c = 0; c < h.output.cols(); ++c)
+                t.columns.push_back("z" + std::to_string(c));
         t.model.emplace_back("head", std::to_string(request.head));
         break;
     }

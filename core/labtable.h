@@ -25,12 +25,13 @@ enum class What
     DeltaCurve,
     Freqs,
     Context,      // rope: the context-extension view's pairs at L = n (core/contextextension.h)
-    ContextCurves // rope: its Δ-curves and attention per scaling, distances 0 .. n − 1
+    ContextCurves, // rope: its Δ-curves and attention per scaling, distances 0 .. n − 1
+    Out // the head's output z_i = Σ_j p_ij v_j (+ the scheme's value term), n × head_dim
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);
 std::vector<std::string> whatNames();
-bool needsAttention(What what); // bias, logits, probs
+bool needsAttention(What what); // bias, logits, probs, out
 
 // The request's table from an attention result at hand (any engine; empty when the table needs
 // none). The request has been validated for LabProduct::Table.

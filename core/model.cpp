@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include "weights.h"
+
 #include "error.h"
 #include "lablimits.h"
 #include "rng.h"
@@ -89,6 +91,8 @@ Eigen::VectorXd neutralContent(int dModel, std::uint64_t seed)
 
 Eigen::MatrixXd contentVectors(const Sequence& seq, const ModelConfig& model)
 {
+    // An inputs file's x is the content itself, exactly as given (checkLoaded: n × d_model).
+    if (model.loaded && model.loaded->x) return *model.loaded->x;
     const Eigen::VectorXd u = neutralContent(model.dModel, model.seed);
     Eigen::MatrixXd e(seq.size(), model.dModel);
     if (!seq.hasContent) {
@@ -116,6 +120,8 @@ Projections Projections::make(const ModelConfig& model)
 
 std::shared_ptr<const Projections> Projections::shared(const ModelConfig& model)
 {
+    if (model.loaded && model.loaded->projections) return model.loaded->projections; // an inputs file's
+    if (auto layer = layerProjections(model)) return layer;                         // a checkpoint layer's q, k
     // Drawing 3·d² normals costs ~19 ms at d = 512, more than the attention itself at n = 256, and
     // a slider that moves anything but the seed or the width redraws the same ones: keep the last few.
     struct Entry

@@ -12,6 +12,8 @@
 
 namespace poslab {
 
+struct LoadedWeights; // weights.h
+
 // The toy model every scheme is shown in. Plain values; validate() throws poslab::FieldError.
 struct ModelConfig
 {
@@ -21,6 +23,9 @@ struct ModelConfig
     std::uint64_t seed = 0;
     double lambda = 1.0;          // content weight: e_i = λ·c(token_i) + (1 − λ)·u, u shared by all tokens
     double temperature = 1.0;     // logits are divided by it before the softmax
+    // Tensors read from a checkpoint (LabRequest::weights), which schemes use in place of their
+    // seeded tables; null for the seeded toy model. Set by LabRequest::schemeModel().
+    std::shared_ptr<const LoadedWeights> loaded;
 
     int headDim() const { return heads > 0 ? dModel / heads : 0; }
     void validate() const;

@@ -1,11 +1,26 @@
 #include "request.h"
 
+#include <algorithm>
+
 namespace poslab {
 
 ModelConfig LabRequest::effectiveModel() const
 {
     ModelConfig m = model;
     if (!lambdaApplies()) m.lambda = 0.0;
+    return m;
+}
+
+ModelConfig LabRequest::schemeModel() const
+{
+    ModelConfig m = effectiveModel();
+    if (!weights.seeded()) {
+        std::vector<std::string> roles = schemeWeightRoles(scheme);
+        if (compare)
+            for (const std::string& role : schemeWeightRoles(compareScheme))
+                if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+        m.loaded = loadWeights(weights, roles);
+    }
     return m;
 }
 

@@ -4,18 +4,12 @@
 #include "model.h"
 #include "params.h"
 #include "tokenizer.h"
+#include "weights.h"
 
 #include <optional>
 #include <string>
 
 namespace poslab {
-
-// Where W_q, W_k, W_v come from. Today only the seeded toy model; loading a real checkpoint's
-// weights (the next issue) adds its source here, with its own fields and checks in validate().
-enum class WeightSource
-{
-    Seeded
-};
 
 // Probabilities streamed into a cells × cells grid instead of n × n matrices (engine/onednnengine.h).
 struct PoolSpec
@@ -41,7 +35,7 @@ struct LabRequest
     std::string scheme = "alibi";
     RawParams params;
     ModelConfig model;
-    WeightSource weights = WeightSource::Seeded;
+    WeightSpec weights; // the seeded toy model, or tensors of a checkpoint (weights.h)
     // The engine.
     EngineKind engine = EngineKind::OneDnn;
     Precision precision = Precision::F32;
@@ -70,7 +64,11 @@ struct LabRequest
 
     // λ = 0 for positions only and for bare positions (which have no content).
     bool lambdaApplies() const { return positions == 0 && !positionsOnly; }
+    // The model with λ = 0 where it does not apply (no file is read; never throws).
     ModelConfig effectiveModel() const;
+    // The model as schemes see it: effectiveModel() plus the checkpoint's tensors the scheme (and the
+    // compare scheme) take, loaded from `weights` (cached). FieldError("weights", ...) when they cannot be.
+    ModelConfig schemeModel() const;
     Sequence sequence() const; // `positions` bare positions, else the tokenized text, from `start`
     bool hasCell() const { return cellI >= 0 && cellJ >= 0; }
 };

@@ -196,6 +196,12 @@ std::string toJson(const Table& t)
         out += ':';
         appendJsonValue(out, value);
     }
+    for (const auto& [key, value] : t.text) {
+        out += ',';
+        appendJsonString(out, key);
+        out += ':';
+        appendJsonString(out, value);
+    }
     if (!t.tokens.empty()) {
         out += ",\"tokens\":";
         appendJsonStrings(out, t.tokens);

@@ -17,6 +17,7 @@ struct Table
     std::vector<std::pair<std::string, std::string>> params;   // scheme parameters, canonical text
     std::vector<std::pair<std::string, std::string>> model;    // model settings, canonical text
     std::vector<std::pair<std::string, std::string>> meta; // more top-level JSON entries ("attention_factor")
+    std::vector<std::pair<std::string, std::string>> text; // top-level JSON strings, never read as numbers
     std::vector<std::string> columns;                          // column names, when they mean something
     std::vector<std::string> tokens;                           // sequence labels, when they apply
     std::vector<std::size_t> shape;                            // {n} or {rows, cols}

@@ -112,6 +112,8 @@ struct TensorFile::Mapping
         if (data) ::munmap(const_cast<char*>(data), size);
     }
     std::string_view bytes() const { return {data, size}; }
+    std::string owned;                 // an NPZ's inflated members, when it has deflated ones
+    std::string_view tensorBytes() const { return owned.empty() ? bytes() : std::string_view(owned); }
 };
 
 TensorFile TensorFile::open(const std::string& path)
@@ -147,7 +149,11 @@ TensorFile TensorFile::open(const std::string& path)
     f.m_map = map;
     const std::string_view bytes = map->bytes();
     try {
-        if (bytes.substr(0, 6) == "\x93NUMPY") {
+        if (bytes.substr(0, 2) == "PK") {
+            NpzArchive archive = parseNpz(bytes);
+            f.m_index = std::move(archive.index);
+            map->owned = std::move(archive.owned);
+        } else if (bytes.substr(0, 6) == "\x93NUMPY") {
             std::string name = path.substr(path.find_last_of('/') + 1);
             if (name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0) name.resize(name.size() - 4);
             f.m_index = parseNpy(bytes, name);
@@ -176,11 +182,17 @@ const TensorInfo& TensorFile::tensor(std::string_view name) const
                 (some.empty() ? std::string(" (it has none)") : " (it has " + some + ")"));
 }
 
+std::string_view TensorFile::bytes(std::string_view name) const
+{
+    const TensorInfo& t = tensor(name);
+    return m_map->tensorBytes().substr(std::size_t(t.offset), std::size_t(t.bytes)); // checked when the file was read
+}
+
 std::vector<double> TensorFile::values(std::string_view name) const
 {
     const TensorInfo& t = tensor(name);
     try {
-        return tensorValues(m_map->bytes(), t);
+        return tensorValues(m_map->tensorBytes(), t);
     } catch (const FieldError&) {
         throw;
     } catch (const Error& e) {

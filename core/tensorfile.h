@@ -42,6 +42,14 @@ inline constexpr std::uint64_t kMaxSafetensorsHeader = 100'000'000; // the refer
 // The header of a whole file's bytes. Errors: poslab::Error without the file's name.
 TensorIndex parseSafetensors(std::string_view file);
 TensorIndex parseNpy(std::string_view file, const std::string& name);
+// NPZ (numpy.savez, savez_compressed): a ZIP of NAME.npy members. Stored members' offsets are into
+// `file`; when any member is deflated, every member is in `owned` and the offsets are into it.
+struct NpzArchive
+{
+    TensorIndex index;
+    std::string owned;
+};
+NpzArchive parseNpz(std::string_view file);
 
 // Values of a readable tensor as double, row-major; `file` is the bytes parse*() read.
 std::vector<double> tensorValues(std::string_view file, const TensorInfo& info);
@@ -49,7 +57,8 @@ std::vector<double> tensorValues(std::string_view file, const TensorInfo& info);
 class TensorFile
 {
   public:
-    // By content: "\x93NUMPY" is NPY, anything else is read as safetensors. Error naming the file.
+    // By content: "\x93NUMPY" is NPY, "PK" an NPZ archive, anything else is read as safetensors.
+    // Error naming the file.
     static TensorFile open(const std::string& path);
 
     const std::string& path() const { return m_path; }
@@ -59,6 +68,8 @@ class TensorFile
     // not of a floating-point type.
     const TensorInfo& tensor(std::string_view name) const;
     std::vector<double> values(std::string_view name) const;
+    // The tensor's bytes as the file stores them (what a fingerprint hashes); same errors as tensor().
+    std::string_view bytes(std::string_view name) const;
 
   private:
     struct Mapping;

@@ -1,5 +1,7 @@
 #include "validate.h"
 
+#include "weights.h"
+
 #include "budget.h"
 #include "error.h"
 #include "labtable.h"
@@ -58,6 +60,7 @@ void checkTableMemory(const LabRequest& r, What what, int n, int heads)
     case What::Probs:
     case What::Logits:
     case What::Bias:
+    case What::Out:
         if (r.engine == EngineKind::Reference) {
             bytes = (8.0 * heads + 1) * square;
             advice = "use {engine} onednn, fewer {heads} or a shorter sequence";
@@ -167,6 +170,7 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     case What::Bias:
     case What::Logits:
     case What::Probs:
+    case What::Out:
         break;
     }
 }
@@ -222,9 +226,10 @@ void validate(const LabRequest& r, LabProduct product)
     const Sequence seq = checkedSequence(r);
     const int n = seq.size();
     if (r.start < 0 || r.start > kMaxStart) throw outOfRange("start", r.start, 0, kMaxStart);
-    const ModelConfig model = r.effectiveModel();
+    const ModelConfig model = r.schemeModel();
     model.validate();
-    // r.weights: the seeded model has nothing to check; a checkpoint's source is checked here.
+    // A checkpoint's tables are checked by the scheme that takes them; an inputs file's x and W here.
+    if (model.loaded) checkLoaded(*model.loaded, n, model);
     const auto scheme = makeScheme(r.scheme, r.params, model); // the scheme's own message
     checkTokens(r, n, model);
     checkThreads(r.threads);

@@ -48,7 +48,8 @@ const std::vector<OptionSpec>& figureOptions()
 }
 
 const char* const kSequenceOptions[] = {"scheme", "param",  "text", "tokenizer", "n",           "d-model",
-                                        "heads",  "causal", "seed", "lambda",    "temperature", "start"};
+                                        "heads",  "causal", "seed", "lambda",    "temperature", "start",
+                                        "weights", "tensor", "layer", "inputs"};
 
 figure::Session sessionFromOptions(const CliArgs& opts)
 {
@@ -56,6 +57,7 @@ figure::Session sessionFromOptions(const CliArgs& opts)
     s.scheme = required(opts, "figure", "scheme");
     s.params = rawParams(opts.values("param"));
     s.model = modelConfig(opts);
+    applyWeightOptions(opts, s);
     if (auto n = opts.value("n")) {
         // Checked here: a figure draws every cell of n × n, so its limit is not compute's.
         if (parseIntOption("n", *n, INT_MIN, INT_MAX) > kMaxFigureTokens)
@@ -64,12 +66,18 @@ figure::Session sessionFromOptions(const CliArgs& opts)
                         " (for longer sequences, pooled probabilities: poslab-cli compute --pool)");
         s.positions = parseIntOption("n", *n, 1, kMaxFigureTokens);
     }
+    if (auto v = opts.value("start")) s.start = parseIntOption("start", *v, INT_MIN, INT_MAX);
+    if (inputsGiveSequence(opts)) { // applyWeightOptions took x's rows
+        if (s.positions > kMaxFigureTokens)
+            throw Error("--inputs: x has " + std::to_string(s.positions) + " rows, more than the " +
+                        std::to_string(kMaxFigureTokens) + " tokens a figure draws");
+        return s;
+    }
     sequence(opts, "figure"); // the same checks and messages as compute
     if (!opts.has("n")) {
         s.text = *opts.value("text");
         s.tokenizer = parseTokenizerMode(opts.value("tokenizer").value_or("word"));
     }
-    if (auto v = opts.value("start")) s.start = parseIntOption("start", *v, INT_MIN, INT_MAX);
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include <lablimits.h>
 #include <scheme.h>
 #include <validate.h>
+#include <weights.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -30,7 +31,7 @@ constexpr std::array kMatrices = {"pe", "delta", "bucket", "bias", "logits", "pr
 constexpr std::array kColormaps = {"viridis", "magma", "cividis", "grayscale"};
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53: beyond, JSON numbers lose digits
 constexpr qint64 kMaxSessionBytes = 256LL << 20;
-constexpr char kSeededWeights[] = "seeded"; // "weights": the seeded toy model (WeightSource::Seeded)
+constexpr char kSeededWeights[] = "seeded"; // "weights": the seeded toy model (WeightSpec without a path)
 
 template <std::size_t N>
 bool oneOf(const std::string& value, const std::array<const char*, N>& names, std::string* list = nullptr)
@@ -160,13 +161,80 @@ void readRequest(const Reader& r, Session& s)
     s.shift = compare.integer("shift", s.shift, 0, kMaxShift);
 }
 
+// "weights": "seeded", or a checkpoint: {"path", "layer", "tensors": {role: name}, "used": [print...]}.
+// "used" is what the session computed with; loading checks the files still hold those bytes.
+WeightSpec readWeights(const Reader& r)
+{
+    WeightSpec spec;
+    if (!r.has("weights")) return spec;
+    if (r.value("weights").isString()) {
+        if (r.string("weights", kSeededWeights) != kSeededWeights)
+            bad(r.name("weights"), std::string("must be \"") + kSeededWeights + "\" or an object with a \"path\"");
+        return spec;
+    }
+    const Reader w = r.object("weights");
+    spec.path = w.string("path", "");
+    if (spec.path.empty()) bad(w.name("path"), "must name the checkpoint (a folder or a file)");
+    spec.layer = w.integer("layer", 0, 0, 100000);
+    const Reader tensors = w.object("tensors");
+    for (auto it = tensors.json().begin(); it != tensors.json().end(); ++it) {
+        if (!it.value().isString()) bad(tensors.name("tensors") + '.' + it.key(), "must be a tensor name");
+        spec.tensors.emplace_back(it.key().toStdString(), it.value().toString().toStdString());
+    }
+    if (w.has("used")) {
+        if (!w.value("used").isArray()) bad(w.name("used"), "must be a list of tensors");
+        const QJsonArray used = w.value("used").toArray();
+        for (qsizetype k = 0; k < used.size(); ++k) {
+            const QString at = w.name("used") + '[' + QString::number(k) + ']';
+            if (!used[k].isObject()) bad(at, "must be an object");
+            const Reader u(used[k].toObject(), at);
+            TensorPrint p;
+            p.role = u.string("role", "");
+            p.tensor = u.string("tensor", "");
+            p.file = u.string("file", "");
+            p.fileSize = std::uint64_t(u.real("size", 0, 0, kMaxExactInteger));
+            p.sha256 = u.string("sha256", "");
+            if (p.role.empty() || p.tensor.empty()) bad(at, "must have a role and a tensor");
+            if (p.sha256.size() != 64 || p.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+                bad(u.name("sha256"), "must be 64 lowercase hex digits");
+            spec.expect.push_back(std::move(p));
+        }
+    }
+    return spec;
+}
+
+QJsonValue weightsJson(const Session& s)
+{
+    if (s.weights.seeded()) return QLatin1String(kSeededWeights);
+    QJsonObject w;
+    w["path"] = QString::fromStdString(s.weights.path);
+    w["layer"] = s.weights.layer;
+    QJsonObject tensors;
+    for (const auto& [role, name] : s.weights.tensors)
+        tensors[QString::fromStdString(role)] = QString::fromStdString(name);
+    w["tensors"] = tensors;
+    // What was used: the loaded tensors (cached, so this reads nothing again), or, when the files
+    // cannot be read now, what the session recorded before.
+    std::vector<TensorPrint> prints = s.weights.expect;
+    try {
+        prints = s.schemeModel().loaded->prints();
+    } catch (const Error&) {
+    }
+    QJsonArray used;
+    for (const TensorPrint& p : prints)
+        used.append(QJsonObject{{"role", QString::fromStdString(p.role)},
+                                {"tensor", QString::fromStdString(p.tensor)},
+                                {"file", QString::fromStdString(p.file)},
+                                {"size", double(p.fileSize)},
+                                {"sha256", QString::fromStdString(p.sha256)}});
+    w["used"] = used;
+    return w;
+}
+
 // What version 2 added: the weights, the engine and the pooling (version 1: the defaults).
 void readEngine(const Reader& r, Session& s)
 {
-    if (r.string("weights", kSeededWeights) != kSeededWeights)
-        bad(r.name("weights"),
-            std::string("must be \"") + kSeededWeights + "\" (the only weights this PosLab has)");
-    s.weights = WeightSource::Seeded;
+    s.weights = readWeights(r);
     const Reader engine = r.object("engine");
     s.engine = parseEngineKind(engine.string("kind", engineKindName(s.engine)));
     s.precision = parsePrecision(engine.string("dtype", precisionName(s.precision)));
@@ -284,7 +352,7 @@ QByteArray sessionToJson(const Session& s, bool compact)
     model["lambda"] = s.model.lambda;
     model["temperature"] = s.model.temperature;
     request["model"] = model;
-    request["weights"] = QLatin1String(kSeededWeights);
+    request["weights"] = weightsJson(s);
     request["engine"] = QJsonObject{{"kind", QString::fromStdString(engineKindName(s.engine))},
                                     {"dtype", QString::fromStdString(precisionName(s.precision))},
                                     {"threads", s.threads}};

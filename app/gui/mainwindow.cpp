@@ -13,6 +13,7 @@
 #include "presentationbar.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
+#include "modelfiles.h"
 #include "sessionfiles.h"
 #include "walkpanel.h"
 
@@ -127,9 +128,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_deltaCurve(new DeltaCurvePanel(m_driver, m_state, this)),
       m_compare(new ComparePanel(m_driver, m_state, this)), m_walk(new WalkPanel(m_driver, m_state, this)),
       m_lessons(new LessonsPanel(m_driver, m_state, this)),
-      m_files(new SessionFiles(m_driver, m_state, this)), m_tabs(new QTabWidget(this)),
-      m_error(new QLabel(this)), m_stats(new StatusLabel(this)), m_busy(new QProgressBar(this)),
-      m_bar(new PresentationBar(m_driver, m_state, this))
+      m_files(new SessionFiles(m_driver, m_state, this)), m_models(new ModelFiles(m_driver, this)),
+      m_tabs(new QTabWidget(this)), m_error(new QLabel(this)), m_stats(new StatusLabel(this)),
+      m_busy(new QProgressBar(this)), m_bar(new PresentationBar(m_driver, m_state, this))
 {
     setWindowTitle(tr("PosLab"));
     m_error->setVisible(false);
@@ -169,6 +170,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (explain) setWalkPanelVisible(true);
     });
     connect(m_files, &SessionFiles::failed, this, &MainWindow::showFileError);
+    connect(m_models, &ModelFiles::failed, this, &MainWindow::showFileError);
 
     m_busy->setRange(0, 0); // indeterminate
     m_busy->setMaximumWidth(120);
@@ -230,6 +232,8 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_files->addFileActions(file);
+    file->addSeparator();
+    m_models->addActions(file);
     file->addSeparator();
     QMenu* examples = file->addMenu(tr("E&xamples"));
     m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {

@@ -23,6 +23,7 @@ class PresentationBar;
 class SchemePanel;
 class SequencePanel;
 class SessionFiles;
+class ModelFiles;
 class WalkPanel;
 
 // Composes the panels around one driver and one shared state; the panels wire themselves.
@@ -44,6 +45,7 @@ class MainWindow : public QMainWindow
     WalkPanel* walkPanel() const { return m_walk; }
     LessonsPanel* lessonsPanel() const { return m_lessons; }
     SessionFiles* sessionFiles() const { return m_files; }
+    ModelFiles* modelFiles() const { return m_models; }
     QAction* seedExampleAction() const { return m_seedExample; }
     void setWalkPanelVisible(bool visible);    // the "Worked example" dock
     void setLessonsPanelVisible(bool visible); // the "Lessons" dock
@@ -87,6 +89,7 @@ class MainWindow : public QMainWindow
     WalkPanel* m_walk = nullptr;
     LessonsPanel* m_lessons = nullptr;
     SessionFiles* m_files = nullptr;
+    ModelFiles* m_models = nullptr;
     QDockWidget* m_walkDock = nullptr;
     QDockWidget* m_lessonsDock = nullptr;
     QAction* m_seedExample = nullptr;

@@ -4,11 +4,14 @@
 #include "explorerstate.h"
 
 #include <lablimits.h>
+#include <weights.h>
 
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
@@ -91,7 +94,7 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_driver(driver), m_state(state), m_scheme(new ElidingComboBox(this)),
       m_dModel(new QSpinBox(this)), m_heads(new QSpinBox(this)), m_head(new QSpinBox(this)),
       m_mode(new QComboBox(this)), m_seed(new QSpinBox(this)), m_lambda(new QDoubleSpinBox(this)),
-      m_temperature(new RealSpinBox(this))
+      m_temperature(new RealSpinBox(this)), m_weights(new QLabel(this))
 {
     for (const auto& name : schemeNames()) {
         const SchemeInfo& info = describeScheme(name);
@@ -135,6 +138,9 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     modelForm->addRow(tr("See&d:"), m_seed);
     modelForm->addRow(tr("\u03bb (&content):"), m_lambda);
     modelForm->addRow(tr("&Temperature:"), m_temperature);
+    m_weights->setWordWrap(true);
+    m_weights->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    modelForm->addRow(tr("Weights:"), m_weights);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(schemeBox);
     layout->addWidget(modelBox);
@@ -171,6 +177,21 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
         if (!result.run.scheme || result.request.scheme != m_scheme->currentData().toString().toStdString())
             return;
         m_scheme->setToolTip(schemeToolTip(result.run.scheme->info(), schemeKindLabel(*result.run.scheme)));
+        if (const auto& loaded = result.run.scheme->model().loaded) {
+            QString tip = QString::fromStdString(loaded->spec.path).toHtmlEscaped();
+            for (const TensorPrint& p : loaded->prints())
+                tip += QStringLiteral("<br>%1 = %2<br><small>SHA-256 %3</small>")
+                           .arg(QString::fromStdString(p.role), QString::fromStdString(p.tensor).toHtmlEscaped(),
+                                QString::fromStdString(p.sha256));
+            m_weights->setToolTip(tip);
+            QStringList names;
+            for (const TensorPrint& p : loaded->prints())
+                names << QString::fromStdString(p.tensor);
+            // Long dotted names may wrap after each dot (a zero-width space there) instead of widening the dock.
+            QString text = QStringLiteral("%1 (%2)").arg(QFileInfo(QString::fromStdString(loaded->spec.path)).fileName(),
+                                                         names.join(u", "));
+            m_weights->setText(text.replace(u'.', QStringLiteral(".\u200b")));
+        }
     });
 }
 
@@ -294,6 +315,14 @@ void SchemePanel::showRequest(const LabRequest& r)
                  "\u03bb = 0). Type a text to give tokens content.")
             : tr("\u03bb = 0 while \u201cPositions only\u201d is ticked (Sequence panel)"));
     m_temperature->setValue(r.model.temperature);
+    if (r.weights.seeded()) {
+        m_weights->setText(tr("seeded toy model"));
+        m_weights->setToolTip(tr("Every table is drawn from the seed (File › Open Model… reads a checkpoint's)"));
+    } else {
+        const QString path = QString::fromStdString(r.weights.path);
+        m_weights->setText(QFileInfo(path).fileName().replace(u'.', QStringLiteral(".\u200b")));
+        m_weights->setToolTip(path);
+    }
 }
 
 } // namespace poslab::gui

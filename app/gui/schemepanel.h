@@ -9,6 +9,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QSpinBox;
+class QLabel;
 
 namespace poslab::gui {
 
@@ -47,6 +48,7 @@ class SchemePanel : public QWidget
     QSpinBox* m_seed = nullptr;
     QDoubleSpinBox* m_lambda = nullptr;
     QDoubleSpinBox* m_temperature = nullptr;
+    QLabel* m_weights = nullptr; // where the scheme's tables come from
 };
 
 // The one-paragraph tooltip of a scheme: title, kind (default: the registry's; an instance's from

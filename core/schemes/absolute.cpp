@@ -2,7 +2,9 @@
 
 #include "schemes.h"
 
+#include "error.h"
 #include "rng.h"
+#include "weights.h"
 
 #include <cmath>
 
@@ -69,6 +71,22 @@ public:
     LearnedScheme(const RawParams& raw, const ModelConfig& model) : Scheme(learnedInfo(), raw, model)
     {
         m_maxLen = static_cast<int>(m_params.integer("max_len"));
+        m_table = model.loaded ? model.loaded->find("position_table") : nullptr;
+        if (model.loaded && !m_table)
+            fail("the checkpoint " + quoteInput(model.loaded->spec.path, kQuotedNameChars) +
+                 " has no position table under a common name (say which tensor is the role position_table)");
+        if (m_table) {
+            const auto rows = m_table->values.rows(), cols = m_table->values.cols();
+            const std::string what = quoteInput(m_table->print.tensor, kQuotedNameChars) + " (" + std::to_string(rows) + " × " +
+                                     std::to_string(cols) + ")";
+            if (cols != model.dModel)
+                fail("the table " + what + " has " + std::to_string(cols) + " columns, so d_model must be " +
+                     std::to_string(cols) + ", not " + std::to_string(model.dModel));
+            if (raw.count("max_len") && m_maxLen != rows)
+                fail("max_len " + std::to_string(m_maxLen) + " differs from the " + std::to_string(rows) +
+                     " rows of the table " + what + " (leave max_len out)");
+            m_maxLen = static_cast<int>(rows);
+        }
     }
 
     Eigen::MatrixXd absoluteAt(int start, int n) const override
@@ -102,10 +120,12 @@ private:
     // max_len or on n: only the rows a sequence uses are ever made.
     Eigen::MatrixXd rows(int n) const
     {
+        if (m_table) return m_table->values.topRows(n);
         return Rng::stream(m_model.seed, "learned.table").normalMatrix(n, m_model.dModel, m_params.real("init_std"));
     }
 
     int m_maxLen = 0;
+    const LoadedTensor* m_table = nullptr; // a checkpoint's table (kept alive by m_model.loaded)
 };
 
 } // namespace
@@ -140,8 +160,9 @@ SchemeInfo learnedInfo()
             SchemeKind::Absolute,
             "x_p = e_p + P[p], P ∈ ℝ^(max_len × d)",
             "Devlin et al. 2019 (BERT); Radford et al. 2019 (GPT-2)",
-            "P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained table; "
-            "positions at or beyond max_len have no row, so longer sequences are an error.",
+            "P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained table, or "
+            "is a checkpoint's own (--weights: GPT-2 wpe, BERT position_embeddings; max_len is then its "
+            "rows); positions at or beyond max_len have no row, so longer sequences are an error.",
             {{"max_len", ParamType::Int, "512", 1, 65536, {}, "rows in the table (longest sequence)"},
              {"init_std", ParamType::Real, "1", 0, 100, {}, "standard deviation of the table's entries"}}};
 }

@@ -2,7 +2,9 @@
 
 #include "schemes.h"
 
+#include "error.h"
 #include "rng.h"
+#include "weights.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +29,27 @@ public:
         if (m_maxDistance <= maxExact)
             fail("max_distance " + std::to_string(m_maxDistance) + " must exceed the " + std::to_string(maxExact) +
                  " exact buckets (num_buckets" + (m_bidirectional ? "/4" : "/2") + ")");
-        m_table = Rng::stream(model.seed, "t5.bias").normalMatrix(m_numBuckets, model.heads, 1.0);
+        if (model.loaded) {
+            // The encoder's table is bidirectional, the decoder's one-directional (T5's own split).
+            const char* role = m_bidirectional ? "t5_bias" : "t5_decoder_bias";
+            const LoadedTensor* t = model.loaded->find(role);
+            if (!t)
+                fail(std::string("the checkpoint ") + quoteInput(model.loaded->spec.path, kQuotedNameChars) + " has no " +
+                     (m_bidirectional ? "encoder" : "decoder") + " relative attention bias (" + role +
+                     (m_bidirectional ? "; bidirectional=false takes the decoder's" : "; bidirectional=true takes the encoder's") +
+                     ", or say which tensor is the role " + role + ")");
+            const std::string what = quoteInput(t->print.tensor, kQuotedNameChars) + " (" + std::to_string(t->values.rows()) + " \u00d7 " +
+                                     std::to_string(t->values.cols()) + ")";
+            if (t->values.rows() != m_numBuckets)
+                fail("num_buckets is " + std::to_string(m_numBuckets) + " but the table " + what + " has " +
+                     std::to_string(t->values.rows()) + " buckets");
+            if (t->values.cols() != model.heads)
+                fail("the table " + what + " has one column per head: heads must be " +
+                     std::to_string(t->values.cols()) + ", not " + std::to_string(model.heads));
+            m_table = t->values;
+        } else {
+            m_table = Rng::stream(model.seed, "t5.bias").normalMatrix(m_numBuckets, model.heads, 1.0);
+        }
     }
 
     // relative_position = memory − query = j − i, exactly as T5's _relative_position_bucket, with

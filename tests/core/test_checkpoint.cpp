@@ -33,24 +33,7 @@ std::string safetensorsOf(const std::vector<std::pair<std::string, int>>& f32Ten
     return poslab::test::safetensorsFile(header, data);
 }
 
-class Folder
-{
-  public:
-    Folder() : m_dir(fs::path(::testing::TempDir()) / ("ckpt-" + std::to_string(::getpid()) + "-" + std::to_string(s_count++)))
-    {
-        fs::create_directories(m_dir);
-    }
-    ~Folder() { fs::remove_all(m_dir); }
-    void write(const std::string& name, const std::string& bytes) const
-    {
-        std::ofstream(m_dir / name, std::ios::binary) << bytes;
-    }
-    std::string path() const { return m_dir.string(); }
-
-  private:
-    static inline int s_count = 0;
-    fs::path m_dir;
-};
+using Folder = poslab::test::TempFolder;
 
 std::string errorOf(const std::string& path)
 {

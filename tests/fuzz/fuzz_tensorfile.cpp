@@ -1,7 +1,9 @@
 // The safetensors and NPY header readers (the files File › Open Model and --weights will read) on any
 // bytes: either one Error, or tensors that lie inside the file and, for safetensors, tile its data
 // exactly in order; every readable tensor then converts without reading outside its bytes (ASan).
-// POSLAB_FUZZ_KIND 0: safetensors, 1: NPY (the input gets the NPY magic if it lacks it).
+// POSLAB_FUZZ_KIND 0: safetensors, 1: NPY (the input gets the NPY magic if it lacks it), 2: NPZ (a
+// ZIP of NPY members; deflated ones are inflated into the archive's own buffer, which then holds
+// every tensor).
 #include "fuzzcheck.h"
 
 #include <error.h>
@@ -22,11 +24,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const bool budget = [] { return ::setenv("POSLAB_MEMORY_BUDGET", "268435456", 1) == 0; }();
     (void)budget;
     TensorIndex index;
+    std::string owned; // NPZ: the inflated members
     try {
-        index = POSLAB_FUZZ_KIND == 0 ? parseSafetensors(bytes) : parseNpy(bytes, "x");
+        if (POSLAB_FUZZ_KIND == 2) {
+            NpzArchive archive = parseNpz(bytes);
+            index = std::move(archive.index);
+            owned = std::move(archive.owned);
+        } else {
+            index = POSLAB_FUZZ_KIND == 0 ? parseSafetensors(bytes) : parseNpy(bytes, "x");
+        }
     } catch (const Error&) {
         return 0;
     }
+    if (!owned.empty()) bytes = owned;
     std::uint64_t end = 0;
     for (const TensorInfo& t : index.tensors) {
         FUZZ_CHECK(t.offset <= bytes.size() && t.bytes <= bytes.size() - t.offset);

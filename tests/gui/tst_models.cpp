@@ -1,0 +1,258 @@
+// File › Open Model… and drops of a checkpoint (app/gui/modelfiles.h): the checkpoint's table
+// replaces the seeded one in the views, the model takes its width and heads, a tensor with an
+// unknown name is picked by hand, the session remembers the weights, and changed weights say so.
+
+#include "guitest.h"
+
+#include "attentionbound.h"
+#include "driver.h"
+#include "mainwindow.h"
+#include "modelfiles.h"
+#include "sessionfiles.h"
+#include "tensorfixtures.h"
+
+#include <attention.h>
+#include <error.h>
+#include <scheme.h>
+#include <weights.h>
+
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+
+#include <cmath>
+
+using namespace poslab;
+using namespace poslab::gui;
+using poslab::test::f32Tensor;
+using poslab::test::safetensorsOf;
+using poslab::test::TempFolder;
+
+namespace {
+
+constexpr int kTimeoutMs = 30'000;
+
+std::vector<double> ramp(int rows, int cols)
+{
+    std::vector<double> v;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c)
+            v.push_back(std::sin(0.3 * r + 0.7 * c)); // a table with a visible structure, exact enough in F32
+    return v;
+}
+
+void writeGpt2(const TempFolder& dir)
+{
+    dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 16, "n_head": 2, "n_positions": 24})");
+    dir.write("model.safetensors", safetensorsOf({f32Tensor("wpe.weight", {24, 16}, ramp(24, 16))}));
+}
+
+bool waitForResult(MainWindow& window, QSignalSpy& results, const QString& why)
+{
+    if (results.isEmpty() && !results.wait(kTimeoutMs)) {
+        qWarning("no result %s: %s", qPrintable(why), qPrintable(window.errorText()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void openingAModelFolderShowsItsTable()
+    {
+        TempFolder dir;
+        writeGpt2(dir);
+        MainWindow window;
+        window.show();
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        QString error;
+        QVERIFY2(window.modelFiles()->open(QString::fromStdString(dir.path()), &error), qPrintable(error));
+        const LabRequest& r = window.driver()->lastRequest();
+        QCOMPARE(r.scheme, std::string("learned"));
+        QCOMPARE(r.weights.path, dir.path());
+        QCOMPARE(r.model.dModel, 16);
+        QCOMPARE(r.model.heads, 2);
+        QCOMPARE(r.params.at("max_len"), std::string("24"));
+        results.clear();
+        QVERIFY(waitForResult(window, results, "after Open Model"));
+        const auto result = results.takeLast().at(0).value<LabResult>();
+        QVERIFY(result.run.scheme && result.run.scheme->model().loaded);
+        QCOMPARE(result.run.scheme->model().loaded->prints().at(0).tensor, std::string("wpe.weight"));
+        // The heatmap's numbers are the oracle's for the checkpoint's table (within the f32 engine's
+        // derived bound), not the seeded table's.
+        const int h = r.head;
+        const Eigen::MatrixXd& shown = result.run.attention->heads[std::size_t(h)].probs;
+        const AttentionResult oracle = referenceAttention(*result.run.scheme, *result.sequence);
+        const auto bound = poslab::test::agreementBound(*result.plan, h, oracle.heads[std::size_t(h)], {});
+        QCOMPARE(shown.rows(), Eigen::Index(result.n));
+        QVERIFY(
+            ((shown - oracle.heads[std::size_t(h)].probs).cwiseAbs().array() <= bound.probs.array()).all());
+        ModelConfig seededModel = result.run.scheme->model();
+        seededModel.loaded = nullptr;
+        const auto seeded = makeScheme("learned", r.params, seededModel);
+        const AttentionResult other = referenceAttention(*seeded, *result.sequence);
+        QVERIFY(((shown - other.heads[std::size_t(h)].probs).cwiseAbs().array() > bound.probs.array()).any());
+        // The scheme panel says where the table came from.
+        bool named = false;
+        for (QLabel* label : window.findChildren<QLabel*>())
+            named = named || label->text().remove(QChar(0x200b)).contains(QStringLiteral("wpe.weight"));
+        QVERIFY(named);
+        // Back to the seeded table.
+        QVERIFY(window.modelFiles()->seededAction()->isEnabled());
+        window.modelFiles()->seededAction()->trigger();
+        QVERIFY(window.driver()->lastRequest().weights.seeded());
+        QVERIFY(!window.modelFiles()->seededAction()->isEnabled());
+    }
+
+    void aTensorWithAnUnknownNameIsPickedByHand()
+    {
+        TempFolder dir;
+        dir.write("x.safetensors", safetensorsOf({f32Tensor("mystery", {12, 8}, ramp(12, 8))}));
+        MainWindow window;
+        int asked = 0;
+        window.modelFiles()->setPicker(
+            [&](const Checkpoint& c) -> std::optional<std::pair<std::string, std::string>> {
+                ++asked;
+                if (c.files().size() != 1) return std::nullopt;
+                return std::pair<std::string, std::string>("position_table", "mystery");
+            });
+        QString error;
+        QVERIFY2(window.modelFiles()->open(QString::fromStdString(dir.file("x.safetensors")), &error),
+                 qPrintable(error));
+        QCOMPARE(asked, 1);
+        const LabRequest& r = window.driver()->lastRequest();
+        QCOMPARE(r.scheme, std::string("learned"));
+        QCOMPARE(r.model.dModel, 8);
+        QCOMPARE(r.weights.tensors.size(), std::size_t(1));
+        QCOMPARE(r.weights.tensors[0].second, std::string("mystery"));
+
+        // Cancelled: nothing changes and nothing is said.
+        const LabRequest before = window.driver()->lastRequest();
+        window.modelFiles()->setPicker([](const Checkpoint&) { return std::nullopt; });
+        QSignalSpy failed(window.modelFiles(), &ModelFiles::failed);
+        QVERIFY(!window.modelFiles()->open(QString::fromStdString(dir.file("x.safetensors"))));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(window.driver()->lastRequest().weights, before.weights);
+    }
+
+    // An inputs file (x, w_q, w_k, w_v): the scheme shown stays, x is the sequence and its width the model's.
+    void aLayersOwnInputsOpenInTheExplorer()
+    {
+        TempFolder dir;
+        dir.write(
+            "in.safetensors",
+            safetensorsOf({f32Tensor("x", {5, 8}, ramp(5, 8)), f32Tensor("w_q", {8, 8}, ramp(8, 8)),
+                           f32Tensor("w_k", {8, 8}, ramp(8, 8)), f32Tensor("w_v", {8, 8}, ramp(8, 8))}));
+        MainWindow window;
+        const std::string scheme = window.driver()->lastRequest().scheme;
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        QString error;
+        QVERIFY2(window.modelFiles()->open(QString::fromStdString(dir.file("in.safetensors")), &error),
+                 qPrintable(error));
+        const LabRequest& r = window.driver()->lastRequest();
+        QVERIFY(r.weights.inputs);
+        QCOMPARE(r.scheme, scheme);
+        QCOMPARE(r.positions, 5);
+        QCOMPARE(r.model.dModel, 8);
+        results.clear();
+        QVERIFY(waitForResult(window, results, "after opening inputs"));
+        const auto result = results.takeLast().at(0).value<LabResult>();
+        QCOMPARE(result.plan->content.rows(), Eigen::Index(5));
+        QCOMPARE(result.plan->content(4, 7), double(float(std::sin(0.3 * 4 + 0.7 * 7))));
+    }
+
+    void aBadCheckpointIsOneLineAndChangesNothing()
+    {
+        TempFolder dir;
+        dir.write("bad.safetensors",
+                  poslab::test::safetensorsFile(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})",
+                                                std::string(8, '\0')));
+        MainWindow window;
+        const LabRequest before = window.driver()->lastRequest();
+        QString error;
+        QVERIFY(!window.modelFiles()->open(QString::fromStdString(dir.file("bad.safetensors")), &error));
+        QVERIFY2(error.contains(QStringLiteral("has 8 bytes but its dtype F32 and shape [3] need 12")),
+                 qPrintable(error));
+        QVERIFY(!error.contains(u'\n'));
+        QVERIFY(window.driver()->lastRequest().weights.seeded());
+        QCOMPARE(window.driver()->lastRequest().scheme, before.scheme);
+        QVERIFY(!window.modelFiles()->open(QString::fromStdString(dir.file("none")), &error));
+        QVERIFY2(error.contains(QStringLiteral("no such file or folder")), qPrintable(error));
+    }
+
+    void droppingAModelFolderOpensIt()
+    {
+        TempFolder dir;
+        writeGpt2(dir);
+        MainWindow window;
+        window.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(dir.path()))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QCOMPARE(window.driver()->lastRequest().weights.path, dir.path());
+        QCOMPARE(window.driver()->lastRequest().scheme, std::string("learned"));
+    }
+
+    // Saved with the checkpoint, reopened: the same weights; changed on disk: the window says so.
+    void aSessionRemembersTheWeightsAndNoticesChanges()
+    {
+        TempFolder dir;
+        writeGpt2(dir);
+        const QString session = QString::fromStdString(dir.file("s.poslab"));
+        {
+            MainWindow window;
+            QSignalSpy results(window.driver(), &Driver::resultAvailable);
+            QVERIFY(window.modelFiles()->open(QString::fromStdString(dir.path())));
+            results.clear();
+            QVERIFY(waitForResult(window, results, "before saving"));
+            QString error;
+            QVERIFY2(window.sessionFiles()->saveTo(session, &error), qPrintable(error));
+        }
+        QFile f(session);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray json = f.readAll();
+        QVERIFY(json.contains("\"sha256\""));
+        QVERIFY(json.contains("wpe.weight"));
+        f.close();
+        {
+            MainWindow window;
+            QSignalSpy results(window.driver(), &Driver::resultAvailable);
+            QString error;
+            QVERIFY2(window.sessionFiles()->open(session, &error), qPrintable(error));
+            QCOMPARE(window.driver()->lastRequest().weights.path, dir.path());
+            QVERIFY(!window.driver()->lastRequest().weights.expect.empty());
+            QVERIFY(waitForResult(window, results, "after reopening"));
+        }
+        std::vector<double> other = ramp(24, 16);
+        other[5] += 1.0;
+        dir.write("model.safetensors", safetensorsOf({f32Tensor("wpe.weight", {24, 16}, other)}));
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy failed(window.driver(), &Driver::failed);
+            QString error;
+            window.sessionFiles()->open(session, &error);
+            QVERIFY(failed.wait(kTimeoutMs) || !failed.isEmpty() || !error.isEmpty());
+            const QString message = failed.isEmpty() ? error : failed.takeLast().at(0).toString();
+            QVERIFY2(message.contains(QStringLiteral("has changed since the session was saved")),
+                     qPrintable(message));
+        }
+    }
+};
+
+POSLAB_GUI_TEST(TestModels)
+#include "tst_models.moc"
