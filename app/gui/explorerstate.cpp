@@ -5,7 +5,7 @@
 namespace poslab::gui {
 
 namespace {
-constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare};
+constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Encoding};
 }
 
 QString viewName(View view)
@@ -19,6 +19,8 @@ QString viewName(View view)
         return QStringLiteral("delta-curve");
     case View::Compare:
         return QStringLiteral("compare");
+    case View::Encoding:
+        return QStringLiteral("encoding");
     }
     return {};
 }

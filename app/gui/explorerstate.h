@@ -17,10 +17,11 @@ enum class View
     Heatmap,
     Heads,
     DeltaCurve,
-    Compare
+    Compare,
+    Encoding // the absolute encoding itself
 };
 
-QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare"
+QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare", "encoding"
 bool parseView(const QString& name, View* view); // false for unknown names
 
 // What the views share and the user changes without a new computation: the head shown, the cell

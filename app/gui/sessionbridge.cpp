@@ -17,6 +17,8 @@ figure::FigureView figureView(View view)
         return figure::FigureView::DeltaCurve;
     case View::Compare:
         return figure::FigureView::Compare;
+    case View::Encoding: // no figure of its own: the heatmap
+        break;
     }
     return figure::FigureView::Heatmap;
 }

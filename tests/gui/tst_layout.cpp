@@ -2,12 +2,15 @@
 #include "guitest.h"
 #include "layoutcheck.h"
 
+#include "comparepanel.h"
+#include "deltacurvepanel.h"
 #include "driver.h"
 #include "explorerstate.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "sessionfiles.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
@@ -17,6 +20,8 @@
 
 #include "qcp.h"
 
+#include <functional>
+
 using namespace poslab;
 using namespace poslab::gui;
 
@@ -25,9 +30,9 @@ namespace {
 constexpr int kTimeoutMs = 120'000;
 const QSize kSizes[] = {{1366, 768}, {1400, 900}, {1920, 1080}};
 // Each view, and the heatmap and heads again with a signed matrix (other labels: "max |·| pooling").
-const std::pair<View, const char*> kViews[] = {{View::Heatmap, "probs"},    {View::Heads, "probs"},
-                                               {View::DeltaCurve, "probs"}, {View::Compare, "probs"},
-                                               {View::Heatmap, "bias"},     {View::Heads, "bias"}};
+const std::pair<View, const char*> kViews[] = {
+    {View::Heatmap, "probs"}, {View::Heads, "probs"}, {View::DeltaCurve, "probs"}, {View::Compare, "probs"},
+    {View::Heatmap, "bias"},  {View::Heads, "bias"},  {View::Encoding, "probs"}};
 
 // The request of one case: the example sentence (12 tokens) or n bare positions, compare mode on so
 // that one computation serves every view.
@@ -125,6 +130,41 @@ QStringList everyViewProblems(int n, std::initializer_list<bool> docksCases)
     return all;
 }
 
+// One picture a lesson needs (issue 13, item 3), set up by `show` on the result of `r`, at every size
+// with the docks open and closed.
+QStringList pictureProblems(const LabRequest& r, const QString& name,
+                            const std::function<void(MainWindow&)>& show)
+{
+    MainWindow window;
+    window.resize(kSizes[1]);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return {QStringLiteral("window not exposed")};
+    QSignalSpy results(window.driver(), &Driver::resultAvailable);
+    show(window);
+    window.driver()->request(r);
+    if (!results.wait(kTimeoutMs) || !waitIdle(window.driver()))
+        return {name + QStringLiteral(": no result")};
+    QStringList all;
+    for (QSize size : kSizes) {
+        window.resize(size);
+        for (bool docks : {true, false}) {
+            setDocksOpen(window, docks);
+            settle(window);
+            const QString where = QStringLiteral("%1×%2, docks %3, %4: ")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(docks ? QStringLiteral("open") : QStringLiteral("closed"), name);
+            for (const QString& problem : test::layoutProblems(&window))
+                all << where + problem;
+            maybeGrab(window, QStringLiteral("%1x%2-%3-%4.png")
+                                  .arg(size.width())
+                                  .arg(size.height())
+                                  .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"), name));
+        }
+    }
+    return all;
+}
+
 } // namespace
 
 // Issue 13, item 1: every view, sized as people run it, shows all its text and square cells.
@@ -137,6 +177,35 @@ class TestLayout : public QObject
     // n = 2000 computes for long on two cores: one entry each with the docks open and closed.
     void everyViewFitsWith2000TokensDocksOpen() { check(2000, {true}); }
     void everyViewFitsWith2000TokensDocksClosed() { check(2000, {false}); }
+
+    // Issue 13, item 3: the encoding view (the PE barcode is n × d_model, not n × n: its cells need
+    // not be square, layoutcheck.h exempts it from that but not from the minimum size), the compare
+    // view's shift test and RoPE's Δ-curve with RoFormer's bound.
+    void lessonPicturesFit()
+    {
+        QStringList all;
+        for (int n : {12, 256}) {
+            LabRequest r = caseRequest(n);
+            r.scheme = "sinusoidal";
+            r.compare = false;
+            all << pictureProblems(r, QStringLiteral("encoding-%1").arg(n),
+                                   [](MainWindow& w) { w.state()->setView(View::Encoding); });
+        }
+        LabRequest rope = caseRequest(12);
+        rope.scheme = "rope";
+        all << pictureProblems(rope, QStringLiteral("compare-shift"), [](MainWindow& w) {
+            w.state()->setView(View::Compare);
+            w.comparePanel()->setShows(CompareShows::ShiftB);
+        });
+        rope.compare = false;
+        all << pictureProblems(rope, QStringLiteral("rope-bound"), [](MainWindow& w) {
+            w.state()->setView(View::DeltaCurve);
+            w.deltaCurvePanel()->boundBox()->setChecked(true);
+        });
+        for (const QString& problem : all)
+            qWarning().noquote() << problem;
+        QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));
+    }
 
     void exportDialogFits()
     {
