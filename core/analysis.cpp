@@ -1,9 +1,11 @@
 #include "analysis.h"
 
 #include "error.h"
+#include "tablestats.h"
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <limits>
 
 namespace poslab {
@@ -166,6 +168,51 @@ CurveLayout curveLayout(const DeltaCurve& curve)
         if (rows(r, layout.indexColumn) != rows(r + 1, layout.indexColumn))
             layout.boundaries.push_back(rows(r, 0) + 0.5);
     return layout;
+}
+
+AbsoluteEncoding absoluteEncoding(const Scheme& scheme, int start, int n, bool withSimilarity)
+{
+    if (!scheme.hasAbsolute())
+        throw Error(scheme.info().name + (scheme.info().kind == SchemeKind::Relative
+                                              ? " is relative: it adds no absolute encoding"
+                                              : " adds no absolute encoding"));
+    AbsoluteEncoding e;
+    e.pe = scheme.absoluteAt(start, n);
+    if (!withSimilarity) return e;
+    e.similarity = cosineSimilarity(e.pe);
+    e.profile = diagonalProfile(e.similarity, false);
+    return e;
+}
+
+std::vector<double> ropeDecayBound(const std::vector<double>& invFreq, int range)
+{
+    if (invFreq.empty()) throw Error("the decay bound needs at least one rotary frequency");
+    if (range < 0) throw Error("the decay bound needs a range of at least 0, got " + std::to_string(range));
+    const double pairs = double(invFreq.size());
+    const double atZero = (pairs + 1) / 2; // |S_j| = j at Δ = 0: the mean of 1 .. d/2
+    std::vector<double> bound;
+    bound.reserve(std::size_t(2 * range + 1));
+    for (int delta = -range; delta <= range; ++delta) {
+        std::complex<double> s = 0.0; // S_j, running over j
+        double sum = 0.0;             // Σ_{j=1}^{d/2} |S_j|
+        for (double theta : invFreq) {
+            s += std::polar(1.0, delta * theta);
+            sum += std::abs(s);
+        }
+        bound.push_back(sum / pairs / atZero);
+    }
+    return bound;
+}
+
+std::vector<double> rotaryFrequenciesAt(const Scheme& scheme, int headDim, int n)
+{
+    ModelConfig model = scheme.model();
+    model.heads = 1;
+    model.dModel = headDim;
+    RawParams raw;
+    for (const auto& [key, value] : scheme.params().canonical())
+        raw[key] = value;
+    return makeScheme(scheme.info().name, raw, model)->frequencies(n).invFreq;
 }
 
 } // namespace poslab

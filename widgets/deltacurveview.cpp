@@ -89,8 +89,9 @@ void DeltaCurveView::rebuild()
         QColor color = s.emphasis ? QColor(Qt::black) : kPalette[k % std::size(kPalette)];
         if (many && !s.emphasis) color.setAlpha(110);
         g->setPen(QPen(color, s.emphasis ? 2.5 : (many ? 1.0 : 1.6)));
+        if (s.dashed) g->setPen(QPen(QColor("#8c2d04"), 2.2, Qt::DashLine));
         g->setLineStyle(s.steps ? QCPGraph::lsStepCenter : QCPGraph::lsLine);
-        if (many && !s.emphasis) g->removeFromLegend();
+        if (many && !s.emphasis && !s.dashed) g->removeFromLegend();
     }
     if (!m_data.profileY.empty()) {
         QCPGraph* g = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);

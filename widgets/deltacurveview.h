@@ -21,6 +21,7 @@ struct CurveSeries
     std::vector<double> x, y;
     bool steps = false;    // a step function centred on each Δ (bucketed schemes)
     bool emphasis = false; // drawn thick and dark, e.g. RoPE's sum over pairs
+    bool dashed = false;   // a bound or reference drawn over the scheme's own values
 };
 
 // Everything the Δ-curve view paints, computed elsewhere.

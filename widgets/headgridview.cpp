@@ -137,11 +137,48 @@ void HeadGridView::updateColors()
         m_scale->axis()->setTicker(QSharedPointer<LogScaleTicker>::create(m_scale->axis()));
     else
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    for (QCPColorMap* map : m_maps) {
-        map->setGradient(makeGradient(m_colorScale.map));
-        map->setDataScaleType(type);
-        map->setDataRange(QCPRange(m_range.lower, m_range.upper));
+    // Per head: the bar shows the colours only, from each head's lowest to its highest value.
+    const bool perHead = m_headScale != Scale::Shared;
+    const bool perHeadLog = m_headScale == Scale::PerHeadLog;
+    m_scale->axis()->setTickLabels(!perHead);
+    m_scale->axis()->setLabel(perHead
+                                  ? tr("%1, each head from its lowest to its highest (titles)%2")
+                                        .arg(m_heads.front().valueLabel, perHeadLog ? tr(", log") : QString())
+                                  : m_heads.front().valueLabel);
+    m_scale->setGradient(makeGradient(m_colorScale.map));
+    m_scale->setDataRange(QCPRange(m_range.lower, m_range.upper));
+    m_headRanges.assign(m_maps.size(), m_range);
+    for (std::size_t k = 0; k < m_maps.size(); ++k) {
+        ColorScale own =
+            perHead ? colorScaleFor(m_heads[k], m_sequential, m_log || perHeadLog) : m_colorScale;
+        if (perHead && !own.log && own.map != ColorMap::Diverging) {
+            // From the head's lowest value, not from 0: a nearly uniform head shows its shape too.
+            const ValueSpan span = valueSpan(m_heads[k]);
+            if (span.lowest < span.highest) own.range = {span.lowest, span.highest};
+        }
+        m_headRanges[k] = own.range;
+        QCPColorMap* map = m_maps[k];
+        // A colour map tied to the bar takes the bar's range and type: per head, it stands alone.
+        map->setColorScale(perHead ? nullptr : m_scale);
+        map->setGradient(makeGradient(own.map));
+        map->setDataScaleType(own.log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        map->setDataRange(QCPRange(own.range.lower, own.range.upper));
+        m_rects[k]
+            ->axis(QCPAxis::atTop)
+            ->setLabel(perHead ? tr("head %1: %2 \u2026 %3")
+                                     .arg(k)
+                                     .arg(own.range.lower, 0, 'g', 2)
+                                     .arg(own.range.upper, 0, 'g', 2)
+                               : tr("head %1").arg(k));
     }
+}
+
+void HeadGridView::setHeadScale(Scale scale)
+{
+    if (scale == m_headScale) return;
+    m_headScale = scale;
+    updateColors();
+    m_plot->replot();
 }
 
 void HeadGridView::updateFocus()

@@ -31,6 +31,18 @@ class HeadGridView : public QWidget
     void setSequentialMap(ColorMap map);
     void setLogScale(bool on);
     void setFocusedHead(int head);
+    // Each head on a colour range of its own (its title says which), e.g. ALiBi's heads, whose
+    // slopes differ by powers of two: on one scale the shallow ones are a single colour. PerHeadLog
+    // draws each on a log scale (probabilities), where ALiBi's bias −m·|Δ| is a straight gradient.
+    enum class Scale
+    {
+        Shared,
+        PerHead,
+        PerHeadLog
+    };
+    void setHeadScale(Scale scale);
+    Scale headScale() const { return m_headScale; }
+    AxisSpan headColorRange(int k) const { return m_headRanges[std::size_t(k)]; }
 
     int plotCount() const { return static_cast<int>(m_maps.size()); }
     const HeatmapData& head(int k) const { return m_heads[std::size_t(k)]; }
@@ -63,6 +75,8 @@ class HeadGridView : public QWidget
     std::vector<QCPAxisRect*> m_rects;
     ColorMap m_sequential = ColorMap::Viridis;
     bool m_log = false;
+    Scale m_headScale = Scale::Shared;
+    std::vector<AxisSpan> m_headRanges; // what each head is drawn with
     int m_focused = 0;
     int m_columns = 1;
     AxisSpan m_range;

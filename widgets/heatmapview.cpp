@@ -369,7 +369,19 @@ QSize HeatmapView::cellCapacity() const
 {
     // The plot minus room for labels, title and colour bar; independent of the current labels so
     // that a new downsampling never changes the capacity it was made for.
+    if (!m_square) return {std::max(1, m_plot->width() - 150), std::max(1, m_plot->height() - 110)};
     return squareCapacity(m_plot->width() - 150, m_plot->height() - 110);
+}
+
+void HeatmapView::setSquareCells(bool on)
+{
+    if (on == m_square) return;
+    m_square = on;
+    m_plot->replot(QCustomPlot::rpQueuedReplot); // updateAspect after the layout
+    const QSize capacity = cellCapacity();
+    if (capacity == m_capacity) return;
+    m_capacity = capacity;
+    emit capacityChanged(capacity);
 }
 
 // Square token cells (a diagonal at 45°, as the lessons draw it): the map's grid is padded after
@@ -377,7 +389,7 @@ QSize HeatmapView::cellCapacity() const
 void HeatmapView::updateAspect()
 {
     QMargins pad;
-    if (!m_data.isEmpty()) {
+    if (!m_data.isEmpty() && m_square) {
         const double tokensPerCol = double(m_data.totalCols()) / m_data.cols;
         const double tokensPerRow = double(m_data.totalRows()) / m_data.rows;
         pad = squarePadding(m_plot->axisRect()->rect().size(), m_body->margins(),

@@ -48,6 +48,10 @@ class HeatmapView : public QWidget
     void setFixedColorRange(AxisSpan range); // e.g. shared by several maps; lower > upper: automatic
     void setSelectedToken(Cell token);       // token (i, j), framed; invalid: no frame
     void setColorScaleVisible(bool visible); // off when a neighbour's scale is shared
+    // Square token cells (the default: a diagonal at 45°). Off for a matrix whose axes are not both
+    // tokens (the n × d_model encoding), which then fills the room there is.
+    void setSquareCells(bool on);
+    bool squareCells() const { return m_square; }
     // Token cells outlined in a highlight colour inside the cell, distinct from the selection frame
     // (e.g. what a worked-example step concerns). Empty: none.
     void setHighlightedTokens(const std::vector<Cell>& tokens);
@@ -101,6 +105,7 @@ class HeatmapView : public QWidget
     ColorMap m_sequential = ColorMap::Viridis;
     bool m_log = false;
     bool m_showScale = true;
+    bool m_square = true;
     bool m_resettingRange = false; // rebuild() sets the ranges: not a zoom
     AxisSpan m_fixedRange{1.0, 0.0};
     ColorScale m_colorScale;

@@ -121,8 +121,10 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QString scheme = defaultScheme();
     const QCommandLineOption text({QStringLiteral("t"), QStringLiteral("text")},
                                   QStringLiteral("The sequence."), QStringLiteral("TEXT"));
-    const QCommandLineOption example(QStringLiteral("example"),
-                                     QStringLiteral("The built-in example: \"%1\"").arg(kExampleText));
+    const QCommandLineOption example(
+        QStringLiteral("example"), QStringLiteral("The built-in example: \"%1\", positions only (λ = 0; the "
+                                                  "default without --text)")
+                                       .arg(kExampleText));
     const QCommandLineOption positions(QStringLiteral("positions"),
                                        QStringLiteral("N bare positions (no content) instead of text; "
                                                       "long sequences are streamed and pooled."),
@@ -139,8 +141,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
         QStringLiteral("NAME"), QStringLiteral("probs"));
     const QCommandLineOption view(QStringLiteral("view"),
                                   QStringLiteral("heatmap (default), heads, delta-curve, compare, "
-                                                 "context (rope trained at L0, run at n) or explain (the "
-                                                 "heatmap and the selected cell's worked example)."),
+                                                 "encoding (the absolute encoding itself), context (rope "
+                                                 "trained at L0, run at n) or explain (the heatmap and the "
+                                                 "selected cell's worked example)."),
                                   QStringLiteral("VIEW"), QStringLiteral("heatmap"));
     const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("Head shown (default 0)."),
                                   QStringLiteral("K"), QStringLiteral("0"));
@@ -239,7 +242,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                              : std::string(kExampleText);
     request.scheme = parser.value(schemeOption).toStdString();
     request.model.causal = parser.isSet(causal);
-    request.positionsOnly = parser.isSet(positionsOnly);
+    // The first picture teaches position: the built-in example starts with positions only (λ = 0),
+    // so that what the map shows is the scheme's pattern, not the seeded model's random content.
+    request.positionsOnly = parser.isSet(positionsOnly) || (!parser.isSet(text) && !parser.isSet(positions));
     request.compareScheme = parser.value(compare).toStdString();
     try {
         request.tokenizer = parseTokenizerMode(parser.value(tokenizer).toStdString());
@@ -251,7 +256,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
     options.explain = parser.value(view) == QLatin1String("explain");
     if (!options.explain && !parseView(parser.value(view), &options.view))
         return error(
-            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, context, explain, got %1")
+            QStringLiteral("--view must be one of heatmap, heads, delta-curve, compare, encoding, context, "
+                           "explain, got %1")
                 .arg(quotedValue(parser.value(view))));
     options.viewGiven = parser.isSet(view);
     request.compare = options.view == View::Compare;

@@ -47,20 +47,27 @@ QLabel* makeLabel(QWidget* parent)
 ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_driver(driver), m_state(state),
       m_refresher(state, View::Compare, this, [this] { rebuild(); }), m_schemeB(new QComboBox(this)),
-      m_shift(new QSpinBox(this)), m_matrix(new QComboBox(this)), m_a(new widgets::HeatmapView(this)),
-      m_b(new widgets::HeatmapView(this)), m_diff(new widgets::HeatmapView(this)), m_labelA(makeLabel(this)),
-      m_labelB(makeLabel(this)), m_labelDiff(makeLabel(this))
+      m_shift(new QSpinBox(this)), m_matrix(new QComboBox(this)), m_shows(new QComboBox(this)),
+      m_a(new widgets::HeatmapView(this)), m_b(new widgets::HeatmapView(this)),
+      m_diff(new widgets::HeatmapView(this)), m_labelA(makeLabel(this)), m_labelB(makeLabel(this)),
+      m_labelDiff(makeLabel(this))
 {
     for (const auto& name : schemeNames())
         m_schemeB->addItem(QString::fromStdString(describeScheme(name).title), QString::fromStdString(name));
     m_schemeB->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_schemeB->setMinimumContentsLength(20);
+    m_schemeB->setMinimumContentsLength(16);
     m_schemeB->setToolTip(
         tr("The second scheme (default parameters); the first is the one picked on the left"));
     m_shift->setRange(0, 100'000);
     m_shift->setToolTip(tr("Every position is offset by s: token k sits at position s + k"));
     for (const char* name : {"probs", "logits", "bias"})
         m_matrix->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+
+    m_shows->addItem(tr("A and B"), static_cast<int>(CompareShows::Schemes));
+    m_shows->addItem(tr("shift of A"), static_cast<int>(CompareShows::ShiftA));
+    m_shows->addItem(tr("shift of B"), static_cast<int>(CompareShows::ShiftB));
+    m_shows->setToolTip(tr("The two schemes and their difference, or one scheme's shift test: the same "
+                           "tokens at positions 0.. (M(0)) and s.. (M(s)), and M(s) \u2212 M(0)"));
 
     auto* row = new QHBoxLayout;
     auto addLabelled = [this, row](const QString& text, QWidget* field) {
@@ -72,6 +79,7 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     addLabelled(tr("&Against:"), m_schemeB);
     addLabelled(tr("S&hift s:"), m_shift);
     addLabelled(tr("Matri&x:"), m_matrix);
+    addLabelled(tr("Sho&w:"), m_shows);
     row->addStretch(1);
 
     // The three maps, each under its heading, arranged by the room there is (arrangeMaps).
@@ -99,6 +107,7 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
     connect(m_shift, &QSpinBox::valueChanged, this,
             [this](int s) { m_driver->update([s](LabRequest& r) { r.shift = s; }); });
     connect(m_matrix, &QComboBox::currentIndexChanged, this, &ComparePanel::refresh);
+    connect(m_shows, &QComboBox::currentIndexChanged, this, &ComparePanel::refresh);
     connect(driver, &Driver::requestChanged, this, &ComparePanel::showRequest);
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
@@ -199,6 +208,16 @@ void ComparePanel::setShift(int shift)
     m_shift->setValue(shift);
 }
 
+void ComparePanel::setShows(CompareShows shows)
+{
+    m_shows->setCurrentIndex(m_shows->findData(static_cast<int>(shows)));
+}
+
+CompareShows ComparePanel::shows() const
+{
+    return static_cast<CompareShows>(m_shows->currentData().toInt());
+}
+
 void ComparePanel::showRequest(const LabRequest& r)
 {
     const QSignalBlocker b1(m_schemeB), b2(m_shift);
@@ -232,6 +251,11 @@ void ComparePanel::rebuild()
     const int shift = m_result.request.shift;
     m_changeA = c->shiftChangeA(matrix.toStdString(), causal);
     m_changeB = c->shiftChangeB(matrix.toStdString(), causal);
+    if (shows() != CompareShows::Schemes) {
+        const bool a = shows() == CompareShows::ShiftA;
+        showShiftTest(a ? c->a : c->b, a ? c->aShifted : c->bShifted, a ? m_changeA : m_changeB);
+        return;
+    }
 
     auto title = [&](const SchemeRun& run) {
         return QStringLiteral("%1, head %2, s = %3")
@@ -253,6 +277,7 @@ void ComparePanel::rebuild()
     m_a->setFixedColorRange(shared);
     m_a->setColorScaleVisible(false); // B's scale is A's too
     m_b->setFixedColorRange(shared);
+    m_diff->setFixedColorRange({1.0, 0.0}); // its own range
     const Eigen::MatrixXd diff =
         difference(fullMatrix(c->aShifted, head, matrix), fullMatrix(c->bShifted, head, matrix), causal);
     options.title = tr("%1 \u2212 %2")
@@ -275,6 +300,54 @@ void ComparePanel::rebuild()
                              .arg(maxAbsDifference(fullMatrix(c->aShifted, head, matrix),
                                                    fullMatrix(c->bShifted, head, matrix), causal),
                                   0, 'g', 3));
+}
+
+// One scheme's shift test: the same tokens at positions start.. and start + s.., side by side on one
+// colour scale, and M(s) − M(0) on a scale as wide as the maps' own values, so that a relative
+// scheme's rounding-level change stays white instead of being stretched to full colour.
+void ComparePanel::showShiftTest(const SchemeRun& base, const SchemeRun& shifted, double allHeads)
+{
+    const QString matrix = m_matrix->currentData().toString();
+    const int head = std::min(m_state->head(), static_cast<int>(base.attention->heads.size()) - 1);
+    const bool causal = m_result.request.model.causal;
+    const int n = m_result.n, start = m_result.request.start, shift = m_result.request.shift;
+    const QString name = QString::fromStdString(base.scheme->info().name);
+    const auto positions = [n](int first) {
+        return QStringLiteral("%1\u2013%2").arg(first).arg(first + n - 1);
+    };
+    HeatmapOptions options;
+    options.pooling = m_state->pooling();
+    options.capacity = m_a->cellCapacity();
+    options.title = tr("%1, head %2: M(0), positions %3").arg(name).arg(head).arg(positions(start));
+    m_a->setSequentialMap(m_state->colorMap());
+    m_b->setSequentialMap(m_state->colorMap());
+    m_a->setData(heatmapFor(m_result, base, head, matrix, options));
+    options.title = tr("%1, head %2: M(s), positions %3").arg(name).arg(head).arg(positions(start + shift));
+    m_b->setData(heatmapFor(m_result, shifted, head, matrix, options));
+    const widgets::AxisSpan shared = widgets::sharedColorRange({m_a->data(), m_b->data()});
+    m_a->setFixedColorRange(shared);
+    m_a->setColorScaleVisible(false); // M(s)'s scale is M(0)'s too
+    m_b->setFixedColorRange(shared);
+
+    const Eigen::MatrixXd before = fullMatrix(base, head, matrix), after = fullMatrix(shifted, head, matrix);
+    options.title = tr("M(s) \u2212 M(0), on the maps' scale");
+    widgets::HeatmapData d =
+        heatmapOf(difference(after, before, causal), QStringLiteral("difference"), m_result, options);
+    d.valueLabel = tr("%1: M(s) \u2212 M(0)").arg(matrix);
+    m_diff->setData(std::move(d));
+    const double reach = std::max(std::abs(shared.lower), std::abs(shared.upper));
+    m_diff->setFixedColorRange({-reach, reach});
+
+    const QString kind = QString::fromStdString(schemeKindLabel(*base.scheme));
+    m_labelA->setText(tr("<b>M(0)</b>: %1 (%2)<br>the tokens at positions %3")
+                          .arg(QString::fromStdString(base.scheme->info().title), kind, positions(start)));
+    m_labelB->setText(tr("<b>M(s)</b>: the same tokens and weights<br>at positions %1 (s = %2)")
+                          .arg(positions(start + shift))
+                          .arg(shift));
+    m_labelDiff->setText(tr("<b>M(s) \u2212 M(0)</b><br>max |\u00b7| = <b>%1</b> (head %2), %3 (every head)")
+                             .arg(maxAbsDifference(after, before, causal), 0, 'g', 3)
+                             .arg(head)
+                             .arg(allHeads, 0, 'g', 3));
 }
 
 } // namespace poslab::gui

@@ -25,9 +25,19 @@ class ExplorerState;
 // arrangement whose square maps are largest.
 int compareColumns(QSize area);
 
+// What the compare view's three maps are: the two schemes and their difference, or one scheme's
+// shift test: M(0) (its tokens at positions 0 ..), M(s) (the same tokens at s ..) and M(s) − M(0).
+enum class CompareShows
+{
+    Schemes,
+    ShiftA,
+    ShiftB
+};
+
 // Two schemes on the same sequence, content and projections side by side, their difference, and
 // a shift s of every position: next to each map, the largest change the shift makes (over all
-// heads). Relative schemes stay put up to rounding; absolute ones move.
+// heads). Relative schemes stay put up to rounding; absolute ones move. The shift test of either
+// scheme shows M(0) and M(s) themselves, on one colour scale, and their difference on that scale.
 class ComparePanel : public QWidget
 {
     Q_OBJECT
@@ -36,6 +46,8 @@ class ComparePanel : public QWidget
 
     void setCompareScheme(const QString& name);
     void setShift(int shift);
+    void setShows(CompareShows shows);
+    CompareShows shows() const;
     double maxChangeA() const { return m_changeA; }
     double maxChangeB() const { return m_changeB; }
     widgets::HeatmapView* viewA() const { return m_a; }
@@ -51,6 +63,7 @@ class ComparePanel : public QWidget
   private:
     void showRequest(const LabRequest& request);
     void rebuild();
+    void showShiftTest(const SchemeRun& base, const SchemeRun& shifted, double allHeads);
     void arrangeMaps();
     void refresh() { m_refresher.refresh(); }
 
@@ -61,6 +74,7 @@ class ComparePanel : public QWidget
     QComboBox* m_schemeB = nullptr;
     QSpinBox* m_shift = nullptr;
     QComboBox* m_matrix = nullptr;
+    QComboBox* m_shows = nullptr;
     widgets::HeatmapView* m_a = nullptr;
     widgets::HeatmapView* m_b = nullptr;
     widgets::HeatmapView* m_diff = nullptr;

@@ -5,6 +5,7 @@
 #include "explorerstate.h"
 #include "viewdata.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -17,8 +18,18 @@ namespace poslab::gui {
 
 DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_refresher(state, View::DeltaCurve, this, [this] { rebuild(); }),
-      m_range(new QSpinBox(this)), m_view(new widgets::DeltaCurveView(this))
+      m_range(new QSpinBox(this)), m_bound(new QCheckBox(tr("RoFormer &bound"), this)),
+      m_boundDim(new QSpinBox(this)), m_view(new widgets::DeltaCurveView(this))
 {
+    m_bound->setToolTip(tr("RoFormer \u00a73.4.3: the relative upper bound (1/(d/2)) \u03a3\u2c7c |S\u2c7c|, "
+                           "S\u2c7c = \u03a3_{k<j} e^{i\u0394\u03b8\u2096}, with the scheme's own "
+                           "frequencies, divided by its value at \u0394 = 0: how far apart tokens' "
+                           "rotations stop adding up (rotary schemes)"));
+    m_boundDim->setRange(2, kMaxDModel);
+    m_boundDim->setSingleStep(2);
+    m_boundDim->setValue(128); // the paper's and most models' head size: large enough to see the decay
+    m_boundDim->setPrefix(tr("head dim "));
+    m_boundDim->setToolTip(tr("Head dimension d of the bound (even); the model's own heads may be smaller"));
     m_range->setRange(1, kMaxShownRange);
     m_range->setValue(state->deltaRange());
     m_range->setPrefix(QStringLiteral("\u00b1"));
@@ -28,6 +39,8 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     label->setBuddy(m_range);
     row->addWidget(label);
     row->addWidget(m_range);
+    row->addWidget(m_bound);
+    row->addWidget(m_boundDim);
     // Wraps instead of widening the window: the view, not its caption, decides the minimum width.
     auto* legend = new QLabel(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
                                  "diagonal (right axis); red: the selected cell's \u0394."),
@@ -40,6 +53,8 @@ DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* 
     layout->addWidget(m_view, 1);
 
     connect(m_range, &QSpinBox::valueChanged, state, &ExplorerState::setDeltaRange);
+    connect(m_bound, &QCheckBox::toggled, this, &DeltaCurvePanel::refresh);
+    connect(m_boundDim, &QSpinBox::valueChanged, this, &DeltaCurvePanel::refresh);
     connect(state, &ExplorerState::deltaRangeChanged, m_range, &QSpinBox::setValue);
     connect(state, &ExplorerState::deltaRangeChanged, this, &DeltaCurvePanel::refresh);
     connect(state, &ExplorerState::headChanged, this, &DeltaCurvePanel::refresh);
@@ -63,8 +78,16 @@ void DeltaCurvePanel::rebuild()
     if (!m_result.hasData()) return; // a long sequence still has the scheme's curve
     const double marker = m_state->row() >= 0 ? double(m_state->col() - m_state->row())
                                               : std::numeric_limits<double>::quiet_NaN();
+    const bool rotary = hasRotaryFrequencies(*m_result.run.scheme);
+    m_bound->setEnabled(rotary);
+    m_boundDim->setEnabled(rotary && m_bound->isChecked());
     try {
-        m_view->setData(curveFor(m_result, m_state->head(), m_state->deltaRange(), marker));
+        widgets::CurvePlotData data = curveFor(m_result, m_state->head(), m_state->deltaRange(), marker);
+        if (rotary && m_bound->isChecked()) {
+            data.series.push_back(decayBoundSeries(m_result, m_boundDim->value(), m_state->deltaRange()));
+            data.valueLabel += tr(", relative bound");
+        }
+        m_view->setData(std::move(data));
     } catch (const std::exception& e) {
         widgets::CurvePlotData empty;
         empty.title = QString::fromUtf8(e.what());

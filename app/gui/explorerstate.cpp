@@ -5,7 +5,8 @@
 namespace poslab::gui {
 
 namespace {
-constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Context};
+constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Encoding,
+                           View::Context};
 }
 
 QString viewName(View view)
@@ -19,6 +20,8 @@ QString viewName(View view)
         return QStringLiteral("delta-curve");
     case View::Compare:
         return QStringLiteral("compare");
+    case View::Encoding:
+        return QStringLiteral("encoding");
     case View::Context:
         return QStringLiteral("context");
     }

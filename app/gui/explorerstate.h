@@ -20,10 +20,11 @@ enum class View
     Heads,
     DeltaCurve,
     Compare,
-    Context // RoPE trained at L0, run at L (issue 14)
+    Encoding, // the absolute encoding itself
+    Context   // RoPE trained at L0, run at L (issue 14)
 };
 
-QString viewName(View view);                     // "heatmap", "heads", "delta-curve", "compare", "context"
+QString viewName(View view); // "heatmap", "heads", "delta-curve", "compare", "encoding", "context"
 bool parseView(const QString& name, View* view); // false for unknown names
 
 // What the views share and the user changes without a new computation: the head shown, the cell

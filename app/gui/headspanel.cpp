@@ -6,13 +6,27 @@
 #include "heatmappanel.h"
 #include "viewdata.h"
 
+#include <error.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace poslab::gui {
+
+// Heads that differ only by a slope (ALiBi's geometric sequence): on one scale, the shallow heads are
+// one flat colour beside the steep ones.
+bool perHeadByDefault(const Scheme& scheme)
+{
+    try {
+        return scheme.slopes().size() > 1;
+    } catch (const Error&) {
+        return false;
+    }
+}
 
 HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_refresher(state, View::Heads, this, [this] { rebuild(); }),
@@ -31,6 +45,16 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     row->addWidget(m_colorMap);
     row->addWidget(m_log);
     row->addWidget(makePoolingBox(state, this));
+    using Scale = widgets::HeadGridView::Scale;
+    m_headScale = new QComboBox(this);
+    m_headScale->addItem(tr("one scale"), static_cast<int>(Scale::Shared));
+    m_headScale->addItem(tr("scale per head"), static_cast<int>(Scale::PerHead));
+    m_headScale->addItem(tr("log scale per head"), static_cast<int>(Scale::PerHeadLog));
+    m_headScale->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_headScale->setToolTip(tr("One colour scale for every head, or each head from its own lowest to its "
+                               "highest value (in its title); ALiBi starts with a log scale per head, "
+                               "where each head's slope shows as its own gradient"));
+    row->addWidget(m_headScale);
     row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -40,7 +64,18 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
 
     connect(driver, &Driver::resultAvailable, this, [this](const LabResult& result) {
         m_result = result;
+        if (result.run.scheme && result.run.scheme->info().name != m_scheme) {
+            m_scheme = result.run.scheme->info().name;
+            const QSignalBlocker blocker(m_headScale);
+            const Scale scale = perHeadByDefault(*result.run.scheme) ? Scale::PerHeadLog : Scale::Shared;
+            m_headScale->setCurrentIndex(m_headScale->findData(static_cast<int>(scale)));
+            m_view->setHeadScale(scale);
+        }
         refresh();
+    });
+    connect(m_headScale, &QComboBox::currentIndexChanged, this, [this] {
+        m_view->setHeadScale(static_cast<Scale>(m_headScale->currentData().toInt()));
+        refresh(); // the grid's title says which
     });
     connect(state, &ExplorerState::matrixChanged, this, &HeadsPanel::refresh);
     connect(state, &ExplorerState::paintingChanged, this, [this] {
@@ -91,8 +126,13 @@ void HeadsPanel::rebuild()
         m_hint->setText(QString::fromUtf8(e.what()));
         return;
     }
-    QString title = tr("%1 \u00b7 %2 of every head, one colour scale")
-                        .arg(QString::fromStdString(m_result.run.scheme->info().title), matrix);
+    const auto scale = static_cast<widgets::HeadGridView::Scale>(m_headScale->currentData().toInt());
+    QString title =
+        tr("%1 \u00b7 %2 of every head, %3")
+            .arg(QString::fromStdString(m_result.run.scheme->info().title), matrix,
+                 scale == widgets::HeadGridView::Scale::Shared    ? tr("one colour scale")
+                 : scale == widgets::HeadGridView::Scale::PerHead ? tr("a colour range per head")
+                                                                  : tr("a log colour range per head"));
     if (!maps.empty() && maps.front().isPooled())
         title += tr(" (%1 of %2\u00d7%3 cells)")
                      .arg(maps.front().pooling)

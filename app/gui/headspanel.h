@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <string>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -19,6 +21,8 @@ namespace poslab::gui {
 class Driver;
 class ExplorerState;
 
+bool perHeadByDefault(const Scheme& scheme); // the head grid's default: a log colour range per head
+
 // All heads of the current matrix as small multiples with one colour scale; a click focuses a head.
 class HeadsPanel : public QWidget
 {
@@ -28,6 +32,9 @@ class HeadsPanel : public QWidget
     widgets::HeadGridView* view() const { return m_view; }
     QComboBox* colorMapBox() const { return m_colorMap; }
     QCheckBox* logBox() const { return m_log; }
+    // One colour scale for every head, or a range per head (linear or log); per head and log by
+    // default for schemes whose heads differ by a slope (ALiBi), set again whenever the scheme changes.
+    QComboBox* headScaleBox() const { return m_headScale; }
     QString hint() const;
 
   private:
@@ -41,6 +48,8 @@ class HeadsPanel : public QWidget
     QLabel* m_hint = nullptr;
     QComboBox* m_colorMap = nullptr;
     QCheckBox* m_log = nullptr;
+    QComboBox* m_headScale = nullptr;
+    std::string m_scheme; // of the last result: a new scheme gets its default scale
 };
 
 } // namespace poslab::gui

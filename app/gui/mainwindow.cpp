@@ -6,6 +6,7 @@
 #include "contextpanel.h"
 #include "deltacurvepanel.h"
 #include "driver.h"
+#include "encodingpanel.h"
 #include "explorerstate.h"
 #include "headspanel.h"
 #include "heatmappanel.h"
@@ -45,7 +46,8 @@ namespace poslab::gui {
 namespace {
 
 constexpr int kLayoutVersion = 3; // bump when docks or toolbars change
-constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Context};
+constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Encoding,
+                           View::Context};
 
 // A form scrolls vertically only: the dock is never narrower than the form's minimum width, so no
 // field is cut off at the right and no horizontal scroll bar appears. Follows the form as it changes
@@ -142,6 +144,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_heads, tr("Heads"));
     m_tabs->addTab(m_deltaCurve, tr("\u0394-curve"));
     m_tabs->addTab(m_compare, tr("Compare"));
+    m_tabs->addTab(new EncodingPanel(m_driver, m_state, this), tr("Encoding"));
     m_tabs->addTab(new ContextPanel(m_driver, m_state, this), tr("Context"));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -252,7 +255,8 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* group = new QActionGroup(this);
-    const QString names[] = {tr("&Heatmap"), tr("H&eads"), tr("&\u0394-curve"), tr("&Compare"), tr("Con&text")};
+    const QString names[] = {tr("&Heatmap"), tr("H&eads"),     tr("&\u0394-curve"),
+                             tr("&Compare"), tr("E&ncoding"), tr("Con&text")};
     for (View v : kViews) {
         const int k = static_cast<int>(v);
         QAction* action = view->addAction(names[k]);

@@ -19,6 +19,8 @@ figure::FigureView figureView(View view)
         return figure::FigureView::Compare;
     case View::Context:
         return figure::FigureView::Context;
+    case View::Encoding: // no figure of its own: the heatmap
+        break;
     }
     return figure::FigureView::Heatmap;
 }

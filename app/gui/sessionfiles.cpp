@@ -251,6 +251,7 @@ bool SessionFiles::newSession()
     if (!maybeSave()) return false;
     figure::Session session;
     session.text = kExampleText;
+    session.positionsOnly = true; // as at start: the scheme's own pattern first (commandline.cpp)
     return apply(session, QString(), nullptr);
 }
 

@@ -1,6 +1,7 @@
 #include "viewdata.h"
 
 #include <engine/onednnengine.h>
+#include <error.h>
 
 #include <QRegularExpression>
 
@@ -306,6 +307,96 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     }
     data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
     return data;
+}
+
+EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSize similarityCapacity,
+                                  Pooling pooling)
+{
+    const Scheme& scheme = *result.run.scheme;
+    const int n = result.n, start = result.request.start;
+    const bool withSimilarity = n <= kMaxTermsN; // n × n: as many positions as score terms allow
+    const AbsoluteEncoding e = absoluteEncoding(scheme, start, n, withSimilarity);
+    const QString name = QString::fromStdString(scheme.info().title);
+    QStringList positions;
+    for (int i = 0; i < n; ++i)
+        positions << QString::number(start + i);
+    const auto fill = [&](widgets::HeatmapData& d, const Eigen::MatrixXd& m, QSize capacity) {
+        const PooledMatrix p = poolMatrix(m, capacity, pooling, true, false);
+        d.rows = int(p.values.rows());
+        d.cols = int(p.values.cols());
+        d.values.resize(std::size_t(d.rows) * d.cols); // row-major (Eigen's is column-major)
+        for (int r = 0; r < d.rows; ++r)
+            for (int c = 0; c < d.cols; ++c)
+                d.values[std::size_t(r) * d.cols + c] = p.values(r, c);
+        d.rowStep = p.rowStep;
+        d.colStep = p.colStep;
+        d.fullRows = int(m.rows());
+        d.fullCols = int(m.cols());
+        d.isSigned = true;
+        d.tokenAxes = false;
+        d.rowLabels = positions;
+        if (p.pooled()) d.pooling = poolingLabel(pooling, true);
+    };
+    EncodingPictures pics;
+    fill(pics.pe, e.pe, peCapacity);
+    for (int c = 0; c < e.pe.cols(); ++c)
+        pics.pe.colLabels << QString::number(c);
+    pics.pe.rowAxisLabel = QObject::tr("position");
+    pics.pe.colAxisLabel = QObject::tr("dimension k");
+    pics.pe.valueLabel = QObject::tr("PE value");
+    pics.pe.title =
+        QObject::tr("%1 \u00b7 PE: %2 positions \u00d7 %3 dimensions").arg(name).arg(n).arg(e.pe.cols());
+
+    pics.profile.title = QObject::tr("%1 \u00b7 \u0394-profile of the similarity").arg(name);
+    pics.profile.valueLabel = QObject::tr("mean cos(PE\u1d62, PE\u1d62\u208a\u0394)");
+    if (!withSimilarity) {
+        pics.similarity.title =
+            QObject::tr("cos(PE\u1d62, PE\u2c7c): n \u00d7 n, unavailable at n = %1 (at most %2 positions)")
+                .arg(n)
+                .arg(kMaxTermsN);
+        return pics;
+    }
+    fill(pics.similarity, e.similarity, similarityCapacity);
+    pics.similarity.colLabels = positions;
+    pics.similarity.rowAxisLabel = QObject::tr("position i");
+    pics.similarity.colAxisLabel = QObject::tr("position j");
+    pics.similarity.valueLabel = QObject::tr("cos(PE\u1d62, PE\u2c7c)");
+    pics.similarity.title = QObject::tr("%1 \u00b7 cosine similarity of positions").arg(name);
+    widgets::CurveSeries s;
+    s.name = QObject::tr("mean along each diagonal");
+    s.emphasis = true;
+    for (int k = 0; k < int(e.profile.size()); ++k) {
+        if (!std::isfinite(e.profile[std::size_t(k)])) continue;
+        s.x.push_back(k - (n - 1));
+        s.y.push_back(e.profile[std::size_t(k)]);
+    }
+    pics.profile.series.push_back(std::move(s));
+    return pics;
+}
+
+widgets::CurveSeries decayBoundSeries(const LabResult& result, int headDim, int range)
+{
+    const Scheme& scheme = *result.run.scheme;
+    const std::vector<double> bound =
+        ropeDecayBound(rotaryFrequenciesAt(scheme, headDim, std::max(1, result.n)), range);
+    widgets::CurveSeries s;
+    s.name = QObject::tr("RoFormer bound, head dim %1 (\u00f7 its value at \u0394 = 0)").arg(headDim);
+    s.dashed = true;
+    for (int k = 0; k < static_cast<int>(bound.size()); ++k) {
+        s.x.push_back(k - range);
+        s.y.push_back(bound[std::size_t(k)]);
+    }
+    return s;
+}
+
+bool hasRotaryFrequencies(const Scheme& scheme)
+{
+    try {
+        scheme.frequencies(1);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
 }
 
 } // namespace poslab::gui

@@ -56,4 +56,22 @@ widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, i
 // along each diagonal), with the selected Δ marked (NaN: none).
 widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta);
 
+// The encoding view's pictures of core's absoluteEncoding: the n × d_model PE (rows positions,
+// columns dimensions), the n × n cosine similarity of its rows, and that similarity's Δ-profile.
+struct EncodingPictures
+{
+    widgets::HeatmapData pe;
+    widgets::HeatmapData similarity; // empty above kMaxTermsN positions
+    widgets::CurvePlotData profile;
+};
+// Error for schemes without an absolute encoding (core's message).
+EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSize similarityCapacity,
+                                  Pooling pooling);
+
+// RoFormer's relative upper bound (core's ropeDecayBound) for a head of `headDim` dimensions with
+// the scheme's own frequencies, over [−range, range], divided by its value at Δ = 0. Error for
+// schemes without rotary frequencies.
+widgets::CurveSeries decayBoundSeries(const LabResult& result, int headDim, int range);
+bool hasRotaryFrequencies(const Scheme& scheme);
+
 } // namespace poslab::gui

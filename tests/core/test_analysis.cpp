@@ -3,6 +3,8 @@
 
 #include "analysis.h"
 #include "error.h"
+#include "errorbound.h"
+#include "scheme.h"
 
 #include <cmath>
 #include <limits>
@@ -200,3 +202,103 @@ INSTANTIATE_TEST_SUITE_P(Schemes, ShiftInvariance,
                          ::testing::Values(std::pair{"alibi", true}, std::pair{"t5", true},
                                            std::pair{"rope", true}, std::pair{"sinusoidal", false},
                                            std::pair{"learned", false}));
+
+// RoFormer §3.4.3: the relative upper bound (1/(d/2)) Σ_{j=1}^{d/2} |S_j|, S_j = Σ_{k<j} e^{iΔθ_k},
+// divided by its value at Δ = 0, (d/2 + 1)/2. Each |S_j| sums j unit complex numbers: with the
+// elementary functions within an ulp, every value is within γ_{d+4} (binary64) of the exact one,
+// relative to its Δ = 0 value of 1; the hand-worked forms below are computed the same way.
+namespace {
+double decayTolerance(std::size_t pairs)
+{
+    return 2 * test::gamma(2.0 * double(pairs) + 4, test::kUnitF64);
+}
+} // namespace
+
+TEST(RopeDecayBound, OnePairIsFlat)
+{
+    // d = 2: S_1 = e^{iΔθ_0}, |S_1| = 1 at every Δ, and (d/2 + 1)/2 = 1.
+    const std::vector<double> b = ropeDecayBound({0.7}, 5);
+    ASSERT_EQ(b.size(), 11u);
+    for (double v : b)
+        EXPECT_NEAR(v, 1.0, decayTolerance(1));
+}
+
+TEST(RopeDecayBound, TwoPairsByHand)
+{
+    // d = 4, θ = (1, 0.01): |S_1| = 1, |S_2| = |e^{iΔ} + e^{0.01iΔ}| = 2|cos(0.495Δ)|; the mean over
+    // j = 1, 2 divided by (2 + 1)/2 is (1 + 2|cos(0.495Δ)|)/3.
+    const int range = 7;
+    const std::vector<double> b = ropeDecayBound({1.0, 0.01}, range);
+    ASSERT_EQ(b.size(), std::size_t(2 * range + 1));
+    for (int delta = -range; delta <= range; ++delta)
+        EXPECT_NEAR(b[std::size_t(delta + range)], (1 + 2 * std::abs(std::cos(0.495 * delta))) / 3,
+                    decayTolerance(2))
+            << "delta " << delta;
+    EXPECT_NEAR(b[std::size_t(range)], 1.0, decayTolerance(2));
+}
+
+TEST(RopeDecayBound, DecaysForAHeadOf128WithRopesOwnFrequencies)
+{
+    // RoPE's θ_k = 10000^(−2k/d) at d = 128, from the scheme: 1 at Δ = 0, even in Δ, and far below
+    // it at the distances the paper's Figure 2 shows (it falls to about a fifth by Δ = 250).
+    ModelConfig model;
+    const auto rope = makeScheme("rope", {}, model);
+    const std::vector<double> theta = rotaryFrequenciesAt(*rope, 128, 16);
+    ASSERT_EQ(theta.size(), 64u);
+    EXPECT_DOUBLE_EQ(theta[1], std::pow(10000.0, -2.0 / 128));
+    const int range = 250;
+    const std::vector<double> b = ropeDecayBound(theta, range);
+    EXPECT_NEAR(b[range], 1.0, decayTolerance(64));
+    for (int delta = 1; delta <= range; ++delta)
+        EXPECT_NEAR(b[std::size_t(range + delta)], b[std::size_t(range - delta)], decayTolerance(64));
+    EXPECT_LT(b[std::size_t(range + 250)], 0.3);
+    EXPECT_LT(b[std::size_t(range + 50)], b[std::size_t(range + 5)]);
+    EXPECT_LT(b[std::size_t(range + 5)], b[std::size_t(range + 1)]);
+}
+
+TEST(RopeDecayBound, RefusesSchemesWithoutFrequencies)
+{
+    ModelConfig model;
+    EXPECT_THROW(rotaryFrequenciesAt(*makeScheme("alibi", {}, model), 128, 16), Error);
+    EXPECT_THROW(ropeDecayBound({}, 4), Error);
+}
+
+TEST(AbsoluteEncoding, SinusoidSimilarityDependsOnDeltaOnly)
+{
+    // Sinusoidal at d = 4: ω = (1, 10000^(−1/2) = 0.01), |PE_i|² = d/2 = 2 and PE_i·PE_j = Σ_k cos(ω_k Δ),
+    // so cos(PE_i, PE_j) = (cos Δ + cos 0.01Δ) / 2 on every diagonal, and so is the Δ-profile. A dot
+    // product of 4 terms and two norms: within γ_8 (binary64) of it.
+    ModelConfig model;
+    model.dModel = 4;
+    model.heads = 1;
+    const auto sinusoidal = makeScheme("sinusoidal", {}, model);
+    const int n = 5, start = 3;
+    const AbsoluteEncoding e = absoluteEncoding(*sinusoidal, start, n);
+    ASSERT_EQ(e.pe.rows(), n);
+    ASSERT_EQ(e.pe.cols(), 4);
+    EXPECT_NEAR(e.pe(0, 0), std::sin(3.0), 4 * test::kUnitF64); // row 0 is position `start`
+    ASSERT_EQ(e.similarity.rows(), n);
+    ASSERT_EQ(e.profile.size(), std::size_t(2 * n - 1));
+    const double tol = test::gamma(8, test::kUnitF64) * 2;
+    const auto expected = [](int delta) { return (std::cos(delta) + std::cos(0.01 * delta)) / 2; };
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            EXPECT_NEAR(e.similarity(i, j), expected(j - i), tol) << i << "," << j;
+    for (int k = 0; k < 2 * n - 1; ++k)
+        EXPECT_NEAR(e.profile[std::size_t(k)], expected(k - (n - 1)), tol) << "delta " << k - (n - 1);
+    const AbsoluteEncoding noSimilarity = absoluteEncoding(*sinusoidal, 0, n, false);
+    EXPECT_EQ(noSimilarity.similarity.size(), 0);
+    EXPECT_TRUE(noSimilarity.profile.empty());
+}
+
+TEST(AbsoluteEncoding, RelativeSchemesHaveNone)
+{
+    ModelConfig model;
+    try {
+        absoluteEncoding(*makeScheme("rope", {}, model), 0, 4);
+        FAIL() << "rope has no absolute encoding";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "rope is relative: it adds no absolute encoding");
+    }
+    EXPECT_THROW(absoluteEncoding(*makeScheme("none", {}, model), 0, 4), Error);
+}

@@ -289,6 +289,14 @@ void checkHeatmap(const widgets::HeatmapView* view, QStringList& problems)
     if (d.isEmpty()) return;
     checkTickLabels(view, problems);
     const QCustomPlot* plot = view->plot();
+    if (!view->squareCells()) {
+        // Exempt from square cells: a matrix whose axes are not both tokens (the encoding view's
+        // n × d_model PE) fills its room; it must still be more than a sliver.
+        const QRect rect = plot->axisRect()->rect();
+        if (rect.width() < kMinMap || rect.height() < kMinMap)
+            problems << QStringLiteral("%1: map is %2 px").arg(describe(view), sizeText(rect.size()));
+        return;
+    }
     const double tokensPerCol = double(d.totalCols()) / d.cols, tokensPerRow = double(d.totalRows()) / d.rows;
     checkSquare(view, plot->axisRect()->rect(), plot->xAxis->range().size() * tokensPerCol,
                 plot->yAxis->range().size() * tokensPerRow, problems);

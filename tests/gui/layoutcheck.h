@@ -15,7 +15,9 @@ namespace poslab::test {
 //   word-wrapped label needs its height for its width);
 // - a visible widget smaller than its minimum size hint, where the layout could have given it;
 // - a heatmap title (painted, not a widget) wider than its plot, or an axis label longer than its axis;
-// - a heatmap or head tile whose token cells are not square within a pixel;
+// - a heatmap or head tile whose token cells are not square within a pixel (except a heatmap that
+//   turned square cells off because its axes are not both tokens: the encoding view's PE);
+// - a map smaller than an inch either way;
 // - a heatmap's tick label (painted) not whole inside the part of its plot on screen.
 // Widgets inside a scroll area's content are measured against their own size, not the viewport's.
 QStringList layoutProblems(QWidget* root);

@@ -16,6 +16,7 @@
 #include <attentionbound.h>
 #include <scheme.h>
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QImage>
@@ -106,7 +107,10 @@ class TestViews : public QObject
         QCOMPARE(grid->plotCount(), 8);
         QCOMPARE(grid->plot()->axisRectCount(), 8);
         QCOMPARE(grid->plot()->plottableCount(), 8);
-        // One data range for all maps, spanning every head's values.
+        // One data range for all maps, spanning every head's values (ALiBi's default is a log range
+        // per head, tst_lessonpics.cpp: this is the other choice).
+        QComboBox* scale = window.headsPanel()->headScaleBox();
+        scale->setCurrentIndex(scale->findData(int(widgets::HeadGridView::Scale::Shared)));
         const widgets::AxisSpan range = grid->colorRange();
         for (int k = 0; k < grid->plot()->plottableCount(); ++k) {
             auto* map = qobject_cast<QCPColorMap*>(grid->plot()->plottable(k));
