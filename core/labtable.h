@@ -23,7 +23,8 @@ enum class What
     Logits,
     Probs,
     DeltaCurve,
-    Freqs
+    Freqs,
+    Positions // CoPE's counted positions of the head (n × n)
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);
