@@ -3,6 +3,7 @@
 #include "explain.h"
 
 #include "error.h"
+#include "schemes/cellterms.h"
 #include "validate.h"
 
 #include <cmath>
@@ -361,6 +362,71 @@ void nopeSteps(const Pair& p, std::vector<Step>& steps)
                      {{p.i, p.j}}, {}});
 }
 
+// FIRE: the distance through ψ, normalised by the query's position, then the head's MLP output.
+void fireSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const auto* fire = dynamic_cast<const schemes::FireBias*>(p.plan.heads[p.h].cell.get());
+    if (!fire) throw Error("internal: fire without its cell term");
+    const double c = p.scheme.params().real("c"), threshold = p.scheme.params().real("L");
+    const int pi = p.seq.start + p.i, pj = p.seq.start + p.j;
+    const double x = fire->input(p.i, p.j);
+    steps.push_back({"Log distance, normalised by the query's position",
+                     "ψ(x) = log(c·|x| + 1);  x_ij = ψ(i − j) / (ψ(max(i, L)) + 10⁻⁶)",
+                     pi <= threshold ? "The query sits at or below L: the normaliser is ψ(L), the same for every "
+                                       "such query, so here the bias depends on Δ alone."
+                                     : "The query sits beyond L: the normaliser ψ(i) grows with i, so the same Δ "
+                                       "maps to a smaller x further on (not shift-invariant).",
+                     {scalar("i", pi), scalar("j", pj), scalar("c", c), scalar("L", threshold)},
+                     {scalar("ψ(i − j)", fire->psi(pi - pj)), scalar("ψ(max(i, L)) + 10⁻⁶", fire->normaliser(p.i)),
+                      scalar("x_ij", x)},
+                     false, {}, {{p.i, p.j}}, {p.j - p.i}});
+    const schemes::FireMlp& mlp = fire->mlp();
+    const Eigen::VectorXd hidden = mlp.hidden(x);
+    int on = 0;
+    for (Eigen::Index k = 0; k < hidden.size(); ++k)
+        on += hidden[k] > 0.0 ? 1 : 0;
+    steps.push_back({"The MLP", "b = Σ_k w2[h, k]·max(0, w1_k·x + b1_k) + b2[h]",
+                     "One small MLP (seeded, untrained) maps x to one bias per head; " + std::to_string(on) + " of " +
+                         std::to_string(hidden.size()) + " hidden units are on at this x.",
+                     {scalar("x_ij", x), vec("max(0, w1·x + b1)", hidden),
+                      vec("w2[h, ·]", mlp.w2.row(p.h).transpose()), scalar("b2[h]", mlp.b2[p.h])},
+                     {scalar("bias", mlp.eval(p.h, x))}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
+}
+
+// CoPE: the gates of the row count key j's position, then the embedding is interpolated.
+void copeSteps(const Pair& p, std::vector<Step>& steps)
+{
+    const auto* cope = dynamic_cast<const schemes::CopeTerm*>(p.plan.heads[p.h].cell.get());
+    if (!cope) throw Error("internal: cope without its cell term");
+    const Eigen::VectorXd g = cope->gates(p.i);
+    const int last = cope->lastKey(p.i);
+    std::vector<std::pair<int, int>> counted;
+    Quantity gates{"g_it, t = j.." + std::to_string(last), Eigen::MatrixXd(1, std::max(0, last - p.j + 1)), {}, {}, {}};
+    for (int t = p.j; t <= last; ++t) {
+        gates.value(0, t - p.j) = g[t];
+        gates.colLabels.push_back("t = " + std::to_string(t));
+        counted.emplace_back(p.i, t);
+    }
+    double pos = 0.0;
+    cope->positions(p.i, p.j, 1, &pos);
+    steps.push_back({"Gates count the position", "g_it = σ(q_i·k_t / √d);  p_ij = min(Σ_{t=j..i} g_it, npos − 1)",
+                     last < p.j ? "Key j is hidden from query i: no gate counts it, p_ij = 0."
+                                : "Each key from j to the query adds its gate (between 0 and 1): the position of j "
+                                  "is how many keys since j the query finds relevant, not how many there are.",
+                     {gates, scalar("npos", cope->npos())},
+                     {scalar("Σ gates", last < p.j ? 0.0 : g.segment(p.j, last - p.j + 1).sum()), scalar("counted position p_ij", pos)},
+                     false, {}, counted, {}});
+    const int lo = static_cast<int>(std::floor(pos)), hi = static_cast<int>(std::ceil(pos));
+    const double w = pos - std::floor(pos);
+    const double fLo = cope->q().row(p.i).dot(cope->embedding().row(lo));
+    const double fHi = cope->q().row(p.i).dot(cope->embedding().row(hi));
+    steps.push_back({"Interpolate the embedding", "term = (q_i·e[⌈p⌉]·w + q_i·e[⌊p⌋]·(1 − w)) / √d,  w = p − ⌊p⌋",
+                     "Counted positions are fractional: the logits of the two integer positions around p are mixed.",
+                     {scalar("⌊p⌋", lo), scalar("⌈p⌉", hi), scalar("w", w), scalar("q_i·e[⌊p⌋]", fLo),
+                      scalar("q_i·e[⌈p⌉]", fHi), scalar("1/√d", cope->scale())},
+                     {scalar("term", cope->scale() * (fHi * w + fLo * (1 - w)))}, false, {}, {{p.i, p.j}}, {}});
+}
+
 } // namespace
 
 Walk explain(const Scheme& scheme, const Sequence& seq, int head, int i, int j)
@@ -442,6 +508,10 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
         nopeSteps(p, w.steps);
     else if (name == "xpos")
         xposSteps(p, w.steps);
+    else if (name == "fire")
+        fireSteps(p, w.steps);
+    else if (name == "cope")
+        copeSteps(p, w.steps);
 
     const HeadResult& hr = result.heads[head];
     Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};

@@ -177,6 +177,16 @@ SchemeRun runScheme(AttentionEngine& engine, ResultPool& results, std::shared_pt
     renameTerms(run.termNames, *result, run.scheme->info().name);
     run.attention = std::move(result);
     run.buckets = std::make_shared<const Eigen::MatrixXd>(bucketMatrix(*run.scheme, seq.size()));
+    if (run.scheme->countsPositions()) { // CoPE: the counted positions shown beside attention
+        const AttentionPlan& p = *run.plan;
+        const int hd = p.model.headDim();
+        auto positions = std::make_shared<std::vector<Eigen::MatrixXd>>();
+        for (int h = 0; h < p.model.heads; ++h)
+            positions->push_back(run.scheme->countedPositions(
+                {p.model, h, seq.start, p.content, p.pe, p.proj->wq.middleCols(h * hd, hd),
+                 p.proj->wk.middleCols(h * hd, hd), p.proj->wv.middleCols(h * hd, hd)}));
+        run.positions = std::move(positions);
+    }
     return run;
 }
 

@@ -9,7 +9,8 @@ namespace poslab {
 
 bool isTermMatrix(const std::string& matrix)
 {
-    for (const char* other : {"probs", "logits", "bias", "delta", "bucket", "pe", "slopes", "delta-curve"})
+    for (const char* other :
+         {"probs", "logits", "bias", "delta", "bucket", "pe", "slopes", "delta-curve", "positions"})
         if (matrix == other) return false;
     return true;
 }
@@ -44,6 +45,7 @@ bool LabResult::has(const std::string& matrix, int head) const
     if (!isValid()) return false;
     if (matrix == "delta") return true;
     if (matrix == "bucket") return run.buckets && run.buckets->size() > 0;
+    if (matrix == "positions") return run.positions && head >= 0 && head < static_cast<int>(run.positions->size());
     const auto& heads = run.attention->heads;
     if (head < 0 || head >= static_cast<int>(heads.size())) return false;
     const HeadResult& h = heads[std::size_t(head)];

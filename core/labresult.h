@@ -24,6 +24,8 @@ struct SchemeRun
     std::shared_ptr<const AttentionPlan> plan; // what the engine ran (and explain() reads)
     std::shared_ptr<const AttentionResult> attention;
     std::shared_ptr<const Eigen::MatrixXd> buckets; // n × n, empty when the scheme has none
+    // CoPE's counted positions of every head (n × n each); empty for schemes that count none
+    std::shared_ptr<const std::vector<Eigen::MatrixXd>> positions;
 };
 
 // max over heads of |M(shifted) − M(base)| for `matrix` (probs, logits or bias).

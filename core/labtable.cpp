@@ -24,7 +24,8 @@ constexpr std::array kWhat = {std::pair{What::Pe, "pe"},
                               std::pair{What::Freqs, "freqs"},
                               std::pair{What::Context, "context"},
                               std::pair{What::ContextCurves, "context-curves"},
-                              std::pair{What::Out, "out"}};
+                              std::pair{What::Out, "out"},
+                              std::pair{What::Positions, "positions"}};
 
 // The model as the request gives it: bare positions have no content, so λ changes no number of
 // theirs, and the table reports the λ that was asked for.
@@ -222,6 +223,18 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     case What::ContextCurves:
         fillContext(t, contextExtension(scheme, n), what == What::Context);
         break;
+    case What::Positions: {
+        // on the inputs the engines see: content, the scheme's pe, the seeded projections of the head
+        const ModelConfig& m = scheme.model();
+        const int hd = m.headDim(), h = request.head;
+        const Eigen::MatrixXd content = contentVectors(seq, m), pe = scheme.absoluteAt(seq.start, n);
+        const std::shared_ptr<const Projections> proj = Projections::shared(m);
+        const HeadContext ctx{m, h, seq.start, content, pe, proj->wq.middleCols(h * hd, hd),
+                              proj->wk.middleCols(h * hd, hd), proj->wv.middleCols(h * hd, hd)};
+        fillMatrix(t, scheme.countedPositions(ctx));
+        t.model.emplace_back("head", std::to_string(h));
+        break;
+    }
     case What::DeltaCurve: {
         const DeltaCurve c = scheme.deltaCurve(request.range);
         fillMatrix(t, c.rows);

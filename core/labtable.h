@@ -26,7 +26,8 @@ enum class What
     Freqs,
     Context,      // rope: the context-extension view's pairs at L = n (core/contextextension.h)
     ContextCurves, // rope: its Δ-curves and attention per scaling, distances 0 .. n − 1
-    Out // the head's output z_i = Σ_j p_ij v_j (+ the scheme's value term), n × head_dim
+    Out, // the head's output z_i = Σ_j p_ij v_j (+ the scheme's value term), n × head_dim
+    Positions // CoPE's counted positions of the head (n × n)
 };
 What parseWhat(const std::string& name); // FieldError "matrix" listing the accepted names
 std::string whatName(What what);

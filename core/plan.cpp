@@ -54,6 +54,14 @@ Eigen::MatrixXd rotateRows(const Eigen::MatrixXd& x, const RotaryPlan& r, Rotary
     return out;
 }
 
+Eigen::MatrixXd cellMatrix(const CellTerm& term, int n)
+{
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(n, n);
+    for (int i = 0; i < n; ++i)
+        term.row(i, 0, n, m.row(i).data());
+    return m;
+}
+
 AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
 {
     AttentionPlan plan;

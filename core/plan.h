@@ -2,6 +2,7 @@
 
 #include "model.h"
 
+#include <memory>
 #include <vector>
 
 #include <Eigen/Core>
@@ -13,6 +14,7 @@ namespace poslab {
 // index o = Δ + n − 1 = j − i + n − 1 runs over 0 .. 2n − 2.
 //
 //   score_ij = scale · (q̃_i·k̃_j + q_i·keyTable[r(o)] + k_j·queryTable[r(o)] + keyBias·k_j) + offsetBias[o]
+//              + cell(i, j)
 //   z_i      = Σ_j p_ij (v_j + valueTable[r(o)])
 //
 // with q = x W_q, k = x W_k, v = x W_v for x = e + pe, q̃, k̃ rotated when `rotary` is on, and
@@ -25,6 +27,28 @@ struct OffsetTable
     bool empty() const { return rows.size() == 0; }
 };
 
+// A part of the score that depends on the cell (i, j) itself, not on the offset alone: FIRE's bias
+// (the query's position normalises the distance), CoPE's (the row's content counts the positions).
+// Engines ask for it row by row, so no n × n matrix is ever held. Immutable: shared by threads.
+class CellTerm
+{
+  public:
+    virtual ~CellTerm() = default;
+    // out[c] = the term of query row i and key j0 + c for c < len, final (already scaled, not
+    // divided by the temperature), in double. Rows and keys are 0-based indices of the sequence.
+    virtual void row(int i, int j0, int len, double* out) const = 0;
+    // True when a row is far cheaper in one call over all its keys (CoPE's suffix sums): the engines
+    // then visit such a head's rows in a single key block.
+    virtual bool wholeRow() const { return false; }
+    // For error bounds: Σ |parts| whose roundings make the value of (i, j), and how many roundings
+    // a part goes through at most (the value is within γ_roundings·magnitude of the exact one).
+    virtual double magnitude(int i, int j) const = 0;
+    virtual int roundings() const = 0;
+};
+
+// Every cell of the term for an n-token sequence (n × n), row by row.
+Eigen::MatrixXd cellMatrix(const CellTerm& term, int n);
+
 struct HeadPlan
 {
     std::vector<double> offsetBias;   // 2n − 1 entries (already final: not multiplied by scale), or empty
@@ -35,6 +59,8 @@ struct HeadPlan
     // The key and query table terms are multiplied by Mask_ij (1 where query i may see key j): the
     // seed article's RPE = PE + Mask ⊙ E. Only the bias of hidden cells shows it; their logits are −∞.
     bool maskTables = false;
+    // score_ij += cell(i, j) (FIRE, CoPE): added like offsetBias, final; null for most schemes.
+    std::shared_ptr<const CellTerm> cell;
 };
 
 // The rotation covers the first r = 2·theta.size() dims of a head (r < head_dim: partial rotary,

@@ -82,6 +82,11 @@ std::vector<double> Scheme::slopes() const
     throw Error(m_info.name + " has no slopes (slopes apply to alibi)");
 }
 
+Eigen::MatrixXd Scheme::countedPositions(const HeadContext&) const
+{
+    throw Error(m_info.name + " counts no positions (positions apply to cope)");
+}
+
 RopeFrequencies Scheme::frequencies(int) const
 {
     throw Error(m_info.name + " has no rotary frequencies (freqs apply to rope)");
@@ -105,6 +110,7 @@ const std::vector<Entry>& registry()
         {alibiInfo, makeAlibi}, {ropeInfo, makeRope},
         {debertaInfo, makeDeberta}, {seedLinearInfo, makeSeedLinear},
         {kerpleInfo, makeKerple}, {nopeInfo, makeNope}, {xposInfo, makeXpos},
+        {fireInfo, makeFire},   {copeInfo, makeCope},
     };
     return entries;
 }

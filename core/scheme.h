@@ -98,6 +98,12 @@ public:
     virtual std::vector<HeadValues> headValues() const { return {}; }
 
     virtual DeltaCurve deltaCurve(int range) const = 0;
+    // False when the scheme's value is no function of Δ (CoPE): deltaCurve then throws its reason.
+    virtual bool hasDeltaCurve() const { return true; }
+
+    // CoPE's counted positions p_ij of one head for ctx's input (n × n); Error for other schemes.
+    virtual Eigen::MatrixXd countedPositions(const HeadContext& ctx) const;
+    virtual bool countsPositions() const { return false; }
 
     // The same scheme as tables a fused engine can use (see plan.h). Defaults: 1/√head_dim, no
     // rotation, no tables (none and the absolute schemes, whose work is all in pe).

@@ -74,6 +74,9 @@ void checkTableMemory(const LabRequest& r, What what, int n, int heads)
     case What::Bucket:
         bytes = 2 * square;
         break;
+    case What::Positions: // q·kᵀ, the gates and the positions, and the table
+        bytes = 4 * square;
+        break;
     default:
         return;
     }
@@ -166,6 +169,11 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     case What::Context:
     case What::ContextCurves:
         scheme.frequencies(n); // throws the scheme's own message for schemes without rotary frequencies
+        break;
+    case What::Positions:
+        checkHead(r.head, scheme.model().heads);
+        checkSquare(r, n, false);
+        if (!scheme.countsPositions()) scheme.countedPositions({scheme.model(), 0, 0, {}, {}, {}, {}, {}});
         break;
     case What::Bias:
     case What::Logits:

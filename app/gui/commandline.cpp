@@ -92,11 +92,13 @@ QString checkRequest(const LabRequest& request)
             scheme->bucket(0, 0); // throws the scheme's own "has no buckets" message
             return {};
         }
+        if (matrix == "positions" && scheme->countsPositions()) return {};
         const std::vector<std::string> terms = oracleTermNames(*scheme);
         if (std::find(terms.begin(), terms.end(), matrix) != terms.end()) return {};
         QStringList names{QStringLiteral("probs"), QStringLiteral("logits"), QStringLiteral("bias"),
                           QStringLiteral("delta")};
         if (scheme->hasBucket()) names << QStringLiteral("bucket");
+        if (scheme->countsPositions()) names << QStringLiteral("positions");
         for (const auto& t : terms)
             names << QString::fromStdString(t);
         return QStringLiteral("--matrix must be one of %1 for %2, got %3")

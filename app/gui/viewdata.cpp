@@ -48,6 +48,7 @@ QStringList matrixChoices(const SchemeRun& run)
     QStringList names{QStringLiteral("probs"), QStringLiteral("logits"), QStringLiteral("bias"),
                       QStringLiteral("delta")};
     if (run.buckets && run.buckets->size() > 0) names << QStringLiteral("bucket");
+    if (run.positions) names << QStringLiteral("positions");
     for (const auto& t : run.termNames)
         names << QString::fromStdString(t);
     return names;
@@ -77,7 +78,8 @@ QString missingText(const LabResult& result, const QString& matrix, const QStrin
 
 bool isSignedMatrix(const QString& matrix)
 {
-    return matrix != QLatin1String("probs") && matrix != QLatin1String("bucket");
+    return matrix != QLatin1String("probs") && matrix != QLatin1String("bucket") &&
+           matrix != QLatin1String("positions");
 }
 
 bool maskApplies(const QString& matrix)
@@ -92,6 +94,7 @@ QString matrixValueLabel(const QString& matrix)
     if (matrix == QLatin1String("bias")) return QStringLiteral("positional part of the logit");
     if (matrix == QLatin1String("delta")) return QStringLiteral("\u0394 = j \u2212 i");
     if (matrix == QLatin1String("bucket")) return QStringLiteral("bucket index");
+    if (matrix == QLatin1String("positions")) return QStringLiteral("counted position p_ij (CoPE)");
     return QStringLiteral("score term: %1").arg(matrix);
 }
 
@@ -149,6 +152,10 @@ Eigen::MatrixXd fullMatrix(const SchemeRun& run, int head, const QString& matrix
     }
     const auto& heads = run.attention->heads;
     head = std::clamp(head, 0, static_cast<int>(heads.size()) - 1);
+    if (matrix == QLatin1String("positions")) {
+        if (!run.positions) return deltaMatrix(n) * std::nan("");
+        return (*run.positions)[std::size_t(head)];
+    }
     return headMatrix(heads[std::size_t(head)], matrix.toStdString());
 }
 
@@ -244,11 +251,46 @@ widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, i
                      run.buckets && run.buckets->size() > 0 ? run.buckets.get() : nullptr);
 }
 
+namespace {
+
+// The measured profile of the head's probabilities along Δ (the second half of a curve plot).
+void addProfile(widgets::CurvePlotData& data, const LabResult& result, int head, int range)
+{
+    if (!result.has("probs", head)) {
+        data.profileLabel = result.isPooled()
+                                ? QObject::tr("measured profile: unavailable at n = %1").arg(result.n)
+                                : QObject::tr("measured profile: computing\u2026");
+        return;
+    }
+    const std::vector<double> profile =
+        diagonalProfile(result.run.attention->heads[std::size_t(head)].probs, result.request.model.causal);
+    const int n = result.n;
+    for (int k = 0; k < static_cast<int>(profile.size()); ++k) {
+        const int delta = k - (n - 1);
+        if (std::abs(delta) > range || !std::isfinite(profile[std::size_t(k)])) continue;
+        data.profileX.push_back(delta);
+        data.profileY.push_back(profile[std::size_t(k)]);
+    }
+    data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
+}
+
+} // namespace
+
 widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta)
 {
     widgets::CurvePlotData data;
     head = std::clamp(head, 0, std::max(0, result.request.model.heads - 1));
     const Scheme& scheme = *result.run.scheme;
+    data.marker = selectedDelta;
+    if (!scheme.hasDeltaCurve()) {
+        // CoPE: positions are counted from the content, so only this input's measured profile exists
+        data.title = QObject::tr("%1 \u00b7 no \u0394-curve without an input: mean attention of head %2")
+                         .arg(QString::fromStdString(scheme.info().title))
+                         .arg(head);
+        data.valueLabel = QObject::tr("(the scheme has no curve of \u0394 alone)");
+        addProfile(data, result, head, range);
+        return data;
+    }
     const DeltaCurve curve = scheme.deltaCurve(range);
     const CurveLayout layout = curveLayout(curve);
     const std::string headSuffix = "head" + std::to_string(head);
@@ -289,23 +331,7 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
                      .arg(QString::fromStdString(scheme.info().title))
                      .arg(head);
 
-    data.marker = selectedDelta;
-    if (!result.has("probs", head)) {
-        data.profileLabel = result.isPooled()
-                                ? QObject::tr("measured profile: unavailable at n = %1").arg(result.n)
-                                : QObject::tr("measured profile: computing\u2026");
-        return data;
-    }
-    const std::vector<double> profile =
-        diagonalProfile(result.run.attention->heads[std::size_t(head)].probs, result.request.model.causal);
-    const int n = result.n;
-    for (int k = 0; k < static_cast<int>(profile.size()); ++k) {
-        const int delta = k - (n - 1);
-        if (std::abs(delta) > range || !std::isfinite(profile[std::size_t(k)])) continue;
-        data.profileX.push_back(delta);
-        data.profileY.push_back(profile[std::size_t(k)]);
-    }
-    data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
+    addProfile(data, result, head, range);
     return data;
 }
 

@@ -131,6 +131,9 @@ std::vector<ScoreTerm> OneDnnEngine::Impl::termsOf(const AttentionPlan& plan, in
                 for (int j = 0; j < n; ++j)
                     t(i, j) = hp.offsetBias[j - i + n - 1];
             break;
+        case Component::Cell: // evaluated in double, as the tiles do before their float sum
+            t = cellMatrix(*hp.cell, n);
+            break;
         }
         if (hp.maskTables && (comp == Component::KeyTable || comp == Component::QueryTable))
             t.triangularView<Eigen::StrictlyUpper>().setZero(); // Mask_ij = 0 for hidden keys

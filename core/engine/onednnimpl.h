@@ -57,6 +57,7 @@ struct Scratch
     std::vector<int> localEdges, cellEnd;
     std::vector<std::uint16_t> eb;
     std::vector<double> keptBias, keptLogits, keptProbs; // rows × n, row-major (tile.cpp)
+    std::vector<double> cellRow;                         // a row of the plan's cell term
 };
 
 // Keys per block. Up to 2048 keys one block (the whole row: 128 × 2048 floats = 1 MiB); beyond,
@@ -65,6 +66,13 @@ inline int keyBlockFor(int n, int requested)
 {
     if (requested > 0) return std::min(requested, n);
     return n <= 2048 ? n : 1024;
+}
+
+// The key block of head h: the whole row when its cell term wants it (CoPE's suffix sums).
+inline int headKeyBlock(const AttentionPlan& plan, int h, int requested)
+{
+    const CellTerm* cell = plan.heads[h].cell.get();
+    return cell && cell->wholeRow() ? plan.n() : keyBlockFor(plan.n(), requested);
 }
 
 inline int roundUp(int x, int to)
@@ -84,7 +92,8 @@ struct Tile
 
     // Keys of the block [j0, j0 + bw) that row r sees.
     int visible(int r, int j0, int bw) const { return causal ? std::clamp(i0 + r + 1 - j0, 0, bw) : bw; }
-    bool tableTerms() const { return !d.keyWindow.empty() || d.keyRows > 0 || d.queryRows > 0; }
+    bool tableTerms() const { return !d.keyWindow.empty() || d.keyRows > 0 || d.queryRows > 0 || cell(); }
+    const CellTerm* cell() const { return plan.heads[h].cell.get(); }
     // The row's logits over the block's first `len` keys, in place in S (row r of the block's
     // products): c·S + offsetBias/T + c·keyBias·k_j, and the table terms added into `ext` (the row
     // itself unless the caller keeps them apart). Returns the max of the row over its first

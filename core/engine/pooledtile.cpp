@@ -18,7 +18,7 @@ void OneDnnEngine::Impl::pooledTile(const engine::Tile& t, const engine::PoolSin
     namespace k = engine::kernels;
     const int n = t.n, rows = t.rows;
     const int end = t.causal ? t.i0 + rows : n; // keys some row of the tile sees
-    const int block = engine::keyBlockFor(n, keyBlock);
+    const int block = engine::headKeyBlock(t.plan, t.h, keyBlock);
     const std::vector<int>& e = *sink.keyEdges;
     const int cells = static_cast<int>(e.size()) - 1;
     engine::Scratch& sc = t.sc;

@@ -60,6 +60,9 @@ std::vector<ScoreTerm> planComponents(const AttentionPlan& plan, int h)
                 for (int j = 0; j < n; ++j)
                     t(i, j) = hp.offsetBias[j - i + n - 1];
             break;
+        case Component::Cell:
+            t = cellMatrix(*hp.cell, n);
+            break;
         }
         terms.push_back({componentName(c), std::move(t)});
     }

@@ -15,6 +15,7 @@ std::vector<Component> planComponentList(const AttentionPlan& plan, int head)
     if (!hp.queryTable.empty()) list.push_back(Component::QueryTable);
     if (hp.keyBias.size() > 0) list.push_back(Component::KeyBias);
     if (!hp.offsetBias.empty()) list.push_back(Component::OffsetBias);
+    if (hp.cell) list.push_back(Component::Cell);
     return list;
 }
 
@@ -39,6 +40,8 @@ std::string componentName(Component c)
         return "key bias";
     case Component::OffsetBias:
         return "offset bias";
+    case Component::Cell:
+        return "cell term";
     }
     return "?";
 }

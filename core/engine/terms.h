@@ -11,7 +11,7 @@ namespace poslab {
 // The score of a head as the engines split it, in this order (absent parts left out):
 // content-content, content-position, position-content, position-position (when pe is not zero),
 // rotation (rotated − unrotated), key table (scale · q_i·keyTable[r(o)]), query table
-// (scale · k_j·queryTable[r(o)]), key bias (scale · keyBias·k_j), offset bias.
+// (scale · k_j·queryTable[r(o)]), key bias (scale · keyBias·k_j), offset bias, cell term (FIRE, CoPE).
 enum class Component
 {
     CC,
@@ -22,7 +22,8 @@ enum class Component
     KeyTable,
     QueryTable,
     KeyBias,
-    OffsetBias
+    OffsetBias,
+    Cell
 };
 std::vector<Component> planComponentList(const AttentionPlan& plan, int head);
 std::string componentName(Component c);

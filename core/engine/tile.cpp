@@ -97,6 +97,14 @@ float engine::Tile::logits(int r, int j0, int bw, int len, int maxLen, float* ex
     if (d.queryRows > 0)
         kernels::gatherStrideAddRow(ext, len, d.kTable.data() + static_cast<std::size_t>(j0) * d.queryRows,
                                     d.queryRows, d.queryIdx.data(), base);
+    if (const CellTerm* term = cell()) {
+        // the cell term in double (FIRE's MLP, CoPE's counted positions), / T, then into the float row
+        sc.cellRow.resize(static_cast<std::size_t>(len));
+        term->row(i, j0, len, sc.cellRow.data());
+        const double invT = 1.0 / plan.model.temperature;
+        for (int j = 0; j < len; ++j)
+            ext[j] += static_cast<float>(sc.cellRow[static_cast<std::size_t>(j)] * invT);
+    }
     return ext == s && maxLen > 0 ? kernels::maxRow(s, maxLen) : mb;
 }
 
@@ -121,7 +129,7 @@ class OutputPass
     }
     // Keys some row of the tile computes, and per block (a kept head: one block, its rows final).
     int end() const { return t.causal && !keepBias ? t.i0 + t.rows : t.n; }
-    int block(int requested) const { return keep ? t.n : engine::keyBlockFor(t.n, requested); }
+    int block(int requested) const { return keep ? t.n : engine::headKeyBlock(t.plan, t.h, requested); }
     bool keepsBias() const { return keepBias; }
     void row(int r, int j0, int bw);
     void finish();

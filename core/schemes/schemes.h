@@ -22,6 +22,8 @@ SchemeInfo seedLinearInfo();
 SchemeInfo kerpleInfo();
 SchemeInfo nopeInfo();
 SchemeInfo xposInfo();
+SchemeInfo fireInfo();
+SchemeInfo copeInfo();
 
 std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeSinusoidal(const RawParams& raw, const ModelConfig& model);
@@ -36,6 +38,8 @@ std::unique_ptr<Scheme> makeSeedLinear(const RawParams& raw, const ModelConfig& 
 std::unique_ptr<Scheme> makeKerple(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeNope(const RawParams& raw, const ModelConfig& model);
 std::unique_ptr<Scheme> makeXpos(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeFire(const RawParams& raw, const ModelConfig& model);
+std::unique_ptr<Scheme> makeCope(const RawParams& raw, const ModelConfig& model);
 
 enum class SinusoidLayout { Interleaved, Concat };
 

@@ -247,7 +247,7 @@ TEST(CliSchemes, JsonListsEverySchemeWithTheirParameters)
     const JsonValue& schemes = j["schemes"];
     const std::vector<std::string> names = {"none", "sinusoidal", "learned", "shaw",    "transformer-xl",
                                             "t5",   "alibi",      "rope",    "deberta", "seed-linear",
-                                            "kerple", "nope", "xpos"};
+                                            "kerple", "nope", "xpos", "fire", "cope"};
     ASSERT_EQ(schemes.size(), names.size());
     for (std::size_t k = 0; k < names.size(); ++k) {
         const JsonValue& s = schemes[k];
@@ -292,7 +292,7 @@ TEST(CliSchemes, TextListsEverySchemeAndParameter)
         if (line[0] != ' ') starts.push_back(line.substr(0, line.find(' ')));
     EXPECT_EQ(starts, (std::vector<std::string>{"none", "sinusoidal", "learned", "shaw", "transformer-xl",
                                                 "t5", "alibi", "rope", "deberta", "seed-linear",
-                                                "kerple", "nope", "xpos"}));
+                                                "kerple", "nope", "xpos", "fire", "cope"}));
     for (const char* word : {"num_buckets", "max_distance", "max_len", "layout", "base", "Vaswani"})
         EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }

@@ -502,3 +502,56 @@ TEST(CliValues, SameSeedSameNumbersOtherSeedOtherNumbers)
     EXPECT_EQ(with({"--seed", "3"}), with({"--seed", "3"}));
     EXPECT_NE(with({"--seed", "3"}), with({"--seed", "4"}));
 }
+
+// CoPE's counted positions through poslab-cli: --what positions is the head's p_ij of
+// facebookresearch/RAM context_position.py (ContextPosSelfAttn.forward): with the causal mask each
+// row's positions fall from the first key to the diagonal by one gate σ(·) ∈ (0, 1) per key, hidden
+// keys count 0, and the numbers are the oracle's (countedPositions, in double) as written.
+TEST(CliValues, CopePositionsAreTheCountedGates)
+{
+    const Matrix m = csvOf(computeArgs(
+        {"--scheme", "cope", "--text", "the cat sat on the mat", "--what", "positions", "--head", "1", "--causal"}));
+    expectSquare(m, 6);
+    poslab::ModelConfig model;
+    model.causal = true;
+    const auto scheme = poslab::makeScheme("cope", {}, model);
+    const poslab::Sequence seq = poslab::Sequence::fromText("the cat sat on the mat", poslab::TokenizerMode::Word);
+    const poslab::AttentionPlan plan = poslab::makePlan(*scheme, seq);
+    const int hd = model.headDim();
+    const Eigen::MatrixXd want = scheme->countedPositions(
+        {plan.model, 1, 0, plan.content, plan.pe, plan.proj->wq.middleCols(hd, hd), plan.proj->wk.middleCols(hd, hd),
+         plan.proj->wv.middleCols(hd, hd)});
+    for (int i = 0; i < 6; ++i)
+        for (int j = 0; j < 6; ++j) {
+            EXPECT_DOUBLE_EQ(m[i][j], want(i, j)) << i << ", " << j;
+            if (j > i) {
+                EXPECT_EQ(m[i][j], 0.0);
+            }
+            if (j < i) {
+                EXPECT_GT(m[i][j] - m[i][j + 1], 0.0);
+                EXPECT_LT(m[i][j] - m[i][j + 1], 1.0);
+            }
+        }
+}
+
+// FIRE's Δ-curve columns are query positions L, 4L, 16L for every head; CoPE has none and says why in
+// one line; positions of a scheme that counts none is the scheme's own one-line error.
+TEST(CliValues, FireCurveAndCopeRefusals)
+{
+    const std::string curve = succeed(computeArgs({"--scheme", "fire", "--n", "4", "--heads", "2", "--what",
+                                                   "delta-curve", "--range", "3", "--format", "json"}))
+                                  .out;
+    for (const char* column : {"bias_i512_head0", "bias_i2048_head1", "bias_i8192_head1"})
+        EXPECT_NE(curve.find(column), std::string::npos) << column;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"compute", "--scheme", "cope", "--n", "4", "--what", "delta-curve"},
+          std::vector<std::string>{"compute", "--scheme", "fire", "--n", "4", "--what", "positions"},
+          std::vector<std::string>{"compute", "--scheme", "fire", "--param", "c=-1"}}) {
+        const CliResult r = runCli(args);
+        EXPECT_NE(r.exitCode, 0) << joined(args);
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    }
+    EXPECT_NE(runCli({"compute", "--scheme", "cope", "--n", "4", "--what", "delta-curve"}).err.find("depend on the tokens"),
+              std::string::npos);
+}

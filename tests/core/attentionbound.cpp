@@ -131,6 +131,17 @@ MatrixXd byOffset(const std::vector<double>& table, int n)
     return out;
 }
 
+// A cell term (FIRE, CoPE) evaluated in double: within γ_R(u)·M of the exact value, M the Σ|parts|
+// the term reports for each cell and R its roundings (plan.h, CellTerm).
+Bounded cellTerm(const CellTerm& term, int n, double u)
+{
+    MatrixXd mag(n, n);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            mag(i, j) = term.magnitude(i, j);
+    return {mag, gamma(term.roundings(), u) * mag};
+}
+
 Bounded zeros(int n)
 {
     return {MatrixXd::Zero(n, n), MatrixXd::Zero(n, n)};
@@ -214,6 +225,9 @@ HeadBound doubleBound(const AttentionPlan& plan, int h, const HeadResult& oracle
             parts.push_back({b, u * b});
             break;
         }
+        case Component::Cell:
+            parts.push_back(cellTerm(*hp.cell, n, u));
+            break;
         }
     }
     std::vector<const Bounded*> all;
@@ -334,12 +348,20 @@ HeadBound engineBound(const AttentionPlan& plan, int h, const HeadResult& oracle
         queryT = gathered(scaled(product(k, transposed(stored(hp.queryTable.rows, ar)), u), c, 3, u),
                           hp.queryTable.rowOfOffset, true, hp.maskTables);
 
+    // The cell term: its row in double (within γ_R·M), fl32(v·fl(1/T)): two roundings in double and
+    // the cast to float
+    Bounded cellD, cellT;
+    if (hp.cell) {
+        cellD = cellTerm(*hp.cell, n, kUd);
+        cellT = rounded(scaled(cellD, 1 / T, 2, kUd), u);
+    }
+
     // logits: the parts summed in float in any order (Higham (4.4)); the precise table's anchor is
     // added in double to the kept logits
     std::vector<const Bounded*> parts{&cS}, tables;
     for (const Bounded* b : {&off, &col})
         if (b->mag.size() > 0) parts.push_back(b);
-    for (const Bounded* b : {&keyT, &queryT})
+    for (const Bounded* b : {&keyT, &queryT, &cellT})
         if (b->mag.size() > 0) tables.push_back(b);
     parts.insert(parts.end(), tables.begin(), tables.end());
     Bounded logits = sum(parts, u);
@@ -420,6 +442,9 @@ HeadBound engineBound(const AttentionPlan& plan, int h, const HeadResult& oracle
             break;
         case Component::OffsetBias: // the plan's own values, copied
             out.terms.push_back(MatrixXd::Zero(n, n));
+            break;
+        case Component::Cell: // engineterms.cpp: the same double rows
+            out.terms.push_back(cellD.err);
             break;
         }
     }

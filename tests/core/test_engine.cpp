@@ -74,7 +74,11 @@ const std::vector<Case>& allCases()
         {"kerple", {{"form", "power"}}},
         {"nope", {}},
         {"xpos", {}},
-        {"xpos", {{"scale_base", "64"}}}};
+        {"xpos", {{"scale_base", "64"}}},
+        // a cell term (plan.h): FIRE's normaliser past L = 16, CoPE's counted positions clamped
+        {"fire", {{"L", "16"}}},
+        {"cope", {}},
+        {"cope", {{"npos", "8"}}}};
     return cases;
 }
 

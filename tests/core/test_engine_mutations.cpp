@@ -32,6 +32,17 @@ struct Mutation
     std::function<void(AttentionPlan&, const Scheme&)> apply;
 };
 
+// Each head's cell term (FIRE, CoPE) as `other` would build it on the plan's inputs.
+void swapCells(AttentionPlan& plan, const Scheme& other)
+{
+    const int hd = plan.model.headDim();
+    for (int h = 0; h < plan.model.heads; ++h) {
+        const HeadContext ctx{plan.model, h, 0, plan.content, plan.pe, plan.proj->wq.middleCols(h * hd, hd),
+                              plan.proj->wk.middleCols(h * hd, hd), plan.proj->wv.middleCols(h * hd, hd)};
+        plan.heads[h].cell = other.headPlan(ctx).cell;
+    }
+}
+
 // Δ of offset index o.
 int deltaOf(int o, int n)
 {
@@ -203,6 +214,40 @@ const std::vector<Mutation>& mutations()
          false,
          [](AttentionPlan& plan, const Scheme& scheme) {
              plan.rotary.theta = makeScheme("rope", {}, scheme.model())->rotary(plan.n()).theta;
+         }},
+        // FIRE's normaliser ψ(i) without the threshold L: max(i, L) dropped (L = 1 does that).
+        {"FireNormaliserWithoutThreshold",
+         "fire",
+         {},
+         true,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             swapCells(plan, *makeScheme("fire", {{"L", "1"}}, scheme.model()));
+         }},
+        // FIRE with ψ's c off by 1% (a constant rounded to 0.101).
+        {"FireLogScaleOffByOnePercent",
+         "fire",
+         {{"L", "16"}},
+         false,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             swapCells(plan, *makeScheme("fire", {{"L", "16"}, {"c", "0.101"}}, scheme.model()));
+         }},
+        // CoPE's gates not multiplied by the mask in a decoder: later keys are counted too.
+        {"CopeCountsHiddenKeys",
+         "cope",
+         {},
+         true,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             ModelConfig open = scheme.model();
+             open.causal = false;
+             swapCells(plan, *makeScheme("cope", {}, open));
+         }},
+        // CoPE's positions clamped one lower (npos − 2: an off-by-one in the table size).
+        {"CopeClampOffByOne",
+         "cope",
+         {{"npos", "4"}},
+         true,
+         [](AttentionPlan& plan, const Scheme& scheme) {
+             swapCells(plan, *makeScheme("cope", {{"npos", "3"}}, scheme.model()));
          }},
         // Learned absolute positions read one row further (positions counted from 1).
         {"LearnedPositionOffByOne",

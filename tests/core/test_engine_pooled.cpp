@@ -34,7 +34,8 @@ TEST(EnginePooled, MatchesPooledOracle)
     OneDnnEngine engine;
     std::uint64_t seed = 900;
     for (const Case& c : {Case{"alibi", 333, 50}, Case{"rope", 64, 64}, Case{"transformer-xl", 600, 37},
-                          Case{"deberta", 100, 1000}, Case{"shaw", 257, 16}})
+                          Case{"deberta", 100, 1000}, Case{"shaw", 257, 16}, Case{"fire", 300, 45},
+                          Case{"cope", 160, 33}})
         for (bool causal : {false, true})
             for (PoolMode mode : {PoolMode::Max, PoolMode::Mean}) {
                 ModelConfig m;

@@ -108,7 +108,7 @@ MatrixXd sinusoid(int n, int d, double base, bool concat)
 
 const std::vector<std::string> kAllSchemes = {"none", "sinusoidal", "learned", "shaw",    "transformer-xl",
                                               "t5",   "alibi",      "rope",    "deberta", "seed-linear",
-                                              "kerple", "nope", "xpos"};
+                                              "kerple", "nope", "xpos", "fire", "cope"};
 
 } // namespace
 
@@ -135,7 +135,7 @@ TEST(SchemeRegistry, KindsMatchTheSchemes)
     EXPECT_EQ(describeScheme("none").kind, SchemeKind::None);
     for (const char* n : {"sinusoidal", "learned"})
         EXPECT_EQ(describeScheme(n).kind, SchemeKind::Absolute) << n;
-    for (const char* n : {"shaw", "transformer-xl", "t5", "alibi", "rope", "deberta"})
+    for (const char* n : {"shaw", "transformer-xl", "t5", "alibi", "rope", "deberta", "fire", "cope"})
         EXPECT_EQ(describeScheme(n).kind, SchemeKind::Relative) << n;
 }
 
@@ -289,6 +289,10 @@ TEST_P(EveryScheme, UnknownParameterIsRejectedByName)
 TEST_P(EveryScheme, DeltaCurveHasDeltaInColumnZero)
 {
     auto s = make(makeModel(16, 2));
+    if (!s->hasDeltaCurve()) { // CoPE: no function of Δ alone, and deltaCurve says so
+        EXPECT_THROW(s->deltaCurve(4), Error);
+        return;
+    }
     for (int range : {0, 1, 16}) {
         const DeltaCurve c = s->deltaCurve(range);
         ASSERT_EQ(c.rows.rows(), 2 * range + 1);
@@ -310,7 +314,8 @@ INSTANTIATE_TEST_SUITE_P(Schemes, EveryScheme,
                                            Variant{"rope", {{"layout", "interleaved"}}},
                                            Variant{"deberta", {}},
                                            Variant{"deberta", {{"bucket_size", "8"}, {"max_position", "32"}}},
-                                           Variant{"seed-linear", {}}));
+                                           Variant{"seed-linear", {}}, Variant{"fire", {{"L", "4"}}},
+                                           Variant{"cope", {}}, Variant{"cope", {{"npos", "3"}}}));
 
 // ───────────────────────────── validation ─────────────────────────────
 
