@@ -61,7 +61,8 @@ class TestContext : public QObject
         auto* panel = window.findChild<ContextPanel*>();
         QVERIFY(panel);
         auto* tabs = window.findChild<QTabWidget*>();
-        QCOMPARE(tabs->tabText(4), QStringLiteral("Context"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(panel)), QStringLiteral("Context"));
+        QCOMPARE(tabs->indexOf(panel), tabs->count() - 1); // the last tab, after Encoding
         View parsed = View::Heatmap;
         QVERIFY(parseView(QStringLiteral("context"), &parsed));
         QCOMPARE(parsed, View::Context);
