@@ -38,10 +38,12 @@ std::string roleShape(const std::string& role)
     if (role == "t5_bias" || role == "t5_decoder_bias") return "[buckets, heads]";
     if (role == "deberta_rel") return "[2 · position_buckets, d_model]";
     if (role == "q_proj" || role == "k_proj") return "[out, in]";
+    if (role == "deberta_ln_weight" || role == "deberta_ln_bias") return "[d_model] (a vector)";
     return "2-D";
 }
 
-// One loaded set, and what it was loaded from: the files' sizes and modification times.
+// One loaded set, and what it was loaded from: the files' sizes and modification times (the
+// tensors' files, and a folder's config.json and shard index).
 struct CacheEntry
 {
     WeightSpec spec;
@@ -57,6 +59,15 @@ std::vector<std::tuple<std::string, std::uintmax_t, fs::file_time_type>> identit
         std::error_code ec;
         const auto time = fs::last_write_time(f.path(), ec);
         out.emplace_back(f.path(), f.size(), ec ? fs::file_time_type{} : time);
+    }
+    // The folder's config and shard index decide settings and roles too.
+    for (const char* name : {"config.json", "model.safetensors.index.json"}) {
+        std::error_code ec;
+        const fs::path p = fs::path(c.path()) / name;
+        if (!fs::is_directory(c.path(), ec) || !fs::exists(p, ec)) continue;
+        const auto size = fs::file_size(p, ec);
+        const auto time = fs::last_write_time(p, ec);
+        out.emplace_back(p.string(), ec ? 0 : size, ec ? fs::file_time_type{} : time);
     }
     return out;
 }
@@ -146,6 +157,7 @@ std::vector<std::string> schemeWeightRoles(const std::string& scheme)
     if (scheme == "learned") return {"position_table"};
     if (scheme == "t5") return {"t5_bias", "t5_decoder_bias"};
     if (scheme == "rope") return {"q_proj", "k_proj"};
+    if (scheme == "deberta") return {"deberta_rel", "deberta_ln_weight", "deberta_ln_bias"};
     return {};
 }
 
@@ -218,7 +230,9 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
         }
         const TensorFile* file = found.first;
         const TensorInfo* info = found.second;
-        if (info->shape.size() != 2)
+        // A LayerNorm's weight and bias are vectors: one column.
+        const bool vector = role == "deberta_ln_weight" || role == "deberta_ln_bias";
+        if (vector ? info->shape.size() != 1 : info->shape.size() != 2)
             throw weightsError(quoteInput(name, kQuotedNameChars) + " in " +
                                quoteInput(file->path(), kQuotedNameChars) + " is " + shapeText(info->shape) +
                                ": " + role + " must be " + roleShape(role));
@@ -236,7 +250,7 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
                 throw weightsError(e.what());
             }
         }();
-        const auto rows = Eigen::Index(info->shape[0]), cols = Eigen::Index(info->shape[1]);
+        const auto rows = Eigen::Index(info->shape[0]), cols = vector ? Eigen::Index(1) : Eigen::Index(info->shape[1]);
         t.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
             values.data(), rows, cols);
         t.print = {role, name, file->path(), file->size(), Sha256::hex(file->bytes(name))};
@@ -327,6 +341,14 @@ WeightDefaults weightDefaults(const LoadedWeights& weights, const std::string& s
         }
         if (s && s->t5MaxDistance && fitsInt(*s->t5MaxDistance))
             d.params.emplace_back("max_distance", std::to_string(*s->t5MaxDistance));
+    } else if (scheme == "deberta") {
+        if (const LoadedTensor* t = weights.find("deberta_rel")) d.dModel = int(t->values.cols());
+        // DebertaV2Config: position_buckets, max_relative_positions (< 1: max_position_embeddings).
+        if (s && s->debertaBuckets && *s->debertaBuckets > 0 && fitsInt(*s->debertaBuckets))
+            d.params.emplace_back("bucket_size", std::to_string(*s->debertaBuckets));
+        const std::optional<long long> most =
+            s && s->debertaMaxRelative && *s->debertaMaxRelative > 0 ? s->debertaMaxRelative : s ? s->maxPositions : std::nullopt;
+        if (most && fitsInt(*most)) d.params.emplace_back("max_position", std::to_string(*most));
     } else if (scheme == "rope") {
         if (const LoadedTensor* q = weights.find("q_proj")) {
             d.dModel = int(q->values.cols());

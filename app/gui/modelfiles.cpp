@@ -119,6 +119,9 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
     } else if (named("position_table")) {
         r.params.clear();
         r.scheme = "learned";
+    } else if (named("deberta_rel")) {
+        r.params.clear(); // buckets and max position from config.json
+        r.scheme = "deberta";
     } else if (named("q_proj") && named("k_proj")) {
         r.params.clear(); // the layer's own RoPE settings follow from config.json
         r.scheme = "rope";
@@ -136,7 +139,7 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
         for (const TensorRole& role : checkpoint.roles())
             found += (found.empty() ? "" : ", ") + role.role;
         throw Error(quoteInput(path, kQuotedNameChars) +
-                    ": no position table, T5 bias, q/k projections or layer inputs (x, w_q, w_k, w_v)" +
+                    ": no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer inputs (x, w_q, w_k, w_v)" +
                     (found.empty() ? std::string()
                                    : " (it has " + found + ", which the explorer does not show yet)"));
     }

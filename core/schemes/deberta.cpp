@@ -3,7 +3,9 @@
 
 #include "schemes.h"
 
+#include "error.h"
 #include "rng.h"
+#include "weights.h"
 
 #include <algorithm>
 #include <cmath>
@@ -25,7 +27,41 @@ public:
             fail("max_position " + std::to_string(m_maxPosition) + " must exceed bucket_size/2 + 1 = " +
                  std::to_string(m_bucketSize / 2 + 1) + " for the log buckets");
         m_span = m_bucketSize > 0 ? m_bucketSize : m_maxPosition;
-        m_rel = Rng::stream(model.seed, "deberta.rel").normalMatrix(2 * m_span, model.dModel, 1.0);
+        if (model.loaded) {
+            const LoadedTensor* rel = model.loaded->find("deberta_rel");
+            if (!rel)
+                fail("the checkpoint " + quoteInput(model.loaded->spec.path, kQuotedNameChars) +
+                     " has no relative embeddings under a common name (say which tensor is the role deberta_rel)");
+            const std::string what = quoteInput(rel->print.tensor, kQuotedNameChars) + " (" +
+                                     std::to_string(rel->values.rows()) + " \u00d7 " + std::to_string(rel->values.cols()) + ")";
+            if (rel->values.rows() != 2 * m_span)
+                fail("the table " + what + " has " + std::to_string(rel->values.rows()) + " rows but 2 \u00b7 span = " +
+                     std::to_string(2 * m_span) + " (span = bucket_size, or max_position without buckets)");
+            if (rel->values.cols() != model.dModel)
+                fail("the table " + what + " has " + std::to_string(rel->values.cols()) + " columns, so d_model must be " +
+                     std::to_string(rel->values.cols()) + ", not " + std::to_string(model.dModel));
+            m_rel = rel->values;
+            // DebertaV2Encoder.get_rel_embedding: LayerNorm(rel_embeddings) when norm_rel_ebd says layer_norm
+            // (transformers' modeling_deberta_v2.py), eps = the config's layer_norm_eps, 1e-7 by default
+            // and in every released v2/v3 config.
+            const auto& settings = model.loaded->settings;
+            const LoadedTensor* w = model.loaded->find("deberta_ln_weight");
+            const LoadedTensor* b = model.loaded->find("deberta_ln_bias");
+            if (settings && settings->debertaNormRel.value_or(false)) {
+                if (!w || !b || w->values.rows() != model.dModel || b->values.rows() != model.dModel)
+                    fail("the config asks for layer-normed relative embeddings, but the checkpoint has no encoder "
+                         "LayerNorm weight and bias of " + std::to_string(model.dModel) + " values");
+                for (Eigen::Index r = 0; r < m_rel.rows(); ++r) {
+                    const double mean = m_rel.row(r).mean();
+                    const double var = (m_rel.row(r).array() - mean).square().mean();
+                    m_rel.row(r) = ((m_rel.row(r).array() - mean) / std::sqrt(var + 1e-7)) *
+                                       w->values.col(0).transpose().array() +
+                                   b->values.col(0).transpose().array();
+                }
+            }
+        } else {
+            m_rel = Rng::stream(model.seed, "deberta.rel").normalMatrix(2 * m_span, model.dModel, 1.0);
+        }
     }
 
     // DeBERTa's make_log_bucket_position for its own relative position (query − key), in double

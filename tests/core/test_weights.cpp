@@ -460,3 +460,83 @@ TEST(LoadedWeights, ALlamaLayersProjectionsAndRopeSettings)
     ASSERT_FALSE(md.params.empty());
     EXPECT_EQ(md.params[0], (std::pair<std::string, std::string>("layout", "interleaved")));
 }
+
+// DeBERTa-v2/v3: encoder.rel_embeddings [2·position_buckets, d] layer-normed with the encoder's
+// LayerNorm when norm_rel_ebd says so (transformers' DebertaV2Encoder.get_rel_embedding, eps 1e-7);
+// K^r = LN(P)·W_k of each head is what the engines use (HeadPlan::keyTable).
+TEST(LoadedWeights, DebertaRelativeEmbeddingsAreLayerNormed)
+{
+    const int d = 8, buckets = 4;
+    Eigen::MatrixXd rel(2 * buckets, d);
+    for (int r = 0; r < 2 * buckets; ++r)
+        for (int c = 0; c < d; ++c)
+            rel(r, c) = 0.5 * r - 0.25 * c + 0.125 * ((r * c) % 3);
+    std::vector<double> gamma, beta;
+    for (int c = 0; c < d; ++c) {
+        gamma.push_back(1.0 + 0.125 * c);
+        beta.push_back(0.25 - 0.0625 * c);
+    }
+    TempFolder dir;
+    dir.write("config.json", R"({"model_type": "deberta-v2", "hidden_size": 8, "num_attention_heads": 2,
+        "position_buckets": 4, "max_relative_positions": -1, "max_position_embeddings": 64,
+        "relative_attention": true, "norm_rel_ebd": "layer_norm"})");
+    dir.write("model.safetensors",
+              safetensorsOf({f32Tensor("deberta.encoder.rel_embeddings.weight", {8, 8}, rowMajor(rel)),
+                             f32Tensor("deberta.encoder.LayerNorm.weight", {8}, gamma),
+                             f32Tensor("deberta.encoder.LayerNorm.bias", {8}, beta)}));
+    WeightSpec spec;
+    spec.path = dir.path();
+    const auto w = loadWeights(spec, schemeWeightRoles("deberta"));
+    const WeightDefaults defaults = weightDefaults(*w, "deberta");
+    EXPECT_EQ(defaults.dModel, 8);
+    EXPECT_EQ(defaults.heads, 2);
+    EXPECT_EQ(defaults.params, (std::vector<std::pair<std::string, std::string>>{{"bucket_size", "4"}, {"max_position", "64"}}));
+
+    LabRequest r = request("deberta", 10);
+    r.model.dModel = d;
+    r.model.heads = 2;
+    r.weights = spec;
+    for (const auto& [key, value] : defaults.params)
+        r.params[key] = value;
+    const ModelConfig model = r.schemeModel();
+    const auto scheme = makeScheme("deberta", r.params, model);
+    // LayerNorm by hand, row by row (values as stored: F32).
+    Eigen::MatrixXd ln(2 * buckets, d);
+    for (int row = 0; row < 2 * buckets; ++row) {
+        double mean = 0, var = 0;
+        for (int c = 0; c < d; ++c)
+            mean += double(float(rel(row, c))) / d;
+        for (int c = 0; c < d; ++c)
+            var += (double(float(rel(row, c))) - mean) * (double(float(rel(row, c))) - mean) / d;
+        for (int c = 0; c < d; ++c)
+            ln(row, c) = (double(float(rel(row, c))) - mean) / std::sqrt(var + 1e-7) * double(float(gamma[std::size_t(c)])) +
+                         double(float(beta[std::size_t(c)]));
+    }
+    const Sequence seq = r.sequence();
+    const Eigen::MatrixXd content = contentVectors(seq, model);
+    const Eigen::MatrixXd pe = Eigen::MatrixXd::Zero(seq.size(), d);
+    const Projections p = Projections::make(model);
+    const int hd = model.headDim();
+    for (int h = 0; h < 2; ++h) {
+        const HeadContext ctx{model, h, 0, content, pe, p.wq.middleCols(h * hd, hd), p.wk.middleCols(h * hd, hd),
+                              p.wv.middleCols(h * hd, hd)};
+        const Eigen::MatrixXd want = ln * p.wk.middleCols(h * hd, hd);
+        const Eigen::MatrixXd got = scheme->headPlan(ctx).keyTable.rows;
+        ASSERT_EQ(got.rows(), want.rows());
+        // Two double evaluations of the same sums in other orders: each entry within d rounding
+        // errors of its terms' magnitudes (|LN| ≤ √d·max γ + max |β| ≈ 5.2, |W| < 3 for N(0, 1/d)).
+        const double bound = 4.0 * d * std::numeric_limits<double>::epsilon() * 6.0 * 3.0 * d;
+        EXPECT_LE((got - want).cwiseAbs().maxCoeff(), bound) << "head " << h;
+    }
+    // Without the LayerNorm (norm_rel_ebd "none"): the table as stored.
+    dir.write("config.json", R"({"model_type": "deberta-v2", "hidden_size": 8, "num_attention_heads": 2,
+        "position_buckets": 4, "max_relative_positions": -1, "max_position_embeddings": 64, "norm_rel_ebd": "none"})");
+    const auto plain = makeScheme("deberta", r.params, r.schemeModel());
+    const HeadContext ctx{model, 0, 0, content, pe, p.wq.middleCols(0, hd), p.wk.middleCols(0, hd), p.wv.middleCols(0, hd)};
+    const Eigen::MatrixXd stored = rel.cast<float>().cast<double>() * p.wk.middleCols(0, hd);
+    EXPECT_LE((plain->headPlan(ctx).keyTable.rows - stored).cwiseAbs().maxCoeff(),
+              4.0 * d * std::numeric_limits<double>::epsilon() * 4.0 * 3.0 * d);
+    // The table must hold 2·span rows.
+    r.params["bucket_size"] = "8";
+    EXPECT_NE(errorOf([&] { validate(r, LabProduct::Table); }).find("has 8 rows but 2 \u00b7 span = 16"), std::string::npos);
+}
