@@ -154,17 +154,13 @@ TEST(CliWeights, MistakesAreOneLine)
 // The hand-computed layer of test_weights.cpp (LoadedInputs.AHandComputedLayer), through the CLI.
 TEST(CliWeights, InputsFeedOneLayersOwnNumbers)
 {
-    const double a = std::sqrt(2.0) * std::log(3.0);
     TempFolder dir;
-    dir.write(
-        "in.safetensors",
-        safetensorsOf({f64Tensor("x", {2, 2}, {1, 0, 0, 1}), f64Tensor("w_q", {2, 2}, {1, 0, 0, 1}),
-                       f64Tensor("w_k", {2, 2}, {a, 0, 0, a}), f64Tensor("w_v", {2, 2}, {1, 2, 3, 4})}));
+    dir.write("in.safetensors", handLayerInputs());
     const JsonValue z = jsonOf(computeArgs({"--scheme", "none", "--inputs", dir.file("in.safetensors"),
                                             "--heads", "1", "--what", "out", "--engine", "reference"}));
     EXPECT_EQ(z["model"]["d_model"].number, 2);
     ASSERT_EQ(z["data"].size(), 2u);
-    const double want[2][2] = {{1.5, 2.5}, {2.5, 3.5}};
+    const auto& want = kHandLayerOutput;
     const double bound = 64 * std::numeric_limits<double>::epsilon() * 4; // as in the core test
     for (std::size_t i = 0; i < 2; ++i)
         for (std::size_t c = 0; c < 2; ++c)

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -73,6 +74,17 @@ inline std::string safetensorsOf(const std::vector<FixtureTensor>& tensors)
     header += "}";
     return safetensorsFile(header, data);
 }
+
+// A layer small enough to do by hand, as an inputs file: d = 2, one head, x = I, W_q = I,
+// W_k = √2·ln 3·I, W_v = [1 2; 3 4]. Logits q_i·k_j/√2 are ln 3 on the diagonal and 0 off it, so
+// p = [3/4 1/4; 1/4 3/4] and z = p·W_v = kHandLayerOutput.
+inline std::string handLayerInputs()
+{
+    const double a = std::sqrt(2.0) * std::log(3.0);
+    return safetensorsOf({f64Tensor("x", {2, 2}, {1, 0, 0, 1}), f64Tensor("w_q", {2, 2}, {1, 0, 0, 1}),
+                          f64Tensor("w_k", {2, 2}, {a, 0, 0, a}), f64Tensor("w_v", {2, 2}, {1, 2, 3, 4})});
+}
+inline constexpr double kHandLayerOutput[2][2] = {{1.5, 2.5}, {2.5, 3.5}};
 
 // An NPY file (format 1.0) of little-endian float32 ("<f4") or float64 ("<f8") values, C order.
 inline std::string npyBytes(const std::string& descr, const std::vector<std::uint64_t>& shape,

@@ -336,16 +336,12 @@ TEST(LoadedInputs, TheSeededModelsOwnNumbersGiveTheSameOutputs)
     }
 }
 
-// A case small enough to do by hand: d = 2, one head, x = I, W_q = I, W_k = √2·ln 3·I, W_v = [1 2; 3 4].
-// Logits q_i·k_j/√2 = ln 3 on the diagonal, 0 off it: p = [3/4 1/4; 1/4 3/4], z = p·W_v.
+// A case small enough to do by hand (tensorfixtures.h, handLayerInputs): z = p·W_v.
 TEST(LoadedInputs, AHandComputedLayer)
 {
-    const double a = std::sqrt(2.0) * std::log(3.0);
+    const double a = std::sqrt(2.0) * std::log(3.0); // W_k = a·I, for the file without w_v below
     TempFolder dir;
-    dir.write(
-        "in.safetensors",
-        safetensorsOf({f64Tensor("x", {2, 2}, {1, 0, 0, 1}), f64Tensor("w_q", {2, 2}, {1, 0, 0, 1}),
-                       f64Tensor("w_k", {2, 2}, {a, 0, 0, a}), f64Tensor("w_v", {2, 2}, {1, 2, 3, 4})}));
+    dir.write("in.safetensors", poslab::test::handLayerInputs());
     LabRequest r = request("none", 2);
     r.model.dModel = 2;
     r.model.heads = 1;
@@ -354,7 +350,7 @@ TEST(LoadedInputs, AHandComputedLayer)
     r.weights.path = dir.file("in.safetensors");
     r.weights.inputs = true;
     const Table t = Lab().table(r);
-    const double want[2][2] = {{1.5, 2.5}, {2.5, 3.5}};
+    const auto& want = poslab::test::kHandLayerOutput;
     // Double arithmetic on a handful of terms of magnitude ≤ 4: exp, a 2-term sum and a division
     // per probability (≤ 4 roundings), then a 2-term dot product with |v| ≤ 4: well under 64·ε·4.
     const double bound = 64 * std::numeric_limits<double>::epsilon() * 4;
