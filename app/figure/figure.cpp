@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -50,6 +52,9 @@ SeriesName seriesName(const std::string& column)
             return {QStringLiteral("pair ") + m.captured(2), QStringLiteral("pairs"), m.captured(2)};
         return {QStringLiteral("E[%1]").arg(m.captured(3)), QStringLiteral("E"), m.captured(3)};
     }
+    // FIRE: one curve per query position i and head (its bias depends on i as well as Δ).
+    static const QRegularExpression perQuery(QStringLiteral("^bias_i(\\d+)_head\\d+$"));
+    if (const auto q = perQuery.match(c); q.hasMatch()) return {QStringLiteral("query i = ") + q.captured(1)};
     if (column == "sum_cos") return {QStringLiteral("sum over pairs")};
     if (column == "pe_dot") return {QStringLiteral("PE(i)\u00b7PE(j)")};
     if (column == "mean_pe_dot") return {QStringLiteral("mean PE(i)\u00b7PE(j)")};
@@ -66,7 +71,18 @@ widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
     const QString ownHead = QStringLiteral("head %1").arg(s.head);
     std::vector<std::size_t> plain; // series drawn in the palette, not emphasised
     QString family, emphasisFamily, firstIndex, lastIndex;
-    for (int c : layout.valueColumns) {
+    // Curves per query position and head (FIRE): the figure is about one head, so only its curves,
+    // each in its own colour (every head's would be 3 × heads lines and a legend taller than the plot).
+    std::vector<int> columns = layout.valueColumns;
+    static const QRegularExpression perQuery(QStringLiteral("^bias_i\\d+_head(\\d+)$"));
+    if (std::any_of(columns.begin(), columns.end(), [&](int c) {
+            return perQuery.match(QString::fromStdString(curve.columns[std::size_t(c)])).hasMatch();
+        }))
+        std::erase_if(columns, [&](int c) {
+            const auto m = perQuery.match(QString::fromStdString(curve.columns[std::size_t(c)]));
+            return !m.hasMatch() || m.captured(1).toInt() != s.head;
+        });
+    for (int c : columns) {
         const std::string& column = curve.columns[std::size_t(c)];
         const SeriesName name = seriesName(column);
         widgets::CurveSeries series;

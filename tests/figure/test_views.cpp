@@ -417,3 +417,27 @@ TEST(ContextFigures, CurvesAndWavelengthsComeFromTheTables)
     s.params = {};
     EXPECT_THROW(computeFigure(testLab(), s), Error);
 }
+
+// FIRE's Δ-curve has a column per query position and head (bias_i512_head0, …): a figure is about
+// one head, so it draws that head's three curves, each from the curve table's own column, named by
+// the query position (every head's would be 3 × heads lines under a legend taller than the plot).
+TEST(CurveFigures, FireDrawsTheHeadOfTheFigure)
+{
+    Session s;
+    s.positions = 24;
+    s.scheme = "fire";
+    s.model.heads = 4;
+    s.head = 2;
+    s.view = FigureView::DeltaCurve;
+    const FigureContent f = computeFigure(testLab(), s);
+    ASSERT_TRUE(f.isCurve);
+    ASSERT_EQ(f.curve.series.size(), 3u);
+    EXPECT_EQ(f.curve.series[0].name, QStringLiteral("query i = 512"));
+    EXPECT_EQ(f.curve.series[2].name, QStringLiteral("query i = 8192"));
+    const auto column = std::find(f.table.columns.begin(), f.table.columns.end(), "bias_i2048_head2");
+    ASSERT_NE(column, f.table.columns.end());
+    const std::size_t c = std::size_t(column - f.table.columns.begin());
+    ASSERT_EQ(f.curve.series[1].y.size(), f.table.rows());
+    for (std::size_t r = 0; r < f.table.rows(); ++r)
+        EXPECT_EQ(f.curve.series[1].y[r], f.table.at(r, c)) << r;
+}
