@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "plotfont.h"
 #include "qcp.h"
 
 namespace poslab::widgets {
@@ -254,17 +255,8 @@ void ContextView::buildCurves()
 // As many legend columns as the widest entry allows across each plot's width (as the Δ-curve view).
 void ContextView::layoutLegends()
 {
-    for (QCustomPlot* plot : m_plots) {
-        QCPLegend* legend = plot->legend;
-        const QFontMetrics metrics(legend->font());
-        int widest = 0;
-        for (int k = 0; k < legend->itemCount(); ++k)
-            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k)))
-                widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
-        const int entry = widest + legend->iconSize().width() + legend->iconTextPadding() + 16;
-        legend->setWrap(std::clamp((plot->width() - 40) / std::max(1, entry), 1, 6));
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    }
+    for (QCustomPlot* plot : m_plots)
+        wrapLegendToWidth(plot);
 }
 
 void ContextView::resizeEvent(QResizeEvent* event)

@@ -154,16 +154,7 @@ void DeltaCurveView::rebuild()
 // As many legend columns as the widest entry allows across the plot's width.
 void DeltaCurveView::layoutLegend()
 {
-    QCPLegend* legend = m_plot->legend;
-    const QFontMetrics metrics(legend->font());
-    int widest = 0;
-    for (int k = 0; k < legend->itemCount(); ++k)
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k)))
-            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
-    const int entry = widest + legend->iconSize().width() + legend->iconTextPadding() + 16;
-    const int columns = std::clamp((m_plot->width() - 40) / std::max(1, entry), 1, 6);
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // rearranges the items present
+    wrapLegendToWidth(m_plot);
 }
 
 // Wraps to the plot's width: a long scheme title is never cut at both ends.

@@ -51,4 +51,17 @@ void setPlotFont(QCustomPlot* plot, const QFont& font)
     }
 }
 
+void wrapLegendToWidth(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    const QFontMetrics metrics(legend->font());
+    int widest = 0;
+    for (int k = 0; k < legend->itemCount(); ++k)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k)))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+    const int entry = widest + legend->iconSize().width() + legend->iconTextPadding() + 16;
+    legend->setWrap(std::clamp((plot->width() - 40) / std::max(1, entry), 1, 6));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // rearranges the items present
+}
+
 } // namespace poslab::widgets
