@@ -45,7 +45,7 @@ class FireBias final : public CellTerm
 
   private:
     std::shared_ptr<const FireMlp> m_mlp;
-    int m_head, m_start, m_n;
+    int m_head, m_start;
     double m_c, m_threshold;
     std::vector<double> m_psi;             // ψ(d) for d = 0 .. n − 1
     std::vector<double> m_breaks;          // sorted switch points of the head's units

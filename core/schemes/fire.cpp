@@ -38,7 +38,7 @@ Eigen::VectorXd FireMlp::hidden(double x) const
 }
 
 FireBias::FireBias(std::shared_ptr<const FireMlp> mlp, int head, double c, double threshold, int start, int n)
-    : m_mlp(std::move(mlp)), m_head(head), m_start(start), m_n(n), m_c(c), m_threshold(threshold)
+    : m_mlp(std::move(mlp)), m_head(head), m_start(start), m_c(c), m_threshold(threshold)
 {
     m_psi.resize(static_cast<std::size_t>(n));
     for (int d = 0; d < n; ++d)
