@@ -15,6 +15,10 @@ std::string runIsa(const std::vector<std::string>& args);
 std::string runInspect(const std::vector<std::string>& args);
 std::string runFigure(const std::vector<std::string>& args); // built with the GUI only
 
+// --lang CODE (explain, figure): the interface language of what the command writes; Error when
+// PosLab does not speak it or this build has no translations.
+void setLanguage(const std::string& name);
+
 std::string mainUsage();
 std::string schemesUsage();
 std::string computeUsage();

@@ -20,7 +20,7 @@ const std::vector<OptionSpec>& explainOptions()
 {
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> v = modelOptionSpecs();
-        v.insert(v.end(), {{"i"}, {"j"}, {"head"}, {"format"}, {"out"}, {"seed-article", false}});
+        v.insert(v.end(), {{"i"}, {"j"}, {"head"}, {"format"}, {"out"}, {"lang"}, {"seed-article", false}});
         return v;
     }();
     return specs;
@@ -34,8 +34,9 @@ std::string explainUsage()
            "                          (--text \"...\" [--tokenizer word|char] | --n N)\n"
            "                          [--d-model D] [--heads H] [--causal] [--seed S]\n"
            "                          [--lambda L] [--temperature T]\n"
-           "                          [--format text|markdown|json] [--out FILE]\n"
+           "                          [--format text|markdown|json] [--out FILE] [--lang en|zh_CN]\n"
            "       poslab-cli explain --seed-article [--format text|markdown|json] [--out FILE]\n"
+           "                          [--lang en|zh_CN]\n"
            "\n"
            "Walks from the tokens to the attention weight p_ij of query i and key j, step by step,\n"
            "with the real numbers of the same computation `compute` uses. --seed-article walks the\n"
@@ -49,6 +50,8 @@ std::string explainUsage()
            "  --format FORMAT        text, markdown or json (default: text)\n"
            "  --out FILE             write FILE atomically instead of stdout (- is stdout)\n"
            "  --seed-article         the seed article's §4.3 example\n"
+           "  --lang CODE            the walk's words in en (default) or zh_CN; numbers, formulas and\n"
+           "                         symbols stay as they are\n"
            "  -h, --help             show this help\n";
 }
 
@@ -59,6 +62,7 @@ std::string runExplain(const std::vector<std::string>& args)
     const WalkFormat format = parseWalkFormat(opts.value("format").value_or("text"));
     const auto out = opts.value("out");
     if (out && out->empty()) throw Error("--out needs a file name");
+    if (auto lang = opts.value("lang")) setLanguage(*lang);
 
     Walk walk;
     if (opts.has("seed-article")) {

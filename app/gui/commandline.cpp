@@ -3,6 +3,8 @@
 #include "lessons.h"
 #include "quotedvalue.h"
 
+#include <language.h>
+
 #include <engine/terms.h>
 #include <scheme.h>
 
@@ -203,10 +205,15 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                    QStringLiteral("With --present: the \u0394 slider at D (the shift s in "
                                                   "the compare view)."),
                                    QStringLiteral("D"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("Interface language: en or zh_CN (default: View › Language's "
+                       "choice, else the system locale's)."),
+        QStringLiteral("CODE"));
     parser.addOptions({text,    example, positions, tokenizer, schemeOption, param,    matrix,
                        view,    head,    heads,     dModel,    seed,         causal,   positionsOnly,
                        compare, shift,   range,     select,    logScale,     colorMap, screenshot,
-                       size,    lesson,  open,      present,   sweep});
+                       size,    lesson,  open,      present,   sweep,        lang});
 
     if (!parser.parse(arguments)) return error(parser.errorText());
     if (parser.isSet(helpOption))
@@ -279,6 +286,12 @@ CommandLine parseCommandLine(const QStringList& arguments)
     request.model.seed = static_cast<std::uint64_t>(seedValue);
     options.logScale = parser.isSet(logScale);
     options.present = parser.isSet(present);
+    if (parser.isSet(lang)) {
+        options.language = poslab::figure::languageCode(parser.value(lang));
+        if (options.language.isEmpty())
+            return error(
+                QStringLiteral("--lang must be en or zh_CN, got %1").arg(quotedValue(parser.value(lang))));
+    }
     if (parser.isSet(sweep) && !options.present) return error(QStringLiteral("--sweep needs --present"));
     if (parser.isSet(sweep) && !intOption(parser, sweep, INT_MIN + 1, &options.sweep, &message))
         return error(message);

@@ -28,6 +28,7 @@ struct GuiOptions
     widgets::ColorMap colorMap = widgets::ColorMap::Viridis;
     bool present = false; // --present: presentation mode (View › Presentation)
     int sweep = INT_MIN;  // --sweep D: its Δ slider at D (INT_MIN: where it starts)
+    QString language;     // --lang CODE: "en" or "zh_CN" (empty: View › Language's choice, else the system's)
     QString screenshot;   // PNG to write offscreen, then exit
     QSize size{1400, 900};
 };

@@ -10,14 +10,17 @@
 #include <allocator.h>
 #include <engine/cpuisa.h>
 #include <error.h>
+#include <language.h>
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
 
 using namespace poslab::gui;
+namespace figure = poslab::figure;
 
 namespace {
 
@@ -147,7 +150,17 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.poslab.poslab")); // packaging/
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/poslab.svg")));
 
+    // The language: --lang, else View › Language's choice (not for screenshots, which show only
+    // what their command line asks), else the system locale's.
+    QString language = options.language;
+    if (language.isEmpty() && options.screenshot.isEmpty())
+        language = figure::languageCode(QSettings().value(QStringLiteral("language")).toString());
+    const bool chosen = !language.isEmpty();
+    if (language.isEmpty()) language = figure::systemLanguage();
+    if (QString error; !figure::setLanguage(language, &error)) return fail(error, 2);
+
     MainWindow window;
+    window.setLanguageChosen(chosen);
     if (!options.screenshot.isEmpty()) return runScreenshot(app, window, options);
 
     window.attachSettings();

@@ -11,12 +11,14 @@
 #include "headspanel.h"
 #include "heatmappanel.h"
 #include "lessonspanel.h"
+#include "modelfiles.h"
 #include "presentationbar.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
-#include "modelfiles.h"
 #include "sessionfiles.h"
 #include "walkpanel.h"
+
+#include <language.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -46,8 +48,8 @@ namespace poslab::gui {
 namespace {
 
 constexpr int kLayoutVersion = 3; // bump when docks or toolbars change
-constexpr View kViews[] = {View::Heatmap, View::Heads, View::DeltaCurve, View::Compare, View::Encoding,
-                           View::Context};
+constexpr View kViews[] = {View::Heatmap, View::Heads,    View::DeltaCurve,
+                           View::Compare, View::Encoding, View::Context};
 
 // A form scrolls vertically only: the dock is never narrower than the form's minimum width, so no
 // field is cut off at the right and no horizontal scroll bar appears. Follows the form as it changes
@@ -255,7 +257,7 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* group = new QActionGroup(this);
-    const QString names[] = {tr("&Heatmap"), tr("H&eads"),     tr("&\u0394-curve"),
+    const QString names[] = {tr("&Heatmap"), tr("H&eads"),    tr("&\u0394-curve"),
                              tr("&Compare"), tr("E&ncoding"), tr("Con&text")};
     for (View v : kViews) {
         const int k = static_cast<int>(v);
@@ -284,6 +286,8 @@ void MainWindow::createActions()
                                "under it, PgUp/PgDn step through the worked example; Esc leaves"));
     addAction(m_present); // the menu bar is hidden while presenting
     addActions(m_walk->stepActions());
+    view->addSeparator();
+    createLanguageMenu(view);
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -419,6 +423,73 @@ void MainWindow::about()
                           "%2 schemes, one toy model, every matrix on screen.</p>")
                            .arg(QApplication::applicationVersion())
                            .arg(schemeNames().size()));
+}
+
+// View › Language: each language named in its own words, and "System" (the locale's, forgetting
+// the choice). The choice takes effect at once (every widget retranslates on LanguageChange) and
+// is kept in QSettings ("language") when the window keeps its settings.
+void MainWindow::createLanguageMenu(QMenu* view)
+{
+    m_languageMenu = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    m_systemLanguage =
+        m_languageMenu->addAction(tr("&System (%1)").arg(languageName(figure::systemLanguage())));
+    m_systemLanguage->setCheckable(true);
+    group->addAction(m_systemLanguage);
+    connect(m_systemLanguage, &QAction::triggered, this, [this] { chooseLanguage(QString()); });
+    m_languageMenu->addSeparator();
+    for (const figure::Language& language : figure::languages()) {
+        QAction* action = m_languageMenu->addAction(language.native);
+        action->setCheckable(true);
+        action->setData(language.code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = language.code] { chooseLanguage(code); });
+    }
+    checkLanguageAction();
+}
+
+QString MainWindow::languageName(const QString& code)
+{
+    for (const figure::Language& language : figure::languages())
+        if (language.code == code) return language.native;
+    return code;
+}
+
+void MainWindow::chooseLanguage(const QString& code)
+{
+    m_languageChosen = !code.isEmpty();
+    QString error;
+    if (!figure::setLanguage(code.isEmpty() ? figure::systemLanguage() : code, &error)) {
+        showError(error);
+        return;
+    }
+    if (m_persistent) {
+        QSettings settings;
+        if (code.isEmpty())
+            settings.remove(QStringLiteral("language"));
+        else
+            settings.setValue(QStringLiteral("language"), code);
+    }
+    checkLanguageAction();
+}
+
+void MainWindow::setLanguageChosen(bool chosen)
+{
+    m_languageChosen = chosen;
+    checkLanguageAction();
+}
+
+void MainWindow::checkLanguageAction()
+{
+    if (!m_languageMenu) return;
+    const QString current = figure::language();
+    for (QAction* action : m_languageMenu->actions()) {
+        if (!action->isCheckable()) continue;
+        if (action == m_systemLanguage)
+            action->setChecked(!m_languageChosen);
+        else
+            action->setChecked(m_languageChosen && action->data().toString() == current);
+    }
 }
 
 void MainWindow::attachSettings()

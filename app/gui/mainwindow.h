@@ -65,6 +65,8 @@ class MainWindow : public QMainWindow
     // Restores the window geometry, docks and recent files now and saves them (recent files when they
     // change, the rest on close). Not in tests or screenshots.
     void attachSettings();
+    // View › Language shows `chosen` (a language picked by --lang or the menu) or System's tick
+    void setLanguageChosen(bool chosen);
     void keepView() { m_restoredView = false; } // the view shown was asked for (--view)
 
   protected:
@@ -72,6 +74,10 @@ class MainWindow : public QMainWindow
 
   private:
     void createActions();
+    void createLanguageMenu(QMenu* view);
+    void chooseLanguage(const QString& code); // empty: the system's
+    void checkLanguageAction();
+    static QString languageName(const QString& code);
     void balanceRightDocks();
     void showResult(const LabResult& result);
     void showError(const QString& message);
@@ -100,6 +106,9 @@ class MainWindow : public QMainWindow
     BusyOverlay* m_overlay = nullptr;
     PresentationBar* m_bar = nullptr;
     QAction* m_present = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QAction* m_systemLanguage = nullptr;
+    bool m_languageChosen = false; // View › Language has a language ticked, not System
     bool m_presenting = false;
     struct Saved // what presentation mode changes, to restore it
     {

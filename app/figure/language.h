@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+// The interface language (issue 16), shared by the app and poslab-cli. Each language is a set of
+// .qm files compiled from resources/translations/*.ts at build time and embedded under
+// ":/i18n/": poslab_core (worked examples, lessons' chrome words, scheme descriptions: core's
+// trCore), poslab_widgets, poslab_figure and poslab_gui, plus Qt's own (qtbase) when the system has
+// it. English is the source language: it needs no file.
+namespace poslab::figure {
+
+struct Language
+{
+    QString code;   // "en", "zh_CN"
+    QString native; // its own name, for the menu: "English", "简体中文"
+};
+const QList<Language>& languages();
+
+// A locale or language name as people type it ("zh_CN", "zh-CN", "zh", "zh_CN.UTF-8", "en_US",
+// "C") as one of languages()' codes; an empty string when PosLab does not speak it.
+QString languageCode(const QString& name);
+// The system locale's language (QLocale::system(): Chinese in Simplified script → zh_CN), else en.
+QString systemLanguage();
+
+// Makes `code` (one of languages()') the interface language: installs its translators in the
+// QCoreApplication when there is one (Qt then sends every widget a LanguageChange event) and routes
+// core's trCore through them. Switching back and forth is cheap: each language's files are loaded
+// once and kept. Returns false and sets `error` (one line) when a file cannot be loaded.
+bool setLanguage(const QString& code, QString* error = nullptr);
+QString language(); // the code set last ("en" before any call)
+
+// Installs the current language's translators into a QCoreApplication made after setLanguage
+// (poslab-cli figure makes its QApplication late).
+void installLanguage();
+
+} // namespace poslab::figure
