@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "jsonparse.h"
+#include "params.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -124,6 +125,9 @@ ModelSettings parseModelSettings(std::string_view text)
     s.debertaMaxRelative = integer(root, {"max_relative_positions"});
     if (const json::Value* n = root.find("norm_rel_ebd"); n && n->kind == json::Value::Kind::String)
         s.debertaNormRel = n->text.find("layer_norm") != std::string::npos;
+    s.layerNormEps = real(root, {"layer_norm_eps", "layer_norm_epsilon"});
+    if (s.layerNormEps && !(*s.layerNormEps > 0.0 && *s.layerNormEps < 1.0))
+        throw Error("config.json: layer_norm_eps must be between 0 and 1, got " + formatReal(*s.layerNormEps));
     return s;
 }
 

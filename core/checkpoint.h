@@ -30,6 +30,7 @@ struct ModelSettings
     std::optional<long long> t5Buckets, t5MaxDistance;         // relative_attention_num_buckets / _max_distance
     std::optional<long long> debertaBuckets, debertaMaxRelative; // position_buckets / max_relative_positions
     std::optional<bool> debertaNormRel;    // norm_rel_ebd contains "layer_norm"
+    std::optional<double> layerNormEps;    // layer_norm_eps, or layer_norm_epsilon (GPT-2)
 };
 
 // config.json's text; Error naming the key whose value has the wrong kind.

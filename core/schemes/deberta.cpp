@@ -42,8 +42,8 @@ public:
                      std::to_string(rel->values.cols()) + ", not " + std::to_string(model.dModel));
             m_rel = rel->values;
             // DebertaV2Encoder.get_rel_embedding: LayerNorm(rel_embeddings) when norm_rel_ebd says layer_norm
-            // (transformers' modeling_deberta_v2.py), eps = the config's layer_norm_eps, 1e-7 by default
-            // and in every released v2/v3 config.
+            // (transformers' modeling_deberta_v2.py), eps = the config's layer_norm_eps (DebertaV2Config's
+            // default 1e-7, the value of every released v2/v3 config).
             const auto& settings = model.loaded->settings;
             const LoadedTensor* w = model.loaded->find("deberta_ln_weight");
             const LoadedTensor* b = model.loaded->find("deberta_ln_bias");
@@ -51,10 +51,11 @@ public:
                 if (!w || !b || w->values.rows() != model.dModel || b->values.rows() != model.dModel)
                     fail("the config asks for layer-normed relative embeddings, but the checkpoint has no encoder "
                          "LayerNorm weight and bias of " + std::to_string(model.dModel) + " values");
+                const double eps = settings->layerNormEps.value_or(1e-7);
                 for (Eigen::Index r = 0; r < m_rel.rows(); ++r) {
                     const double mean = m_rel.row(r).mean();
                     const double var = (m_rel.row(r).array() - mean).square().mean();
-                    m_rel.row(r) = ((m_rel.row(r).array() - mean) / std::sqrt(var + 1e-7)) *
+                    m_rel.row(r) = ((m_rel.row(r).array() - mean) / std::sqrt(var + eps)) *
                                        w->values.col(0).transpose().array() +
                                    b->values.col(0).transpose().array();
                 }

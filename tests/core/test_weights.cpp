@@ -486,7 +486,8 @@ TEST(LoadedWeights, DebertaRelativeEmbeddingsAreLayerNormed)
     const WeightDefaults defaults = weightDefaults(*w, "deberta");
     EXPECT_EQ(defaults.dModel, 8);
     EXPECT_EQ(defaults.heads, 2);
-    EXPECT_EQ(defaults.params, (std::vector<std::pair<std::string, std::string>>{{"bucket_size", "4"}, {"max_position", "64"}}));
+    EXPECT_EQ(defaults.params, (std::vector<std::pair<std::string, std::string>>{{"bucket_size", "4"},
+                                                                                 {"max_position", "64"}}));
 
     LabRequest r = request("deberta", 10);
     r.model.dModel = d;
@@ -497,24 +498,35 @@ TEST(LoadedWeights, DebertaRelativeEmbeddingsAreLayerNormed)
     const ModelConfig model = r.schemeModel();
     const auto scheme = makeScheme("deberta", r.params, model);
     // LayerNorm by hand, row by row (values as stored: F32).
-    Eigen::MatrixXd ln(2 * buckets, d);
-    for (int row = 0; row < 2 * buckets; ++row) {
-        double mean = 0, var = 0;
-        for (int c = 0; c < d; ++c)
-            mean += double(float(rel(row, c))) / d;
-        for (int c = 0; c < d; ++c)
-            var += (double(float(rel(row, c))) - mean) * (double(float(rel(row, c))) - mean) / d;
-        for (int c = 0; c < d; ++c)
-            ln(row, c) = (double(float(rel(row, c))) - mean) / std::sqrt(var + 1e-7) * double(float(gamma[std::size_t(c)])) +
-                         double(float(beta[std::size_t(c)]));
-    }
+    const auto layerNorm = [&](double eps) {
+        Eigen::MatrixXd ln(2 * buckets, d);
+        for (int row = 0; row < 2 * buckets; ++row) {
+            double mean = 0, var = 0;
+            for (int c = 0; c < d; ++c)
+                mean += double(float(rel(row, c))) / d;
+            for (int c = 0; c < d; ++c)
+                var += (double(float(rel(row, c))) - mean) * (double(float(rel(row, c))) - mean) / d;
+            for (int c = 0; c < d; ++c)
+                ln(row, c) = (double(float(rel(row, c))) - mean) / std::sqrt(var + eps) *
+                                 double(float(gamma[std::size_t(c)])) +
+                             double(float(beta[std::size_t(c)]));
+        }
+        return ln;
+    };
+    const Eigen::MatrixXd ln = layerNorm(1e-7); // no layer_norm_eps in the config: DebertaV2Config's default
     const Sequence seq = r.sequence();
     const Eigen::MatrixXd content = contentVectors(seq, model);
     const Eigen::MatrixXd pe = Eigen::MatrixXd::Zero(seq.size(), d);
     const Projections p = Projections::make(model);
     const int hd = model.headDim();
     for (int h = 0; h < 2; ++h) {
-        const HeadContext ctx{model, h, 0, content, pe, p.wq.middleCols(h * hd, hd), p.wk.middleCols(h * hd, hd),
+        const HeadContext ctx{model,
+                              h,
+                              0,
+                              content,
+                              pe,
+                              p.wq.middleCols(h * hd, hd),
+                              p.wk.middleCols(h * hd, hd),
                               p.wv.middleCols(h * hd, hd)};
         const Eigen::MatrixXd want = ln * p.wk.middleCols(h * hd, hd);
         const Eigen::MatrixXd got = scheme->headPlan(ctx).keyTable.rows;
@@ -524,15 +536,38 @@ TEST(LoadedWeights, DebertaRelativeEmbeddingsAreLayerNormed)
         const double bound = 4.0 * d * std::numeric_limits<double>::epsilon() * 6.0 * 3.0 * d;
         EXPECT_LE((got - want).cwiseAbs().maxCoeff(), bound) << "head " << h;
     }
+    // The config's layer_norm_eps is the LayerNorm's ε (a large one, so that it shows: the rows'
+    // variances here are 0.3 to 0.5).
+    dir.write("config.json", R"({"model_type": "deberta-v2", "hidden_size": 8, "num_attention_heads": 2,
+        "position_buckets": 4, "max_relative_positions": -1, "max_position_embeddings": 64,
+        "relative_attention": true, "norm_rel_ebd": "layer_norm", "layer_norm_eps": 0.25})");
+    {
+        const ModelConfig m = r.schemeModel();
+        const auto wide = makeScheme("deberta", r.params, m);
+        const HeadContext ctx{
+            m, 0, 0, content, pe, p.wq.middleCols(0, hd), p.wk.middleCols(0, hd), p.wv.middleCols(0, hd)};
+        const Eigen::MatrixXd got = wide->headPlan(ctx).keyTable.rows;
+        const double bound = 4.0 * d * std::numeric_limits<double>::epsilon() * 6.0 * 3.0 * d;
+        EXPECT_LE((got - layerNorm(0.25) * p.wk.middleCols(0, hd)).cwiseAbs().maxCoeff(), bound);
+        EXPECT_GT((got - ln * p.wk.middleCols(0, hd)).cwiseAbs().maxCoeff(), 1000 * bound);
+    }
+    dir.write("config.json", R"({"model_type": "deberta-v2", "hidden_size": 8, "num_attention_heads": 2,
+        "norm_rel_ebd": "layer_norm", "layer_norm_eps": 0})");
+    EXPECT_NE(errorOf([&] {
+                  validate(r, LabProduct::Table);
+              }).find("layer_norm_eps must be between 0 and 1, got 0"),
+              std::string::npos);
     // Without the LayerNorm (norm_rel_ebd "none"): the table as stored.
     dir.write("config.json", R"({"model_type": "deberta-v2", "hidden_size": 8, "num_attention_heads": 2,
         "position_buckets": 4, "max_relative_positions": -1, "max_position_embeddings": 64, "norm_rel_ebd": "none"})");
     const auto plain = makeScheme("deberta", r.params, r.schemeModel());
-    const HeadContext ctx{model, 0, 0, content, pe, p.wq.middleCols(0, hd), p.wk.middleCols(0, hd), p.wv.middleCols(0, hd)};
+    const HeadContext ctx{
+        model, 0, 0, content, pe, p.wq.middleCols(0, hd), p.wk.middleCols(0, hd), p.wv.middleCols(0, hd)};
     const Eigen::MatrixXd stored = rel.cast<float>().cast<double>() * p.wk.middleCols(0, hd);
     EXPECT_LE((plain->headPlan(ctx).keyTable.rows - stored).cwiseAbs().maxCoeff(),
               4.0 * d * std::numeric_limits<double>::epsilon() * 4.0 * 3.0 * d);
     // The table must hold 2·span rows.
     r.params["bucket_size"] = "8";
-    EXPECT_NE(errorOf([&] { validate(r, LabProduct::Table); }).find("has 8 rows but 2 \u00b7 span = 16"), std::string::npos);
+    EXPECT_NE(errorOf([&] { validate(r, LabProduct::Table); }).find("has 8 rows but 2 \u00b7 span = 16"),
+              std::string::npos);
 }
