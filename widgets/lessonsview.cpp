@@ -1,6 +1,7 @@
 #include "lessonsview.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -14,9 +15,9 @@ LessonsView::LessonsView(QWidget* parent) : QWidget(parent)
     m_list->setWordWrap(true);
     m_text = new QTextBrowser(this);
     m_text->setObjectName(QStringLiteral("lessonText"));
-    m_open = new QPushButton(QStringLiteral("Open lesson"), this);
+    m_open = new QPushButton(this);
     m_open->setObjectName(QStringLiteral("lessonOpen"));
-    m_open->setToolTip(QStringLiteral("Set up the explorer for this lesson (double click, Enter)"));
+    retranslate();
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -39,16 +40,30 @@ LessonsView::LessonsView(QWidget* parent) : QWidget(parent)
     showLesson(-1);
 }
 
+void LessonsView::retranslate()
+{
+    m_open->setText(tr("Open lesson"));
+    m_open->setToolTip(tr("Set up the explorer for this lesson (double click, Enter)"));
+}
+
+void LessonsView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
 void LessonsView::setLessons(const QStringList& titles, const QStringList& texts)
 {
+    const int current = currentLesson();
     m_titles = titles;
     m_texts = texts;
     {
         const QSignalBlocker blocker(m_list);
         m_list->clear();
         m_list->addItems(titles);
+        m_list->setCurrentRow(current >= 0 && current < titles.size() ? current : titles.isEmpty() ? -1 : 0);
     }
-    setCurrentLesson(titles.isEmpty() ? -1 : 0);
+    if (currentLesson() != current) emit currentLessonChanged(currentLesson());
     showLesson(currentLesson());
 }
 

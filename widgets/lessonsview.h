@@ -17,7 +17,8 @@ class LessonsView : public QWidget
   public:
     explicit LessonsView(QWidget* parent = nullptr);
 
-    // titles[k] and texts[k] describe lesson k; missing texts are empty.
+    // titles[k] and texts[k] describe lesson k; missing texts are empty. The selected lesson stays
+    // selected when it is still in the list (new words for the same lessons), else the first is.
     void setLessons(const QStringList& titles, const QStringList& texts);
     int lessonCount() const { return static_cast<int>(m_titles.size()); }
     int currentLesson() const; // −1 when there is none
@@ -27,8 +28,12 @@ class LessonsView : public QWidget
     void currentLessonChanged(int index);
     void lessonActivated(int index);
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
     void showLesson(int index);
+    void retranslate();
 
     QStringList m_titles;
     QStringList m_texts;

@@ -1,4 +1,5 @@
-// The lessons file: resources/lessons/lessons.json, built in as ":/lessons/lessons.json".
+// The lessons file: resources/lessons/lessons.json, built in as ":/lessons/lessons.json"; the words of
+// other languages beside it (lessons.zh_CN.json), over the same set-ups.
 
 #include "lessons.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -138,9 +140,9 @@ SessionSetup parseSession(const Fields& f)
     return s;
 }
 
-} // namespace
-
-std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source)
+// The top-level object of a file of `format` ("poslab-lessons", "poslab-lesson-texts"), its version
+// checked; `kind` names the file in errors ("lessons file").
+Fields topLevel(const QByteArray& json, const QString& source, const QString& format, const QString& kind)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
@@ -151,12 +153,12 @@ std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source)
                         .arg(error.errorString())
                         .toStdString());
     if (!doc.isObject())
-        throw Error(QStringLiteral("%1: not a lessons file (no top-level object)").arg(source).toStdString());
-    const Fields top(doc.object(), source);
-    const QString format = top.has("format") ? top.value("format").toString() : QString();
-    if (format != QLatin1String("poslab-lessons"))
-        throw Error(QStringLiteral("%1: not a lessons file (format \"%2\", expected \"poslab-lessons\")")
-                        .arg(source, format)
+        throw Error(QStringLiteral("%1: not a %2 (no top-level object)").arg(source, kind).toStdString());
+    Fields top(doc.object(), source);
+    const QString found = top.has("format") ? top.value("format").toString() : QString();
+    if (found != format)
+        throw Error(QStringLiteral("%1: not a %2 (format \"%3\", expected \"%4\")")
+                        .arg(source, kind, found, format)
                         .toStdString());
     const long long version = top.integer("version", 1, 1e9);
     if (version > kLessonsVersion)
@@ -165,6 +167,23 @@ std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source)
                         .arg(version)
                         .arg(kLessonsVersion)
                         .toStdString());
+    return top;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()).toStdString());
+    return file.readAll();
+}
+
+} // namespace
+
+std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source)
+{
+    const Fields top =
+        topLevel(json, source, QStringLiteral("poslab-lessons"), QStringLiteral("lessons file"));
     const QJsonValue list = top.value("lessons");
     if (!list.isArray()) top.fail("lessons", QStringLiteral("must be an array"));
 
@@ -188,15 +207,76 @@ std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source)
 
 std::vector<Lesson> loadLessons(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()).toStdString());
-    return parseLessons(file.readAll(), path);
+    return parseLessons(readFile(path), path);
 }
 
 std::vector<Lesson> builtinLessons()
 {
     return loadLessons(QStringLiteral(":/lessons/lessons.json"));
+}
+
+std::vector<LessonText> parseLessonTexts(const QByteArray& json, const QString& source,
+                                         const QString& language)
+{
+    const Fields top =
+        topLevel(json, source, QStringLiteral("poslab-lesson-texts"), QStringLiteral("lesson texts file"));
+    if (top.string("language") != language)
+        top.fail("language",
+                 QStringLiteral("is \"%1\", expected \"%2\"").arg(top.string("language"), language));
+    const QJsonValue list = top.value("lessons");
+    if (!list.isArray()) top.fail("lessons", QStringLiteral("must be an array"));
+
+    std::vector<LessonText> texts;
+    std::set<QString> ids;
+    for (const QJsonValue& item : list.toArray()) {
+        const QString where = QStringLiteral("%1: lesson %2").arg(source).arg(texts.size() + 1);
+        if (!item.isObject()) throw Error(QStringLiteral("%1 is not an object").arg(where).toStdString());
+        LessonText text;
+        text.id = Fields(item.toObject(), where).string("id");
+        const Fields named(item.toObject(), QStringLiteral("%1: lesson \"%2\"").arg(source, text.id));
+        if (!ids.insert(text.id).second) named.fail("id", QStringLiteral("is used twice"));
+        for (auto it = named.json().begin(); it != named.json().end(); ++it)
+            if (it.key() != QLatin1String("id") && it.key() != QLatin1String("title") &&
+                it.key() != QLatin1String("text"))
+                named.fail(it.key().toUtf8().constData(),
+                           QStringLiteral("does not belong here (only id, title and text; the set-up is "
+                                          "lessons.json's)"));
+        text.title = named.string("title");
+        text.text = named.string("text");
+        if (text.title.trimmed().isEmpty()) named.fail("title", QStringLiteral("is empty"));
+        if (text.text.trimmed().isEmpty()) named.fail("text", QStringLiteral("is empty"));
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
+QString builtinLessonTextsPath(const QString& language)
+{
+    return QStringLiteral(":/lessons/lessons.%1.json").arg(language);
+}
+
+void applyLessonTexts(std::vector<Lesson>& lessons, const std::vector<LessonText>& texts,
+                      const QString& source)
+{
+    for (const LessonText& text : texts) {
+        const auto lesson =
+            std::find_if(lessons.begin(), lessons.end(), [&](const Lesson& l) { return l.id == text.id; });
+        if (lesson == lessons.end())
+            throw Error(QStringLiteral("%1: lesson \"%2\" is not one of the lessons")
+                            .arg(source, text.id)
+                            .toStdString());
+        lesson->title = text.title;
+        lesson->text = text.text;
+    }
+}
+
+std::vector<Lesson> builtinLessons(const QString& language)
+{
+    std::vector<Lesson> lessons = builtinLessons();
+    const QString path = builtinLessonTextsPath(language);
+    if (language == QLatin1String("en") || !QFile::exists(path)) return lessons;
+    applyLessonTexts(lessons, parseLessonTexts(readFile(path), path, language), path);
+    return lessons;
 }
 
 } // namespace poslab::gui

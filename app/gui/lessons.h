@@ -44,4 +44,23 @@ std::vector<Lesson> parseLessons(const QByteArray& json, const QString& source);
 std::vector<Lesson> loadLessons(const QString& path); // reads the file (a ":/" resource too), then parses
 std::vector<Lesson> builtinLessons();                 // ":/lessons/lessons.json", built into the binary
 
+// A lesson's words in another language (issue 16): resources/lessons/lessons.<code>.json holds
+// {"format": "poslab-lesson-texts", "version": 1, "language": code, "lessons": [{"id", "title", "text"}]}.
+// Only words: a set-up ("session") or any other member is an error, so set-ups live in lessons.json
+// alone. Errors as parseLessons' (one line naming the file, the lesson and the key).
+struct LessonText
+{
+    QString id, title, text;
+};
+std::vector<LessonText> parseLessonTexts(const QByteArray& json, const QString& source,
+                                         const QString& language);
+QString builtinLessonTextsPath(const QString& language); // ":/lessons/lessons.<code>.json"
+// Replaces the title and text of each lesson `texts` names; a lesson it lacks keeps its English words.
+// An id that `lessons` lacks is an error naming `source`.
+void applyLessonTexts(std::vector<Lesson>& lessons, const std::vector<LessonText>& texts,
+                      const QString& source);
+// The built-in lessons in `language` (figure::language()'s codes): English for "en" and for a language
+// without a file; otherwise the file's words over the English set-ups.
+std::vector<Lesson> builtinLessons(const QString& language);
+
 } // namespace poslab::gui

@@ -3,6 +3,9 @@
 #include "applysetup.h"
 #include "lessonsview.h"
 
+#include <language.h>
+
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -23,18 +26,40 @@ LessonsPanel::LessonsPanel(Driver* driver, ExplorerState* state, QWidget* parent
     layout->addWidget(m_error);
     layout->addWidget(m_view, 1);
 
+    loadLessons();
+    connect(m_view, &widgets::LessonsView::lessonActivated, this, [this](int k) { openLesson(k); });
+}
+
+// The English lessons, then their words in the interface language; a translation that does not load
+// leaves the English words and says why.
+void LessonsPanel::loadLessons()
+{
+    m_language = figure::language();
+    QString error;
     try {
-        m_lessons = builtinLessons();
+        m_lessons = builtinLessons(m_language);
     } catch (const std::exception& e) {
-        showError(QString::fromUtf8(e.what()));
+        error = QString::fromUtf8(e.what());
+        try {
+            m_lessons = builtinLessons();
+        } catch (const std::exception&) {
+            m_lessons.clear(); // the English file's own error is the one shown above
+        }
     }
+    showError(error);
     QStringList titles, texts;
     for (const Lesson& lesson : m_lessons) {
         titles << lesson.title;
         texts << lesson.text;
     }
-    m_view->setLessons(titles, texts);
-    connect(m_view, &widgets::LessonsView::lessonActivated, this, [this](int k) { openLesson(k); });
+    m_view->setLessons(titles, texts); // keeps the selected lesson
+}
+
+void LessonsPanel::changeEvent(QEvent* event)
+{
+    // Installing a language's translators sends one LanguageChange per catalogue: reload once.
+    if (event->type() == QEvent::LanguageChange && figure::language() != m_language) loadLessons();
+    QWidget::changeEvent(event);
 }
 
 QString LessonsPanel::errorText() const
