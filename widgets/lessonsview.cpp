@@ -1,6 +1,7 @@
 #include "lessonsview.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -14,9 +15,9 @@ LessonsView::LessonsView(QWidget* parent) : QWidget(parent)
     m_list->setWordWrap(true);
     m_text = new QTextBrowser(this);
     m_text->setObjectName(QStringLiteral("lessonText"));
-    m_open = new QPushButton(QStringLiteral("Open lesson"), this);
+    m_open = new QPushButton(this);
     m_open->setObjectName(QStringLiteral("lessonOpen"));
-    m_open->setToolTip(QStringLiteral("Set up the explorer for this lesson (double click, Enter)"));
+    retranslate();
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -50,6 +51,18 @@ void LessonsView::setLessons(const QStringList& titles, const QStringList& texts
     }
     setCurrentLesson(titles.isEmpty() ? -1 : 0);
     showLesson(currentLesson());
+}
+
+void LessonsView::retranslate()
+{
+    m_open->setText(tr("Open lesson"));
+    m_open->setToolTip(tr("Set up the explorer for this lesson (double click, Enter)"));
+}
+
+void LessonsView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
 }
 
 int LessonsView::currentLesson() const

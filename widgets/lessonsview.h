@@ -27,7 +27,11 @@ class LessonsView : public QWidget
     void currentLessonChanged(int index);
     void lessonActivated(int index);
 
+  protected:
+    void changeEvent(QEvent* event) override; // a language switch: the button's words
+
   private:
+    void retranslate();
     void showLesson(int index);
 
     QStringList m_titles;
