@@ -1,5 +1,6 @@
 #include "contextview.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -101,7 +102,7 @@ void kindScatter(QCustomPlot* plot, const std::vector<double>& y, const std::vec
 
 void finishPairAxis(QCustomPlot* plot, std::size_t pairs)
 {
-    plot->xAxis->setLabel(QStringLiteral("rotary pair k"));
+    plot->xAxis->setLabel(ContextView::tr("rotary pair k"));
     plot->xAxis->setRange(-0.7, std::max<double>(1, double(pairs) - 0.3));
     plot->yAxis->rescale();
     const QCPRange r = plot->yAxis->range();
@@ -257,6 +258,12 @@ void ContextView::layoutLegends()
 {
     for (QCustomPlot* plot : m_plots)
         wrapLegendToWidth(plot);
+}
+
+void ContextView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) rebuild();
 }
 
 void ContextView::resizeEvent(QResizeEvent* event)

@@ -50,6 +50,7 @@ class ContextView : public QWidget
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // a language switch: the view's own words
 
   private:
     void rebuild();

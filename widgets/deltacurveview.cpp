@@ -1,5 +1,6 @@
 #include "deltacurveview.h"
 
+#include <QEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -206,8 +207,8 @@ QPointF DeltaCurveView::sweepPoint() const
 void DeltaCurveView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::FontChange) return;
-    setPlotFont(m_plot, font());
+    if (event->type() == QEvent::FontChange) setPlotFont(m_plot, font());
+    if (event->type() != QEvent::FontChange && event->type() != QEvent::LanguageChange) return;
     rebuild();
 }
 

@@ -1,5 +1,6 @@
 #include "headgridview.h"
 
+#include <QEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -235,9 +236,10 @@ int HeadGridView::columnsFor(int count) const
 void HeadGridView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::FontChange) return;
-    setPlotFont(m_plot, font()); // the tiles made from now on take the plot's font
-    rebuild();
+    if (event->type() == QEvent::FontChange)
+        setPlotFont(m_plot, font()); // the tiles made from now on take it
+    if (event->type() != QEvent::FontChange && event->type() != QEvent::LanguageChange) return;
+    rebuild(); // "head k" in the language shown
     m_plot->replot();
 }
 

@@ -1,6 +1,8 @@
 #include "heatmapmapping.h"
 
+#include <QCoreApplication>
 #include <QFontMetrics>
+#include <QTextBoundaryFinder>
 
 #include <algorithm>
 #include <cmath>
@@ -39,16 +41,49 @@ QString tokenTickLabel(const QStringList& labels, int index, bool thinned)
     return thinned && token != QString::number(index) ? QStringLiteral("%1 %2").arg(index).arg(token) : token;
 }
 
+namespace {
+
+bool hasCjk(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x2e80; });
+}
+
+// A paragraph as pieces a line may end after, each with what joins it to the one before: words
+// joined by spaces; Chinese, which has no spaces, broken where Unicode's line breaking allows (between
+// ideographs, never before a closing or after an opening punctuation mark), joined by nothing.
+std::vector<std::pair<QString, QString>> lineBreakPieces(const QString& paragraph)
+{
+    std::vector<std::pair<QString, QString>> pieces;
+    for (const QString& word : paragraph.split(u' ')) {
+        if (!hasCjk(word)) {
+            pieces.emplace_back(word, QStringLiteral(" "));
+            continue;
+        }
+        QTextBoundaryFinder finder(QTextBoundaryFinder::Line, word);
+        QString glue = QStringLiteral(" ");
+        qsizetype start = 0;
+        while (finder.toNextBoundary() > 0) {
+            const qsizetype end = finder.position();
+            pieces.emplace_back(word.mid(start, end - start), glue);
+            glue.clear();
+            start = end;
+        }
+    }
+    return pieces;
+}
+
+} // namespace
+
 QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
 {
     QStringList lines;
     for (const QString& paragraph : text.split(u'\n')) {
         QString line;
-        for (const QString& word : paragraph.split(u' ')) {
-            const QString longer = line.isEmpty() ? word : line + u' ' + word;
+        for (const auto& [piece, glue] : lineBreakPieces(paragraph)) {
+            const QString longer = line.isEmpty() ? piece : line + glue + piece;
             if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
                 lines << line;
-                line = word;
+                line = piece;
             } else {
                 line = longer;
             }
@@ -280,7 +315,7 @@ QString describeCell(const HeatmapData& data, Cell cell)
 {
     if (data.isEmpty() || !cell.isValid() || cell.row >= data.rows || cell.col >= data.cols) return {};
     const QString value = data.isMasked(cell.row, cell.col)
-                              ? QStringLiteral("masked")
+                              ? QCoreApplication::translate("poslab::widgets::HeatmapView", "masked")
                               : QString::number(data.at(cell.row, cell.col), 'g', 6);
     const QString i = data.tokenAxes ? QStringLiteral("i") : data.rowAxisLabel;
     const QString j = data.tokenAxes ? QStringLiteral("j") : data.colAxisLabel;
@@ -310,7 +345,9 @@ QString describeCell(const HeatmapData& data, Cell cell)
     text += QStringLiteral(": ") + value;
     const std::size_t k = std::size_t(ti) * data.totalCols() + tj;
     if (k < data.buckets.size())
-        text += QStringLiteral(" \u00b7 bucket %1").arg(static_cast<long long>(data.buckets[k]));
+        text += QStringLiteral(" \u00b7 ") +
+                QCoreApplication::translate("poslab::widgets::HeatmapView", "bucket %1")
+                    .arg(static_cast<long long>(data.buckets[k]));
     return text;
 }
 

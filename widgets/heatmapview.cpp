@@ -1,6 +1,7 @@
 #include "heatmapview.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -20,6 +21,10 @@ const QColor kMaskHatch(170, 170, 170);
 const QColor kHighlight(255, 0, 170);    // magenta: on none of the maps' colours
 constexpr double kHighlightInset = 0.14; // of a cell, so that the selection frame stays visible
 constexpr int kMaxTickLabels = 40;
+// HeatmapData's default axis labels, for lupdate: the view translates whatever English label it gets.
+[[maybe_unused]] const char* const kDefaultAxisLabels[] = {
+    QT_TRANSLATE_NOOP("poslab::widgets::HeatmapView", "query i"),
+    QT_TRANSLATE_NOOP("poslab::widgets::HeatmapView", "key j")};
 
 void styleTokenAxis(QCPAxis* axis, const QString& label)
 {
@@ -174,8 +179,8 @@ void HeatmapView::rebuild()
 
     // An empty map with a title says why there is nothing to show (e.g. not available at this n).
     updateTitle();
-    m_plot->xAxis->setLabel(empty ? QString() : m_data.colAxisLabel);
-    m_plot->yAxis->setLabel(empty ? QString() : m_data.rowAxisLabel);
+    m_plot->xAxis->setLabel(empty ? QString() : tr(m_data.colAxisLabel.toUtf8().constData()));
+    m_plot->yAxis->setLabel(empty ? QString() : tr(m_data.rowAxisLabel.toUtf8().constData()));
     const AxisSpan xs = viewSpan(cols);
     const AxisSpan ys = viewSpan(rows);
     m_resettingRange = true;
@@ -343,8 +348,10 @@ void HeatmapView::updateDiagonal()
 void HeatmapView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::FontChange) return;
-    setPlotFont(m_plot, font());
+    if (event->type() == QEvent::FontChange) setPlotFont(m_plot, font());
+    // A language switch: the view's own words (the empty state, default axis labels); the title and
+    // hover text follow the data, which the panel makes again in the new language.
+    if (event->type() != QEvent::FontChange && event->type() != QEvent::LanguageChange) return;
     rebuild();
 }
 

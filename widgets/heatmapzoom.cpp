@@ -2,6 +2,8 @@
 
 #include <labresult.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -91,9 +93,12 @@ ZoomNeed zoomNeed(const HeatmapData& data, const TokenRegion& region, QSize capa
 QString magnifiedTitle(const HeatmapData& data, const TokenRegion& region)
 {
     const int per = tokensPerCell(data, region);
-    const QString cells = per <= 1 ? QStringLiteral("cells of 1 token")
-                                   : QStringLiteral("cells of %1 \u00d7 %1 tokens").arg(per);
-    return QStringLiteral(
+    const QString cells =
+        per <= 1 ? QCoreApplication::translate("poslab::widgets::HeatmapView", "cells of 1 token")
+                 : QCoreApplication::translate("poslab::widgets::HeatmapView", "cells of %1 \u00d7 %1 tokens")
+                       .arg(per);
+    return QCoreApplication::translate(
+               "poslab::widgets::HeatmapView",
                "magnified (%1); computing tokens %2\u2013%3 \u00d7 %4\u2013%5 at screen resolution\u2026")
         .arg(cells, grouped(region.rowBegin), grouped(region.rowEnd - 1), grouped(region.keyBegin),
              grouped(region.keyEnd - 1));

@@ -29,7 +29,7 @@ class LessonsView : public QWidget
     void lessonActivated(int index);
 
   protected:
-    void changeEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override; // a language switch: the button's words
 
   private:
     void showLesson(int index);

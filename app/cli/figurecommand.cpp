@@ -9,6 +9,7 @@
 #include "lab.h"
 
 #include <figure.h>
+#include <language.h>
 #include <outputfiles.h>
 #include <scheme.h>
 #include <session.h>
@@ -41,7 +42,8 @@ const std::vector<OptionSpec>& figureOptions()
                            {"font-family"}, {"font-size"},
                            {"colormap"},    {"log-scale", false},
                            {"title"},       {"out"},
-                           {"data-out"},    {"session-out"}});
+                           {"data-out"},    {"session-out"},
+                           {"lang"}});
         return v;
     }();
     return specs;
@@ -167,8 +169,8 @@ std::string figureUsage()
            "png|pdf|svg]\n"
            "                         [--width-mm W [--height-mm H] | --preset one-column|two-column]\n"
            "                         [--dpi D] [--font-family F] [--font-size PT] [--colormap NAME]\n"
-           "                         [--log-scale] [--title T] --out FILE [--data-out FILE] [--session-out "
-           "FILE]\n"
+           "                         [--log-scale] [--title T] [--lang en|zh_CN] --out FILE\n"
+           "                         [--data-out FILE] [--session-out FILE]\n"
            "\n"
            "Writes a figure for a paper: PDF and SVG keep text and axes as vectors, heatmap cells are\n"
            "rectangles up to 64 per side, beyond a lossless image at --dpi without smoothing; a PNG is\n"
@@ -205,12 +207,15 @@ std::string figureUsage()
            "  --width-mm W           width in mm (default: 85)\n"
            "  --height-mm H          height in mm (default: square cells / the curve's aspect)\n"
            "  --dpi D                PNG resolution and heatmap raster in PDF/SVG (default: 300)\n"
-           "  --font-family F        an installed family (fc-list : family; default: DejaVu Sans)\n"
+           "  --font-family F        an installed family (fc-list : family; default: DejaVu Sans,\n"
+           "                         in zh_CN WenQuanYi Micro Hei, embedded in PDFs as selectable text)\n"
            "  --font-size PT         default: 8\n"
            "  --colormap NAME        viridis|magma|cividis|grayscale (signed data: diverging unless "
            "grayscale)\n"
            "  --log-scale            probabilities (--what probs) on a log colour scale\n"
            "  --title T              title ('' for none; default: automatic)\n"
+           "  --lang CODE            the figure's words in en or zh_CN (default: the session's, else\n"
+           "                         en); numbers, formulas and scheme names stay as they are\n"
            "  --out FILE             the figure, written atomically\n"
            "  --data-out FILE        the numbers shown, .csv, .npy or .json (as compute writes them)\n"
            "  --session-out FILE     the session, as a .poslab file\n"
@@ -260,6 +265,14 @@ std::string runFigure(const std::vector<std::string>& args)
     } else {
         s = sessionFromOptions(opts);
     }
+    // The figure's language: --lang, else the session's. It is also the interface language of this
+    // run, so that core's words (a worked example's steps) speak it too.
+    if (auto v = opts.value("lang")) {
+        setLanguage(*v);
+        figure::setFigureLanguage(s.style, figure::language().toStdString());
+    } else {
+        setLanguage(s.style.language);
+    }
     // Options override the session; core checks them below, and its messages name the option.
     const auto integer = [&](const char* name) {
         return parseIntOption(name, *opts.value(name), INT_MIN, INT_MAX);
@@ -300,6 +313,7 @@ std::string runFigure(const std::vector<std::string>& args)
     figure::validateSession(s);                            // then the figure's own fields
 
     const auto app = startQt();
+    figure::installLanguage(); // the QApplication is younger than the language
     checkFont(s, opts.has("font-family"));
     Lab lab;
     const figure::FigureContent content = figure::computeFigure(lab, s);

@@ -3,6 +3,7 @@
 #include "embed.h"
 #include "figureplot.h"
 #include "figureviews.h"
+#include "figurewords.h"
 #include "outputfiles.h"
 
 #include <analysis.h>
@@ -39,7 +40,7 @@ struct SeriesName
     QString index = {};
 };
 
-SeriesName seriesName(const std::string& column)
+SeriesName seriesName(const std::string& column, const Words& w)
 {
     static const QRegularExpression numbered(
         QStringLiteral("^(?:bias|d)_head(\\d+)$|^cos_pair(\\d+)$|^E(\\d+)$"));
@@ -47,19 +48,22 @@ SeriesName seriesName(const std::string& column)
     const auto m = numbered.match(c);
     if (m.hasMatch()) {
         if (!m.captured(1).isEmpty())
-            return {QStringLiteral("head ") + m.captured(1), QStringLiteral("heads"), m.captured(1)};
+            return {w.translate("Figure", "head %1").arg(m.captured(1)), w.translate("Figure", "heads"),
+                    m.captured(1)};
         if (!m.captured(2).isEmpty())
-            return {QStringLiteral("pair ") + m.captured(2), QStringLiteral("pairs"), m.captured(2)};
+            return {w.translate("Figure", "pair %1").arg(m.captured(2)), w.translate("Figure", "pairs"),
+                    m.captured(2)};
         return {QStringLiteral("E[%1]").arg(m.captured(3)), QStringLiteral("E"), m.captured(3)};
     }
     // FIRE: one curve per query position i and head (its bias depends on i as well as Δ).
     static const QRegularExpression perQuery(QStringLiteral("^bias_i(\\d+)_head\\d+$"));
-    if (const auto q = perQuery.match(c); q.hasMatch()) return {QStringLiteral("query i = ") + q.captured(1)};
-    if (column == "sum_cos") return {QStringLiteral("sum over pairs")};
+    if (const auto q = perQuery.match(c); q.hasMatch())
+        return {w.translate("Figure", "query i = %1").arg(q.captured(1))};
+    if (column == "sum_cos") return {w.translate("Figure", "sum over pairs")};
     if (column == "pe_dot") return {QStringLiteral("PE(i)\u00b7PE(j)")};
-    if (column == "mean_pe_dot") return {QStringLiteral("mean PE(i)\u00b7PE(j)")};
-    if (column == "aK_norm") return {QStringLiteral("\u2016a_K\u2016 (keys)")};
-    if (column == "aV_norm") return {QStringLiteral("\u2016a_V\u2016 (values)")};
+    if (column == "mean_pe_dot") return {w.translate("Figure", "mean PE(i)\u00b7PE(j)")};
+    if (column == "aK_norm") return {w.translate("Figure", "‖a_K‖ (keys)")};
+    if (column == "aV_norm") return {w.translate("Figure", "‖a_V‖ (values)")};
     return {QString(c).replace(u'_', u' ')};
 }
 
@@ -67,8 +71,9 @@ widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
                                const std::vector<double>& profile, int n, const Session& s, bool* grouped)
 {
     widgets::CurvePlotData d;
+    const Words w(s.style.language);
     const CurveLayout layout = curveLayout(curve);
-    const QString ownHead = QStringLiteral("head %1").arg(s.head);
+    const QString ownHead = w.translate("Figure", "head %1").arg(s.head);
     std::vector<std::size_t> plain; // series drawn in the palette, not emphasised
     QString family, emphasisFamily, firstIndex, lastIndex;
     // Curves per query position and head (FIRE): the figure is about one head, so only its curves,
@@ -84,7 +89,7 @@ widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
         });
     for (int c : columns) {
         const std::string& column = curve.columns[std::size_t(c)];
-        const SeriesName name = seriesName(column);
+        const SeriesName name = seriesName(column, w);
         widgets::CurveSeries series;
         series.name = name.text;
         series.steps = layout.steps;
@@ -109,21 +114,23 @@ widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
     if (*grouped) {
         const bool others = emphasisFamily == family; // "other heads" beside the head shown
         const QString span = QStringLiteral("%1\u2013%2").arg(firstIndex, lastIndex);
-        d.series[plain.front()].name = others           ? QStringLiteral("other ") + family
-                                       : family == u'E' ? QStringLiteral("E[%1]").arg(span)
-                                                        : family + u' ' + span;
+        d.series[plain.front()].name =
+            others           ? w.translate("Figure", "other %1").arg(family)
+            : family == u'E' ? QStringLiteral("E[%1]").arg(span)
+                             : w.translate("Figure", "%1 %2", "a family of curves and their span: heads 0–7")
+                                   .arg(family, span);
         for (std::size_t k = 1; k < plain.size(); ++k)
             d.series[plain[k]].name.clear();
     }
     if (layout.boundaries.size() * 2 <= std::size_t(curve.rows.rows())) d.boundaries = layout.boundaries;
-    d.valueLabel = QString::fromStdString(scheme.info().name) + QStringLiteral(" (scheme)");
+    d.valueLabel = w.translate("Figure", "%1 (scheme)").arg(QString::fromStdString(scheme.info().name));
     for (int k = 0; k < int(profile.size()); ++k) {
         const int delta = k - (n - 1);
         if (std::abs(delta) > s.range || !std::isfinite(profile[std::size_t(k)])) continue;
         d.profileX.push_back(delta);
         d.profileY.push_back(profile[std::size_t(k)]);
     }
-    d.profileLabel = QStringLiteral("mean attention, head %1").arg(s.head);
+    d.profileLabel = w.translate("Figure", "mean attention, head %1").arg(s.head);
     if (s.cellI >= 0) d.marker = s.cellJ - s.cellI;
     return d;
 }
@@ -140,25 +147,29 @@ QStringList toLabels(const std::vector<std::string>& texts)
     return labels;
 }
 
-QString matrixTitle(const std::string& m)
+QString matrixTitle(const std::string& m, const Words& w)
 {
-    if (m == "probs") return QStringLiteral("attention probabilities");
-    if (m == "logits") return QStringLiteral("logits");
-    if (m == "bias") return QStringLiteral("positional bias");
+    if (m == "probs") return w.translate("Figure", "attention probabilities");
+    if (m == "logits") return w.translate("Figure", "logits");
+    if (m == "bias") return w.translate("Figure", "positional bias");
     if (m == "delta") return QStringLiteral("\u0394 = j \u2212 i");
-    if (m == "bucket") return QStringLiteral("bucket index");
-    return QStringLiteral("absolute encoding");
+    if (m == "bucket") return w.translate("Figure", "bucket index");
+    return w.translate("Figure", "absolute encoding");
 }
 
-QString valueLabel(const std::string& m)
+namespace {
+
+QString valueLabel(const std::string& m, const Words& w)
 {
-    if (m == "probs") return QStringLiteral("attention probability");
-    if (m == "logits") return QStringLiteral("logit (score / T)");
-    if (m == "bias") return QStringLiteral("positional part of the logit");
+    if (m == "probs") return w.translate("Figure", "attention probability");
+    if (m == "logits") return w.translate("Figure", "logit (score / T)");
+    if (m == "bias") return w.translate("Figure", "positional part of the logit");
     if (m == "delta") return QStringLiteral("\u0394 = j \u2212 i");
-    if (m == "bucket") return QStringLiteral("bucket index");
-    return QStringLiteral("encoding value");
+    if (m == "bucket") return w.translate("Figure", "bucket index");
+    return w.translate("Figure", "encoding value");
 }
+
+} // namespace
 
 bool isAttentionMatrix(const std::string& m)
 {
@@ -169,6 +180,7 @@ widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Sessi
                                const QStringList& labels)
 {
     widgets::HeatmapData d;
+    const Words w(s.style.language);
     const int cols = int(t.cols());
     d.rows = int(labels.size());
     d.cols = cols;
@@ -183,14 +195,16 @@ widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Sessi
     if (s.matrix == "pe") {
         for (int c = 0; c < cols; ++c)
             d.colLabels << QString::number(c);
-        d.rowAxisLabel = QStringLiteral("position");
-        d.colAxisLabel = QStringLiteral("dimension");
+        d.rowAxisLabel = w.translate("Figure", "position");
+        d.colAxisLabel = w.translate("Figure", "dimension");
         d.tokenAxes = false;
     } else {
         d.colLabels = labels;
+        d.rowAxisLabel = w.translate("Figure", "query i");
+        d.colAxisLabel = w.translate("Figure", "key j");
     }
     d.isSigned = s.matrix != "probs" && s.matrix != "bucket";
-    d.valueLabel = valueLabel(s.matrix);
+    d.valueLabel = valueLabel(s.matrix, w);
     return d;
 }
 
@@ -240,14 +254,16 @@ FigureContent computeFigure(Lab& lab, const Session& s)
     const auto scheme = makeScheme(s.scheme, s.params, s.model);
     const QStringList labels = toLabels(seq.labels());
     const QString schemeTitle = QString::fromStdString(scheme->info().title);
+    const Words w(s.style.language);
+    const QString headTitle = w.translate("Figure", "%1, head %2", "scheme, head shown");
+    const QString matrixOf = w.translate("Figure", "%1: %2", "scheme: matrix shown");
     FigureContent content;
     switch (s.view) {
     case FigureView::Heatmap: {
         content.table = lab.table(request);
         content.maps.push_back(heatmapOf(content.table, 0, s, labels));
-        content.title = isAttentionMatrix(s.matrix)
-                            ? schemeTitle + QStringLiteral(", head %1").arg(s.head)
-                            : schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        content.title = isAttentionMatrix(s.matrix) ? headTitle.arg(schemeTitle, QString::number(s.head))
+                                                    : matrixOf.arg(schemeTitle, matrixTitle(s.matrix, w));
         if (isAttentionMatrix(s.matrix)) content.table.model.emplace_back("engine", engineLabel(request));
         break;
     }
@@ -270,9 +286,9 @@ FigureContent computeFigure(Lab& lab, const Session& s)
             }
             content.table.shape = {std::size_t(h + 1) * t.rows(), t.cols()};
             content.maps.push_back(heatmapOf(t, 0, s, labels));
-            content.maps.back().title = QStringLiteral("head %1").arg(h);
+            content.maps.back().title = w.translate("Figure", "head %1").arg(h);
         }
-        content.title = schemeTitle + QStringLiteral(": ") + matrixTitle(s.matrix);
+        content.title = matrixOf.arg(schemeTitle, matrixTitle(s.matrix, w));
         break;
     }
     case FigureView::DeltaCurve: {
@@ -300,7 +316,7 @@ FigureContent computeFigure(Lab& lab, const Session& s)
         t.shape = {rows, cols + 1};
         t.columns.push_back("mean_attention_head" + std::to_string(s.head));
         t.model.emplace_back("engine", engineLabel(request));
-        content.title = schemeTitle + QStringLiteral(", head %1").arg(s.head);
+        content.title = headTitle.arg(schemeTitle, QString::number(s.head));
         break;
     }
     case FigureView::Compare:
@@ -379,8 +395,10 @@ RenderedFigure renderFigure(const Session& s, const FigureContent& content, Figu
         generator.setViewBox(QRect(QPoint(0, 0), plot.logicalSize()));
         // Qt 6.4 writes both as they are: escape them here.
         generator.setTitle(title.toHtmlEscaped());
-        generator.setDescription(
-            QStringLiteral("Made with %1; its session is in the metadata.").arg(creator).toHtmlEscaped());
+        generator.setDescription(Words(s.style.language)
+                                     .translate("Figure", "Made with %1; its session is in the metadata.")
+                                     .arg(creator)
+                                     .toHtmlEscaped());
         plot.paint(generator, QSizeF(plot.logicalSize()), true, s.style.dpi);
         buffer.close();
         // The exact size in mm (the generator rounds to whole logical units), crisp cells, the session.

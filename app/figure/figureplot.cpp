@@ -67,6 +67,14 @@ int FigurePlot::logicalDpi()
 QFont FigurePlot::font(double delta) const
 {
     QFont f(QString::fromStdString(m_session.style.fontFamily));
+    // Chinese: characters the family lacks come from the language's CJK font (embedded in PDFs as
+    // text), not from whatever fontconfig would pick.
+    if (const auto fallbacks = fallbackFontFamilies(m_session.style.language); !fallbacks.empty()) {
+        QStringList families{f.family()};
+        for (const std::string& fallback : fallbacks)
+            families << QString::fromStdString(fallback);
+        f.setFamilies(families);
+    }
     f.setPointSizeF(std::max(2.0, m_session.style.fontSize + delta));
     return f;
 }

@@ -31,7 +31,8 @@ QStringList fill(const QStringList& words, const QString& glue, const QFontMetri
     return lines;
 }
 
-// A word too wide for a line, broken between grapheme clusters (a base character keeps its
+// A word too wide for a line (or Chinese, which has no spaces), broken where Unicode allows a line
+// break, else between grapheme clusters (a base character keeps its
 // combining marks) by one text layout: linear in its length. Measuring ever shorter prefixes, as
 // this did before, was cubic (2000 characters took 10 s).
 QStringList breakAnywhere(const QString& part, const QFont& font, const QFontMetrics& metrics, int width)
@@ -39,7 +40,7 @@ QStringList breakAnywhere(const QString& part, const QFont& font, const QFontMet
     if (metrics.horizontalAdvance(part) <= width) return {part};
     QTextLayout layout(part, font);
     QTextOption option;
-    option.setWrapMode(QTextOption::WrapAnywhere);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // Chinese: between ideographs
     layout.setTextOption(option);
     QStringList lines;
     layout.beginLayout();

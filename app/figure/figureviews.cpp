@@ -38,7 +38,7 @@ QString schemeLabel(const Scheme& scheme)
 
 // "name = value" for scalars, vectors and text; "name: row = v; row = (v, …)" for labelled matrices.
 // No-break spaces around "=": a line never ends between a name and its value.
-QString quantityText(const Quantity& q)
+QString quantityText(const Quantity& q, const Words& w)
 {
     const QString equals = QStringLiteral("\u00a0=\u00a0");
     const widgets::QuantityCells c = widgets::quantityCells(q, 4, 8);
@@ -52,11 +52,11 @@ QString quantityText(const Quantity& q)
                                    (c.hiddenColumns > 0 ? QStringLiteral(", …)") : QStringLiteral(")"));
         rows << c.rowHeaders.value(r) + equals + values;
     }
-    if (c.hiddenRows > 0) rows << QStringLiteral("… %1 more rows").arg(c.hiddenRows);
+    if (c.hiddenRows > 0) rows << w.translate("Figure", "\u2026 %1 more rows").arg(c.hiddenRows);
     return c.name + QStringLiteral(": ") + rows.join(QStringLiteral("; "));
 }
 
-std::vector<TextBlock> walkText(const Walk& walk)
+std::vector<TextBlock> walkText(const Walk& walk, const Words& w)
 {
     std::vector<TextBlock> blocks;
     for (std::size_t k = 0; k < walk.steps.size(); ++k) {
@@ -66,11 +66,11 @@ std::vector<TextBlock> walkText(const Walk& walk)
         QStringList parts;
         for (const auto* list : {&step.inputs, &step.results})
             for (const Quantity& q : *list)
-                parts << quantityText(q);
+                parts << quantityText(q, w);
         if (!parts.isEmpty()) blocks.push_back({QString(), parts.join(QStringLiteral("; ")), true});
         if (step.flagged && !step.correction.empty())
             blocks.push_back(
-                {QStringLiteral("What adds up:"), QString::fromStdString(step.correction), true});
+                {w.translate("Figure", "What adds up:"), QString::fromStdString(step.correction), true});
     }
     return blocks;
 }
@@ -96,6 +96,7 @@ FigureContent compareFigure(Lab& lab, const Session& s, LabRequest request)
     const bool causal = s.model.causal;
 
     FigureContent content;
+    const Words w(s.style.language);
     CompareNumbers& numbers = content.compare;
     numbers.shiftChangeA = runs.shiftChangeA(s.matrix, causal);
     numbers.shiftChangeB = runs.shiftChangeB(s.matrix, causal);
@@ -119,17 +120,15 @@ FigureContent compareFigure(Lab& lab, const Session& s, LabRequest request)
     content.maps[1].title = schemeLabel(b);
     content.maps[2].title = nameA + QStringLiteral(" \u2212 ") + nameB;
     content.maps[2].isSigned = true;
-    content.maps[2].valueLabel = QStringLiteral("difference A \u2212 B");
+    content.maps[2].valueLabel = w.translate("Figure", "difference A \u2212 B");
     content.scaleGroups = {0, 0, 1};
     // On one line, or, under a narrow map, the words over the number (no-break spaces keep them).
-    const QString change = QStringLiteral("\u0394\u00a0under\u00a0shift: %1");
+    const QString change = w.translate("Figure", "\u0394\u00a0under\u00a0shift: %1");
     content.notes = {
         change.arg(shortNumber(numbers.shiftChangeA)), change.arg(shortNumber(numbers.shiftChangeB)),
         QStringLiteral("max\u00a0|A\u00a0\u2212\u00a0B|: %1").arg(shortNumber(numbers.maxDifference))};
-    content.title = QStringLiteral("%1 vs %2, head %3, positions shifted by s = %4")
-                        .arg(nameA, nameB)
-                        .arg(s.head)
-                        .arg(s.shift);
+    content.title = w.translate("Figure", "%1 vs %2, head %3, positions shifted by s = %4")
+                        .arg(nameA, nameB, QString::number(s.head), QString::number(s.shift));
 
     Table& t = content.table;
     t = ta;
@@ -172,7 +171,7 @@ FigureContent explainFigure(Lab& lab, const Session& s, LabRequest request)
         cells.insert(step.cells.begin(), step.cells.end());
     for (const auto& [i, j] : cells)
         content.outlined.push_back({i, j});
-    content.text = walkText(walk);
+    content.text = walkText(walk, Words(s.style.language));
     content.title = QString::fromStdString(walk.title);
     return content;
 }

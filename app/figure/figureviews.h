@@ -1,6 +1,7 @@
 #pragma once
 
 #include "figurecontent.h"
+#include "figurewords.h"
 #include "session.h"
 
 #include <attention.h>
@@ -17,7 +18,7 @@
 namespace poslab::figure::detail {
 
 QStringList toLabels(const std::vector<std::string>& texts);
-QString matrixTitle(const std::string& matrix);
+QString matrixTitle(const std::string& matrix, const Words& words);
 bool isAttentionMatrix(const std::string& matrix); // probs, logits, bias
 // Rows [firstRow, firstRow + n) of an n-column table as a heatmap of the session's matrix.
 widgets::HeatmapData heatmapOf(const Table& t, std::size_t firstRow, const Session& s,

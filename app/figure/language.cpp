@@ -145,4 +145,17 @@ void installLanguage()
     installLocked();
 }
 
+QString translateIn(const QString& code, const char* context, const char* source, const char* disambiguation)
+{
+    if (code != QLatin1String("en") && languageCode(code) == code) {
+        QMutexLocker lock(&g_mutex);
+        if (const Catalogue* catalogue = catalogueOf(code, nullptr))
+            for (const auto& translator : catalogue->translators) {
+                const QString text = translator->translate(context, source, disambiguation);
+                if (!text.isEmpty()) return text;
+            }
+    }
+    return QString::fromUtf8(source);
+}
+
 } // namespace poslab::figure

@@ -34,4 +34,9 @@ QString language(); // the code set last ("en" before any call)
 // (poslab-cli figure makes its QApplication late).
 void installLanguage();
 
+// `source` as `code`'s catalogues translate it, whatever the interface language is: a figure speaks
+// its session's language (figure::Words). The source itself for en, an unknown code or a missing entry.
+QString translateIn(const QString& code, const char* context, const char* source,
+                    const char* disambiguation = nullptr);
+
 } // namespace poslab::figure

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "embed.h"
+#include "language.h"
 #include "outputfiles.h"
 
 #include <error.h>
@@ -273,6 +274,46 @@ std::vector<std::string> colormapNames()
     return {kColormaps.begin(), kColormaps.end()};
 }
 
+namespace {
+
+// "en|zh_CN" when `language` is not one PosLab speaks, else empty.
+std::string unknownLanguage(const std::string& language)
+{
+    std::string list;
+    for (const Language& l : languages()) {
+        if (l.code.toStdString() == language) return {};
+        list += (list.empty() ? "" : "|") + l.code.toStdString();
+    }
+    return list;
+}
+
+void checkLanguage(const std::string& language, const std::string& prefix)
+{
+    if (const std::string list = unknownLanguage(language); !list.empty())
+        throw Error(prefix + "unknown language " + quoteInput(language) + " (expected " + list + ")");
+}
+
+} // namespace
+
+std::string defaultFontFamily(const std::string& language)
+{
+    checkLanguage(language, "");
+    return language == "zh_CN" ? "WenQuanYi Micro Hei" : "DejaVu Sans";
+}
+
+std::vector<std::string> fallbackFontFamilies(const std::string& language)
+{
+    if (language == "en") return {};
+    return {defaultFontFamily(language), "DejaVu Sans"};
+}
+
+void setFigureLanguage(FigureStyle& style, const std::string& language)
+{
+    checkLanguage(language, "");
+    if (style.fontFamily == defaultFontFamily(style.language)) style.fontFamily = defaultFontFamily(language);
+    style.language = language;
+}
+
 double presetWidthMm(const std::string& preset)
 {
     if (preset == "one-column") return kOneColumnMm;
@@ -316,6 +357,7 @@ void validateSession(const Session& s)
     } catch (const FieldError& e) {
         throw Error(std::string("session: ") + e.what());
     }
+    checkLanguage(s.style.language, "session: ");
     list.clear();
     if (!oneOf(s.style.colormap, kColormaps, &list))
         throw Error("session: unknown colormap " + quoteInput(s.style.colormap) + " (expected " + list + ")");
@@ -364,6 +406,7 @@ QByteArray sessionToJson(const Session& s, bool compact)
     request["pool"] = QJsonObject{{"cells", s.pool.cells ? QJsonValue(*s.pool.cells) : QJsonValue()},
                                   {"mode", QString::fromStdString(poolModeName(s.pool.mode))}};
     QJsonObject style;
+    style["language"] = QString::fromStdString(s.style.language);
     style["colormap"] = QString::fromStdString(s.style.colormap);
     style["log_scale"] = s.style.logScale;
     style["font_family"] = QString::fromStdString(s.style.fontFamily);
@@ -417,6 +460,11 @@ Session sessionFromJson(const QByteArray& json)
         readEngine(request, s);
     }
     const Reader st = r.object("style");
+    // Absent: en (sessions written before issue 16). The default font follows the language.
+    s.style.language = st.string("language", "en");
+    if (const std::string list = unknownLanguage(s.style.language); !list.empty())
+        bad(st.name("language"), "must be " + list + ", got " + quoteInput(s.style.language));
+    s.style.fontFamily = defaultFontFamily(s.style.language);
     s.style.colormap = st.string("colormap", s.style.colormap);
     s.style.logScale = st.boolean("log_scale", false);
     s.style.fontFamily = st.string("font_family", s.style.fontFamily);

@@ -24,8 +24,18 @@ std::string figureViewName(FigureView view);
 std::vector<std::string> figureMatrixNames(); // pe, delta, bucket, bias, logits, probs
 std::vector<std::string> colormapNames();     // viridis, magma, cividis, grayscale
 
+// The family a figure's text takes by default in `language` (en: DejaVu Sans; zh_CN: WenQuanYi Micro
+// Hei, a TrueType CJK font that Qt's PDF engine embeds with a faithful ToUnicode map, so that the
+// Chinese stays text a reader can select and search; Noto Sans CJK maps some characters to look-alike
+// radicals, 力 → ⼒). Error for a language PosLab does not speak.
+std::string defaultFontFamily(const std::string& language);
+// Families a figure in `language` falls back to for characters its family lacks (zh_CN: the CJK
+// default, then DejaVu Sans, so that no glyph is left to fontconfig's choice); empty for en.
+std::vector<std::string> fallbackFontFamilies(const std::string& language);
+
 struct FigureStyle
 {
+    std::string language = "en";      // the figure's words: en | zh_CN (figure::languages())
     std::string colormap = "viridis"; // viridis | magma | cividis | grayscale (signed data: diverging)
     bool logScale = false;            // probabilities only
     std::string fontFamily = "DejaVu Sans";
@@ -52,6 +62,10 @@ constexpr int kSessionVersion = 2;
 constexpr double kOneColumnMm = 85.0;
 constexpr double kTwoColumnMm = 175.0;
 double presetWidthMm(const std::string& preset); // "one-column" | "two-column", else Error
+
+// Makes `language` the figure's language; a font family that was the old language's default becomes
+// the new one's (a family chosen by hand stays). Error (one line) for a language PosLab does not speak.
+void setFigureLanguage(FigureStyle& style, const std::string& language);
 
 // The request the session's view computes: compare runs for the compare view.
 LabRequest figureRequest(const Session& session);
