@@ -1,6 +1,7 @@
 #include "busyoverlay.h"
 
 #include "driver.h"
+#include "retranslate.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -40,10 +41,12 @@ BusyOverlay::BusyOverlay(Driver* driver, QWidget* covered, QWidget* parent)
     connect(driver, &Driver::workProgress, this,
             [this](const WorkProgress& p) { setFraction(p.fraction()); });
     setFraction(-1);
+    onLanguageChange(this, [this] { setFraction(m_fraction); });
 }
 
 void BusyOverlay::setFraction(double fraction)
 {
+    m_fraction = fraction;
     m_text = fraction >= 0 ? tr("Recomputing\u2026 %1 %").arg(int(std::floor(100 * fraction)))
                            : tr("Recomputing\u2026");
     m_text += tr("\nEsc cancels");

@@ -31,6 +31,7 @@ class BusyOverlay : public QWidget
     QWidget* m_covered;
     QTimer* m_delay;
     QString m_text;
+    double m_fraction = -1; // of the text shown (negative: not known)
 };
 
 } // namespace poslab::gui

@@ -5,6 +5,8 @@
 
 #include <language.h>
 
+#include <QSettings>
+
 #include <engine/terms.h>
 #include <scheme.h>
 
@@ -360,6 +362,21 @@ CommandLine parseCommandLine(const QStringList& arguments)
         if (const QString m = checkRequest(request); !m.isEmpty()) return error(m);
     }
     return result;
+}
+
+// The language: --lang, else View › Language's choice (not for screenshots, which show only what
+// their command line asks), else the system locale's.
+QString applyStartLanguage(const GuiOptions& options, bool* chosen)
+{
+    QString language = options.language;
+    if (language.isEmpty() && options.screenshot.isEmpty())
+        language = figure::languageCode(QSettings().value(QStringLiteral("language")).toString());
+    if (chosen) *chosen = !language.isEmpty();
+    if (language.isEmpty()) language = figure::systemLanguage();
+    QString error;
+    if (!figure::setLanguage(language, &error))
+        return error.isEmpty() ? QStringLiteral("cannot set the language") : error;
+    return {};
 }
 
 } // namespace poslab::gui

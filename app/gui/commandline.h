@@ -28,8 +28,8 @@ struct GuiOptions
     widgets::ColorMap colorMap = widgets::ColorMap::Viridis;
     bool present = false; // --present: presentation mode (View › Presentation)
     int sweep = INT_MIN;  // --sweep D: its Δ slider at D (INT_MIN: where it starts)
-    QString language;     // --lang CODE: "en" or "zh_CN" (empty: View › Language's choice, else the system's)
-    QString screenshot;   // PNG to write offscreen, then exit
+    QString language;   // --lang CODE: "en" or "zh_CN" (empty: View › Language's choice, else the system's)
+    QString screenshot; // PNG to write offscreen, then exit
     QSize size{1400, 900};
 };
 
@@ -50,5 +50,10 @@ struct CommandLine
 // Parses argv (arguments[0] is the program) before any QApplication exists, so that
 // --screenshot can pick the offscreen platform. Names are checked against core's registries.
 CommandLine parseCommandLine(const QStringList& arguments);
+
+// Sets the interface language the explorer starts in (figure::setLanguage): --lang, else View ›
+// Language's choice kept in QSettings ("language"; not for screenshots), else the system locale's.
+// `chosen`: a language was asked for, not the system's. Returns an error line, empty on success.
+QString applyStartLanguage(const GuiOptions& options, bool* chosen = nullptr);
 
 } // namespace poslab::gui

@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "explorerstate.h"
 #include "heatmapview.h"
+#include "retranslate.h"
 #include "viewdata.h"
 
 #include <QComboBox>
@@ -53,34 +54,45 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
       m_labelDiff(makeLabel(this))
 {
     for (const auto& name : schemeNames())
-        m_schemeB->addItem(QString::fromStdString(describeScheme(name).title), QString::fromStdString(name));
+        m_schemeB->addItem(QString(), QString::fromStdString(name)); // core's title: retranslated
     m_schemeB->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_schemeB->setMinimumContentsLength(16);
-    m_schemeB->setToolTip(
-        tr("The second scheme (default parameters); the first is the one picked on the left"));
     m_shift->setRange(0, 100'000);
-    m_shift->setToolTip(tr("Every position is offset by s: token k sits at position s + k"));
     for (const char* name : {"probs", "logits", "bias"})
         m_matrix->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
-
-    m_shows->addItem(tr("A and B"), static_cast<int>(CompareShows::Schemes));
-    m_shows->addItem(tr("shift of A"), static_cast<int>(CompareShows::ShiftA));
-    m_shows->addItem(tr("shift of B"), static_cast<int>(CompareShows::ShiftB));
-    m_shows->setToolTip(tr("The two schemes and their difference, or one scheme's shift test: the same "
-                           "tokens at positions 0.. (M(0)) and s.. (M(s)), and M(s) \u2212 M(0)"));
+    for (CompareShows shows : {CompareShows::Schemes, CompareShows::ShiftA, CompareShows::ShiftB})
+        m_shows->addItem(QString(), static_cast<int>(shows));
 
     auto* row = new QHBoxLayout;
-    auto addLabelled = [this, row](const QString& text, QWidget* field) {
-        auto* label = new QLabel(text, this);
-        label->setBuddy(field);
-        row->addWidget(label);
-        row->addWidget(field);
-    };
-    addLabelled(tr("&Against:"), m_schemeB);
-    addLabelled(tr("S&hift s:"), m_shift);
-    addLabelled(tr("Matri&x:"), m_matrix);
-    addLabelled(tr("Sho&w:"), m_shows);
+    QLabel* labels[4];
+    QWidget* const fields[] = {m_schemeB, m_shift, m_matrix, m_shows};
+    for (int k = 0; k < 4; ++k) {
+        labels[k] = new QLabel(this);
+        labels[k]->setBuddy(fields[k]);
+        row->addWidget(labels[k]);
+        row->addWidget(fields[k]);
+    }
     row->addStretch(1);
+    retranslateWith(this, [this, against = labels[0], shift = labels[1], matrix = labels[2],
+                           show = labels[3]] {
+        for (int k = 0; k < m_schemeB->count(); ++k)
+            m_schemeB->setItemText(
+                k, QString::fromStdString(
+                       describeScheme(m_schemeB->itemData(k).toString().toStdString()).title));
+        m_schemeB->setToolTip(
+            tr("The second scheme (default parameters); the first is the one picked on the left"));
+        m_shift->setToolTip(tr("Every position is offset by s: token k sits at position s + k"));
+        m_shows->setItemText(0, tr("A and B"));
+        m_shows->setItemText(1, tr("shift of A"));
+        m_shows->setItemText(2, tr("shift of B"));
+        m_shows->setToolTip(tr("The two schemes and their difference, or one scheme's shift test: the same "
+                               "tokens at positions 0.. (M(0)) and s.. (M(s)), and M(s) \u2212 M(0)"));
+        against->setText(tr("&Against:"));
+        shift->setText(tr("S&hift s:"));
+        matrix->setText(tr("Matri&x:"));
+        show->setText(tr("Sho&w:"));
+        refresh(); // the headings and titles
+    });
 
     // The three maps, each under its heading, arranged by the room there is (arrangeMaps).
     m_maps = new QWidget(this);
@@ -258,7 +270,7 @@ void ComparePanel::rebuild()
     }
 
     auto title = [&](const SchemeRun& run) {
-        return QStringLiteral("%1, head %2, s = %3")
+        return tr("%1, head %2, s = %3")
             .arg(QString::fromStdString(run.scheme->info().name))
             .arg(head)
             .arg(shift);

@@ -3,6 +3,7 @@
 #include "contextview.h"
 #include "driver.h"
 #include "explorerstate.h"
+#include "retranslate.h"
 
 #include <contextextension.h>
 #include <error.h>
@@ -126,33 +127,38 @@ widgets::ContextPlotData contextPlotFor(const LabRequest& request, int n)
 ContextPanel::ContextPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_driver(driver), m_refresher(state, View::Context, this, [this] { rebuild(); }),
       m_scaling(new QComboBox(this)), m_factor(new QDoubleSpinBox(this)), m_originalMax(new QSpinBox(this)),
-      m_length(new QSpinBox(this)), m_useRope(new QPushButton(tr("Use &RoPE, yarn \u00d74"), this)),
-      m_view(new widgets::ContextView(this))
+      m_length(new QSpinBox(this)), m_useRope(new QPushButton(this)), m_view(new widgets::ContextView(this))
 {
     for (const char* s : kScalings)
         m_scaling->addItem(QString::fromLatin1(s));
-    m_scaling->setToolTip(tr("rope's scaling: how the frequencies are stretched (HF rope_type)"));
     m_factor->setRange(0.01, 1e6);
     m_factor->setDecimals(2);
-    m_factor->setToolTip(tr("rope's factor: the context length divided by L0"));
     m_originalMax->setRange(1, kMaxPositions);
-    m_originalMax->setToolTip(tr("L0, the length the model was trained at (original_max_position)"));
     m_length->setRange(1, kMaxContextShown);
-    m_length->setToolTip(tr("L, the length the model runs at: the sequence's n (bare positions)"));
-    m_useRope->setToolTip(tr("Switch the scheme to rope with yarn scaling ×4 from L0 = n/4"));
 
     auto* row = new QHBoxLayout;
-    const auto add = [&](const QString& text, QWidget* field) {
-        auto* label = new QLabel(text, this);
-        label->setBuddy(field);
-        row->addWidget(label);
-        row->addWidget(field);
-    };
-    add(tr("&Scaling:"), m_scaling);
-    add(tr("&Factor:"), m_factor);
-    add(tr("L&0:"), m_originalMax);
-    add(tr("&L:"), m_length);
+    QLabel* labels[4];
+    QWidget* const fields[] = {m_scaling, m_factor, m_originalMax, m_length};
+    for (int k = 0; k < 4; ++k) {
+        labels[k] = new QLabel(this);
+        labels[k]->setBuddy(fields[k]);
+        row->addWidget(labels[k]);
+        row->addWidget(fields[k]);
+    }
     row->addWidget(m_useRope);
+    retranslateWith(this, [this, scaling = labels[0], factor = labels[1], l0 = labels[2], l = labels[3]] {
+        m_useRope->setText(tr("Use &RoPE, yarn ×4"));
+        m_scaling->setToolTip(tr("rope's scaling: how the frequencies are stretched (HF rope_type)"));
+        m_factor->setToolTip(tr("rope's factor: the context length divided by L0"));
+        m_originalMax->setToolTip(tr("L0, the length the model was trained at (original_max_position)"));
+        m_length->setToolTip(tr("L, the length the model runs at: the sequence's n (bare positions)"));
+        m_useRope->setToolTip(tr("Switch the scheme to rope with yarn scaling ×4 from L0 = n/4"));
+        scaling->setText(tr("&Scaling:"));
+        factor->setText(tr("&Factor:"));
+        l0->setText(tr("L&0:"));
+        l->setText(tr("&L:"));
+        refresh(); // the plots' texts
+    });
     row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

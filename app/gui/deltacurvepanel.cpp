@@ -3,6 +3,7 @@
 #include "deltacurveview.h"
 #include "driver.h"
 #include "explorerstate.h"
+#include "retranslate.h"
 #include "viewdata.h"
 
 #include <QCheckBox>
@@ -18,34 +19,40 @@ namespace poslab::gui {
 
 DeltaCurvePanel::DeltaCurvePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_refresher(state, View::DeltaCurve, this, [this] { rebuild(); }),
-      m_range(new QSpinBox(this)), m_bound(new QCheckBox(tr("RoFormer &bound"), this)),
-      m_boundDim(new QSpinBox(this)), m_view(new widgets::DeltaCurveView(this))
+      m_range(new QSpinBox(this)), m_bound(new QCheckBox(this)), m_boundDim(new QSpinBox(this)),
+      m_view(new widgets::DeltaCurveView(this))
 {
-    m_bound->setToolTip(tr("RoFormer \u00a73.4.3: the relative upper bound (1/(d/2)) \u03a3\u2c7c |S\u2c7c|, "
-                           "S\u2c7c = \u03a3_{k<j} e^{i\u0394\u03b8\u2096}, with the scheme's own "
-                           "frequencies, divided by its value at \u0394 = 0: how far apart tokens' "
-                           "rotations stop adding up (rotary schemes)"));
     m_boundDim->setRange(2, kMaxDModel);
     m_boundDim->setSingleStep(2);
     m_boundDim->setValue(128); // the paper's and most models' head size: large enough to see the decay
-    m_boundDim->setPrefix(tr("head dim "));
-    m_boundDim->setToolTip(tr("Head dimension d of the bound (even); the model's own heads may be smaller"));
     m_range->setRange(1, kMaxShownRange);
     m_range->setValue(state->deltaRange());
     m_range->setPrefix(QStringLiteral("\u00b1"));
-    m_range->setToolTip(tr("\u0394 runs over [\u2212range, range]"));
     auto* row = new QHBoxLayout;
-    auto* label = new QLabel(tr("\u0394 &range:"), this);
+    auto* label = new QLabel(this);
     label->setBuddy(m_range);
     row->addWidget(label);
     row->addWidget(m_range);
     row->addWidget(m_bound);
     row->addWidget(m_boundDim);
     // Wraps instead of widening the window: the view, not its caption, decides the minimum width.
-    auto* legend = new QLabel(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
-                                 "diagonal (right axis); red: the selected cell's \u0394."),
-                              this);
+    auto* legend = new QLabel(this);
     legend->setWordWrap(true);
+    retranslateWith(this, [this, label, legend] {
+        m_bound->setText(tr("RoFormer &bound"));
+        m_bound->setToolTip(tr("RoFormer §3.4.3: the relative upper bound (1/(d/2)) \u03a3\u2c7c |S\u2c7c|, "
+                               "S\u2c7c = \u03a3_{k<j} e^{i\u0394\u03b8\u2096}, with the scheme's own "
+                               "frequencies, divided by its value at \u0394 = 0: how far apart tokens' "
+                               "rotations stop adding up (rotary schemes)"));
+        m_boundDim->setPrefix(tr("head dim "));
+        m_boundDim->setToolTip(
+            tr("Head dimension d of the bound (even); the model's own heads may be smaller"));
+        m_range->setToolTip(tr("\u0394 runs over [\u2212range, range]"));
+        label->setText(tr("\u0394 &range:"));
+        legend->setText(tr("Lines: the scheme's value (left axis); dots: mean attention along each "
+                           "diagonal (right axis); red: the selected cell's \u0394."));
+        refresh(); // the plot's title and labels
+    });
     row->addWidget(legend, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -4,6 +4,7 @@
 
 #include <error.h>
 
+#include <QEvent>
 #include <QThread>
 #include <QTimer>
 
@@ -223,7 +224,7 @@ class ComputeThread final : public QThread
             // the request ends, saying so.
             cancelled = !m_userCancelled;
             if (m_userCancelled) {
-                error = QString::fromLatin1(Driver::cancelledMessage);
+                error = QCoreApplication::translate("Driver", Driver::cancelledMessage);
                 try { // the sequence panel keeps its tokens
                     result->labels = job.request.sequence().labels();
                     result->n = static_cast<int>(result->labels.size());
@@ -234,7 +235,7 @@ class ComputeThread final : public QThread
         } catch (const std::exception& e) {
             const auto* field = dynamic_cast<const FieldError*>(&e);
             error = field ? explorerMessage(*field) : QString::fromUtf8(e.what());
-            if (error.isEmpty()) error = QStringLiteral("computation failed");
+            if (error.isEmpty()) error = QCoreApplication::translate("Driver", "computation failed");
             // The sequence panel still shows the tokens when the rest failed (a scheme's parameter).
             try {
                 *result = LabResult();
@@ -273,17 +274,30 @@ LabRequest explorerRequest(LabRequest request)
 QString explorerMessage(const FieldError& error)
 {
     // clang-format off
+    // The labels of the panels' fields, in the interface's language (translated where used: this
+    // runs on the worker thread too, and QCoreApplication::translate is thread-safe).
     static const std::map<std::string, const char*> labels = {
-        {"text", "the sequence"},  {"tokenizer", "Tokenizer"},     {"positions_only", "Positions only"},
-        {"scheme", "Scheme"},      {"d_model", "d_model"},         {"heads", "Heads"},
-        {"head", "Head shown"},    {"causal", "Mask"},             {"seed", "Seed"},
-        {"lambda", "\u03bb"},      {"temperature", "Temperature"}, {"matrix", "Matrix"},
-        {"range", "\u0394 range"}, {"compare.scheme", "Against"},  {"compare.shift", "Shift"},
-        {"pool.mode", "Pooling"}};
+        {"text", QT_TRANSLATE_NOOP("Driver", "the sequence")},
+        {"tokenizer", QT_TRANSLATE_NOOP("Driver", "Tokenizer")},
+        {"positions_only", QT_TRANSLATE_NOOP("Driver", "Positions only")},
+        {"scheme", QT_TRANSLATE_NOOP("Driver", "Scheme")},
+        {"d_model", "d_model"},
+        {"heads", QT_TRANSLATE_NOOP("Driver", "Heads")},
+        {"head", QT_TRANSLATE_NOOP("Driver", "Head shown")},
+        {"causal", QT_TRANSLATE_NOOP("Driver", "Mask")},
+        {"seed", QT_TRANSLATE_NOOP("Driver", "Seed")},
+        {"lambda", "\u03bb"},
+        {"temperature", QT_TRANSLATE_NOOP("Driver", "Temperature")},
+        {"matrix", QT_TRANSLATE_NOOP("Driver", "Matrix")},
+        {"range", QT_TRANSLATE_NOOP("Driver", "\u0394 range")},
+        {"compare.scheme", QT_TRANSLATE_NOOP("Driver", "Against")},
+        {"compare.shift", QT_TRANSLATE_NOOP("Driver", "Shift")},
+        {"pool.mode", QT_TRANSLATE_NOOP("Driver", "Pooling")}};
     // clang-format on
     return QString::fromStdString(error.render([](const std::string& field) {
         const auto it = labels.find(field);
-        return it != labels.end() ? std::string(it->second) : coreFieldName(field);
+        return it != labels.end() ? QCoreApplication::translate("Driver", it->second).toStdString()
+                                  : coreFieldName(field);
     }));
 }
 
@@ -299,6 +313,22 @@ Driver::Driver(QObject* parent)
     m_regionTimer->setInterval(regionDelayMs);
     connect(m_regionTimer, &QTimer::timeout, this,
             [this] { m_thread->postRegion(m_generation, m_regionSerial, m_region); });
+    m_languageTimer = new QTimer(this);
+    m_languageTimer->setSingleShot(true);
+    m_languageTimer->setInterval(0);
+    connect(m_languageTimer, &QTimer::timeout, this, [this] {
+        if (m_generation != 0) request(m_last);
+    });
+    if (QCoreApplication* app = QCoreApplication::instance()) app->installEventFilter(this);
+}
+
+// Installing and removing each of a language's translators sends the application a LanguageChange:
+// they are one switch, one request (posted when the event loop next runs).
+bool Driver::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        m_languageTimer->start();
+    return QObject::eventFilter(watched, event);
 }
 
 Driver::~Driver() = default; // the thread's destructor stops and joins it

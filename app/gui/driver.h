@@ -2,6 +2,7 @@
 
 #include <lab.h>
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QObject>
 
@@ -74,7 +75,13 @@ class Driver : public QObject
     static constexpr double defaultFirstHeadAbove = 4.0 * 1024 * 1024;
     // Stops the request running: it fails with cancelledMessage (a newer request is not affected).
     void cancel();
-    static constexpr const char* cancelledMessage = "computation cancelled";
+    static constexpr const char* cancelledMessage = QT_TRANSLATE_NOOP("Driver", "computation cancelled");
+
+  protected:
+    // The interface language changed (QEvent::LanguageChange on the application): the texts core
+    // writes into a result (worked example, notices, errors) are redone by posting the last request
+    // again, once per change, when anything was asked for.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   signals:
     void requestChanged(const poslab::LabRequest& request); // panels show what was asked
@@ -102,7 +109,8 @@ class Driver : public QObject
     std::unique_ptr<ComputeThread> m_thread;
     QTimer* m_busyTimer = nullptr;
     QTimer* m_regionTimer = nullptr;
-    LabRequest m_region; // the region to post when m_regionTimer fires
+    QTimer* m_languageTimer = nullptr; // one request for the several events of one language switch
+    LabRequest m_region;               // the region to post when m_regionTimer fires
     quint64 m_regionSerial = 0;
     std::function<void(LabRequest&)> m_viewFields;
     LabRequest m_last;

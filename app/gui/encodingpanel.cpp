@@ -4,6 +4,7 @@
 #include "driver.h"
 #include "explorerstate.h"
 #include "heatmapview.h"
+#include "retranslate.h"
 #include "viewdata.h"
 
 #include <QGridLayout>
@@ -34,6 +35,7 @@ EncodingPanel::EncodingPanel(Driver* driver, ExplorerState* state, QWidget* pare
     connect(state, &ExplorerState::paintingChanged, this, &EncodingPanel::refresh);
     for (auto* view : {m_pe, m_similarity})
         connect(view, &widgets::HeatmapView::capacityChanged, this, &EncodingPanel::refresh);
+    onLanguageChange(this, [this] { refresh(); }); // its texts are of the result shown
 }
 
 // The barcode fills its room (its cells need not be square): a wide PE (n ≤ d_model) goes across

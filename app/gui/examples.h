@@ -16,6 +16,6 @@ struct Example
     QString path() const { return QStringLiteral(":/examples/") + id + QStringLiteral(".poslab"); }
 };
 
-const std::vector<Example>& builtinExamples();
+std::vector<Example> builtinExamples(); // in the current language
 
 } // namespace poslab::gui

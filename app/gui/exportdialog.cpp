@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <exception>
+#include <utility>
 #include <vector>
 
 namespace poslab::gui {
@@ -69,8 +70,14 @@ ExportDialog::ExportDialog(const figure::Session& session, Lab& lab, QWidget* pa
     const figure::FigureStyle& style = session.style;
 
     // Compare uses the session's compare scheme and shift; explain walks its selected cell.
-    for (const char* name : {"heatmap", "heads", "delta-curve", "compare", "explain", "context", "freqs"})
-        m_view->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+    // The session's view name in the item's data, the view as the explorer names it as the text.
+    static const std::pair<const char*, const char*> views[] = {
+        {"heatmap", QT_TR_NOOP("Heatmap")},          {"heads", QT_TR_NOOP("Heads")},
+        {"delta-curve", QT_TR_NOOP("\u0394-curve")}, {"compare", QT_TR_NOOP("Compare")},
+        {"explain", QT_TR_NOOP("Worked example")},   {"context", QT_TR_NOOP("Context")},
+        {"freqs", QT_TR_NOOP("RoPE frequencies")}};
+    for (const auto& [name, title] : views)
+        m_view->addItem(tr(title), QString::fromLatin1(name));
     const QString view = QString::fromStdString(figure::figureViewName(session.view));
     m_view->setCurrentIndex(std::max(0, m_view->findData(view)));
     m_format->addItem(tr("PNG (raster)"), int(figure::FigureFormat::Png));

@@ -4,6 +4,7 @@
 #include "explorerstate.h"
 #include "headgridview.h"
 #include "heatmappanel.h"
+#include "retranslate.h"
 #include "viewdata.h"
 
 #include <error.h>
@@ -35,7 +36,8 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     // Under the grid, across the panel: beside the controls it wrapped into a tall column.
     m_hint->setWordWrap(true);
     auto* row = new QHBoxLayout;
-    auto* label = new QLabel(tr("&Matrix:"), this);
+    auto* label = new QLabel(this);
+    retranslateWith(label, [label] { label->setText(tr("&Matrix:")); });
     QComboBox* matrix = makeMatrixBox(driver, state, this);
     label->setBuddy(matrix);
     row->addWidget(label);
@@ -47,13 +49,17 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
     row->addWidget(makePoolingBox(state, this));
     using Scale = widgets::HeadGridView::Scale;
     m_headScale = new QComboBox(this);
-    m_headScale->addItem(tr("one scale"), static_cast<int>(Scale::Shared));
-    m_headScale->addItem(tr("scale per head"), static_cast<int>(Scale::PerHead));
-    m_headScale->addItem(tr("log scale per head"), static_cast<int>(Scale::PerHeadLog));
+    for (Scale scale : {Scale::Shared, Scale::PerHead, Scale::PerHeadLog})
+        m_headScale->addItem(QString(), static_cast<int>(scale));
     m_headScale->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_headScale->setToolTip(tr("One colour scale for every head, or each head from its own lowest to its "
-                               "highest value (in its title); ALiBi starts with a log scale per head, "
-                               "where each head's slope shows as its own gradient"));
+    retranslateWith(m_headScale, [box = m_headScale] {
+        box->setItemText(0, tr("one scale"));
+        box->setItemText(1, tr("scale per head"));
+        box->setItemText(2, tr("log scale per head"));
+        box->setToolTip(tr("One colour scale for every head, or each head from its own lowest to its "
+                           "highest value (in its title); ALiBi starts with a log scale per head, "
+                           "where each head's slope shows as its own gradient"));
+    });
     row->addWidget(m_headScale);
     row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
@@ -90,6 +96,7 @@ HeadsPanel::HeadsPanel(Driver* driver, ExplorerState* state, QWidget* parent)
         state->setHead(head);
         state->setView(View::Heatmap);
     });
+    onLanguageChange(this, [this] { refresh(); }); // the title and hint are of the state
 }
 
 QString HeadsPanel::hint() const

@@ -4,6 +4,7 @@
 #include "explorerstate.h"
 #include "heatmapview.h"
 #include "heatmapzoom.h"
+#include "retranslate.h"
 #include "viewdata.h"
 
 #include <QCheckBox>
@@ -18,8 +19,10 @@ namespace poslab::gui {
 QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent)
 {
     auto* box = new QComboBox(parent);
-    box->setToolTip(QObject::tr("Which matrix of the head to show: probabilities, logits, the positional "
-                                "bias, \u0394, the bucket index, or one term of the score"));
+    retranslateWith(box, [box] {
+        box->setToolTip(QObject::tr("Which matrix of the head to show: probabilities, logits, the positional "
+                                    "bias, \u0394, the bucket index, or one term of the score"));
+    });
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     box->addItem(state->matrix(), state->matrix());
     auto select = [state, box] {
@@ -48,8 +51,10 @@ QComboBox* makeColorMapBox(ExplorerState* state, QWidget* parent)
     auto* box = new QComboBox(parent);
     for (auto map : {widgets::ColorMap::Viridis, widgets::ColorMap::Magma, widgets::ColorMap::Cividis})
         box->addItem(widgets::colorMapName(map), static_cast<int>(map));
-    box->setToolTip(QObject::tr("Colour map for unsigned values; signed values always use the diverging "
-                                "blue\u2013white\u2013red map with white at 0"));
+    retranslateWith(box, [box] {
+        box->setToolTip(QObject::tr("Colour map for unsigned values; signed values always use the diverging "
+                                    "blue\u2013white\u2013red map with white at 0"));
+    });
     box->setCurrentIndex(box->findData(static_cast<int>(state->colorMap())));
     QObject::connect(box, &QComboBox::currentIndexChanged, state, [state, box] {
         state->setColorMap(static_cast<widgets::ColorMap>(box->currentData().toInt()));
@@ -63,8 +68,11 @@ QComboBox* makeColorMapBox(ExplorerState* state, QWidget* parent)
 
 QCheckBox* makeLogBox(ExplorerState* state, QWidget* parent)
 {
-    auto* box = new QCheckBox(QObject::tr("&Log scale"), parent);
-    box->setToolTip(QObject::tr("Logarithmic colour scale (probabilities and other unsigned values)"));
+    auto* box = new QCheckBox(parent);
+    retranslateWith(box, [box] {
+        box->setText(QObject::tr("&Log scale"));
+        box->setToolTip(QObject::tr("Logarithmic colour scale (probabilities and other unsigned values)"));
+    });
     box->setChecked(state->logScale());
     QObject::connect(box, &QCheckBox::toggled, state, &ExplorerState::setLogScale);
     QObject::connect(state, &ExplorerState::paintingChanged, box, [state, box] {
@@ -78,17 +86,21 @@ QComboBox* makePoolingBox(ExplorerState* state, QWidget* parent)
 {
     auto* box = new QComboBox(parent);
     box->addItem(QString(), static_cast<int>(Pooling::Max));
-    box->addItem(QObject::tr("mean pooling"), static_cast<int>(Pooling::Mean));
-    box->setToolTip(QObject::tr("When there are more cells than pixels, each drawn cell is the max or the "
-                                "mean of a block; for signed matrices (logits, bias, terms, \u0394) max "
-                                "is max |\u00b7|: the value of largest magnitude, with its sign"));
+    box->addItem(QString(), static_cast<int>(Pooling::Mean));
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     // Names what the shown matrix gets: max |·| for signed matrices.
     auto label = [state, box] {
-        box->setItemText(
-            0, QObject::tr("%1 pooling").arg(poolingLabel(Pooling::Max, isSignedMatrix(state->matrix()))));
+        box->setItemText(0, isSignedMatrix(state->matrix()) ? QObject::tr("max |\u00b7| pooling")
+                                                            : QObject::tr("max pooling"));
     };
-    label();
+    retranslateWith(box, [box, label] {
+        label();
+        box->setItemText(1, QObject::tr("mean pooling"));
+        box->setToolTip(
+            QObject::tr("When there are more cells than pixels, each drawn cell is the max or the "
+                        "mean of a block; for signed matrices (logits, bias, terms, \u0394) max "
+                        "is max |\u00b7|: the value of largest magnitude, with its sign"));
+    });
     box->setCurrentIndex(box->findData(static_cast<int>(state->pooling())));
     QObject::connect(box, &QComboBox::currentIndexChanged, state,
                      [state, box] { state->setPooling(static_cast<Pooling>(box->currentData().toInt())); });
@@ -124,7 +136,8 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
     m_readout->setWordWrap(true); // a long hover text wraps instead of widening the window
 
     auto* row = new QHBoxLayout;
-    auto* label = new QLabel(tr("&Matrix:"), this);
+    auto* label = new QLabel(this);
+    retranslateWith(label, [label] { label->setText(tr("&Matrix:")); });
     label->setBuddy(m_matrix);
     row->addWidget(label);
     row->addWidget(m_matrix);
@@ -183,6 +196,8 @@ HeatmapPanel::HeatmapPanel(Driver* driver, ExplorerState* state, QWidget* parent
     connect(m_view, &widgets::HeatmapView::tokenClicked, state, &ExplorerState::setCell);
     connect(m_view, &widgets::HeatmapView::cellHovered, this, &HeatmapPanel::showHover);
     connect(m_view, &widgets::HeatmapView::capacityChanged, this, &HeatmapPanel::refresh);
+    // The title, readout and scale tooltips are of the state: drawn again in the new language.
+    onLanguageChange(this, [this] { refresh(); });
 }
 
 QStringList HeatmapPanel::matrixChoices() const

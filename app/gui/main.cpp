@@ -150,14 +150,8 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.poslab.poslab")); // packaging/
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/poslab.svg")));
 
-    // The language: --lang, else View › Language's choice (not for screenshots, which show only
-    // what their command line asks), else the system locale's.
-    QString language = options.language;
-    if (language.isEmpty() && options.screenshot.isEmpty())
-        language = figure::languageCode(QSettings().value(QStringLiteral("language")).toString());
-    const bool chosen = !language.isEmpty();
-    if (language.isEmpty()) language = figure::systemLanguage();
-    if (QString error; !figure::setLanguage(language, &error)) return fail(error, 2);
+    bool chosen = false;
+    if (const QString error = applyStartLanguage(options, &chosen); !error.isEmpty()) return fail(error, 2);
 
     MainWindow window;
     window.setLanguageChosen(chosen);

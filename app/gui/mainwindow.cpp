@@ -106,11 +106,11 @@ class StatusLabel final : public QLabel
 };
 
 // Form-like panels scroll as a whole; panels with their own scrolling views (walk, lessons) do not.
-QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window,
+QDockWidget* makeDock(const QString& name, QWidget* content, QMainWindow* window,
                       Qt::DockWidgetArea area = Qt::LeftDockWidgetArea, bool scroll = true)
 {
-    auto* dock = new QDockWidget(title, window);
-    dock->setObjectName(name); // saveState() needs it
+    auto* dock = new QDockWidget(window); // titled by MainWindow::retranslate
+    dock->setObjectName(name);            // saveState() needs it
     if (scroll) {
         dock->setWidget(new FormScrollArea(content, dock));
     } else {
@@ -136,18 +136,17 @@ MainWindow::MainWindow(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_error(new QLabel(this)), m_stats(new StatusLabel(this)),
       m_busy(new QProgressBar(this)), m_bar(new PresentationBar(m_driver, m_state, this))
 {
-    setWindowTitle(tr("PosLab"));
     m_error->setVisible(false);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #b2182b; font-weight: bold; }"));
 
-    m_tabs->addTab(m_heatmap, tr("Heatmap"));
-    m_tabs->addTab(m_heads, tr("Heads"));
-    m_tabs->addTab(m_deltaCurve, tr("\u0394-curve"));
-    m_tabs->addTab(m_compare, tr("Compare"));
-    m_tabs->addTab(new EncodingPanel(m_driver, m_state, this), tr("Encoding"));
-    m_tabs->addTab(new ContextPanel(m_driver, m_state, this), tr("Context"));
+    m_tabs->addTab(m_heatmap, QString());
+    m_tabs->addTab(m_heads, QString());
+    m_tabs->addTab(m_deltaCurve, QString());
+    m_tabs->addTab(m_compare, QString());
+    m_tabs->addTab(new EncodingPanel(m_driver, m_state, this), QString());
+    m_tabs->addTab(new ContextPanel(m_driver, m_state, this), QString());
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -157,15 +156,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_bar->hide();
     setCentralWidget(central);
 
-    QDockWidget* sequenceDock = makeDock(tr("Sequence"), QStringLiteral("sequenceDock"), m_sequence, this);
-    QDockWidget* schemeDock = makeDock(tr("Scheme and model"), QStringLiteral("schemeDock"), m_scheme, this);
-    resizeDocks({sequenceDock, schemeDock}, {330, 330}, Qt::Horizontal);
-    resizeDocks({sequenceDock, schemeDock}, {260, 440}, Qt::Vertical);
+    m_sequenceDock = makeDock(QStringLiteral("sequenceDock"), m_sequence, this);
+    m_schemeDock = makeDock(QStringLiteral("schemeDock"), m_scheme, this);
+    resizeDocks({m_sequenceDock, m_schemeDock}, {330, 330}, Qt::Horizontal);
+    resizeDocks({m_sequenceDock, m_schemeDock}, {260, 440}, Qt::Vertical);
     // Right: the worked example of the selected cell, the lessons above it when asked for.
-    m_walkDock = makeDock(tr("Worked example"), QStringLiteral("walkDock"), m_walk, this,
-                          Qt::RightDockWidgetArea, false);
-    m_lessonsDock = makeDock(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessons, this,
-                             Qt::RightDockWidgetArea, false);
+    m_walkDock = makeDock(QStringLiteral("walkDock"), m_walk, this, Qt::RightDockWidgetArea, false);
+    m_lessonsDock = makeDock(QStringLiteral("lessonsDock"), m_lessons, this, Qt::RightDockWidgetArea, false);
     splitDockWidget(m_lessonsDock, m_walkDock, Qt::Vertical);
     m_lessonsDock->hide();
     resizeDocks({m_walkDock}, {440}, Qt::Horizontal);
@@ -207,18 +204,19 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(
             tr("Computing: %1 (Esc cancels)").arg(QString::fromStdString(progressText(p))), 2000);
     });
-    auto* cancel = new QAction(tr("Cancel computation"), this);
-    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancel->setShortcutContext(Qt::WindowShortcut);
+    m_cancel = new QAction(this);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setShortcutContext(Qt::WindowShortcut);
     // Esc stops a computation; with nothing to stop it leaves presentation mode.
-    connect(cancel, &QAction::triggered, this, [this] {
+    connect(m_cancel, &QAction::triggered, this, [this] {
         if (m_presenting && !m_driver->isBusy())
             setPresenting(false);
         else
             m_driver->cancel();
     });
-    addAction(cancel);
+    addAction(m_cancel);
     followState(*m_driver, *m_state);
+    retranslate();
 }
 
 MainWindow::~MainWindow() = default;
@@ -235,55 +233,46 @@ QString MainWindow::statsText() const
 
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = m_fileMenu = menuBar()->addMenu(QString());
     m_files->addFileActions(file);
     file->addSeparator();
     m_models->addActions(file);
     file->addSeparator();
-    QMenu* examples = file->addMenu(tr("E&xamples"));
-    m_seedExample = examples->addAction(tr("&Seed article example"), this, [this] {
+    QMenu* examples = m_examplesMenu = file->addMenu(QString());
+    m_seedExample = examples->addAction(QString(), this, [this] {
         if (!m_files->maybeSave()) return;
         applySetup(seedArticleSetup(), *m_driver, *m_state);
         setWalkPanelVisible(true);
     });
-    m_seedExample->setStatusTip(tr("The seed article's worked example (n = 6, i = 1, j = 4), checked step "
-                                   "by step, with seed-linear on 6 positions"));
     examples->addSeparator();
     m_files->addExampleActions(examples);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcuts(QKeySequence::Quit);
-    quit->setStatusTip(tr("Quit PosLab"));
+    m_quit = file->addAction(QString(), qApp, &QApplication::closeAllWindows);
+    m_quit->setShortcuts(QKeySequence::Quit);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = m_viewMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
-    const QString names[] = {tr("&Heatmap"), tr("H&eads"),    tr("&\u0394-curve"),
-                             tr("&Compare"), tr("E&ncoding"), tr("Con&text")};
     for (View v : kViews) {
         const int k = static_cast<int>(v);
-        QAction* action = view->addAction(names[k]);
+        QAction* action = view->addAction(QString());
         action->setCheckable(true);
         action->setChecked(v == m_state->view());
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + k)));
-        action->setStatusTip(tr("Show the %1 view").arg(viewName(v)));
+        m_viewActions << action;
         group->addAction(action);
         connect(action, &QAction::triggered, m_state, [this, v] { m_state->setView(v); });
         connect(m_state, &ExplorerState::viewChanged, action,
                 [action, v](View now) { action->setChecked(now == v); });
     }
     view->addSeparator();
-    QAction* next =
-        view->addAction(tr("&Next head"), m_state, [this] { m_state->setHead(m_state->head() + 1); });
-    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
-    QAction* previous =
-        view->addAction(tr("&Previous head"), m_state, [this] { m_state->setHead(m_state->head() - 1); });
-    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
+    m_nextHead = view->addAction(QString(), m_state, [this] { m_state->setHead(m_state->head() + 1); });
+    m_nextHead->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketRight));
+    m_previousHead = view->addAction(QString(), m_state, [this] { m_state->setHead(m_state->head() - 1); });
+    m_previousHead->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
     view->addSeparator();
-    m_present = view->addAction(tr("&Presentation"), this, [this](bool on) { setPresenting(on); });
+    m_present = view->addAction(QString(), this, [this](bool on) { setPresenting(on); });
     m_present->setCheckable(true);
     m_present->setShortcut(QKeySequence(Qt::Key_F11));
-    m_present->setStatusTip(tr("Full screen for a lecture: the view alone in large type, a \u0394 slider "
-                               "under it, PgUp/PgDn step through the worked example; Esc leaves"));
     addAction(m_present); // the menu bar is hidden while presenting
     addActions(m_walk->stepActions());
     view->addSeparator();
@@ -293,17 +282,97 @@ void MainWindow::createActions()
         view->addAction(dock->toggleViewAction());
     m_walkDock->toggleViewAction()->setShortcut(
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: Export Figure
-    m_walkDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected cell's worked example"));
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* lessons = help->addAction(tr("&Lessons\u2026"), this, [this] { setLessonsPanelVisible(true); });
-    lessons->setShortcuts(QKeySequence::HelpContents);
-    lessons->setStatusTip(tr("Guided lessons: each sets the explorer up for one idea and explains it"));
+    QMenu* help = m_helpMenu = menuBar()->addMenu(QString());
+    m_lessonsAction = help->addAction(QString(), this, [this] { setLessonsPanelVisible(true); });
+    m_lessonsAction->setShortcuts(QKeySequence::HelpContents);
     help->addSeparator();
-    QAction* about = help->addAction(tr("&About PosLab"), this, &MainWindow::about);
-    about->setStatusTip(tr("What PosLab is"));
-    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    aboutQt->setStatusTip(tr("Show the Qt version and licence"));
+    m_about = help->addAction(QString(), this, &MainWindow::about);
+    m_aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+}
+
+QString MainWindow::viewTitle(View view) const
+{
+    switch (view) {
+    case View::Heatmap:
+        return tr("Heatmap");
+    case View::Heads:
+        return tr("Heads");
+    case View::DeltaCurve:
+        return tr("\u0394-curve");
+    case View::Compare:
+        return tr("Compare");
+    case View::Encoding:
+        return tr("Encoding");
+    case View::Context:
+        return tr("Context");
+    }
+    return viewName(view);
+}
+
+// Every text the window and its menus show, set again in the current language (Qt sends
+// LanguageChange when View › Language installs another translator). Texts of a state (the status
+// line, the error) are rendered again from it; the panels retranslate themselves, the driver posts
+// its request again for core's words.
+void MainWindow::retranslate()
+{
+    for (View v : kViews) {
+        const int k = static_cast<int>(v);
+        m_tabs->setTabText(k, viewTitle(v));
+        if (k < m_viewActions.size()) {
+            static const char* const menuNames[] = {QT_TR_NOOP("&Heatmap"),      QT_TR_NOOP("H&eads"),
+                                                    QT_TR_NOOP("&\u0394-curve"), QT_TR_NOOP("&Compare"),
+                                                    QT_TR_NOOP("E&ncoding"),     QT_TR_NOOP("Con&text")};
+            m_viewActions[k]->setText(tr(menuNames[k]));
+            m_viewActions[k]->setStatusTip(tr("Show the %1 view").arg(viewTitle(v)));
+        }
+    }
+    m_sequenceDock->setWindowTitle(tr("Sequence"));
+    m_schemeDock->setWindowTitle(tr("Scheme and model"));
+    m_walkDock->setWindowTitle(tr("Worked example"));
+    m_lessonsDock->setWindowTitle(tr("Lessons"));
+    m_walkDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected cell's worked example"));
+    m_lessonsDock->toggleViewAction()->setStatusTip(tr("Show or hide the lessons"));
+    m_sequenceDock->toggleViewAction()->setStatusTip(tr("Show or hide the sequence panel"));
+    m_schemeDock->toggleViewAction()->setStatusTip(tr("Show or hide the scheme and model panel"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_examplesMenu->setTitle(tr("E&xamples"));
+    m_seedExample->setText(tr("&Seed article example"));
+    m_seedExample->setStatusTip(tr("The seed article's worked example (n = 6, i = 1, j = 4), checked step "
+                                   "by step, with seed-linear on 6 positions"));
+    m_quit->setText(tr("&Quit"));
+    m_quit->setStatusTip(tr("Quit PosLab"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_nextHead->setText(tr("&Next head"));
+    m_nextHead->setStatusTip(tr("Show the next head (Ctrl+])"));
+    m_previousHead->setText(tr("&Previous head"));
+    m_previousHead->setStatusTip(tr("Show the previous head (Ctrl+[)"));
+    m_present->setText(tr("&Presentation"));
+    m_present->setStatusTip(tr("Full screen for a lecture: the view alone in large type, a \u0394 slider "
+                               "under it, PgUp/PgDn step through the worked example; Esc leaves"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_systemLanguage->setText(tr("&System (%1)").arg(languageName(figure::systemLanguage())));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_lessonsAction->setText(tr("&Lessons\u2026"));
+    m_lessonsAction->setStatusTip(
+        tr("Guided lessons: each sets the explorer up for one idea and explains it"));
+    m_about->setText(tr("&About PosLab"));
+    m_about->setStatusTip(tr("What PosLab is"));
+    m_aboutQt->setText(tr("About &Qt"));
+    m_aboutQt->setStatusTip(tr("Show the Qt version and licence"));
+    m_cancel->setText(tr("Cancel computation"));
+    m_files->retranslate();
+    m_models->retranslate();
+    if (!m_errorText.isEmpty())
+        showError(m_errorText);
+    else
+        showStats();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::setPresenting(bool on)
@@ -377,15 +446,30 @@ void MainWindow::showResult(const LabResult& result)
     if (std::exchange(m_restoredView, false) && result.isPooled() &&
         (m_state->view() == View::Heads || m_state->view() == View::Compare)) {
         statusBar()->showMessage(
-            tr("The %1 view needs n \u00d7 n matrices: showing the heatmap").arg(viewName(m_state->view())),
+            tr("The %1 view needs n \u00d7 n matrices: showing the heatmap").arg(viewTitle(m_state->view())),
             10'000);
         m_state->setView(View::Heatmap);
     }
     const int heads = result.request.model.heads;
     if (m_state->head() >= heads) m_state->setHead(heads - 1);
     if (m_state->row() >= result.n || m_state->col() >= result.n) m_state->setCell(-1, -1);
-    QString stats =
-        tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms").arg(result.n).arg(heads).arg(result.elapsedMs, 0, 'f', 1);
+    m_result = result;
+    m_errorText.clear();
+    showStats();
+}
+
+void MainWindow::showStats()
+{
+    if (!m_result.isValid() && m_result.n == 0) {
+        m_stats->clear();
+        m_stats->setToolTip(QString());
+        return;
+    }
+    const LabResult& result = m_result;
+    QString stats = tr("n = %1 \u00b7 heads %2 \u00b7 %3 ms")
+                        .arg(result.n)
+                        .arg(result.request.model.heads)
+                        .arg(result.elapsedMs, 0, 'f', 1);
     if (result.isPooled())
         stats += QStringLiteral(" \u00b7 ") + QString::fromStdString(pooledSummary(*result.pooled));
     if (result.request.onlyHead) // the first of two results (Driver::setFirstHeadAbove)
@@ -400,6 +484,7 @@ void MainWindow::showResult(const LabResult& result)
 void MainWindow::showError(const QString& message)
 {
     // The views keep the last good result; the error says why they did not change.
+    m_errorText = message;
     m_error->setText(message);
     m_error->setVisible(true);
     // The status bar says what the error is, not only that there is one; the whole text on hover.
@@ -430,10 +515,9 @@ void MainWindow::about()
 // is kept in QSettings ("language") when the window keeps its settings.
 void MainWindow::createLanguageMenu(QMenu* view)
 {
-    m_languageMenu = view->addMenu(tr("&Language"));
+    m_languageMenu = view->addMenu(QString());
     auto* group = new QActionGroup(this);
-    m_systemLanguage =
-        m_languageMenu->addAction(tr("&System (%1)").arg(languageName(figure::systemLanguage())));
+    m_systemLanguage = m_languageMenu->addAction(QString()); // retranslate() names it
     m_systemLanguage->setCheckable(true);
     group->addAction(m_systemLanguage);
     connect(m_systemLanguage, &QAction::triggered, this, [this] { chooseLanguage(QString()); });

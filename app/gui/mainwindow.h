@@ -1,5 +1,7 @@
 #pragma once
 
+#include "explorerstate.h"
+
 #include <lab.h>
 
 #include <QMainWindow>
@@ -71,9 +73,13 @@ class MainWindow : public QMainWindow
 
   protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
 
   private:
     void createActions();
+    void retranslate();                 // every text the window sets, in the current language
+    void showStats();                   // the status line of m_result
+    QString viewTitle(View view) const; // "Heatmap" … as the tabs say it
     void createLanguageMenu(QMenu* view);
     void chooseLanguage(const QString& code); // empty: the system's
     void checkLanguageAction();
@@ -106,6 +112,22 @@ class MainWindow : public QMainWindow
     BusyOverlay* m_overlay = nullptr;
     PresentationBar* m_bar = nullptr;
     QAction* m_present = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_examplesMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_quit = nullptr;
+    QList<QAction*> m_viewActions; // kViews' order
+    QAction* m_nextHead = nullptr;
+    QAction* m_previousHead = nullptr;
+    QAction* m_lessonsAction = nullptr;
+    QAction* m_about = nullptr;
+    QAction* m_aboutQt = nullptr;
+    QAction* m_cancel = nullptr;
+    QDockWidget* m_sequenceDock = nullptr;
+    QDockWidget* m_schemeDock = nullptr;
+    LabResult m_result;  // the last result, for the status line
+    QString m_errorText; // the error shown, empty when none
     QMenu* m_languageMenu = nullptr;
     QAction* m_systemLanguage = nullptr;
     bool m_languageChosen = false; // View › Language has a language ticked, not System

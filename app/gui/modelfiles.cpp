@@ -58,10 +58,8 @@ ModelFiles::ModelFiles(Driver* driver, QWidget* window)
     : QObject(window), m_driver(driver), m_window(window),
       m_picker([window](const Checkpoint& c) { return pickTensorDialog(c, window); })
 {
-    m_open = new QAction(tr("Open &Model\u2026"), this);
+    m_open = new QAction(this);
     m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    m_open->setStatusTip(tr("Show the positions a real model learned: a model folder (config.json + "
-                            "safetensors) or a .safetensors/.npy file"));
     connect(m_open, &QAction::triggered, this, [this] {
         QFileDialog dialog(m_window, tr("Open Model"));
         dialog.setFileMode(QFileDialog::ExistingFile);
@@ -76,14 +74,23 @@ ModelFiles::ModelFiles(Driver* driver, QWidget* window)
             path = info.absolutePath();
         open(path);
     });
-    m_seeded = new QAction(tr("Use &Seeded Weights"), this);
-    m_seeded->setStatusTip(tr("Back to the seeded toy model's tables"));
+    m_seeded = new QAction(this);
     m_seeded->setEnabled(false);
+    retranslate();
     connect(m_seeded, &QAction::triggered, this,
             [this] { m_driver->update([](LabRequest& r) { r.weights = {}; }); });
     connect(m_driver, &Driver::requestChanged, this,
             [this](const LabRequest& r) { m_seeded->setEnabled(!r.weights.seeded()); });
     window->installEventFilter(this);
+}
+
+void ModelFiles::retranslate()
+{
+    m_open->setText(tr("Open &Model\u2026"));
+    m_open->setStatusTip(tr("Show the positions a real model learned: a model folder (config.json + "
+                            "safetensors) or a .safetensors/.npy file"));
+    m_seeded->setText(tr("Use &Seeded Weights"));
+    m_seeded->setStatusTip(tr("Back to the seeded toy model's tables"));
 }
 
 void ModelFiles::addActions(QMenu* file)
@@ -139,7 +146,8 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
         for (const TensorRole& role : checkpoint.roles())
             found += (found.empty() ? "" : ", ") + role.role;
         throw Error(quoteInput(path, kQuotedNameChars) +
-                    ": no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer inputs (x, w_q, w_k, w_v)" +
+                    ": no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer "
+                    "inputs (x, w_q, w_k, w_v)" +
                     (found.empty() ? std::string()
                                    : " (it has " + found + ", which the explorer does not show yet)"));
     }

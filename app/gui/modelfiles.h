@@ -29,6 +29,7 @@ class ModelFiles : public QObject
     ModelFiles(Driver* driver, QWidget* window);
 
     void addActions(QMenu* file); // Open Model…, Use Seeded Weights
+    void retranslate();           // the actions' texts, in the current language
 
     // A folder, or a file whose content says safetensors/NPY (by suffix: .safetensors, .npy).
     static bool canOpen(const QString& path);
@@ -45,7 +46,8 @@ class ModelFiles : public QObject
     // The request that shows `checkpoint` (opened from `path`) over `current`: the scheme its tables
     // belong to (learned for a position table; rope for a layer's q/k projections, with the
     // config's RoPE settings; t5 for T5's bias, the decoder's one-directional and causal; an inputs
-    // file keeps the scheme), the width, heads and parameters it implies. Error when it has nothing PosLab can show.
+    // file keeps the scheme), the width, heads and parameters it implies. Error when it has nothing PosLab
+    // can show.
     static LabRequest requestFor(const Checkpoint& checkpoint, const std::string& path,
                                  const LabRequest& current,
                                  const std::vector<std::pair<std::string, std::string>>& tensors = {});

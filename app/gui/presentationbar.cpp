@@ -2,6 +2,7 @@
 
 #include "driver.h"
 #include "explorerstate.h"
+#include "retranslate.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,7 +25,6 @@ PresentationBar::PresentationBar(Driver* driver, ExplorerState* state, QWidget* 
     m_slider->setObjectName(QStringLiteral("sweepSlider"));
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_play->setCheckable(true);
-    m_play->setToolTip(tr("Play: move the slider step by step (again: pause)"));
     m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("\u0394 = \u22128888")));
     m_timer->setInterval(playStepMs);
     auto* layout = new QHBoxLayout(this);
@@ -48,7 +48,10 @@ PresentationBar::PresentationBar(Driver* driver, ExplorerState* state, QWidget* 
     connect(state, &ExplorerState::viewChanged, this, &PresentationBar::updateRange);
     connect(state, &ExplorerState::deltaRangeChanged, this, &PresentationBar::updateRange);
     setPlaying(false);
-    updateRange();
+    retranslateWith(this, [this] {
+        m_play->setToolTip(tr("Play: move the slider step by step (again: pause)"));
+        updateRange(); // the name, tooltip and value of the slider
+    });
 }
 
 bool PresentationBar::isPlaying() const

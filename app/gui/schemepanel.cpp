@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QFormLayout>
@@ -96,27 +97,19 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
       m_mode(new QComboBox(this)), m_seed(new QSpinBox(this)), m_lambda(new QDoubleSpinBox(this)),
       m_temperature(new RealSpinBox(this)), m_weights(new QLabel(this))
 {
-    for (const auto& name : schemeNames()) {
-        const SchemeInfo& info = describeScheme(name);
-        m_scheme->addItem(QString::fromStdString(info.title), QString::fromStdString(name));
-        m_scheme->setItemData(m_scheme->count() - 1, schemeToolTip(info), Qt::ToolTipRole);
-    }
+    for (const auto& name : schemeNames())
+        m_scheme->addItem(QString(), QString::fromStdString(name)); // titled by retranslate()
     // Wide enough for most titles; the dock never gets narrower than this (the longest ones elide,
     // the tooltip has them whole).
     m_scheme->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scheme->setMinimumContentsLength(26);
 
     m_dModel->setRange(1, kMaxDModel);
-    m_dModel->setToolTip(tr("Model width; must be divisible by the number of heads"));
     m_heads->setRange(1, kMaxHeads);
-    m_heads->setToolTip(tr("Number of attention heads"));
     m_head->setRange(0, kMaxHeads - 1);
-    m_head->setToolTip(tr("The head the heatmap and \u0394-curve show (Ctrl+[ / Ctrl+])"));
-    m_mode->addItem(tr("encoder (bidirectional)"), false);
-    m_mode->addItem(tr("decoder (causal)"), true);
-    m_mode->setToolTip(tr("Decoder: query i sees only keys j \u2264 i"));
+    m_mode->addItem(QString(), false);
+    m_mode->addItem(QString(), true);
     m_seed->setRange(0, INT_MAX);
-    m_seed->setToolTip(tr("Seeds content vectors, projections and random tables"));
     m_lambda->setRange(0.0, 1.0);
     m_lambda->setSingleStep(0.05);
     m_lambda->setDecimals(3);
@@ -124,26 +117,26 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     m_temperature->setRange(1e-3, kMaxTemperature);
     m_temperature->setDecimals(10);
     m_temperature->setSingleStep(0.1);
-    m_temperature->setToolTip(tr("Logits are divided by it before the softmax"));
 
-    auto* schemeBox = new QGroupBox(tr("Scheme"), this);
-    m_paramForm = new QFormLayout(schemeBox);
-    m_paramForm->addRow(tr("&Scheme:"), m_scheme);
-    auto* modelBox = new QGroupBox(tr("Model"), this);
-    auto* modelForm = new QFormLayout(modelBox);
-    modelForm->addRow(tr("&d_model:"), m_dModel);
-    modelForm->addRow(tr("H&eads:"), m_heads);
-    modelForm->addRow(tr("Head &shown:"), m_head);
-    modelForm->addRow(tr("&Mask:"), m_mode);
-    modelForm->addRow(tr("See&d:"), m_seed);
-    modelForm->addRow(tr("\u03bb (&content):"), m_lambda);
-    modelForm->addRow(tr("&Temperature:"), m_temperature);
+    // Each row's label is named by retranslate() (an empty text would make QFormLayout leave it out).
+    const auto addRow = [this](QFormLayout* form, QWidget* field) {
+        auto* label = new QLabel(this);
+        label->setBuddy(field);
+        form->addRow(label, field);
+    };
+    m_schemeBox = new QGroupBox(this);
+    m_paramForm = new QFormLayout(m_schemeBox);
+    addRow(m_paramForm, m_scheme);
+    m_modelBox = new QGroupBox(this);
+    m_modelForm = new QFormLayout(m_modelBox);
+    for (QWidget* field : std::initializer_list<QWidget*>{m_dModel, m_heads, m_head, m_mode, m_seed, m_lambda,
+                                                          m_temperature, m_weights})
+        addRow(m_modelForm, field);
     m_weights->setWordWrap(true);
     m_weights->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    modelForm->addRow(tr("Weights:"), m_weights);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(schemeBox);
-    layout->addWidget(modelBox);
+    layout->addWidget(m_schemeBox);
+    layout->addWidget(m_modelBox);
     layout->addStretch(1);
 
     connect(m_scheme, &QComboBox::currentIndexChanged, this, [this] {
@@ -193,6 +186,69 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
             m_weights->setText(text.replace(u'.', QStringLiteral(".\u200b")));
         }
     });
+    retranslate();
+}
+
+// The form's words in the current language; the scheme titles and parameter notes are core's
+// (trCore), read again.
+void SchemePanel::retranslate()
+{
+    for (int k = 0; k < m_scheme->count(); ++k) {
+        const SchemeInfo& info = describeScheme(m_scheme->itemData(k).toString().toStdString());
+        m_scheme->setItemText(k, QString::fromStdString(info.title));
+        m_scheme->setItemData(k, schemeToolTip(info), Qt::ToolTipRole);
+    }
+    m_scheme->setToolTip(m_scheme->currentData(Qt::ToolTipRole).toString());
+    m_dModel->setToolTip(tr("Model width; must be divisible by the number of heads"));
+    m_heads->setToolTip(tr("Number of attention heads"));
+    m_head->setToolTip(tr("The head the heatmap and \u0394-curve show (Ctrl+[ / Ctrl+])"));
+    m_mode->setItemText(0, tr("encoder (bidirectional)"));
+    m_mode->setItemText(1, tr("decoder (causal)"));
+    m_mode->setToolTip(tr("Decoder: query i sees only keys j \u2264 i"));
+    m_seed->setToolTip(tr("Seeds content vectors, projections and random tables"));
+    m_temperature->setToolTip(tr("Logits are divided by it before the softmax"));
+    m_schemeBox->setTitle(tr("Scheme"));
+    m_modelBox->setTitle(tr("Model"));
+    const auto label = [](QFormLayout* form, QWidget* field, const QString& text) {
+        if (auto* l = qobject_cast<QLabel*>(form->labelForField(field))) l->setText(text);
+    };
+    label(m_paramForm, m_scheme, tr("&Scheme:"));
+    label(m_modelForm, m_dModel, tr("&d_model:"));
+    label(m_modelForm, m_heads, tr("H&eads:"));
+    label(m_modelForm, m_head, tr("Head &shown:"));
+    label(m_modelForm, m_mode, tr("&Mask:"));
+    label(m_modelForm, m_seed, tr("See&d:"));
+    label(m_modelForm, m_lambda, tr("\u03bb (&content):"));
+    label(m_modelForm, m_temperature, tr("&Temperature:"));
+    label(m_modelForm, m_weights, tr("Weights:"));
+    try {
+        const SchemeInfo& info = describeScheme(m_formScheme);
+        for (const ParamSpec& spec : info.params)
+            if (QWidget* field = paramField(QString::fromStdString(spec.name))) {
+                field->setToolTip(paramToolTip(spec));
+                if (auto* edit = qobject_cast<QLineEdit*>(field)) edit->setPlaceholderText(tr("comma-separated"));
+            }
+    } catch (const std::exception&) {
+        // no form yet
+    }
+    if (m_driver->generation() != 0) showRequest(m_driver->lastRequest());
+}
+
+void SchemePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+QString SchemePanel::paramToolTip(const ParamSpec& spec)
+{
+    QString tip = QStringLiteral("<b>%1</b> (%2): %3")
+                      .arg(esc(spec.name), esc(paramTypeName(spec.type)), esc(spec.doc));
+    if (spec.type == ParamType::Int || spec.type == ParamType::Real || spec.type == ParamType::RealList)
+        tip += tr("<br>range %1 \u2026 %2, default %3")
+                   .arg(QString::number(spec.min, 'g', 10), QString::number(spec.max, 'g', 10),
+                        esc(spec.defaultValue));
+    return tip;
 }
 
 void SchemePanel::setScheme(const QString& name)
@@ -279,13 +335,7 @@ void SchemePanel::buildParamForm(const std::string& scheme, const RawParams& val
             break;
         }
         }
-        QString tip = QStringLiteral("<b>%1</b> (%2): %3")
-                          .arg(esc(spec.name), esc(paramTypeName(spec.type)), esc(spec.doc));
-        if (spec.type == ParamType::Int || spec.type == ParamType::Real || spec.type == ParamType::RealList)
-            tip += QStringLiteral("<br>range %1 \u2026 %2, default %3")
-                       .arg(QString::number(spec.min, 'g', 10), QString::number(spec.max, 'g', 10),
-                            esc(spec.defaultValue));
-        field->setToolTip(tip);
+        field->setToolTip(paramToolTip(spec));
         m_paramForm->addRow(QString::fromStdString(spec.name) + QLatin1Char(':'), field);
         m_paramFields.emplace_back(QString::fromStdString(spec.name), field);
     }
@@ -309,7 +359,7 @@ void SchemePanel::showRequest(const LabRequest& r)
     m_lambda->setValue(r.effectiveModel().lambda);
     m_lambda->setEnabled(r.lambdaApplies());
     m_lambda->setToolTip(
-        r.lambdaApplies() ? tr("Content weight: e_i = \u03bb\u00b7c(token_i) + (1 \u2212 \u03bb)\u00b7u")
+        r.lambdaApplies() ? tr("Content weight: e_i = \u03bb·c(token_i) + (1 \u2212 \u03bb)\u00b7u")
         : r.positions > 0
             ? tr("Does not apply to bare positions: every token gets the same neutral content u (in effect "
                  "\u03bb = 0). Type a text to give tokens content.")

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGroupBox;
 class QSpinBox;
 class QLabel;
 
@@ -30,7 +31,12 @@ class SchemePanel : public QWidget
     QDoubleSpinBox* lambdaField() const { return m_lambda; }
     QComboBox* schemeBox() const { return m_scheme; }
 
+  protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
+
   private:
+    void retranslate();
+    static QString paramToolTip(const ParamSpec& spec);
     void buildParamForm(const std::string& scheme, const RawParams& values);
     void showRequest(const LabRequest& request);
     void setParam(const std::string& name, const std::string& value);
@@ -49,6 +55,9 @@ class SchemePanel : public QWidget
     QDoubleSpinBox* m_lambda = nullptr;
     QDoubleSpinBox* m_temperature = nullptr;
     QLabel* m_weights = nullptr; // where the scheme's tables come from
+    QGroupBox* m_schemeBox = nullptr;
+    QGroupBox* m_modelBox = nullptr;
+    QFormLayout* m_modelForm = nullptr;
 };
 
 // The one-paragraph tooltip of a scheme: title, kind (default: the registry's; an instance's from

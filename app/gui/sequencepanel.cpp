@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,19 +21,16 @@ constexpr int kMaxChips = 400; // beyond this the chips say how many more there 
 
 SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
     : QWidget(parent), m_driver(driver), m_text(new QPlainTextEdit(this)), m_tokenizer(new QComboBox(this)),
-      m_positionsOnly(new QCheckBox(tr("&Positions only (\u03bb = 0)"), this)),
-      m_countLabel(new QLabel(this)), m_chips(new QLabel(this))
+      m_positionsOnly(new QCheckBox(this)), m_countLabel(new QLabel(this)), m_chips(new QLabel(this)),
+      m_tokenizerLabel(new QLabel(this)), m_textLabel(new QLabel(this))
 {
-    m_text->setPlaceholderText(tr("Type or paste a sequence"));
-    m_text->setToolTip(tr("The sequence attention runs on"));
     m_text->setTabChangesFocus(true);
     m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 4 + 12);
+    // The mode's code in the item's data, its name in the interface's language as the text.
     for (auto mode : {TokenizerMode::Word, TokenizerMode::Char})
-        m_tokenizer->addItem(QString::fromStdString(tokenizerModeName(mode)), static_cast<int>(mode));
-    m_tokenizer->setToolTip(tr("word: runs of letters and digits, each punctuation mark and CJK character "
-                               "alone; char: one token per character"));
-    m_positionsOnly->setToolTip(tr("Every token gets the same neutral content: only positions differ"));
+        m_tokenizer->addItem(QString(), static_cast<int>(mode));
 
+    m_chips->setObjectName(QStringLiteral("tokenChips")); // the tokens: content, not interface words
     m_chips->setWordWrap(true);
     m_chips->setTextFormat(Qt::RichText);
     m_chips->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -44,17 +42,15 @@ SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
     scroll->setMinimumHeight(60);
 
     auto* row = new QHBoxLayout;
-    auto* tokLabel = new QLabel(tr("&Tokenizer:"), this);
-    tokLabel->setBuddy(m_tokenizer);
-    row->addWidget(tokLabel);
+    m_tokenizerLabel->setBuddy(m_tokenizer);
+    row->addWidget(m_tokenizerLabel);
     row->addWidget(m_tokenizer);
     row->addStretch(1);
     row->addWidget(m_countLabel);
 
     auto* layout = new QVBoxLayout(this);
-    auto* textLabel = new QLabel(tr("Se&quence:"), this);
-    textLabel->setBuddy(m_text);
-    layout->addWidget(textLabel);
+    m_textLabel->setBuddy(m_text);
+    layout->addWidget(m_textLabel);
     layout->addWidget(m_text);
     layout->addLayout(row);
     layout->addWidget(m_positionsOnly);
@@ -76,7 +72,38 @@ SequencePanel::SequencePanel(Driver* driver, QWidget* parent)
             [this](bool on) { m_driver->update([on](LabRequest& r) { r.positionsOnly = on; }); });
     connect(driver, &Driver::requestChanged, this, &SequencePanel::showRequest);
     connect(driver, &Driver::tokensAvailable, this, &SequencePanel::showTokens);
-    showTokens({});
+    retranslate();
+}
+
+void SequencePanel::retranslate()
+{
+    m_positionsOnly->setText(tr("&Positions only (\u03bb = 0)"));
+    m_positionsOnly->setToolTip(tr("Every token gets the same neutral content: only positions differ"));
+    m_text->setToolTip(tr("The sequence attention runs on"));
+    m_tokenizer->setItemText(0, tr("word"));
+    m_tokenizer->setItemText(1, tr("char"));
+    m_tokenizer->setToolTip(tr("word: runs of letters and digits, each punctuation mark and CJK character "
+                               "alone; char: one token per character"));
+    m_tokenizerLabel->setText(tr("&Tokenizer:"));
+    m_textLabel->setText(tr("Se&quence:"));
+    showPlaceholder();
+    showTokens(std::vector<std::string>(m_labels));
+}
+
+void SequencePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SequencePanel::showPlaceholder()
+{
+    m_text->setPlaceholderText(
+        m_positions > 0 ? tr("%n bare position(s), no content: type to replace them", nullptr, m_positions)
+                        : tr("Type or paste a sequence"));
+    // QPlainTextEdit repaints only when its placeholder appears or goes: a new count while it stays
+    // (200 positions, then 64) would keep the old text on screen.
+    m_text->viewport()->update();
 }
 
 void SequencePanel::setText(const QString& text)
@@ -104,13 +131,8 @@ void SequencePanel::showRequest(const LabRequest& request)
     const QSignalBlocker b1(m_text), b2(m_tokenizer), b3(m_positionsOnly);
     const QString text = QString::fromStdString(request.text);
     if (m_text->toPlainText() != text) m_text->setPlainText(text);
-    m_text->setPlaceholderText(
-        request.positions > 0
-            ? tr("%n bare position(s), no content: type to replace them", nullptr, request.positions)
-            : tr("Type or paste a sequence"));
-    // QPlainTextEdit repaints only when its placeholder appears or goes: a new count while it stays
-    // (200 positions, then 64) would keep the old text on screen.
-    m_text->viewport()->update();
+    m_positions = request.positions;
+    showPlaceholder();
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(static_cast<int>(request.tokenizer)));
     // Bare positions have no content: λ = 0 holds whatever the box said, so it shows ticked and fixed
     // (as λ shows 0, greyed).
@@ -120,6 +142,7 @@ void SequencePanel::showRequest(const LabRequest& request)
 
 void SequencePanel::showTokens(const std::vector<std::string>& labels)
 {
+    m_labels = labels;
     m_count = static_cast<int>(labels.size());
     m_countLabel->setText(tr("%n token(s)", nullptr, m_count));
     m_chipTexts.clear();

@@ -29,7 +29,12 @@ class SequencePanel : public QWidget
 
     QPlainTextEdit* textEdit() const { return m_text; }
 
+  protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
+
   private:
+    void retranslate();
+    void showPlaceholder(); // for m_positions bare positions, or none
     void showRequest(const LabRequest& request);
     void showTokens(const std::vector<std::string>& labels);
 
@@ -39,8 +44,12 @@ class SequencePanel : public QWidget
     QCheckBox* m_positionsOnly = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_chips = nullptr;
+    QLabel* m_tokenizerLabel = nullptr;
+    QLabel* m_textLabel = nullptr;
     QStringList m_chipTexts;
+    std::vector<std::string> m_labels; // the tokens shown
     int m_count = 0;
+    int m_positions = 0; // bare positions of the request shown (0: a text)
 };
 
 } // namespace poslab::gui

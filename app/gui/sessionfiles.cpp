@@ -25,8 +25,12 @@ namespace poslab::gui {
 
 namespace {
 
-const QString kOpenFilter = QStringLiteral("PosLab sessions and figures (*.poslab *.png *.pdf *.svg);;"
-                                           "PosLab sessions (*.poslab);;All files (*)");
+QString openFilter()
+{
+    return SessionFiles::tr("PosLab sessions and figures (*.poslab *.png *.pdf *.svg)") +
+           QStringLiteral(";;") + SessionFiles::tr("PosLab sessions (*.poslab)") + QStringLiteral(";;") +
+           SessionFiles::tr("All files (*)");
+}
 
 QString localFileOf(const QMimeData* mime)
 {
@@ -40,25 +44,22 @@ QString localFileOf(const QMimeData* mime)
 SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window)
     : QObject(window), m_driver(driver), m_state(state), m_window(window)
 {
-    m_new = new QAction(tr("&New"), this);
+    m_new = new QAction(this);
     m_new->setShortcuts(QKeySequence::New);
-    m_new->setStatusTip(tr("Start again from the built-in example, untitled"));
     connect(m_new, &QAction::triggered, this, &SessionFiles::newSession);
-    m_open = new QAction(tr("&Open\u2026"), this);
+    m_open = new QAction(this);
     m_open->setShortcuts(QKeySequence::Open);
-    m_open->setStatusTip(tr("Open a session (.poslab) or a figure exported by PosLab"));
     connect(m_open, &QAction::triggered, this, &SessionFiles::openDialog);
-    m_save = new QAction(tr("&Save"), this);
+    m_save = new QAction(this);
     m_save->setShortcuts(QKeySequence::Save);
-    m_save->setStatusTip(tr("Save the sequence, scheme, model, view and style as a session"));
     connect(m_save, &QAction::triggered, this, &SessionFiles::save);
-    m_saveAs = new QAction(tr("Save &As\u2026"), this);
+    m_saveAs = new QAction(this);
     m_saveAs->setShortcuts(QKeySequence::SaveAs);
-    m_saveAs->setStatusTip(tr("Save the session under a new name"));
     connect(m_saveAs, &QAction::triggered, this, &SessionFiles::saveAsDialog);
-    m_export = new QAction(tr("&Export Figure\u2026"), this);
-    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E)); // as issue #6 asks; the worked example: Ctrl+Shift+E
-    m_export->setStatusTip(tr("Write the view as a PNG, PDF or SVG figure for a paper, with its session"));
+    m_export = new QAction(this);
+    m_export->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::Key_E)); // as issue #6 asks; the worked example: Ctrl+Shift+E
+    retranslate();
     connect(m_export, &QAction::triggered, this, &SessionFiles::exportDialog);
 
     window->setAcceptDrops(true);
@@ -70,6 +71,29 @@ SessionFiles::SessionFiles(Driver* driver, ExplorerState* state, QWidget* window
     connect(state, &ExplorerState::matrixChanged, this, &SessionFiles::updateModified);
     connect(state, &ExplorerState::paintingChanged, this, &SessionFiles::updateModified);
     connect(driver, &Driver::requestChanged, this, &SessionFiles::updateModified);
+}
+
+void SessionFiles::retranslate()
+{
+    m_new->setText(tr("&New"));
+    m_new->setStatusTip(tr("Start again from the built-in example, untitled"));
+    m_open->setText(tr("&Open\u2026"));
+    m_open->setStatusTip(tr("Open a session (.poslab) or a figure exported by PosLab"));
+    m_save->setText(tr("&Save"));
+    m_save->setStatusTip(tr("Save the sequence, scheme, model, view and style as a session"));
+    m_saveAs->setText(tr("Save &As\u2026"));
+    m_saveAs->setStatusTip(tr("Save the session under a new name"));
+    m_export->setText(tr("&Export Figure\u2026"));
+    m_export->setStatusTip(tr("Write the view as a PNG, PDF or SVG figure for a paper, with its session"));
+    if (m_recentMenu) m_recentMenu->setTitle(tr("Open &Recent"));
+    const std::vector<Example> examples = builtinExamples();
+    for (const auto& [action, id] : m_exampleActions)
+        for (const Example& example : examples)
+            if (example.id == id) {
+                action->setText(example.title);
+                action->setStatusTip(example.tip);
+            }
+    updateTitle();
 }
 
 void SessionFiles::addFileActions(QMenu* file)
@@ -89,11 +113,11 @@ void SessionFiles::addExampleActions(QMenu* examples)
 {
     for (const Example& example : builtinExamples()) {
         if (example.id == QLatin1String("seed-article")) continue; // "Seed article example" shows its walk
-        QAction* action =
-            examples->addAction(example.title, this, [this, id = example.id] {
-                if (maybeSave()) openExample(id);
-            });
+        QAction* action = examples->addAction(example.title, this, [this, id = example.id] {
+            if (maybeSave()) openExample(id);
+        });
         action->setStatusTip(example.tip);
+        m_exampleActions.emplace_back(action, example.id);
     }
 }
 
@@ -197,11 +221,10 @@ void SessionFiles::rebuildRecentMenu()
     m_recentMenu->clear();
     for (int k = 0; k < m_recent.size(); ++k) {
         const QString path = m_recent[k];
-        QAction* action =
-            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(k + 1).arg(QFileInfo(path).fileName()), this,
-                                    [this, path] {
-                                        if (maybeSave()) open(path);
-                                    });
+        QAction* action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(k + 1).arg(QFileInfo(path).fileName()), this, [this, path] {
+                if (maybeSave()) open(path);
+            });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recent.isEmpty());
@@ -259,7 +282,7 @@ void SessionFiles::openDialog()
 {
     if (!maybeSave()) return;
     const QString dir = m_path.isEmpty() ? QDir::homePath() : QFileInfo(m_path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Session"), dir, kOpenFilter);
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Session"), dir, openFilter());
     if (!path.isEmpty()) open(path);
 }
 

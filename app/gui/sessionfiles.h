@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+#include <vector>
+
 class QAction;
 class QMenu;
 class QWidget;
@@ -27,6 +30,7 @@ class SessionFiles : public QObject
 
     void addFileActions(QMenu* file);        // New, Open, Open Recent, Save, Save As, Export Figure
     void addExampleActions(QMenu* examples); // the library, but the seed article (its own action)
+    void retranslate(); // the actions' texts and the window title, in the current language
 
     // Opens a session or a figure carrying one. On error nothing changes, `failed` is emitted and
     // the message is returned in `error`.
@@ -80,6 +84,7 @@ class SessionFiles : public QObject
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
     QAction* m_export = nullptr;
+    std::vector<std::pair<QAction*, QString>> m_exampleActions; // File › Examples, by example id
     QMenu* m_recentMenu = nullptr;
     QStringList m_recent;
     QString m_path;          // empty: untitled

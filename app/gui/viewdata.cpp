@@ -29,7 +29,7 @@ QString family(const std::string& column)
     const QString name = QString::fromStdString(column).remove(suffix);
     if (name == QLatin1String("cos")) return QStringLiteral("cos(\u03b8\u0394)");
     if (name == QLatin1String("sum_cos")) return QStringLiteral("\u03a3 cos(\u03b8\u0394)");
-    if (name == QLatin1String("d")) return QStringLiteral("term (d)");
+    if (name == QLatin1String("d")) return QObject::tr("term (d)");
     return curveSeriesName(name.toStdString());
 }
 
@@ -89,13 +89,13 @@ bool maskApplies(const QString& matrix)
 
 QString matrixValueLabel(const QString& matrix)
 {
-    if (matrix == QLatin1String("probs")) return QStringLiteral("attention probability");
-    if (matrix == QLatin1String("logits")) return QStringLiteral("logit (score / T)");
-    if (matrix == QLatin1String("bias")) return QStringLiteral("positional part of the logit");
+    if (matrix == QLatin1String("probs")) return QObject::tr("attention probability");
+    if (matrix == QLatin1String("logits")) return QObject::tr("logit (score / T)");
+    if (matrix == QLatin1String("bias")) return QObject::tr("positional part of the logit");
     if (matrix == QLatin1String("delta")) return QStringLiteral("\u0394 = j \u2212 i");
-    if (matrix == QLatin1String("bucket")) return QStringLiteral("bucket index");
-    if (matrix == QLatin1String("positions")) return QStringLiteral("counted position p_ij (CoPE)");
-    return QStringLiteral("score term: %1").arg(matrix);
+    if (matrix == QLatin1String("bucket")) return QObject::tr("bucket index");
+    if (matrix == QLatin1String("positions")) return QObject::tr("counted position p_ij (CoPE)");
+    return QObject::tr("score term: %1").arg(matrix);
 }
 
 QString poolingLabel(Pooling pooling, bool isSigned)
@@ -181,7 +181,7 @@ widgets::HeatmapData heatmapOf(const Eigen::MatrixXd& m, const QString& matrix, 
     d.title = options.title;
     if (p.pooled()) {
         d.pooling = poolingLabel(options.pooling, d.isSigned);
-        d.title += QStringLiteral("\n%1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
+        d.title += QObject::tr("\n%1\u00d7%2 shown as %3\u00d7%4 (%5 of %6\u00d7%7 cells)")
                        .arg(d.fullRows)
                        .arg(d.fullCols)
                        .arg(d.rows)
@@ -240,7 +240,7 @@ widgets::HeatmapData pooledHeatmap(const LabResult& result, const HeatmapOptions
     }
     d.title = options.title +
               QStringLiteral("\nn = %1: %2").arg(result.n).arg(QString::fromStdString(pooledSummary(p)));
-    if (m.pooled()) d.title += QStringLiteral(", shown as %1 \u00d7 %2").arg(d.rows).arg(d.cols);
+    if (m.pooled()) d.title += QObject::tr(", shown as %1 \u00d7 %2").arg(d.rows).arg(d.cols);
     return d;
 }
 
@@ -271,7 +271,7 @@ void addProfile(widgets::CurvePlotData& data, const LabResult& result, int head,
         data.profileX.push_back(delta);
         data.profileY.push_back(profile[std::size_t(k)]);
     }
-    data.profileLabel = QStringLiteral("mean attention along \u0394 (head %1)").arg(head);
+    data.profileLabel = QObject::tr("mean attention along \u0394 (head %1)").arg(head);
 }
 
 } // namespace
@@ -323,11 +323,11 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     // (DeBERTa's plain clipping zone) they are only noise.
     if (layout.boundaries.size() * 2 <= static_cast<std::size_t>(curve.rows.rows()))
         data.boundaries = layout.boundaries;
-    data.valueLabel = QStringLiteral("%1 (scheme)").arg(families.join(QStringLiteral(", ")));
+    data.valueLabel = QObject::tr("%1 (scheme)").arg(families.join(QStringLiteral(", ")));
     if (columns.size() < layout.valueColumns.size())
         data.valueLabel +=
-            QStringLiteral(", %1 of %2 shown").arg(columns.size()).arg(layout.valueColumns.size());
-    data.title = QStringLiteral("%1 \u00b7 \u0394-curve and mean attention of head %2")
+            QObject::tr(", %1 of %2 shown").arg(columns.size()).arg(layout.valueColumns.size());
+    data.title = QObject::tr("%1 \u00b7 \u0394-curve and mean attention of head %2")
                      .arg(QString::fromStdString(scheme.info().title))
                      .arg(head);
 

@@ -2,6 +2,7 @@
 
 #include "driver.h"
 #include "explorerstate.h"
+#include "retranslate.h"
 #include "viewdata.h"
 #include "walkview.h"
 
@@ -43,21 +44,28 @@ WalkPanel::WalkPanel(Driver* driver, ExplorerState* state, QWidget* parent)
         if (isVisible()) m_state->setHighlightedDeltas(deltas);
     });
     using Move = void (widgets::WalkView::*)();
-    const std::tuple<QString, QList<QKeySequence>, Move> moves[] = {
-        {tr("Next step"), {Qt::Key_Right, Qt::Key_PageDown}, &widgets::WalkView::nextStep},
-        {tr("Previous step"), {Qt::Key_Left, Qt::Key_PageUp}, &widgets::WalkView::previousStep},
-        {tr("First step"), {Qt::Key_Home}, &widgets::WalkView::firstStep},
-        {tr("Last step"), {Qt::Key_End}, &widgets::WalkView::lastStep}};
-    for (const auto& [name, keys, move] : moves) {
-        auto* action = new QAction(name, this);
+    const std::tuple<QList<QKeySequence>, Move> moves[] = {
+        {{Qt::Key_Right, Qt::Key_PageDown}, &widgets::WalkView::nextStep},
+        {{Qt::Key_Left, Qt::Key_PageUp}, &widgets::WalkView::previousStep},
+        {{Qt::Key_Home}, &widgets::WalkView::firstStep},
+        {{Qt::Key_End}, &widgets::WalkView::lastStep}};
+    for (const auto& [keys, move] : moves) {
+        auto* action = new QAction(this);
         action->setShortcuts(keys);
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setStatusTip(tr("%1 of the worked example").arg(name));
         action->setEnabled(false);
         connect(action, &QAction::triggered, m_view, move);
         m_stepActions << action;
     }
-    rebuild();
+    retranslateWith(this, [this] {
+        const QString names[] = {tr("Next step"), tr("Previous step"), tr("First step"), tr("Last step")};
+        for (int k = 0; k < m_stepActions.size(); ++k) {
+            m_stepActions[k]->setText(names[k]);
+            m_stepActions[k]->setStatusTip(tr("%1 of the worked example").arg(names[k]));
+        }
+        m_showsSeed = false; // the seed article's walk is core's text: made again
+        rebuild();
+    });
 }
 
 void WalkPanel::setKeysEverywhere(bool on)
@@ -83,7 +91,7 @@ void WalkPanel::rebuild()
     if (m_state->walk() == QLatin1String("seed-article")) {
         if (!m_showsSeed) m_view->setWalk(seedArticleWalk());
         m_showsSeed = true;
-        setHint(tr("The seed article's own example (\u00a74.3), checked step by step: \u26a0 marks where it "
+        setHint(tr("The seed article's own example (§4.3), checked step by step: \u26a0 marks where it "
                    "does not add up. Click a heatmap cell for this model's walk."));
         return;
     }

@@ -11,6 +11,8 @@
 #include "mainwindow.h"
 #include "sessionfiles.h"
 
+#include <language.h>
+
 #include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
@@ -30,7 +32,17 @@ using namespace poslab::gui;
 namespace {
 
 constexpr int kTimeoutMs = 120'000;
-const QSize kSizes[] = {{1366, 768}, {1400, 900}, {1920, 1080}};
+const QList<QSize> kSizes = {{1366, 768}, {1400, 900}, {1920, 1080}};
+// In Chinese (issue 16: CJK glyphs are taller), the default window and a small screen's.
+const QList<QSize> kChineseSizes = {{1400, 900}, {1024, 700}};
+
+// The interface in `code` while it lives, English again after.
+struct LanguageScope
+{
+    explicit LanguageScope(const QString& code) { ok = figure::setLanguage(code); }
+    ~LanguageScope() { figure::setLanguage(QStringLiteral("en")); }
+    bool ok = false;
+};
 // Each view, and the heatmap and heads again with a signed matrix (other labels: "max |·| pooling").
 const std::pair<View, const char*> kViews[] = {
     {View::Heatmap, "probs"}, {View::Heads, "probs"}, {View::DeltaCurve, "probs"}, {View::Compare, "probs"},
@@ -82,6 +94,12 @@ void setDocksOpen(MainWindow& window, bool open)
     }
 }
 
+// "-zh_CN" in a PNG's name when the interface is not in English.
+QString languageSuffix()
+{
+    return figure::language() == QLatin1String("en") ? QString() : QStringLiteral("-") + figure::language();
+}
+
 // POSLAB_LAYOUT_PNG=DIR: each case as a PNG, to look at.
 void maybeGrab(QWidget& window, const QString& name)
 {
@@ -92,7 +110,7 @@ void maybeGrab(QWidget& window, const QString& name)
 // Every view at every size, with the docks open and closed: the problems, each prefixed by its case.
 // `failing`: the request fails (the error banner over empty views) instead of computing.
 QStringList everyViewProblems(const LabRequest& request, std::initializer_list<bool> docksCases,
-                              bool failing = false)
+                              bool failing = false, const QList<QSize>& sizes = kSizes)
 {
     const int n = request.positions > 0 ? request.positions : 12;
     MainWindow window;
@@ -108,7 +126,7 @@ QStringList everyViewProblems(const LabRequest& request, std::initializer_list<b
     if (!(failing ? failures : results).wait(kTimeoutMs)) return {QStringLiteral("n = %1: no result").arg(n)};
     if (failing && window.errorText().isEmpty()) return {QStringLiteral("n = %1: no error shown").arg(n)};
     QStringList all;
-    for (QSize size : kSizes) {
+    for (QSize size : sizes) {
         window.resize(size);
         for (bool docks : docksCases) {
             setDocksOpen(window, docks);
@@ -132,7 +150,7 @@ QStringList everyViewProblems(const LabRequest& request, std::initializer_list<b
                                       .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"),
                                            viewName(view), QLatin1String(matrix))
                                       .arg(n)
-                                      .arg(failing ? QStringLiteral("-error") : QString()));
+                                      .arg((failing ? QStringLiteral("-error") : QString()) + languageSuffix()));
             }
         }
     }
@@ -250,41 +268,23 @@ class TestLayout : public QObject
 
     // The Context tab (RoPE trained at L0 = 64, run at 256 with yarn ×4) at every size, docks open
     // and closed: its controls, header and three plots.
-    void contextViewFits()
+    void contextViewFits() { report(contextProblems(kSizes)); }
+
+    // Issue 16: every view in Chinese, at the default size and a small screen's, docks open and
+    // closed: nothing clipped by the taller CJK glyphs or the other lengths of the words.
+    void everyViewFitsInChinese()
     {
-        MainWindow window;
-        window.resize(kSizes[1]);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        LabRequest r = caseRequest(256);
-        r.compare = false;
-        r.scheme = "rope";
-        r.params = {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "64"}};
-        QSignalSpy results(window.driver(), &Driver::resultAvailable);
-        window.driver()->request(r);
-        QVERIFY(results.wait(kTimeoutMs));
-        window.state()->setView(View::Context);
-        QStringList all;
-        for (QSize size : kSizes) {
-            window.resize(size);
-            for (bool docks : {true, false}) {
-                setDocksOpen(window, docks);
-                settle(window);
-                for (const QString& problem : test::layoutProblems(&window))
-                    all << QStringLiteral("%1×%2, docks %3, context: ")
-                               .arg(size.width())
-                               .arg(size.height())
-                               .arg(docks ? QStringLiteral("open") : QStringLiteral("closed")) +
-                               problem;
-                maybeGrab(window, QStringLiteral("%1x%2-%3-context.png")
-                                      .arg(size.width())
-                                      .arg(size.height())
-                                      .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks")));
-            }
-        }
-        for (const QString& problem : all)
-            qWarning().noquote() << problem;
-        QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));
+        const LanguageScope chinese(QStringLiteral("zh_CN"));
+        QVERIFY(chinese.ok);
+        QStringList all = everyViewProblems(caseRequest(12), {true, false}, false, kChineseSizes);
+        all << contextProblems(kChineseSizes);
+        LabRequest refused = caseRequest(12);
+        refused.model.heads = 3;
+        refused.model.dModel = 64;
+        all << everyViewProblems(refused, {true}, true, kChineseSizes);
+        for (QString& problem : all)
+            problem.prepend(QStringLiteral("zh_CN, "));
+        report(all);
     }
 
     // Issue 13, item 3: the encoding view (the PE barcode is n × d_model, not n × n: its cells need
@@ -346,6 +346,41 @@ class TestLayout : public QObject
     }
 
   private:
+    static QStringList contextProblems(const QList<QSize>& sizes)
+    {
+        MainWindow window;
+        window.resize(kSizes[1]);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window)) return {QStringLiteral("window not exposed")};
+        LabRequest r = caseRequest(256);
+        r.compare = false;
+        r.scheme = "rope";
+        r.params = {{"scaling", "yarn"}, {"factor", "4"}, {"original_max_position", "64"}};
+        QSignalSpy results(window.driver(), &Driver::resultAvailable);
+        window.driver()->request(r);
+        if (!results.wait(kTimeoutMs)) return {QStringLiteral("context: no result")};
+        window.state()->setView(View::Context);
+        QStringList all;
+        for (QSize size : sizes) {
+            window.resize(size);
+            for (bool docks : {true, false}) {
+                setDocksOpen(window, docks);
+                settle(window);
+                for (const QString& problem : test::layoutProblems(&window))
+                    all << QStringLiteral("%1×%2, docks %3, context: ")
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(docks ? QStringLiteral("open") : QStringLiteral("closed")) +
+                               problem;
+                maybeGrab(window, QStringLiteral("%1x%2-%3-context%4.png")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(docks ? QStringLiteral("docks") : QStringLiteral("nodocks"),
+                                           languageSuffix()));
+            }
+        }
+        return all;
+    }
     static void check(int n, std::initializer_list<bool> docks = {true, false})
     {
         report(everyViewProblems(caseRequest(n), docks));

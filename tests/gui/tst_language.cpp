@@ -1,0 +1,398 @@
+// Issue 16: the explorer's chrome in Chinese, switched live by View › Language, kept in QSettings,
+// and chosen at start by --lang. Every text the window shows is compared with the English it showed
+// before the switch: none may be left over, and switching back gives the English exactly.
+
+#include "guirequest.h"
+#include "guitest.h"
+
+#include "commandline.h"
+#include "comparepanel.h"
+#include "deltacurvepanel.h"
+#include "driver.h"
+#include "explorerstate.h"
+#include "headspanel.h"
+#include "heatmappanel.h"
+#include "mainwindow.h"
+#include "schemepanel.h"
+#include "sequencepanel.h"
+#include "walkpanel.h"
+
+#include <language.h>
+#include <scheme.h>
+
+#include <QAbstractButton>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <set>
+
+using namespace poslab;
+using namespace poslab::gui;
+
+namespace {
+
+constexpr int kTimeoutMs = 60'000;
+const char kSentence[] = "The cat sat on the mat because the mat was warm.";
+const View kAllViews[] = {View::Heatmap, View::Heads,    View::DeltaCurve,
+                          View::Compare, View::Encoding, View::Context};
+
+bool hasCjk(const QString& text)
+{
+    for (const QChar c : text)
+        if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff) return true;
+    return false;
+}
+
+bool waitIdle(Driver* driver)
+{
+    if (!driver->isBusy()) return true;
+    QEventLoop loop;
+    QTimer::singleShot(kTimeoutMs, &loop, [&loop] { loop.exit(1); });
+    QObject::connect(driver, &Driver::resultAvailable, &loop, [&loop, driver] {
+        if (!driver->isBusy()) loop.exit(0);
+    });
+    QObject::connect(driver, &Driver::failed, &loop, [&loop] { loop.exit(0); });
+    return loop.exec() == 0;
+}
+
+// Shows every view in turn (each rebuilds its texts when shown), then the heatmap again.
+bool visitEveryView(MainWindow& window)
+{
+    for (View view : kAllViews) {
+        window.state()->setView(view);
+        QCoreApplication::processEvents();
+        if (!waitIdle(window.driver())) return false;
+        QCoreApplication::processEvents();
+    }
+    window.state()->setView(View::Heatmap);
+    QCoreApplication::processEvents();
+    return waitIdle(window.driver());
+}
+
+// The View › Language action of `code` ("en", "zh_CN"), or System's for an empty code.
+QAction* languageAction(MainWindow& window, const QString& code)
+{
+    for (QMenu* menu : window.findChildren<QMenu*>()) {
+        const QList<QAction*> actions = menu->actions();
+        if (std::none_of(actions.begin(), actions.end(),
+                         [](QAction* a) { return a->data().toString() == QLatin1String("zh_CN"); }))
+            continue;
+        for (QAction* a : actions)
+            if (a->isCheckable() && a->data().toString() == code) return a; // System: no code
+    }
+    return nullptr;
+}
+
+// Picks a language the way a user does, and waits for the one request it posts to come back.
+bool chooseLanguage(MainWindow& window, const QString& code)
+{
+    QAction* action = languageAction(window, code);
+    if (!action) return false;
+    QSignalSpy results(window.driver(), &Driver::resultAvailable);
+    action->trigger();
+    QCoreApplication::processEvents(); // the LanguageChange events, the driver's posted request
+    if (window.driver()->generation() != 0 && results.isEmpty() && !results.wait(kTimeoutMs)) return false;
+    return waitIdle(window.driver()) && visitEveryView(window);
+}
+
+// A text the window shows, and where (for the failure message).
+struct Shown
+{
+    QObject* object;
+    int index; // a tab's or a menu's action's index; -1 for the widget's own text
+    QString where;
+    QString text;
+};
+
+bool insidePoslabWidgets(const QWidget* widget)
+{
+    for (const QObject* o = widget; o; o = o->parent())
+        if (QByteArray(o->metaObject()->className()).startsWith("poslab::widgets::")) return true;
+    return false;
+}
+
+// Every label, button, group box title, tab, dock title, menu title and action text in the window.
+QList<Shown> shownTexts(MainWindow& window)
+{
+    QList<Shown> all;
+    const auto name = [](const QObject* o) {
+        return QStringLiteral("%1 %2").arg(QLatin1String(o->metaObject()->className()), o->objectName());
+    };
+    for (QWidget* w : window.findChildren<QWidget*>()) {
+        if (auto* label = qobject_cast<QLabel*>(w))
+            all.push_back({w, -1, name(w), label->text()});
+        else if (auto* button = qobject_cast<QAbstractButton*>(w))
+            all.push_back({w, -1, name(w), button->text()});
+        else if (auto* box = qobject_cast<QGroupBox*>(w))
+            all.push_back({w, -1, name(w), box->title()});
+        else if (auto* dock = qobject_cast<QDockWidget*>(w))
+            all.push_back({w, -1, name(w), dock->windowTitle()});
+        else if (auto* tabs = qobject_cast<QTabBar*>(w))
+            for (int k = 0; k < tabs->count(); ++k)
+                all.push_back({w, k, name(w) + QStringLiteral(" tab %1").arg(k), tabs->tabText(k)});
+        else if (auto* menu = qobject_cast<QMenu*>(w))
+            all.push_back({w, -1, name(w), menu->title()});
+    }
+    for (QAction* action : window.findChildren<QAction*>())
+        all.push_back({action, -1, QStringLiteral("QAction"), action->text()});
+    for (QAction* action : window.menuBar()->actions())
+        all.push_back({action, -1, QStringLiteral("menu bar"), action->text()});
+    return all;
+}
+
+// Texts that are the same in every language: scheme names and parameter keys, the languages' own
+// names, numbers, symbols and formulas (no word of two letters or more: "Δ = j − i", "s = 4").
+bool languageNeutral(const Shown& s)
+{
+    static const std::set<QString> names = [] {
+        std::set<QString> n;
+        for (const std::string& scheme : schemeNames()) {
+            n.insert(QString::fromStdString(scheme));
+            for (const ParamSpec& p : describeScheme(scheme).params) {
+                n.insert(QString::fromStdString(p.name));
+                n.insert(QString::fromStdString(p.name) + u':');
+            }
+        }
+        for (const figure::Language& language : figure::languages())
+            n.insert(language.native);
+        n.insert(QStringLiteral("PosLab"));
+        return n;
+    }();
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    if (!s.text.contains(word)) return true;
+    if (s.object->objectName() == QLatin1String("tokenChips")) return true; // the user's tokens
+    return names.count(s.text) > 0;
+}
+
+// The panels whose labels must follow the language: each must have a label in Chinese.
+QList<QPair<QString, QWidget*>> panels(MainWindow& window)
+{
+    auto* tabs = window.findChild<QTabWidget*>();
+    return {{QStringLiteral("sequence"), window.sequencePanel()},
+            {QStringLiteral("scheme"), window.schemePanel()},
+            {QStringLiteral("heatmap"), window.heatmapPanel()},
+            {QStringLiteral("heads"), window.headsPanel()},
+            {QStringLiteral("delta-curve"), window.deltaCurvePanel()},
+            {QStringLiteral("compare"), window.comparePanel()},
+            {QStringLiteral("encoding"), tabs->widget(static_cast<int>(View::Encoding))},
+            {QStringLiteral("context"), tabs->widget(static_cast<int>(View::Context))},
+            {QStringLiteral("worked example"), window.walkPanel()}};
+}
+
+QList<QAbstractButton*> panelButtons(QWidget* panel)
+{
+    QList<QAbstractButton*> buttons;
+    for (QAbstractButton* b : panel->findChildren<QAbstractButton*>())
+        if (!insidePoslabWidgets(b)) buttons << b;
+    return buttons;
+}
+
+QStringList panelTexts(QWidget* panel)
+{
+    QStringList texts;
+    for (QLabel* label : panel->findChildren<QLabel*>())
+        if (!insidePoslabWidgets(label) && label->objectName() != QLatin1String("tokenChips"))
+            texts << label->text();
+    for (QAbstractButton* b : panelButtons(panel))
+        texts << b->text();
+    for (QGroupBox* box : panel->findChildren<QGroupBox*>())
+        texts << box->title();
+    return texts;
+}
+
+// The window with a result shown (and no cell selected: the worked example's hint is the panel's).
+bool openWindow(MainWindow& window)
+{
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return false;
+    window.setWalkPanelVisible(true);
+    QSignalSpy results(window.driver(), &Driver::resultAvailable);
+    window.driver()->request(test::request(kSentence, "alibi"));
+    return results.wait(kTimeoutMs) && visitEveryView(window);
+}
+
+} // namespace
+
+class TestLanguage : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void init() { QVERIFY(figure::setLanguage(QStringLiteral("en"))); }
+    void cleanup()
+    {
+        QSettings().remove(QStringLiteral("language"));
+        figure::setLanguage(QStringLiteral("en"));
+    }
+
+    // (a) View › Language switches the menus, docks, tabs and every panel's words to Chinese and
+    // back to the exact English.
+    void switchingToChineseAndBackIsLive()
+    {
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        QList<QMenu*> menus;
+        for (QAction* a : window.menuBar()->actions())
+            menus << a->menu();
+        QCOMPARE(menus.size(), 3);
+        QStringList menuTitles;
+        for (QMenu* m : menus)
+            menuTitles << m->title();
+        QCOMPARE(menuTitles,
+                 (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        const QList<QDockWidget*> docks = window.findChildren<QDockWidget*>();
+        QCOMPARE(docks.size(), 4);
+        QStringList dockTitles;
+        for (QDockWidget* d : docks)
+            dockTitles << d->windowTitle();
+        QTabBar* tabBar = window.findChild<QTabWidget*>()->tabBar();
+        QStringList tabs;
+        for (int k = 0; k < tabBar->count(); ++k)
+            tabs << tabBar->tabText(k);
+        QCOMPARE(tabs.size(), 6);
+        QMap<QString, QStringList> english;
+        for (const auto& [name, panel] : panels(window))
+            english[name] = panelTexts(panel);
+
+        QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+        QCOMPARE(figure::language(), QStringLiteral("zh_CN"));
+        QStringList failures;
+        for (QMenu* m : menus)
+            if (!hasCjk(m->title())) failures << QStringLiteral("menu %1").arg(m->title());
+        for (QDockWidget* d : docks)
+            if (!hasCjk(d->windowTitle())) failures << QStringLiteral("dock %1").arg(d->windowTitle());
+        for (int k = 0; k < tabBar->count(); ++k)
+            if (!hasCjk(tabBar->tabText(k))) failures << QStringLiteral("tab %1").arg(tabBar->tabText(k));
+        for (const auto& [name, panel] : panels(window)) {
+            const QStringList texts = panelTexts(panel);
+            if (std::none_of(texts.begin(), texts.end(), hasCjk))
+                failures << QStringLiteral("panel %1: no Chinese label among %2").arg(name, texts.join(u'|'));
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+
+        QVERIFY(chooseLanguage(window, QStringLiteral("en")));
+        QStringList titles;
+        for (QMenu* m : menus)
+            titles << m->title();
+        QCOMPARE(titles, menuTitles);
+        QStringList dockNow;
+        for (QDockWidget* d : docks)
+            dockNow << d->windowTitle();
+        QCOMPARE(dockNow, dockTitles);
+        QStringList tabsNow;
+        for (int k = 0; k < tabBar->count(); ++k)
+            tabsNow << tabBar->tabText(k);
+        QCOMPARE(tabsNow, tabs);
+        for (const auto& [name, panel] : panels(window))
+            QCOMPARE(panelTexts(panel), english[name]);
+    }
+
+    // (b) After the switch no label, button, group box, tab, dock title, menu or action still shows
+    // an English text the window showed before.
+    void noEnglishIsLeftInChinese()
+    {
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        std::set<QString> english;
+        for (const Shown& s : shownTexts(window))
+            if (!languageNeutral(s)) english.insert(s.text);
+        QVERIFY(english.size() > 80); // the walk saw the whole window
+        QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+        QStringList offenders, elsewhere;
+        for (const Shown& s : shownTexts(window)) {
+            if (languageNeutral(s) || !english.count(s.text)) continue;
+            const auto* w = qobject_cast<QWidget*>(s.object);
+            // widgets/ is translated in its own catalogue (poslab_widgets): reported, not this test's
+            (w && insidePoslabWidgets(w) ? elsewhere : offenders) << s.where + QStringLiteral(": ") + s.text;
+        }
+        for (const QString& s : elsewhere)
+            qWarning().noquote() << "English in widgets/ (poslab_widgets catalogue):" << s;
+        QVERIFY2(offenders.isEmpty(),
+                 qPrintable(QStringLiteral("still English in Chinese:\n") + offenders.join(u'\n')));
+    }
+
+    // Core's words (the worked example, scheme titles, notices) are redone by the driver: one request
+    // per switch, however many translators the switch installs; none when nothing was asked yet.
+    void aSwitchPostsOneRequest()
+    {
+        MainWindow idle;
+        QAction* zh = languageAction(idle, QStringLiteral("zh_CN"));
+        QVERIFY(zh);
+        zh->trigger();
+        QCoreApplication::processEvents();
+        QCOMPARE(idle.driver()->generation(), quint64(0));
+        QVERIFY(chooseLanguage(idle, QStringLiteral("en")));
+
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        QSignalSpy requests(window.driver(), &Driver::requestChanged);
+        languageAction(window, QStringLiteral("zh_CN"))->trigger();
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(requests.size(), 1);
+        QVERIFY(waitIdle(window.driver()));
+        QCOMPARE(requests.size(), 1);
+    }
+
+    // (c) The choice is kept in QSettings ("language"), System forgets it, and the next start (the
+    // same function main() calls) opens in it; --lang zh_CN wins over the setting.
+    void choicePersistsAndLangStartsInChinese()
+    {
+        {
+            MainWindow window;
+            window.attachSettings();
+            QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+            QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN"));
+            QVERIFY(languageAction(window, QStringLiteral("zh_CN"))->isChecked());
+            QVERIFY(chooseLanguage(window, QString()));
+            QVERIFY(!QSettings().contains(QStringLiteral("language")));
+            QVERIFY(languageAction(window, QString())->isChecked());
+            QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+        }
+        QVERIFY(figure::setLanguage(QStringLiteral("en")));
+        bool chosen = false;
+        const CommandLine plain = parseCommandLine({QStringLiteral("poslab")});
+        QCOMPARE(applyStartLanguage(plain.options, &chosen), QString());
+        QVERIFY(chosen);
+        QCOMPARE(figure::language(), QStringLiteral("zh_CN"));
+        {
+            MainWindow window;
+            window.setLanguageChosen(chosen);
+            QVERIFY2(hasCjk(window.menuBar()->actions().first()->text()),
+                     qPrintable(window.menuBar()->actions().first()->text()));
+            QVERIFY(languageAction(window, QStringLiteral("zh_CN"))->isChecked());
+        }
+
+        // --lang beats the kept choice, both ways.
+        QSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
+        const CommandLine lang =
+            parseCommandLine({QStringLiteral("poslab"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(lang.action, CommandLine::Action::Run);
+        QCOMPARE(applyStartLanguage(lang.options, &chosen), QString());
+        QCOMPARE(figure::language(), QStringLiteral("zh_CN"));
+        MainWindow window;
+        for (QAction* a : window.menuBar()->actions())
+            QVERIFY2(hasCjk(a->text()), qPrintable(a->text()));
+        QCOMPARE(window.findChild<QTabWidget*>()->tabBar()->tabText(0), QStringLiteral("热力图"));
+        QSettings().setValue(QStringLiteral("language"), QStringLiteral("zh_CN"));
+        const CommandLine en =
+            parseCommandLine({QStringLiteral("poslab"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(applyStartLanguage(en.options, &chosen), QString());
+        QCOMPARE(figure::language(), QStringLiteral("en"));
+    }
+};
+
+POSLAB_GUI_TEST(TestLanguage)
+#include "tst_language.moc"
