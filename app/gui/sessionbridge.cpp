@@ -2,6 +2,8 @@
 
 #include "driver.h"
 
+#include <language.h>
+
 namespace poslab::gui {
 
 namespace {
@@ -97,6 +99,8 @@ figure::Session sessionFromExplorer(const LabRequest& request, const ExplorerSta
     s.range = state.deltaRange();
     s.pool.mode = state.pooling() == Pooling::Mean ? PoolMode::Mean : PoolMode::Max;
     s.style = base.style;
+    // The figure speaks the interface's language (its default font follows, a chosen one stays).
+    figure::setFigureLanguage(s.style, figure::language().toStdString());
     const std::string map = sessionColorMapName(state.colorMap());
     if (!(base.style.colormap == "grayscale" && map == "viridis")) s.style.colormap = map;
     s.style.logScale = state.logScale();
