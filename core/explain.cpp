@@ -3,6 +3,7 @@
 #include "explain.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "schemes/cellterms.h"
 #include "validate.h"
 
@@ -52,17 +53,17 @@ void shawSteps(const Pair& p, std::vector<Step>& steps)
     const long long k = p.scheme.params().integer("k");
     const int idx = p.plan.heads[p.h].keyTable.rowOfOffset[p.o];
     const Eigen::VectorXd aK = p.plan.heads[p.h].keyTable.rows.row(idx);
-    steps.push_back({"Clip the offset", "index = clip(Δ, −k, k) + k",
-                     "Offsets beyond ±k share the edge embedding: the model cannot tell them apart.",
+    steps.push_back({trCore("Walk", "Clip the offset"), "index = clip(Δ, −k, k) + k",
+                     trCore("Walk", "Offsets beyond ±k share the edge embedding: the model cannot tell them apart."),
                      {scalar("Δ", p.j - p.i), scalar("k", static_cast<double>(k))},
                      {scalar("clip(Δ, −k, k)", static_cast<double>(idx - k)), scalar("index", idx)}, false, {},
                      {{p.i, p.j}}, {p.j - p.i}});
-    steps.push_back({"Relative key term", "q_i · a^K[index] / √d",
-                     "The key of token j is k_j + a^K[index]; this is the extra part of the score.",
+    steps.push_back({trCore("Walk", "Relative key term"), "q_i · a^K[index] / √d",
+                     trCore("Walk", "The key of token j is k_j + a^K[index]; this is the extra part of the score."),
                      {vec("q_i", p.q), vec("a^K[index]", aK), scalar("1/√d", p.plan.scale)},
                      {scalar("q_i·a^K·(1/√d)", p.plan.scale * p.q.dot(aK))}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
-    steps.push_back({"Relative value term", "z_i = Σ_j α_ij (v_j + a^V[index_ij])",
-                     "The output also mixes in a^V by clipped offset (it does not change α_ij).",
+    steps.push_back({trCore("Walk", "Relative value term"), "z_i = Σ_j α_ij (v_j + a^V[index_ij])",
+                     trCore("Walk", "The output also mixes in a^V by clipped offset (it does not change α_ij)."),
                      {vec("a^V[index]", p.plan.heads[p.h].valueTable.rows.row(idx).transpose())},
                      {}, false, {}, {}, {p.j - p.i}});
 }
@@ -78,42 +79,45 @@ void t5Steps(const Pair& p, std::vector<Step>& steps)
     if (bidirectional) {
         half = numBuckets / 2;
         if (n < 0) {
-            branch = "key after the query (n < 0): start at bucket " + std::to_string(half) + ", n = |n|";
+            branch = fill(trCore("Walk", "key after the query (n < 0): start at bucket %1, n = |n|"), {std::to_string(half)});
         } else {
-            branch = "key at or before the query (n ≥ 0): start at bucket 0";
+            branch = trCore("Walk", "key at or before the query (n ≥ 0): start at bucket 0");
         }
         n = std::llabs(n);
     } else {
-        branch = n < 0 ? "decoder: a future key (n < 0) is clamped to n = 0" : "decoder: n ≥ 0 stays";
+        branch = n < 0 ? trCore("Walk", "decoder: a future key (n < 0) is clamped to n = 0")
+                       : trCore("Walk", "decoder: n ≥ 0 stays");
         n = std::max(n, 0LL);
     }
     const long long maxExact = half / 2;
-    std::vector<Quantity> results = {text("direction", branch), scalar("n", static_cast<double>(n)),
+    std::vector<Quantity> results = {text(trCore("Walk", "direction"), branch), scalar("n", static_cast<double>(n)),
                                      scalar("max_exact", static_cast<double>(maxExact))};
-    std::string formula = "n = i − j; bucket = offset + (n < max_exact ? n : max_exact + ⌊log(n/max_exact) / "
-                          "log(max_distance/max_exact) · (buckets − max_exact)⌋, capped at buckets − 1)";
+    std::string formula = trCore("Walk", "n = i − j; bucket = offset + (n < max_exact ? n : max_exact + "
+                                         "⌊log(n/max_exact) / log(max_distance/max_exact) · (buckets − max_exact)⌋, "
+                                         "capped at buckets − 1)");
     if (n < maxExact) {
-        results.push_back(text("branch", "exact: n < max_exact, bucket offset + n"));
+        results.push_back(text(trCore("Walk", "branch"), trCore("Walk", "exact: n < max_exact, bucket offset + n")));
     } else {
         const double raw = std::log(static_cast<double>(n) / maxExact) /
                            std::log(static_cast<double>(maxDistance) / maxExact) * (half - maxExact);
-        results.push_back(text("branch", "logarithmic: n ≥ max_exact"));
+        results.push_back(text(trCore("Walk", "branch"), trCore("Walk", "logarithmic: n ≥ max_exact")));
         results.push_back(scalar("log(n/max_exact)/log(max_distance/max_exact)·(buckets−max_exact)", raw));
-        results.push_back(scalar("max_exact + ⌊…⌋ (capped at " + std::to_string(half - 1) + ")",
+        results.push_back(scalar(fill(trCore("Walk", "max_exact + ⌊…⌋ (capped at %1)"), {std::to_string(half - 1)}),
                                  static_cast<double>(std::min<long long>(maxExact + static_cast<long long>(raw), half - 1))));
     }
     const long long bucket = p.scheme.bucket(p.i, p.j);
     results.push_back(scalar("bucket", static_cast<double>(bucket)));
-    steps.push_back({"Bucket of the offset", formula,
-                     "T5 measures memory − query = j − i and works with n = i − j; half the buckets are exact, the "
-                     "rest grow logarithmically up to max_distance (float32 arithmetic, as in T5's code).",
+    steps.push_back({trCore("Walk", "Bucket of the offset"), formula,
+                     trCore("Walk", "T5 measures memory − query = j − i and works with n = i − j; half the buckets are "
+                                    "exact, the rest grow logarithmically up to max_distance (float32 arithmetic, "
+                                    "as in T5's code)."),
                      {scalar("Δ = j − i", p.j - p.i), scalar("num_buckets", static_cast<double>(numBuckets)),
                       scalar("max_distance", static_cast<double>(maxDistance)),
-                      text("bidirectional", bidirectional ? "true" : "false")},
+                      text("bidirectional", bidirectional ? trCore("Walk", "true") : trCore("Walk", "false"))},
                      results, false, {}, {{p.i, p.j}}, {p.j - p.i}});
-    steps.push_back({"Look up the bias", "b = table[bucket, h]", "One learned scalar per bucket and head; T5 does not "
-                     "divide q·k by √d.",
-                     {scalar("bucket", static_cast<double>(bucket)), scalar("head", p.h)},
+    steps.push_back({trCore("Walk", "Look up the bias"), "b = table[bucket, h]",
+                     trCore("Walk", "One learned scalar per bucket and head; T5 does not divide q·k by √d."),
+                     {scalar("bucket", static_cast<double>(bucket)), scalar(trCore("Walk", "head"), p.h)},
                      {scalar("b[bucket, h]", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}},
                      {p.j - p.i}});
 }
@@ -123,14 +127,16 @@ void alibiSteps(const Pair& p, std::vector<Step>& steps)
     const int heads = p.plan.model.heads;
     const double m = p.scheme.slopes()[p.h];
     const bool pow2 = (heads & (heads - 1)) == 0;
-    steps.push_back({"The head's slope",
-                     pow2 ? "m_h = 2^(−8(h+1)/H)" : "H not a power of two: slopes of the power of two below H, "
-                                                    "then every other slope of twice that",
-                     "Each head gets a fixed slope from a geometric sequence; nothing is learned.",
+    steps.push_back({trCore("Walk", "The head's slope"),
+                     pow2 ? std::string("m_h = 2^(−8(h+1)/H)")
+                          : trCore("Walk", "H not a power of two: slopes of the power of two below H, then every "
+                                           "other slope of twice that"),
+                     trCore("Walk", "Each head gets a fixed slope from a geometric sequence; nothing is learned."),
                      {scalar("H", heads), scalar("h", p.h)}, {scalar("m_h", m), scalar("log2 m_h", std::log2(m))},
                      false, {}, {}, {}});
-    steps.push_back({"Linear bias", "bias = −m_h · |j − i|", "Farther keys are penalised linearly, with no "
-                     "position limit: this is why ALiBi extrapolates beyond the trained length.",
+    steps.push_back({trCore("Walk", "Linear bias"), "bias = −m_h · |j − i|",
+                     trCore("Walk", "Farther keys are penalised linearly, with no position limit: this is why ALiBi "
+                                    "extrapolates beyond the trained length."),
                      {scalar("m_h", m), scalar("|Δ|", std::abs(p.j - p.i))},
                      {scalar("bias", p.plan.heads[p.h].offsetBias[p.o])}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
 }
@@ -167,7 +173,7 @@ void ropeScalingStep(const Pair& p, std::vector<Step>& steps)
     if (scaling == RopeScaling::None && ps.real("rotary_fraction") == 1.0) return;
     const RopeFrequencies f = p.scheme.frequencies(p.n);
     Quantity table{
-        "inv_freq per pair", Eigen::MatrixXd(f.invFreq.size(), 3), {}, {"θ_c", "θ'_c", "θ'_c / θ_c"}, {}};
+        trCore("Walk", "inv_freq per pair"), Eigen::MatrixXd(f.invFreq.size(), 3), {}, {"θ_c", "θ'_c", "θ'_c / θ_c"}, {}};
     for (std::size_t c = 0; c < f.invFreq.size(); ++c) {
         table.value.row(c) << f.invFreqUnscaled[c], f.invFreq[c], f.invFreq[c] / f.invFreqUnscaled[c];
         table.rowLabels.push_back("c = " + std::to_string(c));
@@ -176,20 +182,21 @@ void ropeScalingStep(const Pair& p, std::vector<Step>& steps)
                                     scalar("factor", ps.real("factor")),
                                     scalar("L0", static_cast<double>(ps.integer("original_max_position"))),
                                     scalar("n", p.n),
-                                    scalar("rotary dims r", 2.0 * f.invFreq.size()),
+                                    scalar(trCore("Walk", "rotary dims r"), 2.0 * f.invFreq.size()),
                                     scalar("head_dim", p.plan.model.headDim())};
     std::vector<Quantity> results = {
-        table, scalar("attention factor a", f.attentionFactor),
-        scalar("a² (multiplies the rotary part of the logit)", f.attentionFactor * f.attentionFactor)};
+        table, scalar(trCore("Walk", "attention factor a"), f.attentionFactor),
+        scalar(trCore("Walk", "a² (multiplies the rotary part of the logit)"), f.attentionFactor * f.attentionFactor)};
     if (scaling == RopeScaling::Dynamic) results.push_back(scalar("base'", f.dynamicBase));
     if (scaling == RopeScaling::LongRope)
         results.push_back(
-            text("factors used", f.longFactors ? "long_factor (n > L0)" : "short_factor (n ≤ L0)"));
+            text(trCore("Walk", "factors used"), f.longFactors ? "long_factor (n > L0)" : "short_factor (n ≤ L0)"));
     steps.push_back(
-        {"Scale the frequencies",
+        {trCore("Walk", "Scale the frequencies"),
          ropeScalingFormula(scaling),
-         "As Hugging Face transformers' modeling_rope_utils.py computes (inv_freq, attention_factor) "
-         "(here in float64). Only the first r dims of a head rotate; the rest pass unchanged.",
+         trCore("Walk", "As Hugging Face transformers' modeling_rope_utils.py computes (inv_freq, "
+                        "attention_factor) (here in float64). Only the first r dims of a head rotate; the rest "
+                        "pass unchanged."),
          inputs,
          results,
          false,
@@ -203,27 +210,27 @@ void ropeSteps(const Pair& p, std::vector<Step>& steps)
     ropeScalingStep(p, steps);
     const RotaryPlan& r = p.plan.rotary;
     const int pi = r.start + p.i, pj = r.start + p.j;
-    Quantity angles{"angles per pair", Eigen::MatrixXd(r.theta.size(), 4), {}, {"θ_c", "i·θ_c", "j·θ_c", "Δ·θ_c"}, {}};
+    Quantity angles{trCore("Walk", "angles per pair"), Eigen::MatrixXd(r.theta.size(), 4), {}, {"θ_c", "i·θ_c", "j·θ_c", "Δ·θ_c"}, {}};
     for (std::size_t c = 0; c < r.theta.size(); ++c) {
         angles.value.row(c) << r.theta[c], pi * r.theta[c], pj * r.theta[c], (pj - pi) * r.theta[c];
         angles.rowLabels.push_back("c = " + std::to_string(c));
     }
-    steps.push_back({"Rotation angles", "θ_c = base^(−2c/d); q_i turns by i·θ_c, k_j by j·θ_c",
-                     std::string(r.interleaved ? "Pairs are dims (2c, 2c+1) (GPT-J, RoFormer)."
-                                               : "Pairs are dims (c, c + d/2) (GPT-NeoX, LLaMA)."),
+    steps.push_back({trCore("Walk", "Rotation angles"), trCore("Walk", "θ_c = base^(−2c/d); q_i turns by i·θ_c, k_j by j·θ_c"),
+                     r.interleaved ? trCore("Walk", "Pairs are dims (2c, 2c+1) (GPT-J, RoFormer).")
+                                   : trCore("Walk", "Pairs are dims (c, c + d/2) (GPT-NeoX, LLaMA)."),
                      {scalar("i", pi), scalar("j", pj)}, {angles}, false, {}, {}, {p.j - p.i}});
     const Eigen::VectorXd qr = rotateAt(p.q, pi, r), kr = rotateAt(p.k, pj, r);
     RotaryPlan once = r; // R(Δθ) scaled by a² once: q̃_i·k̃_j = a²·q_i·R(Δθ)k_j on the rotary dims
     once.scale = r.scale * r.scale;
     const Eigen::VectorXd kDelta = rotateAt(p.k, pj - pi, once);
-    steps.push_back({"Rotate q and k",
+    steps.push_back({trCore("Walk", "Rotate q and k"),
                      r.scale == 1.0
                          ? "q̃_i = R(i·θ) q_i,  k̃_j = R(j·θ) k_j"
                          : "q̃_i = a·R(i·θ) q_i,  k̃_j = a·R(j·θ) k_j  (a = " + formatReal(r.scale) + ")",
-                     "Only the angle between them survives the dot product: q̃_i·k̃_j = q_i·R((j − i)θ) k_j.",
+                     trCore("Walk", "Only the angle between them survives the dot product: q̃_i·k̃_j = q_i·R((j − i)θ) k_j."),
                      {vec("q_i", p.q), vec("k_j", p.k)},
                      {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
-                      scalar("q_i·R(Δθ)k_j / √d (angle Δθ alone)", p.plan.scale * p.q.dot(kDelta))},
+                      scalar(trCore("Walk", "q_i·R(Δθ)k_j / √d (angle Δθ alone)"), p.plan.scale * p.q.dot(kDelta))},
                      false,
                      {},
                      {{p.i, p.j}},
@@ -235,16 +242,17 @@ void debertaSteps(const Pair& p, std::vector<Step>& steps)
     const HeadPlan& hp = p.plan.heads[p.h];
     const int row = hp.keyTable.rowOfOffset[p.o];
     const long long bucket = p.scheme.bucket(p.i, p.j);
-    steps.push_back({"Log-bucket the offset", "δ = log-bucket(i − j); row = clamp(δ + span, 0, 2·span − 1)",
-                     "DeBERTa measures query − key; PosLab shows bucket(Δ) = −δ. Near offsets keep their own "
-                     "bucket, far ones share logarithmically spaced buckets.",
-                     {scalar("i − j (DeBERTa's sign)", p.i - p.j)},
-                     {scalar("δ", static_cast<double>(-bucket)), scalar("bucket(Δ) (PosLab's sign)", static_cast<double>(bucket)),
-                      scalar("table row", row)},
+    steps.push_back({trCore("Walk", "Log-bucket the offset"), "δ = log-bucket(i − j); row = clamp(δ + span, 0, 2·span − 1)",
+                     trCore("Walk", "DeBERTa measures query − key; PosLab shows bucket(Δ) = −δ. Near offsets keep "
+                                    "their own bucket, far ones share logarithmically spaced buckets."),
+                     {scalar(trCore("Walk", "i − j (DeBERTa's sign)"), p.i - p.j)},
+                     {scalar("δ", static_cast<double>(-bucket)),
+                      scalar(trCore("Walk", "bucket(Δ) (PosLab's sign)"), static_cast<double>(bucket)),
+                      scalar(trCore("Walk", "table row"), row)},
                      false, {}, {{p.i, p.j}}, {p.j - p.i}});
     const Eigen::VectorXd kr = hp.keyTable.rows.row(row), qr = hp.queryTable.rows.row(row);
-    steps.push_back({"Disentangled terms", "c2p = q_i·K^r_δ / √(3d),  p2c = k_j·Q^r_δ / √(3d)",
-                     "K^r and Q^r are the relative embeddings projected by the head's W_k and W_q.",
+    steps.push_back({trCore("Walk", "Disentangled terms"), "c2p = q_i·K^r_δ / √(3d),  p2c = k_j·Q^r_δ / √(3d)",
+                     trCore("Walk", "K^r and Q^r are the relative embeddings projected by the head's W_k and W_q."),
                      {vec("K^r[row]", kr), vec("Q^r[row]", qr)},
                      {scalar("c2p", p.plan.scale * p.q.dot(kr)), scalar("p2c", p.plan.scale * p.k.dot(qr))}, false,
                      {}, {{p.i, p.j}}, {p.j - p.i}});
@@ -255,8 +263,8 @@ void transformerXlSteps(const Pair& p, std::vector<Step>& steps)
     const HeadPlan& hp = p.plan.heads[p.h];
     const Eigen::VectorXd wr = hp.keyTable.rows.row(hp.keyTable.rowOfOffset[p.o]);
     const double s = p.plan.scale;
-    steps.push_back({"Four terms", "(a) q_i·k_j  (b) q_i·W_R R_{i−j}  (c) u·k_j  (d) v·W_R R_{i−j}, all / √d",
-                     "R is a sinusoid of the distance i − j; u and v are global biases shared by every query.",
+    steps.push_back({trCore("Walk", "Four terms"), trCore("Walk", "(a) q_i·k_j  (b) q_i·W_R R_{i−j}  (c) u·k_j  (d) v·W_R R_{i−j}, all / √d"),
+                     trCore("Walk", "R is a sinusoid of the distance i − j; u and v are global biases shared by every query."),
                      {scalar("i − j", p.i - p.j), vec("W_R R_{i−j}", wr), vec("u", hp.keyBias)},
                      {scalar("(a)", s * p.q.dot(p.k)), scalar("(b)", s * p.q.dot(wr)), scalar("(c)", s * hp.keyBias.dot(p.k)),
                       scalar("(d)", hp.offsetBias[p.o])},
@@ -270,11 +278,11 @@ void seedLinearSteps(const Pair& p, std::vector<Step>& steps)
     const Eigen::VectorXd e = c.rows.row(delta + std::abs(delta)).tail(c.rows.cols() - 1).transpose();
     const bool masked = p.plan.model.causal && p.j > p.i;
     const Eigen::VectorXd wkE = p.plan.heads[p.h].keyTable.rows.row(p.plan.heads[p.h].keyTable.rowOfOffset[p.o]);
-    steps.push_back({"Δ-embedding", "E(Δ) = act(Linear(Δ) + Bias) = act(w·Δ + b)",
-                     "The article's Attention Embedding: a linear map of the scalar offset.",
+    steps.push_back({trCore("Walk", "Δ-embedding"), "E(Δ) = act(Linear(Δ) + Bias) = act(w·Δ + b)",
+                     trCore("Walk", "The article's Attention Embedding: a linear map of the scalar offset."),
                      {scalar("Δ", delta)}, {vec("E(Δ)", e)}, false, {}, {}, {delta}});
-    steps.push_back({"RPE on the key", "RPE_ij = PE_j + Mask_ij·E(Δ);  term = q_i·W_k Mask_ij E(Δ) / √d",
-                     "The article never says where RPE enters attention; PosLab puts it on the key of the pair.",
+    steps.push_back({trCore("Walk", "RPE on the key"), "RPE_ij = PE_j + Mask_ij·E(Δ);  term = q_i·W_k Mask_ij E(Δ) / √d",
+                     trCore("Walk", "The article never says where RPE enters attention; PosLab puts it on the key of the pair."),
                      {scalar("Mask_ij", masked ? 0.0 : 1.0), vec("W_k E(Δ)", wkE)},
                      {scalar("q_i·W_k E(Δ) / √d", masked ? 0.0 : p.plan.scale * p.q.dot(wkE))}, false, {},
                      {{p.i, p.j}}, {delta}});
@@ -291,16 +299,17 @@ void kerpleSteps(const Pair& p, std::vector<Step>& steps)
         else if (v.name == "p before clamp") rawP = x;
         else if (v.name == "a before clamp") rawA = x;
     }
-    steps.push_back({"The head's kernel parameters",
-                     power ? "p_h ≥ 0.01, 0.01 ≤ a_h ≤ 2 (clamped)" : "p_h ≥ 0.01, a_h ≥ 0.01 (clamped)",
-                     "Drawn per head from the seed as the official init, or given; the official code clamps them "
-                     "before every use.",
-                     {scalar("h", p.h), scalar("p_h as drawn or given", rawP), scalar("a_h as drawn or given", rawA)},
+    steps.push_back({trCore("Walk", "The head's kernel parameters"),
+                     power ? trCore("Walk", "p_h ≥ 0.01, 0.01 ≤ a_h ≤ 2 (clamped)") : trCore("Walk", "p_h ≥ 0.01, a_h ≥ 0.01 (clamped)"),
+                     trCore("Walk", "Drawn per head from the seed as the official init, or given; the official code "
+                                    "clamps them before every use."),
+                     {scalar("h", p.h), scalar(trCore("Walk", "p_h as drawn or given"), rawP),
+                      scalar(trCore("Walk", "a_h as drawn or given"), rawA)},
                      {scalar("p_h", pv), scalar("a_h", av)}, false, {}, {}, {}});
     const int d = std::abs(p.j - p.i);
-    steps.push_back({"Kernel bias", power ? "bias = −p_h·|Δ|^(a_h)" : "bias = −p_h·log(1 + a_h·|Δ|)",
-                     power ? "A power of the distance: a_h < 1 flattens far offsets, a_h = 1 is ALiBi's line."
-                           : "The logarithm grows ever more slowly: far keys are penalised far less than by ALiBi.",
+    steps.push_back({trCore("Walk", "Kernel bias"), power ? "bias = −p_h·|Δ|^(a_h)" : "bias = −p_h·log(1 + a_h·|Δ|)",
+                     power ? trCore("Walk", "A power of the distance: a_h < 1 flattens far offsets, a_h = 1 is ALiBi's line.")
+                           : trCore("Walk", "The logarithm grows ever more slowly: far keys are penalised far less than by ALiBi."),
                      {scalar("|Δ|", d), scalar("p_h", pv), scalar("a_h", av)},
                      {scalar(power ? "|Δ|^(a_h)" : "log(1 + a_h·|Δ|)", power ? std::pow(d, av) : std::log1p(av * d)),
                       scalar("bias", p.plan.heads[p.h].offsetBias[p.o])},
@@ -312,15 +321,15 @@ void xposSteps(const Pair& p, std::vector<Step>& steps)
     const RotaryPlan& r = p.plan.rotary;
     const int pi = r.start + p.i, pj = r.start + p.j, delta = p.j - p.i;
     const int half = static_cast<int>(r.theta.size());
-    Quantity scales{"scale per pair", Eigen::MatrixXd(half, 4), {}, {"ζ_c", "ζ_c^(m_i/B)", "ζ_c^(−m_j/B)", "ζ_c^(−Δ/B)"}, {}};
+    Quantity scales{trCore("Walk", "scale per pair"), Eigen::MatrixXd(half, 4), {}, {"ζ_c", "ζ_c^(m_i/B)", "ζ_c^(−m_j/B)", "ζ_c^(−Δ/B)"}, {}};
     for (int c = 0; c < half; ++c) {
         scales.value.row(c) << r.zeta[c], rotaryScale(r, pi, c, RotarySide::Query),
             rotaryScale(r, pj, c, RotarySide::Key), std::pow(r.zeta[c], -delta / r.scaleBase);
         scales.rowLabels.push_back("c = " + std::to_string(c));
     }
-    steps.push_back({"Per-pair scale", "ζ_c = (2c + 0.4d)/(1.4d); q's pair c × ζ_c^(m_i/B), k's × ζ_c^(−m_j/B), m = position + min_pos",
-                     "torchscale centres m on the sequence (min_pos = −(start + n) // 2); in q̃·k̃ only "
-                     "ζ_c^((m_i − m_j)/B) = ζ_c^(−Δ/B) is left: below 1 for keys before the query, a decay.",
+    steps.push_back({trCore("Walk", "Per-pair scale"), trCore("Walk", "ζ_c = (2c + 0.4d)/(1.4d); q's pair c × ζ_c^(m_i/B), k's × ζ_c^(−m_j/B), m = position + min_pos"),
+                     trCore("Walk", "torchscale centres m on the sequence (min_pos = −(start + n) // 2); in q̃·k̃ only "
+                                    "ζ_c^((m_i − m_j)/B) = ζ_c^(−Δ/B) is left: below 1 for keys before the query, a decay."),
                      {scalar("min_pos", r.scaleOrigin), scalar("B (scale_base)", r.scaleBase), scalar("m_i", pi + r.scaleOrigin),
                       scalar("m_j", pj + r.scaleOrigin)},
                      {scales}, false, {}, {}, {delta}});
@@ -329,11 +338,11 @@ void xposSteps(const Pair& p, std::vector<Step>& steps)
     double relative = 0.0;
     for (int c = 0; c < half; ++c)
         relative += std::pow(r.zeta[c], -delta / r.scaleBase) * (p.q[2 * c] * kDelta[2 * c] + p.q[2 * c + 1] * kDelta[2 * c + 1]);
-    steps.push_back({"Rotate and scale q and k", "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i,  k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j",
-                     "Pairs are interleaved (2c, 2c+1), as torchscale's rotate_every_two; θ_c = base^(−2c/d).",
+    steps.push_back({trCore("Walk", "Rotate and scale q and k"), "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i,  k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j",
+                     trCore("Walk", "Pairs are interleaved (2c, 2c+1), as torchscale's rotate_every_two; θ_c = base^(−2c/d)."),
                      {vec("q_i", p.q), vec("k_j", p.k)},
                      {vec("q̃_i", qr), vec("k̃_j", kr), scalar("q̃_i·k̃_j / √d", p.plan.scale * qr.dot(kr)),
-                      scalar("Σ_c ζ_c^(−Δ/B)·q_i·R(Δθ_c)k_j / √d (Δ alone)", p.plan.scale * relative)},
+                      scalar(trCore("Walk", "Σ_c ζ_c^(−Δ/B)·q_i·R(Δθ_c)k_j / √d (Δ alone)"), p.plan.scale * relative)},
                      false, {}, {{p.i, p.j}}, {delta}});
 }
 
@@ -343,22 +352,23 @@ void nopeSteps(const Pair& p, std::vector<Step>& steps)
     const bool causal = p.plan.model.causal;
     const double lambda = p.seq.hasContent ? p.plan.model.lambda : 0.0;
     if (!causal) {
-        steps.push_back({"No mask, no position", "score_ij = q_i·k_j / √d",
-                         "Without the causal mask this is an encoder: permuting the tokens permutes rows and "
-                         "columns alike, and nothing in the scores can tell where a token is.",
-                         {text("causal", "false")}, {}, false, {}, {}, {}});
+        steps.push_back({trCore("Walk", "No mask, no position"), "score_ij = q_i·k_j / √d",
+                         trCore("Walk", "Without the causal mask this is an encoder: permuting the tokens permutes "
+                                        "rows and columns alike, and nothing in the scores can tell where a token is."),
+                         {text("causal", trCore("Walk", "false"))}, {}, false, {}, {}, {}});
         return;
     }
     const int visible = p.i + 1;
-    std::vector<Quantity> results = {scalar("keys visible to query i", visible),
-                                     scalar("uniform weight 1/(i + 1)", 1.0 / visible),
+    std::vector<Quantity> results = {scalar(trCore("Walk", "keys visible to query i"), visible),
+                                     scalar(trCore("Walk", "uniform weight 1/(i + 1)"), 1.0 / visible),
                                      scalar("p_ij", p.result.heads[p.h].probs(p.i, p.j))};
-    steps.push_back({"The mask is the position", "query i sees keys 0..i; at λ = 0: p_ij = 1/(i + 1) for j ≤ i",
-                     lambda == 0.0 ? "Every token has the same content, so every visible score is equal: the first "
-                                     "layer averages over the prefix, and the weight 1/(i + 1) tells the layer i."
-                                   : "With content (λ > 0) the scores differ by token, not by position; only the "
-                                     "prefix length i + 1 is a position signal.",
-                     {text("causal", "true"), scalar("λ", lambda)}, results, false, {},
+    steps.push_back({trCore("Walk", "The mask is the position"), trCore("Walk", "query i sees keys 0..i; at λ = 0: p_ij = 1/(i + 1) for j ≤ i"),
+                     lambda == 0.0 ? trCore("Walk", "Every token has the same content, so every visible score is "
+                                                    "equal: the first layer averages over the prefix, and the weight "
+                                                    "1/(i + 1) tells the layer i.")
+                                   : trCore("Walk", "With content (λ > 0) the scores differ by token, not by position; "
+                                                    "only the prefix length i + 1 is a position signal."),
+                     {text("causal", trCore("Walk", "true")), scalar("λ", lambda)}, results, false, {},
                      {{p.i, p.j}}, {}});
 }
 
@@ -370,12 +380,12 @@ void fireSteps(const Pair& p, std::vector<Step>& steps)
     const double c = p.scheme.params().real("c"), threshold = p.scheme.params().real("L");
     const int pi = p.seq.start + p.i, pj = p.seq.start + p.j;
     const double x = fire->input(p.i, p.j);
-    steps.push_back({"Log distance, normalised by the query's position",
+    steps.push_back({trCore("Walk", "Log distance, normalised by the query's position"),
                      "ψ(x) = log(c·|x| + 1);  x_ij = ψ(i − j) / (ψ(max(i, L)) + 10⁻⁶)",
-                     pi <= threshold ? "The query sits at or below L: the normaliser is ψ(L), the same for every "
-                                       "such query, so here the bias depends on Δ alone."
-                                     : "The query sits beyond L: the normaliser ψ(i) grows with i, so the same Δ "
-                                       "maps to a smaller x further on (not shift-invariant).",
+                     pi <= threshold ? trCore("Walk", "The query sits at or below L: the normaliser is ψ(L), the same for every "
+                                                       "such query, so here the bias depends on Δ alone.")
+                                     : trCore("Walk", "The query sits beyond L: the normaliser ψ(i) grows with i, so the "
+                                                       "same Δ maps to a smaller x further on (not shift-invariant)."),
                      {scalar("i", pi), scalar("j", pj), scalar("c", c), scalar("L", threshold)},
                      {scalar("ψ(i − j)", fire->psi(pi - pj)), scalar("ψ(max(i, L)) + 10⁻⁶", fire->normaliser(p.i)),
                       scalar("x_ij", x)},
@@ -385,9 +395,10 @@ void fireSteps(const Pair& p, std::vector<Step>& steps)
     int on = 0;
     for (Eigen::Index k = 0; k < hidden.size(); ++k)
         on += hidden[k] > 0.0 ? 1 : 0;
-    steps.push_back({"The MLP", "b = Σ_k w2[h, k]·max(0, w1_k·x + b1_k) + b2[h]",
-                     "One small MLP (seeded, untrained) maps x to one bias per head; " + std::to_string(on) + " of " +
-                         std::to_string(hidden.size()) + " hidden units are on at this x.",
+    steps.push_back({trCore("Walk", "The MLP"), "b = Σ_k w2[h, k]·max(0, w1_k·x + b1_k) + b2[h]",
+                     fill(trCore("Walk", "One small MLP (seeded, untrained) maps x to one bias per head; %1 of %2 "
+                                         "hidden units are on at this x."),
+                          {std::to_string(on), std::to_string(hidden.size())}),
                      {scalar("x_ij", x), vec("max(0, w1·x + b1)", hidden),
                       vec("w2[h, ·]", mlp.w2.row(p.h).transpose()), scalar("b2[h]", mlp.b2[p.h])},
                      {scalar("bias", mlp.eval(p.h, x))}, false, {}, {{p.i, p.j}}, {p.j - p.i}});
@@ -409,19 +420,20 @@ void copeSteps(const Pair& p, std::vector<Step>& steps)
     }
     double pos = 0.0;
     cope->positions(p.i, p.j, 1, &pos);
-    steps.push_back({"Gates count the position", "g_it = σ(q_i·k_t / √d);  p_ij = min(Σ_{t=j..i} g_it, npos − 1)",
-                     last < p.j ? "Key j is hidden from query i: no gate counts it, p_ij = 0."
-                                : "Each key from j to the query adds its gate (between 0 and 1): the position of j "
-                                  "is how many keys since j the query finds relevant, not how many there are.",
+    steps.push_back({trCore("Walk", "Gates count the position"), "g_it = σ(q_i·k_t / √d);  p_ij = min(Σ_{t=j..i} g_it, npos − 1)",
+                     last < p.j ? trCore("Walk", "Key j is hidden from query i: no gate counts it, p_ij = 0.")
+                                : trCore("Walk", "Each key from j to the query adds its gate (between 0 and 1): the "
+                                                 "position of j is how many keys since j the query finds relevant, "
+                                                 "not how many there are."),
                      {gates, scalar("npos", cope->npos())},
-                     {scalar("Σ gates", last < p.j ? 0.0 : g.segment(p.j, last - p.j + 1).sum()), scalar("counted position p_ij", pos)},
+                     {scalar("Σ gates", last < p.j ? 0.0 : g.segment(p.j, last - p.j + 1).sum()), scalar(trCore("Walk", "counted position p_ij"), pos)},
                      false, {}, counted, {}});
     const int lo = static_cast<int>(std::floor(pos)), hi = static_cast<int>(std::ceil(pos));
     const double w = pos - std::floor(pos);
     const double fLo = cope->q().row(p.i).dot(cope->embedding().row(lo));
     const double fHi = cope->q().row(p.i).dot(cope->embedding().row(hi));
-    steps.push_back({"Interpolate the embedding", "term = (q_i·e[⌈p⌉]·w + q_i·e[⌊p⌋]·(1 − w)) / √d,  w = p − ⌊p⌋",
-                     "Counted positions are fractional: the logits of the two integer positions around p are mixed.",
+    steps.push_back({trCore("Walk", "Interpolate the embedding"), "term = (q_i·e[⌈p⌉]·w + q_i·e[⌊p⌋]·(1 − w)) / √d,  w = p − ⌊p⌋",
+                     trCore("Walk", "Counted positions are fractional: the logits of the two integer positions around p are mixed."),
                      {scalar("⌊p⌋", lo), scalar("⌈p⌉", hi), scalar("w", w), scalar("q_i·e[⌊p⌋]", fLo),
                       scalar("q_i·e[⌈p⌉]", fHi), scalar("1/√d", cope->scale())},
                      {scalar("term", cope->scale() * (fHi * w + fLo * (1 - w)))}, false, {}, {{p.i, p.j}}, {}});
@@ -449,42 +461,46 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
 
     Walk w;
     w.scheme = scheme.info().name;
-    w.title = scheme.info().title + ": query " + std::to_string(i) + " (" + labels[i] + ") → key " +
-              std::to_string(j) + " (" + labels[j] + "), head " + std::to_string(head);
+    w.title = fill(trCore("Walk", "%1: query %2 (%3) → key %4 (%5), head %6"),
+                   {trCore("Scheme", scheme.info().title.c_str()), std::to_string(i), labels[i], std::to_string(j),
+                    labels[j], std::to_string(head)});
     w.head = head;
     w.i = i;
     w.j = j;
-    w.steps.push_back({"Tokens and offset", "Δ = j − i", "Positions are 0-based; i is the query (row), j the key (column).",
-                       {text("token i", labels[i]), text("token j", labels[j])},
+    w.steps.push_back({trCore("Walk", "Tokens and offset"), "Δ = j − i",
+                       trCore("Walk", "Positions are 0-based; i is the query (row), j the key (column)."),
+                       {text(trCore("Walk", "token i"), labels[i]), text(trCore("Walk", "token j"), labels[j])},
                        {scalar("i", seq.start + i), scalar("j", seq.start + j), scalar("Δ", j - i)}, false, {},
                        {{i, j}}, {j - i}});
-    w.steps.push_back({"Content vectors", "e = λ·c(token) + (1 − λ)·u",
-                       seq.hasContent ? "Each token text has its own seeded vector; u is shared by all tokens."
-                                      : "Bare positions: every token has the same content u.",
+    w.steps.push_back({trCore("Walk", "Content vectors"), "e = λ·c(token) + (1 − λ)·u",
+                       seq.hasContent ? trCore("Walk", "Each token text has its own seeded vector; u is shared by all tokens.")
+                                      : trCore("Walk", "Bare positions: every token has the same content u."),
                        {scalar("λ", seq.hasContent ? plan.model.lambda : 0.0)},
                        {vec("e_i", plan.content.row(i).transpose()), vec("e_j", plan.content.row(j).transpose())},
                        false, {}, {}, {}});
     if (scheme.hasAbsolute()) {
         const Eigen::VectorXd pi = plan.pe.row(i), pj = plan.pe.row(j);
-        w.steps.push_back({"Absolute encoding", "x_p = e_p + PE_p",
+        w.steps.push_back({trCore("Walk", "Absolute encoding"), "x_p = e_p + PE_p",
                            scheme.info().name == "sinusoidal"
-                               ? "PE_i·PE_j = Σ_k cos(ω_k·Δ) depends only on the offset, not on where the pair sits."
-                               : "The encoding is added to the content before the projections.",
+                               ? trCore("Walk", "PE_i·PE_j = Σ_k cos(ω_k·Δ) depends only on the offset, not on where "
+                                                "the pair sits.")
+                               : trCore("Walk", "The encoding is added to the content before the projections."),
                            {vec("PE_i", pi), vec("PE_j", pj)},
                            {scalar("PE_i·PE_j", pi.dot(pj)), vec("x_i", x.row(i).transpose()),
                             vec("x_j", x.row(j).transpose())},
                            false, {}, {}, {j - i}});
     } else if (scheme.info().kind == SchemeKind::None) {
-        w.steps.push_back({"No position", "x_p = e_p",
+        w.steps.push_back({trCore("Walk", "No position"), "x_p = e_p",
                            plan.model.causal
-                               ? "Nothing in x tells positions apart; only the causal mask does (query i sees keys "
-                                 "0..i)."
-                               : "Nothing tells positions apart: two equal tokens get equal rows, and shuffling the "
-                                 "tokens only permutes the map.",
+                               ? trCore("Walk", "Nothing in x tells positions apart; only the causal mask does (query "
+                                                "i sees keys 0..i).")
+                               : trCore("Walk", "Nothing tells positions apart: two equal tokens get equal rows, and "
+                                                "shuffling the tokens only permutes the map."),
                            {}, {}, false, {}, {}, {}});
     }
-    w.steps.push_back({"Project to query and key", "q_i = x_i W_q^h,  k_j = x_j W_k^h",
-                       "Head h uses its own " + std::to_string(hd) + " columns of the seeded projections.",
+    w.steps.push_back({trCore("Walk", "Project to query and key"), "q_i = x_i W_q^h,  k_j = x_j W_k^h",
+                       fill(trCore("Walk", "Head h uses its own %1 columns of the seeded projections."),
+                            {std::to_string(hd)}),
                        {}, {vec("q_i", q), vec("k_j", k)}, false, {}, {}, {}});
 
     const std::string& name = scheme.info().name;
@@ -514,7 +530,7 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
         copeSteps(p, w.steps);
 
     const HeadResult& hr = result.heads[head];
-    Quantity terms{"score terms", Eigen::MatrixXd(hr.terms.size(), 1), {}, {"value"}, {}};
+    Quantity terms{trCore("Walk", "score terms"), Eigen::MatrixXd(hr.terms.size(), 1), {}, {trCore("Walk", "value")}, {}};
     double sum = 0.0;
     for (std::size_t t = 0; t < hr.terms.size(); ++t) {
         terms.value(t, 0) = hr.terms[t].value(i, j);
@@ -523,10 +539,11 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
     }
     const bool masked = plan.model.causal && j > i;
     w.logit = hr.logits(i, j);
-    w.steps.push_back({"Score", "logit = (Σ terms) / T", masked ? "Key j comes after query i: the causal mask hides it (−∞)."
-                                                               : "The terms add up; the temperature T divides the sum.",
+    w.steps.push_back({trCore("Walk", "Score"), trCore("Walk", "logit = (Σ terms) / T"),
+                       masked ? trCore("Walk", "Key j comes after query i: the causal mask hides it (−∞).")
+                              : trCore("Walk", "The terms add up; the temperature T divides the sum."),
                        {terms, scalar("T", plan.model.temperature)},
-                       {scalar("Σ terms", sum), scalar("logit", w.logit)}, false, {}, {{i, j}}, {}});
+                       {scalar(trCore("Walk", "Σ terms"), sum), scalar("logit", w.logit)}, false, {}, {{i, j}}, {}});
     double mx = -INFINITY, z = 0.0;
     for (int c = 0; c < n; ++c)
         mx = std::max(mx, hr.logits(i, c));
@@ -536,8 +553,8 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
     std::vector<std::pair<int, int>> row;
     for (int c = 0; c < n; ++c)
         row.emplace_back(i, c);
-    w.steps.push_back({"Softmax over row i", "p_ij = exp(logit_ij − max) / Σ_c exp(logit_ic − max)",
-                       "Subtracting the row maximum keeps exp from overflowing and changes nothing.",
+    w.steps.push_back({trCore("Walk", "Softmax over row i"), "p_ij = exp(logit_ij − max) / Σ_c exp(logit_ic − max)",
+                       trCore("Walk", "Subtracting the row maximum keeps exp from overflowing and changes nothing."),
                        {scalar("max_c logit_ic", mx), scalar("Σ_c exp(logit_ic − max)", z)},
                        {scalar("p_ij", w.prob)}, false, {}, row, {}});
     return w;

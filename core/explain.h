@@ -35,6 +35,9 @@ struct Step
     std::string correction;     // what does add up, shown beside a flagged step
     std::vector<std::pair<int, int>> cells;
     std::vector<int> deltas;
+    // The seed article's own words for this step: lines copied verbatim from the article (a Chinese
+    // sentence, a formula or a line of its code), one per '\n'; never translated. Empty in other walks.
+    std::string quote = {};
 };
 
 struct Walk

@@ -3,6 +3,7 @@
 #include "explain.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "jsontext.h"
 #include "params.h"
 
@@ -31,7 +32,7 @@ std::string rowText(const Eigen::MatrixXd& m, Eigen::Index r)
     for (Eigen::Index c = 0; c < shown; ++c)
         s += (c ? ", " : "") + fmt(m(r, c));
     if (m.cols() > shown)
-        s += ", … " + std::to_string(m.cols()) + " values";
+        s += ", " + fill(trCore("WalkFormat", "… %1 values"), {std::to_string(m.cols())});
     return s + (m.cols() > 1 ? ")" : "");
 }
 
@@ -45,6 +46,54 @@ std::string cell(const std::string& s)
 }
 
 bool isTable(const Quantity& q) { return q.value.rows() > 1; }
+
+// The quote's lines (verbatim article text, one per '\n').
+std::vector<std::string> quoteLines(const std::string& quote)
+{
+    std::vector<std::string> lines;
+    std::size_t from = 0;
+    while (from <= quote.size()) {
+        const std::size_t end = std::min(quote.find('\n', from), quote.size());
+        lines.push_back(quote.substr(from, end - from));
+        from = end + 1;
+    }
+    return lines;
+}
+
+// A line of the article with no Han character is a formula or code: Markdown sets it as code, so that
+// its '_', '*' and '\' stay as the article wrote them.
+bool isHan(const std::string& line)
+{
+    for (std::size_t k = 0; k + 2 < line.size(); ++k) {
+        const auto b = static_cast<unsigned char>(line[k]);
+        // U+4E00 … U+9FFF is E4 B8 80 … E9 BF BF in UTF-8
+        if (b >= 0xE4 && b <= 0xE9) return true;
+    }
+    return false;
+}
+
+std::string quoteText(const std::string& quote, const std::string& indent)
+{
+    std::string s;
+    bool first = true;
+    for (const std::string& line : quoteLines(quote)) {
+        s += indent + "> " + (first ? trCore("WalkFormat", "Article: ") : std::string()) + line + "\n";
+        first = false;
+    }
+    return s;
+}
+
+std::string quoteMarkdown(const std::string& quote)
+{
+    std::string s;
+    bool first = true;
+    for (const std::string& line : quoteLines(quote)) {
+        s += first ? "> " + trCore("WalkFormat", "Article: ") : std::string(">\n> ");
+        s += (isHan(line) ? line : "`" + line + "`") + "\n";
+        first = false;
+    }
+    return s;
+}
 
 std::string valueText(const Quantity& q)
 {
@@ -115,7 +164,10 @@ std::string toText(const Walk& w)
     std::string s = w.title + "\n";
     for (std::size_t k = 0; k < w.steps.size(); ++k) {
         const Step& st = w.steps[k];
-        s += "\n" + std::to_string(k + 1) + ". " + st.title + (st.flagged ? "  [does not add up]" : "") + "\n";
+        s += "\n" + std::to_string(k + 1) + ". " + st.title +
+             (st.flagged ? "  " + trCore("WalkFormat", "[does not add up]") : std::string()) + "\n";
+        if (!st.quote.empty())
+            s += quoteText(st.quote, "   ");
         s += "   " + st.formula + "\n";
         if (!st.text.empty())
             s += "   " + st.text + "\n";
@@ -123,7 +175,7 @@ std::string toText(const Walk& w)
             for (const Quantity& q : *group)
                 s += isTable(q) ? tableText(q, "   ") : "   " + q.name + " = " + valueText(q) + "\n";
         if (st.flagged)
-            s += "   Corrected: " + st.correction + "\n";
+            s += "   " + fill(trCore("WalkFormat", "Corrected: %1"), {st.correction}) + "\n";
     }
     return s;
 }
@@ -134,7 +186,9 @@ std::string toMarkdown(const Walk& w)
     for (std::size_t k = 0; k < w.steps.size(); ++k) {
         const Step& st = w.steps[k];
         s += "\n## " + std::to_string(k + 1) + ". " + st.title + "\n\n";
-        s += "**Formula:** " + st.formula + "\n\n";
+        if (!st.quote.empty())
+            s += quoteMarkdown(st.quote) + "\n";
+        s += fill(trCore("WalkFormat", "**Formula:** %1"), {st.formula}) + "\n\n";
         if (!st.text.empty())
             s += st.text + "\n";
         std::string rows, tables;
@@ -146,10 +200,10 @@ std::string toMarkdown(const Walk& w)
                     rows += "| " + cell(q.name) + " | " + cell(valueText(q)) + " |\n";
             }
         if (!rows.empty())
-            s += "\n| quantity | value |\n|---|---|\n" + rows;
+            s += "\n" + trCore("WalkFormat", "| quantity | value |") + "\n|---|---|\n" + rows;
         s += tables;
         if (st.flagged)
-            s += "\n> **Does not add up.** " + st.correction + "\n";
+            s += "\n> " + fill(trCore("WalkFormat", "**Does not add up.** %1"), {st.correction}) + "\n";
     }
     return s;
 }
@@ -164,6 +218,7 @@ std::string toJson(const Walk& w)
         const Step& st = w.steps[k];
         s += (k ? "," : "") + std::string("{\"title\":") + jsonString(st.title) +
              ",\"formula\":" + jsonString(st.formula) + ",\"text\":" + jsonString(st.text) +
+             (st.quote.empty() ? std::string() : ",\"quote\":" + jsonString(st.quote)) +
              ",\"flagged\":" + (st.flagged ? "true" : "false");
         if (st.flagged)
             s += ",\"correction\":" + jsonString(st.correction);

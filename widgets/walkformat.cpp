@@ -2,6 +2,8 @@
 
 #include "explain.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 #include <cstdio>
 
@@ -15,6 +17,9 @@ constexpr const char* kFlagBorder = "#d35400";
 constexpr const char* kFlagText = "#4a2500";
 constexpr const char* kFlagTitle = "#a63c00";
 constexpr const char* kGrid = "#b8b8b8";
+// The article's own words: a quiet grey box, colours explicit for the same reason.
+constexpr const char* kQuoteBackground = "#f2f2f2";
+constexpr const char* kQuoteText = "#4d4d4d";
 constexpr int kPerLine = 8; // values per tooltip line
 
 QString label(const std::vector<std::string>& labels, int k)
@@ -34,7 +39,9 @@ QString rowValues(const Eigen::MatrixXd& m, int r)
 QString fullVectorText(const Quantity& q)
 {
     QStringList lines{
-        QStringLiteral("%1 (%2 values)").arg(QString::fromStdString(q.name)).arg(q.value.cols())};
+        QCoreApplication::translate("WalkHtml", "%1 (%2 values)")
+            .arg(QString::fromStdString(q.name))
+            .arg(q.value.cols())};
     for (Eigen::Index c0 = 0; c0 < q.value.cols(); c0 += kPerLine) {
         QStringList parts;
         for (Eigen::Index c = c0; c < std::min<Eigen::Index>(c0 + kPerLine, q.value.cols()); ++c)
@@ -83,7 +90,8 @@ QString matrixHtml(const QuantityCells& c, int k)
         h += QStringLiteral("<th align=\"right\" style=\"padding-left:10px\">%1</th>")
                  .arg(header.toHtmlEscaped());
     if (c.hiddenColumns > 0)
-        h += QStringLiteral("<th>%1</th>").arg(link(k, QStringLiteral("… %1 more").arg(c.hiddenColumns)));
+        h += QStringLiteral("<th>%1</th>")
+                 .arg(link(k, QCoreApplication::translate("WalkHtml", "… %1 more").arg(c.hiddenColumns)));
     h += QStringLiteral("</tr>");
     for (int r = 0; r < c.rows.size(); ++r) {
         h += QStringLiteral("<tr><th align=\"left\">%1</th>").arg(c.rowHeaders.value(r).toHtmlEscaped());
@@ -95,7 +103,7 @@ QString matrixHtml(const QuantityCells& c, int k)
     }
     if (c.hiddenRows > 0)
         h += QStringLiteral("<tr><th align=\"left\">%1</th></tr>")
-                 .arg(link(k, QStringLiteral("… %1 more").arg(c.hiddenRows)));
+                 .arg(link(k, QCoreApplication::translate("WalkHtml", "… %1 more").arg(c.hiddenRows)));
     return h + QStringLiteral("</table>");
 }
 
@@ -138,7 +146,7 @@ QString vectorText(const double* values, int count, int maxShown)
     QStringList parts;
     for (int c = 0; c < std::min(count, maxShown); ++c)
         parts << formatNumber(values[c]);
-    if (count > maxShown) parts << QStringLiteral("… %1 values").arg(count);
+    if (count > maxShown) parts << QCoreApplication::translate("WalkHtml", "… %1 values").arg(count);
     return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
@@ -181,26 +189,45 @@ QString stepListLabel(const Step& step, int index)
     return step.flagged ? s + QStringLiteral("  ⚠") : s;
 }
 
+QString quoteHtml(const Step& step)
+{
+    if (step.quote.empty()) return {};
+    const QStringList lines = QString::fromStdString(step.quote).split(QLatin1Char('\n'));
+    QStringList escaped;
+    for (const QString& line : lines)
+        escaped << line.toHtmlEscaped();
+    return QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"6\" "
+                          "style=\"background-color:%1; margin-bottom:8px\"><tr><td style=\"color:%2\">"
+                          "<span style=\"font-size:small\">%3</span> <i>%4</i></td></tr></table>")
+        .arg(QLatin1String(kQuoteBackground), QLatin1String(kQuoteText),
+             QCoreApplication::translate("WalkHtml", "Article:").toHtmlEscaped(),
+             escaped.join(QStringLiteral("<br/>")));
+}
+
 QString stepHtml(const Step& step)
 {
-    QString h = QStringLiteral("<p style=\"font-size:15pt; margin-bottom:8px\">%1</p>")
-                    .arg(QString::fromStdString(step.formula).toHtmlEscaped());
+    QString h = quoteHtml(step);
+    h += QStringLiteral("<p style=\"font-size:15pt; margin-bottom:8px\">%1</p>")
+             .arg(QString::fromStdString(step.formula).toHtmlEscaped());
     if (!step.text.empty())
         h += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(step.text).toHtmlEscaped());
     if (step.flagged) {
         h += QStringLiteral(
                  "<table width=\"100%\" border=\"2\" cellspacing=\"0\" cellpadding=\"8\" "
                  "style=\"border-color:%1; border-style:solid; background-color:%2; margin-top:6px\">"
-                 "<tr><td style=\"color:%3\"><p style=\"color:%4; font-weight:bold\">⚠ Does not add up</p>")
+                 "<tr><td style=\"color:%3\"><p style=\"color:%4; font-weight:bold\">⚠ %5</p>")
                  .arg(QLatin1String(kFlagBorder), QLatin1String(kFlagBackground), QLatin1String(kFlagText),
-                      QLatin1String(kFlagTitle));
+                      QLatin1String(kFlagTitle),
+                      QCoreApplication::translate("WalkHtml", "Does not add up").toHtmlEscaped());
         if (!step.correction.empty())
-            h += QStringLiteral("<p><b>What adds up:</b> %1</p>")
-                     .arg(QString::fromStdString(step.correction).toHtmlEscaped());
+            h += QStringLiteral("<p><b>%1</b> %2</p>")
+                     .arg(QCoreApplication::translate("WalkHtml", "What adds up:").toHtmlEscaped(),
+                          QString::fromStdString(step.correction).toHtmlEscaped());
         h += QStringLiteral("</td></tr></table>");
     }
-    h += sectionHtml(QStringLiteral("Inputs"), step.inputs, 0);
-    h += sectionHtml(QStringLiteral("Results"), step.results, static_cast<int>(step.inputs.size()));
+    h += sectionHtml(QCoreApplication::translate("WalkHtml", "Inputs"), step.inputs, 0);
+    h += sectionHtml(QCoreApplication::translate("WalkHtml", "Results"), step.results,
+                     static_cast<int>(step.inputs.size()));
     return h;
 }
 

@@ -48,7 +48,11 @@ QuantityCells quantityCells(const Quantity& q, int maxShown = 8, int maxRows = 1
 // "3. Relative positional encoding"; flagged steps end with " ⚠".
 QString stepListLabel(const Step& step, int index);
 
-// The body of a step as HTML for a QTextBrowser: formula (large), explanation, inputs, results and,
+// The step's quote (the seed article's own lines, verbatim in every language) as a quiet grey box with
+// the lines in italics; empty when the step has none.
+QString quoteHtml(const Step& step);
+
+// The body of a step as HTML for a QTextBrowser: the quote, formula (large), explanation, inputs, results and,
 // for a flagged step, the "Does not add up" box with the correction. Truncated quantities link to
 // "quantity:<k>" (k counts inputs then results) so the view can show fullText as a tooltip.
 QString stepHtml(const Step& step);

@@ -38,12 +38,10 @@ WalkView::WalkView(QWidget* parent) : QWidget(parent)
 {
     m_walkTitle = wrappedLabel(this, 1.0, true);
     m_walkTitle->setObjectName(QStringLiteral("walkTitle"));
-    m_previous = new QPushButton(QStringLiteral("◀ Previous"), this);
+    m_previous = new QPushButton(this);
     m_previous->setObjectName(QStringLiteral("walkPrevious"));
-    m_previous->setToolTip(QStringLiteral("Previous step (Left, Page Up)"));
-    m_next = new QPushButton(QStringLiteral("Next ▶"), this);
+    m_next = new QPushButton(this);
     m_next->setObjectName(QStringLiteral("walkNext"));
-    m_next->setToolTip(QStringLiteral("Next step (Right, Page Down)"));
     m_position = new QLabel(this);
     m_position->setAlignment(Qt::AlignCenter);
 
@@ -97,7 +95,24 @@ WalkView::WalkView(QWidget* parent) : QWidget(parent)
         m_keys << shortcut;
     }
     setFocusPolicy(Qt::StrongFocus);
+    retranslate();
+}
+
+// Its own words; the walk's words come from core, in the language it was computed in.
+void WalkView::retranslate()
+{
+    m_previous->setText(tr("◀ Previous"));
+    m_previous->setToolTip(tr("Previous step (Left, Page Up)"));
+    m_next->setText(tr("Next ▶"));
+    m_next->setToolTip(tr("Next step (Right, Page Down)"));
+    rebuildList();
     showStep();
+}
+
+void WalkView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
 }
 
 void WalkView::setKeysEnabled(bool on)
@@ -142,8 +157,7 @@ void WalkView::rebuildList()
         item->setData(Qt::UserRole, step.flagged);
         if (step.flagged) {
             item->setForeground(kFlaggedText);
-            item->setToolTip(
-                QStringLiteral("Does not add up: %1").arg(QString::fromStdString(step.correction)));
+            item->setToolTip(tr("Does not add up: %1").arg(QString::fromStdString(step.correction)));
         }
     }
 }
@@ -163,16 +177,16 @@ void WalkView::showStep()
     }
     if (empty) {
         m_position->clear();
-        m_stepTitle->setText(QStringLiteral("No worked example"));
-        m_body->setHtml(
-            QStringLiteral("<p>Select a cell to walk from the tokens to its attention weight.</p>"));
+        m_stepTitle->setText(tr("No worked example"));
+        m_body->setHtml(QStringLiteral("<p>%1</p>")
+                            .arg(tr("Select a cell to walk from the tokens to its attention weight.").toHtmlEscaped()));
         emit stepChanged(-1);
         emit cellsHighlighted({});
         emit deltasHighlighted({});
         return;
     }
     const Step& step = m_walk.steps[m_current];
-    m_position->setText(QStringLiteral("Step %1 of %2").arg(m_current + 1).arg(stepCount()));
+    m_position->setText(tr("Step %1 of %2").arg(m_current + 1).arg(stepCount()));
     m_stepTitle->setText(QString::fromStdString(step.title));
     m_body->setHtml(stepHtml(step));
     emit stepChanged(m_current);

@@ -49,7 +49,11 @@ class WalkView : public QWidget
     void cellsHighlighted(const QList<QPoint>& cells);
     void deltasHighlighted(const QList<int>& deltas); // the current step's Step::deltas (Δ = j − i)
 
+  protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: the view's own words again
+
   private:
+    void retranslate();
     void rebuildList();
     void showStep();
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -3,6 +3,7 @@
 #include "schemes.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "rng.h"
 #include "weights.h"
 
@@ -132,7 +133,7 @@ private:
 
 SchemeInfo noneInfo()
 {
-    return {"none", "No position information", SchemeKind::None, "x_i = e_i; score = q_i·k_j / √d",
+    return {"none", POSLAB_TR_NOOP("Scheme", "No position information"), SchemeKind::None, "x_i = e_i; score = q_i·k_j / √d",
             "(baseline)",
             "Attention is permutation-equivariant: shuffling the tokens permutes the map and changes nothing else.",
             {}};
@@ -141,7 +142,7 @@ SchemeInfo noneInfo()
 SchemeInfo sinusoidalInfo()
 {
     return {"sinusoidal",
-            "Sinusoidal absolute encoding",
+            POSLAB_TR_NOOP("Scheme", "Sinusoidal absolute encoding"),
             SchemeKind::Absolute,
             "PE(p, 2k) = sin(p·ω_k), PE(p, 2k+1) = cos(p·ω_k), ω_k = base^(−2k/d); x_p = e_p + PE(p)",
             kVaswani,
@@ -156,7 +157,7 @@ SchemeInfo sinusoidalInfo()
 SchemeInfo learnedInfo()
 {
     return {"learned",
-            "Learned absolute table",
+            POSLAB_TR_NOOP("Scheme", "Learned absolute table"),
             SchemeKind::Absolute,
             "x_p = e_p + P[p], P ∈ ℝ^(max_len × d)",
             "Devlin et al. 2019 (BERT); Radford et al. 2019 (GPT-2)",

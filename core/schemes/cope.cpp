@@ -9,6 +9,8 @@
 // pos_emb is a learned head_dim × npos parameter (zeros at init there); PosLab draws it from the seed.
 
 #include "cellterms.h"
+
+#include "i18n.h"
 #include "schemes.h"
 
 #include "rng.h"
@@ -190,7 +192,7 @@ SchemeInfo copeInfo()
 {
     return {
         "cope",
-        "CoPE contextual position encoding",
+        POSLAB_TR_NOOP("Scheme", "CoPE contextual position encoding"),
         SchemeKind::Relative,
         "g_it = σ(q_i·k_t / √d); p_ij = min(Σ_{t=j..i} g_it, npos − 1); score = (q_i·k_j + q_i·e[p_ij]) / "
         "√d, "

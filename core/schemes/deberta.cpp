@@ -4,6 +4,7 @@
 #include "schemes.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "rng.h"
 #include "weights.h"
 
@@ -151,7 +152,7 @@ private:
 SchemeInfo debertaInfo()
 {
     return {"deberta",
-            "DeBERTa disentangled attention",
+            POSLAB_TR_NOOP("Scheme", "DeBERTa disentangled attention"),
             SchemeKind::Relative,
             "Ã_ij = (Q^c_i·K^c_j + Q^c_i·K^r_δ(i,j) + K^c_j·Q^r_δ(i,j)) / √(3d), δ = log-bucket(i − j)",
             "He et al. 2021, DeBERTa: Decoding-enhanced BERT with Disentangled Attention",

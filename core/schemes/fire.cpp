@@ -7,6 +7,8 @@
 // with init_c = 0.1, init_L = 512, L_multiplier = 1, eps = 1e-6; i, j the absolute positions.
 
 #include "cellterms.h"
+
+#include "i18n.h"
 #include "schemes.h"
 
 #include "rng.h"
@@ -217,7 +219,7 @@ SchemeInfo fireInfo()
 {
     return {
         "fire",
-        "FIRE functional interpolation of relative positions",
+        POSLAB_TR_NOOP("Scheme", "FIRE functional interpolation of relative positions"),
         SchemeKind::Relative,
         "score = q_i·k_j / √d + f_h(ψ(i − j) / ψ(max(i, L))), ψ(x) = log(c·|x| + 1), f: MLP 1 → hidden → "
         "heads (ReLU)",

@@ -4,6 +4,7 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
 #include "rng.h"
 
 #include <algorithm>
@@ -83,7 +84,7 @@ private:
 SchemeInfo kerpleInfo()
 {
     return {"kerple",
-            "KERPLE kernelized relative positions",
+            POSLAB_TR_NOOP("Scheme", "KERPLE kernelized relative positions"),
             SchemeKind::Relative,
             "score = q_i·k_j / √d + b_h(Δ); log: b = −p_h·log(1 + a_h·|Δ|), power: b = −p_h·|Δ|^(a_h)",
             "Chi, Fan, Ramadge & Rudnicky 2022, KERPLE: Kernelized Relative Positional Embedding for Length "

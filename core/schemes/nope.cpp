@@ -4,6 +4,8 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
+
 namespace poslab::schemes {
 
 namespace {
@@ -28,7 +30,7 @@ public:
 SchemeInfo nopeInfo()
 {
     return {"nope",
-            "NoPE: no position encoding (decoder)",
+            POSLAB_TR_NOOP("Scheme", "NoPE: no position encoding (decoder)"),
             SchemeKind::None,
             "x_i = e_i; score = q_i·k_j / √d, −∞ where j > i (causal); no term depends on i, j or Δ",
             "Kazemnejad et al. 2023, The Impact of Positional Encoding on Length Generalization in "

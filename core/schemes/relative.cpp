@@ -2,6 +2,7 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
 #include "rng.h"
 
 #include <algorithm>
@@ -245,7 +246,7 @@ private:
 SchemeInfo shawInfo()
 {
     return {"shaw",
-            "Shaw relative positions (clipped)",
+            POSLAB_TR_NOOP("Scheme", "Shaw relative positions (clipped)"),
             SchemeKind::Relative,
             "e_ij = q_i·(k_j + a^K[clip(j−i, −k, k) + k]) / √d; z_i = Σ_j α_ij (v_j + a^V[clip(j−i, −k, k) + k])",
             "Shaw, Uszkoreit & Vaswani 2018, Self-Attention with Relative Position Representations",
@@ -257,7 +258,7 @@ SchemeInfo shawInfo()
 SchemeInfo transformerXlInfo()
 {
     return {"transformer-xl",
-            "Transformer-XL relative attention",
+            POSLAB_TR_NOOP("Scheme", "Transformer-XL relative attention"),
             SchemeKind::Relative,
             "A_ij = q_i·k_j + q_i·W_R R_{i−j} + u·k_j + v·W_R R_{i−j}, all / √d",
             "Dai et al. 2019, Transformer-XL: Attentive Language Models Beyond a Fixed-Length Context",
@@ -270,7 +271,7 @@ SchemeInfo transformerXlInfo()
 SchemeInfo alibiInfo()
 {
     return {"alibi",
-            "ALiBi linear biases",
+            POSLAB_TR_NOOP("Scheme", "ALiBi linear biases"),
             SchemeKind::Relative,
             "score = q_i·k_j / √d − m_h·|j − i|, m_h = 2^(−8(h+1)/H) for H a power of two",
             "Press, Smith & Lewis 2022, Train Short, Test Long: Attention with Linear Biases",

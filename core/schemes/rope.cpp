@@ -2,6 +2,8 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
+
 #include <cmath>
 
 namespace poslab::schemes {
@@ -108,7 +110,7 @@ SchemeInfo ropeInfo()
 {
     return {
         "rope",
-        "Rotary position embedding (RoPE)",
+        POSLAB_TR_NOOP("Scheme", "Rotary position embedding (RoPE)"),
         SchemeKind::Relative,
         "q̃_i = R(i·θ) q_i, k̃_j = R(j·θ) k_j, θ_c = base^(−2c/d); score = q̃_i·k̃_j / √d = q_i·R((j−i)θ) k_j / "
         "√d",

@@ -7,6 +7,7 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
 #include "rng.h"
 
 #include <cmath>
@@ -141,7 +142,7 @@ private:
 SchemeInfo seedLinearInfo()
 {
     return {"seed-linear",
-            "The seed article's Δ-embedding (Linear(Δ) + Bias)",
+            POSLAB_TR_NOOP("Scheme", "The seed article's Δ-embedding (Linear(Δ) + Bias)"),
             SchemeKind::Relative,
             "E(Δ) = act(w·Δ + b); RPE_ij = PE_j + Mask_ij ⊙ E(j − i); score = q_i·W_k(e_j + RPE_ij) / √d",
             "The article in shared/seeds (大语言模型原理基础与前沿 相对位置编码), §3–4",

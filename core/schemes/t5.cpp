@@ -3,6 +3,7 @@
 #include "schemes.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "rng.h"
 #include "weights.h"
 
@@ -133,7 +134,7 @@ private:
 SchemeInfo t5Info()
 {
     return {"t5",
-            "T5 relative position buckets",
+            POSLAB_TR_NOOP("Scheme", "T5 relative position buckets"),
             SchemeKind::Relative,
             "score = q_i·k_j + b[bucket(j − i), h]; exact buckets below max_exact, log-spaced up to max_distance",
             "Raffel et al. 2020, Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer",

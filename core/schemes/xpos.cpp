@@ -6,6 +6,8 @@
 
 #include "schemes.h"
 
+#include "i18n.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -136,7 +138,7 @@ private:
 SchemeInfo xposInfo()
 {
     return {"xpos",
-            "xPos: RoPE with an exponential decay",
+            POSLAB_TR_NOOP("Scheme", "xPos: RoPE with an exponential decay"),
             SchemeKind::Relative,
             "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i, k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j, ζ_c = (2c + 0.4d)/(1.4d); "
             "score = Σ_c ζ_c^(−Δ/B)·(q_i·R(Δθ_c) k_j)_c / √d",

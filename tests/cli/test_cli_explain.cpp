@@ -4,7 +4,11 @@
 
 #include "boundcheck.h"
 
+#include <explain.h>
+
 #include <cmath>
+#include <regex>
+#include <sstream>
 
 using namespace poslab::test;
 
@@ -17,6 +21,56 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 {
     args.insert(args.end(), more.begin(), more.end());
     return args;
+}
+
+// Every number of a text, in order ("−2" and "-2" alike: the sign is not part of it).
+std::vector<std::string> numbers(const std::string& text)
+{
+    static const std::regex number("[0-9]+(\\.[0-9]+)?(e[+-][0-9]+)?");
+    std::vector<std::string> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
+        found.push_back(it->str());
+    return found;
+}
+
+bool hasHan(const std::string& text)
+{
+    for (std::size_t k = 0; k + 2 < text.size(); ++k) {
+        const auto b = static_cast<unsigned char>(text[k]);
+        if (b >= 0xE4 && b <= 0xE9) return true; // U+4E00 … U+9FFF in UTF-8
+    }
+    return false;
+}
+
+// The "## k. title" headings of a Markdown walk.
+std::vector<std::string> stepTitles(const std::string& md)
+{
+    std::vector<std::string> titles;
+    std::istringstream in(md);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("## ", 0) == 0) titles.push_back(line.substr(line.find(". ") + 2));
+    return titles;
+}
+
+// The same walk in two languages: the same tree, the same numbers, keys in English; only words differ.
+void expectSameNumbers(const JsonValue& en, const JsonValue& zh, const std::string& where)
+{
+    ASSERT_EQ(en.type, zh.type) << where;
+    switch (en.type) {
+    case JsonValue::Type::Number: EXPECT_EQ(en.text, zh.text) << where; break;
+    case JsonValue::Type::Bool: EXPECT_EQ(en.boolean, zh.boolean) << where; break;
+    case JsonValue::Type::Array:
+        ASSERT_EQ(en.items.size(), zh.items.size()) << where;
+        for (std::size_t k = 0; k < en.items.size(); ++k)
+            expectSameNumbers(en.items[k], zh.items[k], where + "[" + std::to_string(k) + "]");
+        break;
+    case JsonValue::Type::Object:
+        ASSERT_EQ(en.keys(), zh.keys()) << where;
+        for (std::size_t k = 0; k < en.members.size(); ++k)
+            expectSameNumbers(en.members[k].second, zh.members[k].second, where + "." + en.members[k].first);
+        break;
+    default: break;
+    }
 }
 
 } // namespace
@@ -62,6 +116,62 @@ TEST(CliExplain, SeedArticleMarkdown)
     EXPECT_NE(md.find("| Δ | 3 |"), std::string::npos);
     EXPECT_NE(md.find("**Does not add up.**"), std::string::npos);
 }
+
+#ifdef POSLAB_CLI_TRANSLATED
+// Issue 16: the seed walk in Chinese for lecture notes: Chinese titles, the article's own lines quoted
+// verbatim in both languages, and not one number changed.
+TEST(CliExplain, SeedArticleInChineseKeepsEveryNumber)
+{
+    const std::string en = succeed({"explain", "--seed-article", "--format", "markdown", "--lang", "en"}).out;
+    const std::string zh = succeed({"explain", "--seed-article", "--format", "markdown", "--lang", "zh_CN"}).out;
+    EXPECT_EQ(en, succeed({"explain", "--seed-article", "--format", "markdown"}).out); // English by default
+    EXPECT_NE(zh, en);
+    const auto zhTitles = stepTitles(zh), enTitles = stepTitles(en);
+    ASSERT_EQ(zhTitles.size(), 7u);
+    ASSERT_EQ(enTitles.size(), zhTitles.size());
+    EXPECT_EQ(zhTitles[0], "偏移");
+    EXPECT_EQ(zhTitles[2], "相对位置编码");
+    for (std::size_t k = 0; k < zhTitles.size(); ++k) {
+        EXPECT_TRUE(hasHan(zhTitles[k])) << zhTitles[k];
+        EXPECT_NE(zhTitles[k], enTitles[k]);
+    }
+    EXPECT_NE(zh.find("> **此处对不上。**"), std::string::npos);
+    // The article's lines, verbatim in both, under a translated label.
+    EXPECT_NE(zh.find("> 原文：对于位置1和位置4，计算相对位置差异："), std::string::npos);
+    EXPECT_NE(en.find("> Article: 对于位置1和位置4，计算相对位置差异："), std::string::npos);
+    for (const poslab::Step& step : poslab::seedArticleWalk().steps) {
+        ASSERT_FALSE(step.quote.empty()) << step.title;
+        std::istringstream lines(step.quote);
+        for (std::string line; std::getline(lines, line);) {
+            EXPECT_NE(zh.find(line), std::string::npos) << line;
+            EXPECT_NE(en.find(line), std::string::npos) << line;
+        }
+    }
+    // Exactly the same numbers, in the same order (prose, formulas, tables and quotes).
+    const auto enNumbers = numbers(en), zhNumbers = numbers(zh);
+    EXPECT_GT(enNumbers.size(), 150u);
+    EXPECT_EQ(zhNumbers, enNumbers);
+}
+
+TEST(CliExplain, JsonInChineseKeepsKeysAndNumbers)
+{
+    for (const std::vector<std::string>& walk :
+         std::vector<std::vector<std::string>>{{"explain", "--seed-article"},
+                                               with({"explain", "--scheme", "t5", "--i", "4", "--j", "1"}, kModel),
+                                               with({"explain", "--scheme", "rope", "--i", "2", "--j", "5"}, kModel),
+                                               with({"explain", "--scheme", "fire", "--i", "4", "--j", "1"}, kModel)}) {
+        const JsonValue en = parseJson(succeed(with(walk, {"--format", "json", "--lang", "en"})).out);
+        const JsonValue zh = parseJson(succeed(with(walk, {"--format", "json", "--lang", "zh_CN"})).out);
+        expectSameNumbers(en, zh, joined(walk));
+        EXPECT_EQ(zh.keys(), (std::vector<std::string>{"title", "scheme", "head", "i", "j", "logit", "prob", "steps"}));
+        EXPECT_EQ(zh["scheme"].text, en["scheme"].text);
+        EXPECT_TRUE(hasHan(zh["steps"][0]["title"].text)) << zh["steps"][0]["title"].text;
+        EXPECT_TRUE(hasHan(zh["title"].text)) << zh["title"].text;
+    }
+    const JsonValue seed = parseJson(succeed({"explain", "--seed-article", "--format", "json", "--lang", "zh_CN"}).out);
+    EXPECT_EQ(seed["steps"][0]["quote"].text, poslab::seedArticleWalk().steps[0].quote);
+}
+#endif
 
 TEST(CliExplain, BadInputIsOneLine)
 {

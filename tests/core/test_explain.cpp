@@ -5,7 +5,9 @@
 
 #include "error.h"
 #include "explain.h"
+#include "jsontext.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -189,6 +191,75 @@ TEST(SeedWalk, ReproducesTheArticleAndFlagsWhereItBreaks)
     // The code's offset at (1, 4) is (1 + 1) − 4 = −2, not 3.
     EXPECT_EQ(value(w, "code at (1, 4)"), -2.0);
     EXPECT_EQ(value(w, "text at (1, 4)"), 3.0);
+}
+
+// The article as the test reads it: tests/core/data/seed-article.txt, a byte-for-byte copy (data/README.md).
+std::string seedArticle()
+{
+    std::ifstream in(POSLAB_TEST_DATA "/seed-article.txt", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::vector<std::string> quoteLines(const std::string& quote)
+{
+    std::vector<std::string> lines;
+    std::stringstream in(quote);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+TEST(SeedWalk, QuotesAreTheArticlesOwnLines)
+{
+    const std::string article = seedArticle();
+    ASSERT_GT(article.size(), 20000u) << "tests/core/data/seed-article.txt is missing or cut short";
+    const Walk w = seedArticleWalk();
+    bool han = false;
+    for (const Step& s : w.steps) {
+        ASSERT_FALSE(s.quote.empty()) << s.title << " quotes nothing";
+        for (const std::string& line : quoteLines(s.quote)) {
+            EXPECT_GE(line.size(), 12u) << s.title << ": \"" << line << "\" is too short to pin a place";
+            EXPECT_NE(article.find(line), std::string::npos) << s.title << ": not in the article: " << line;
+            han = han || line.find("相对位置") != std::string::npos;
+        }
+    }
+    EXPECT_TRUE(han) << "the quotes include the article's Chinese sentences, not only its formulas";
+    // The step that reproduces Δ_1 = 4 − 1 = 3 quotes that line; the code's offsets quote the code's line.
+    EXPECT_NE(step(w, "Offset").quote.find("\\Delta_1 = 4 - 1 = 3"), std::string::npos);
+    EXPECT_NE(step(w, "The code's offsets").quote.find("torch.arange(1, max_len+1)"), std::string::npos);
+    EXPECT_NE(step(w, "The code's sum").quote.find("attn_mask[self.max_len-self.max_len:] = 1"), std::string::npos);
+}
+
+TEST(SeedWalk, EveryFormatShowsTheQuotes)
+{
+    const Walk w = seedArticleWalk();
+    const std::string md = formatWalk(w, WalkFormat::Markdown);
+    const std::string text = formatWalk(w, WalkFormat::Text);
+    const std::string json = formatWalk(w, WalkFormat::Json);
+    for (const Step& s : w.steps) {
+        const auto lines = quoteLines(s.quote);
+        // Markdown: a blockquote; a formula or code line (ASCII only) is set as code.
+        const auto markdown = [](const std::string& line) {
+            const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return (c & 0x80) == 0; });
+            return ascii ? "`" + line + "`" : line;
+        };
+        EXPECT_NE(md.find("> Article: " + markdown(lines[0]) + "\n"), std::string::npos) << lines[0];
+        for (std::size_t k = 1; k < lines.size(); ++k)
+            EXPECT_NE(md.find(">\n> " + markdown(lines[k]) + "\n"), std::string::npos) << lines[k];
+        EXPECT_NE(text.find("> Article: " + lines[0] + "\n"), std::string::npos) << lines[0];
+        for (std::size_t k = 1; k < lines.size(); ++k)
+            EXPECT_NE(text.find("   > " + lines[k] + "\n"), std::string::npos) << lines[k];
+        EXPECT_NE(json.find(jsonString(s.quote)), std::string::npos) << s.title;
+    }
+    // Only the seed walk quotes: an ordinary walk has no quote key.
+    const auto alibi = makeScheme("alibi", {}, config());
+    const Walk plain = explain(*alibi, Sequence::positions(4), 0, 2, 1);
+    for (const Step& s : plain.steps)
+        EXPECT_TRUE(s.quote.empty()) << s.title;
+    EXPECT_EQ(formatWalk(plain, WalkFormat::Json).find("\"quote\""), std::string::npos);
+    EXPECT_EQ(formatWalk(plain, WalkFormat::Markdown).find("> Article:"), std::string::npos);
 }
 
 TEST(WalkFormat, MarkdownMatchesTheGoldenFile)

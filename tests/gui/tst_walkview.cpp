@@ -160,6 +160,30 @@ class TestWalkFormat : public QObject
         QVERIFY(quantityToolTip(rotate, 4).isEmpty()); // a scalar
         QVERIFY(quantityToolTip(rotate, 99).isEmpty());
     }
+
+    // The seed walk quotes the article (issue 16): each line verbatim, escaped, in its own box above the
+    // formula; a walk without quotes shows none.
+    void quotes()
+    {
+        const Walk seed = seedArticleWalk();
+        for (const Step& step : seed.steps) {
+            const QString quote = quoteHtml(step);
+            QVERIFY(stepHtml(step).startsWith(quote));
+            QVERIFY(quote.contains(QStringLiteral("Article:")));
+            const QStringList lines = QString::fromStdString(step.quote).split(QLatin1Char('\n'));
+            QVERIFY(!lines.isEmpty());
+            for (const QString& line : lines)
+                QVERIFY2(quote.contains(line.toHtmlEscaped()), qPrintable(line));
+            QCOMPARE(quote.count(QStringLiteral("<br/>")), lines.size() - 1);
+        }
+        QVERIFY(quoteHtml(seed.steps[0]).contains(QStringLiteral("对于位置1和位置4，计算相对位置差异：<br/>\\Delta_1 = 4 - 1 = 3")));
+        QVERIFY(quoteHtml(seed.steps[5]).contains(QStringLiteral("relative_pos_enc * pos_mask")));
+        const Walk rope = ropeWalk();
+        for (const Step& step : rope.steps) {
+            QVERIFY(quoteHtml(step).isEmpty());
+            QVERIFY(!stepHtml(step).contains(QStringLiteral("Article:")));
+        }
+    }
 };
 POSLAB_GUI_TEST(TestWalkFormat)
 
@@ -192,6 +216,30 @@ class TestWalkView : public QObject
         QCOMPARE(cells.last().at(0).value<QList<QPoint>>(), (QList<QPoint>{QPoint(4, 1)}));
         QCOMPARE(deltas.last().at(0).value<QList<int>>(), QList<int>{3});
         QCOMPARE(view.findChild<QLabel*>(QStringLiteral("walkStepTitle"))->text(), QStringLiteral("Offset"));
+        // The article's lines are in the body, as text a reader can select.
+        const QString body = view.findChild<QTextBrowser*>(QStringLiteral("walkBody"))->toPlainText();
+        QVERIFY2(body.contains(QStringLiteral("对于位置1和位置4，计算相对位置差异：")), qPrintable(body));
+        QVERIFY(body.indexOf(QStringLiteral("\\Delta_1 = 4 - 1 = 3")) < body.indexOf(QStringLiteral("Δ = j − i")));
+        view.resize(700, 520);
+        view.setStep(3); // the longest quote: one line of the article's code
+        saveShot(view, QStringLiteral("seed-quote"));
+    }
+
+    // View › Language sends LanguageChange: the view's own words are set again, on the same step.
+    void languageChangeKeepsTheStep()
+    {
+        WalkView view;
+        view.setWalk(seedArticleWalk());
+        view.setStep(2);
+        QSignalSpy steps(&view, &WalkView::stepChanged);
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&view, &change);
+        QCOMPARE(view.currentStep(), 2);
+        QCOMPARE(steps.size(), 1); // shown again
+        QCOMPARE(view.findChild<QPushButton*>(QStringLiteral("walkNext"))->text(), QStringLiteral("Next ▶"));
+        QVERIFY(view.findChild<QTextBrowser*>(QStringLiteral("walkBody"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("最后，将相对位置编码与原始位置编码相加")));
     }
 
     void navigation()
