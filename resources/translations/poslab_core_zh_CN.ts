@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>The seed article&apos;s Δ-embedding (Linear(Δ) + Bias)</source>
-        <translation>种子文章的 Δ 嵌入（Linear(Δ) + Bias）</translation>
+        <translation>原始文章的 Δ 嵌入（Linear(Δ) + Bias）</translation>
     </message>
     <message>
         <source>T5 relative position buckets</source>
@@ -68,7 +68,7 @@
     <name>SeedWalk</name>
     <message>
         <source>Seed article, §4.3: n = %1, PE = %2, positions i = %3 and j = %4</source>
-        <translation>种子文章 §4.3：n = %1，PE = %2，位置 i = %3 与 j = %4</translation>
+        <translation>原始文章 §4.3：n = %1，PE = %2，位置 i = %3 与 j = %4</translation>
     </message>
     <message>
         <source>Offset</source>

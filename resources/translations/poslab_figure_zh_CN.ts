@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Δ&#xa0;under&#xa0;shift: %1</source>
-        <translation>平移下的 Δ：%1</translation>
+        <translation>平移下的&#xa0;Δ：%1</translation>
     </message>
     <message>
         <source>%1 vs %2, head %3, positions shifted by s = %4</source>

@@ -72,7 +72,7 @@
     <name>Examples</name>
     <message>
         <source>Seed article (session)</source>
-        <translation>起点文章（会话）</translation>
+        <translation>原始文章（会话）</translation>
     </message>
     <message>
         <source>seed-linear on 6 positions, cell (1, 4) and its worked example</source>
@@ -719,7 +719,7 @@ Esc cancels</source>
     </message>
     <message>
         <source>Heads</source>
-        <translation>头</translation>
+        <translation>多头</translation>
     </message>
     <message>
         <source>Δ-curve</source>
@@ -836,7 +836,7 @@ Esc cancels</source>
     </message>
     <message>
         <source>Heads</source>
-        <translation>头</translation>
+        <translation>多头</translation>
     </message>
     <message>
         <source>Δ-curve</source>
@@ -888,11 +888,11 @@ Esc cancels</source>
     </message>
     <message>
         <source>&amp;Seed article example</source>
-        <translation>起点文章的示例(&amp;S)</translation>
+        <translation>原始文章的示例(&amp;S)</translation>
     </message>
     <message>
         <source>The seed article&apos;s worked example (n = 6, i = 1, j = 4), checked step by step, with seed-linear on 6 positions</source>
-        <translation>起点文章的逐步演算（n = 6，i = 1，j = 4），逐步核对，使用 seed-linear，6 个位置</translation>
+        <translation>原始文章的逐步演算（n = 6，i = 1，j = 4），逐步核对，使用 seed-linear，6 个位置</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -912,7 +912,7 @@ Esc cancels</source>
     </message>
     <message>
         <source>H&amp;eads</source>
-        <translation>头(&amp;E)</translation>
+        <translation>多头(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Δ-curve</source>
@@ -1388,7 +1388,7 @@ Esc cancels</source>
     </message>
     <message>
         <source>The seed article&apos;s own example (§4.3), checked step by step: ⚠ marks where it does not add up. Click a heatmap cell for this model&apos;s walk.</source>
-        <translation>起点文章自己的示例（§4.3），逐步核对：⚠ 标出对不上的地方。单击热力图单元格可查看本模型的逐步演算。</translation>
+        <translation>原始文章自己的示例（§4.3），逐步核对：⚠ 标出对不上的地方。单击热力图单元格可查看本模型的逐步演算。</translation>
     </message>
 </context>
 </TS>

@@ -176,17 +176,6 @@
     </message>
 </context>
 <context>
-    <name>poslab::widgets::LessonsView</name>
-    <message>
-        <source>Open lesson</source>
-        <translation>打开课程</translation>
-    </message>
-    <message>
-        <source>Set up the explorer for this lesson (double click, Enter)</source>
-        <translation>按本课程设置浏览器（双击或按 Enter）</translation>
-    </message>
-</context>
-<context>
     <name>poslab::widgets::WalkView</name>
     <message>
         <source>◀ Previous</source>
