@@ -1,6 +1,7 @@
 #include "scheme.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "schemes/schemes.h"
 
 #include <cmath>
@@ -10,16 +11,18 @@ namespace poslab {
 std::string schemeKindName(SchemeKind kind)
 {
     switch (kind) {
-    case SchemeKind::None: return "none";
-    case SchemeKind::Absolute: return "absolute";
-    case SchemeKind::Relative: return "relative";
+    // The values of `poslab-cli schemes --format json`'s "kind"; marked so that the explorer and the
+    // figures can show them in the interface's words (figure::schemeKindIn).
+    case SchemeKind::None: return POSLAB_TR_NOOP("SchemeKind", "none");
+    case SchemeKind::Absolute: return POSLAB_TR_NOOP("SchemeKind", "absolute");
+    case SchemeKind::Relative: return POSLAB_TR_NOOP("SchemeKind", "relative");
     }
     return "?";
 }
 
 std::string schemeKindLabel(const Scheme& scheme)
 {
-    if (scheme.info().kind == SchemeKind::Relative && scheme.hasAbsolute()) return "absolute + relative";
+    if (scheme.info().kind == SchemeKind::Relative && scheme.hasAbsolute()) return POSLAB_TR_NOOP("SchemeKind", "absolute + relative");
     return schemeKindName(scheme.info().kind);
 }
 

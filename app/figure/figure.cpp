@@ -253,7 +253,7 @@ FigureContent computeFigure(Lab& lab, const Session& s)
                     " (pooled probabilities of longer ones: poslab-cli compute --pool)");
     const auto scheme = makeScheme(s.scheme, s.params, s.model);
     const QStringList labels = toLabels(seq.labels());
-    const QString schemeTitle = QString::fromStdString(scheme->info().title);
+    const QString schemeTitle = schemeTitleIn(QString::fromStdString(s.style.language), scheme->info().title);
     const Words w(s.style.language);
     const QString headTitle = w.translate("Figure", "%1, head %2", "scheme, head shown");
     const QString matrixOf = w.translate("Figure", "%1: %2", "scheme: matrix shown");

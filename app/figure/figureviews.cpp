@@ -1,4 +1,5 @@
 #include "figureviews.h"
+#include "language.h"
 
 #include <analysis.h>
 #include <attention.h>
@@ -30,10 +31,11 @@ QString shortNumber(double v)
 }
 
 // "seed-linear" over "(absolute + relative)": the kind of this instance, its parameters included.
-QString schemeLabel(const Scheme& scheme)
+QString schemeLabel(const Scheme& scheme, const std::string& language)
 {
     return QStringLiteral("%1\n(%2)")
-        .arg(QString::fromStdString(scheme.info().name), QString::fromStdString(schemeKindLabel(scheme)));
+        .arg(QString::fromStdString(scheme.info().name),
+             schemeKindIn(QString::fromStdString(language), schemeKindLabel(scheme)));
 }
 
 // "name = value" for scalars, vectors and text; "name: row = v; row = (v, …)" for labelled matrices.
@@ -116,8 +118,8 @@ FigureContent compareFigure(Lab& lab, const Session& s, LabRequest request)
     const QString nameA = QString::fromStdString(a.info().name),
                   nameB = QString::fromStdString(b.info().name);
     content.maps = {heatmapOf(ta, 0, s, labels), heatmapOf(tb, 0, s, labels), heatmapOf(td, 0, s, labels)};
-    content.maps[0].title = schemeLabel(a);
-    content.maps[1].title = schemeLabel(b);
+    content.maps[0].title = schemeLabel(a, s.style.language);
+    content.maps[1].title = schemeLabel(b, s.style.language);
     content.maps[2].title = nameA + QStringLiteral(" \u2212 ") + nameB;
     content.maps[2].isSigned = true;
     content.maps[2].valueLabel = w.translate("Figure", "difference A \u2212 B");

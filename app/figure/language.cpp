@@ -158,4 +158,14 @@ QString translateIn(const QString& code, const char* context, const char* source
     return QString::fromUtf8(source);
 }
 
+QString schemeTitleIn(const QString& code, const std::string& title)
+{
+    return translateIn(code, "Scheme", title.c_str());
+}
+
+QString schemeKindIn(const QString& code, const std::string& kind)
+{
+    return translateIn(code, "SchemeKind", kind.c_str());
+}
+
 } // namespace poslab::figure

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <string>
+
 // The interface language (issue 16), shared by the app and poslab-cli. Each language is a set of
 // .qm files compiled from resources/translations/*.ts at build time and embedded under
 // ":/i18n/": poslab_core (worked examples, lessons' chrome words, scheme descriptions: core's
@@ -38,5 +40,11 @@ void installLanguage();
 // its session's language (figure::Words). The source itself for en, an unknown code or a missing entry.
 QString translateIn(const QString& code, const char* context, const char* source,
                     const char* disambiguation = nullptr);
+
+// A scheme's title (SchemeInfo::title, marked in core with POSLAB_TR_NOOP("Scheme", …)) and its kind
+// (schemeKindName / schemeKindLabel: "absolute", "relative", …) in `code`'s words; the explorer
+// passes language().
+QString schemeTitleIn(const QString& code, const std::string& title);
+QString schemeKindIn(const QString& code, const std::string& kind);
 
 } // namespace poslab::figure

@@ -6,6 +6,8 @@
 #include "retranslate.h"
 #include "viewdata.h"
 
+#include <language.h>
+
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -77,8 +79,8 @@ ComparePanel::ComparePanel(Driver* driver, ExplorerState* state, QWidget* parent
                            show = labels[3]] {
         for (int k = 0; k < m_schemeB->count(); ++k)
             m_schemeB->setItemText(
-                k, QString::fromStdString(
-                       describeScheme(m_schemeB->itemData(k).toString().toStdString()).title));
+                k, figure::schemeTitleIn(figure::language(),
+                                         describeScheme(m_schemeB->itemData(k).toString().toStdString()).title));
         m_schemeB->setToolTip(
             tr("The second scheme (default parameters); the first is the one picked on the left"));
         m_shift->setToolTip(tr("Every position is offset by s: token k sits at position s + k"));
@@ -300,13 +302,13 @@ void ComparePanel::rebuild()
     m_diff->setData(std::move(d));
 
     const auto kind = [](const SchemeRun& run) {
-        return QString::fromStdString(schemeKindLabel(*run.scheme));
+        return figure::schemeKindIn(figure::language(), schemeKindLabel(*run.scheme));
     };
     m_labelA->setText(QStringLiteral("<b>%1</b> (%2)<br>%3")
-                          .arg(QString::fromStdString(c->a.scheme->info().title), kind(c->a),
+                          .arg(figure::schemeTitleIn(figure::language(), c->a.scheme->info().title), kind(c->a),
                                changeText(m_changeA, shift)));
     m_labelB->setText(QStringLiteral("<b>%1</b> (%2)<br>%3")
-                          .arg(QString::fromStdString(c->b.scheme->info().title), kind(c->b),
+                          .arg(figure::schemeTitleIn(figure::language(), c->b.scheme->info().title), kind(c->b),
                                changeText(m_changeB, shift)));
     m_labelDiff->setText(tr("<b>difference</b><br>max |A \u2212 B| = <b>%1</b>")
                              .arg(maxAbsDifference(fullMatrix(c->aShifted, head, matrix),
@@ -350,9 +352,9 @@ void ComparePanel::showShiftTest(const SchemeRun& base, const SchemeRun& shifted
     const double reach = std::max(std::abs(shared.lower), std::abs(shared.upper));
     m_diff->setFixedColorRange({-reach, reach});
 
-    const QString kind = QString::fromStdString(schemeKindLabel(*base.scheme));
+    const QString kind = figure::schemeKindIn(figure::language(), schemeKindLabel(*base.scheme));
     m_labelA->setText(tr("<b>M(0)</b>: %1 (%2)<br>the tokens at positions %3")
-                          .arg(QString::fromStdString(base.scheme->info().title), kind, positions(start)));
+                          .arg(figure::schemeTitleIn(figure::language(), base.scheme->info().title), kind, positions(start)));
     m_labelB->setText(tr("<b>M(s)</b>: the same tokens and weights<br>at positions %1 (s = %2)")
                           .arg(positions(start + shift))
                           .arg(shift));

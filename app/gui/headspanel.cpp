@@ -7,6 +7,8 @@
 #include "retranslate.h"
 #include "viewdata.h"
 
+#include <language.h>
+
 #include <error.h>
 
 #include <QCheckBox>
@@ -136,7 +138,7 @@ void HeadsPanel::rebuild()
     const auto scale = static_cast<widgets::HeadGridView::Scale>(m_headScale->currentData().toInt());
     QString title =
         tr("%1 \u00b7 %2 of every head, %3")
-            .arg(QString::fromStdString(m_result.run.scheme->info().title), matrix,
+            .arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title), matrix,
                  scale == widgets::HeadGridView::Scale::Shared    ? tr("one colour scale")
                  : scale == widgets::HeadGridView::Scale::PerHead ? tr("a colour range per head")
                                                                   : tr("a log colour range per head"));

@@ -7,6 +7,8 @@
 #include "retranslate.h"
 #include "viewdata.h"
 
+#include <language.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -224,7 +226,7 @@ void HeatmapPanel::rebuild()
     options.capacity = m_view->cellCapacity();
     options.pooling = m_state->pooling();
     options.title =
-        QStringLiteral("%1 \u00b7 %2").arg(QString::fromStdString(m_result.run.scheme->info().title), matrix);
+        QStringLiteral("%1 \u00b7 %2").arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title), matrix);
     if (maskApplies(matrix)) options.title += tr(", head %1").arg(head);
     const bool ready =
         m_result.isPooled() ? name == "probs" && head == m_result.request.head : m_result.has(name, head);

@@ -3,6 +3,8 @@
 #include "driver.h"
 #include "explorerstate.h"
 
+#include <language.h>
+
 #include <lablimits.h>
 #include <weights.h>
 
@@ -84,7 +86,9 @@ int toInt(double v)
 QString schemeToolTip(const SchemeInfo& info, const std::string& kind)
 {
     QString tip = QStringLiteral("<p><b>%1</b> (%2)</p>")
-                      .arg(esc(info.title), esc(kind.empty() ? schemeKindName(info.kind) : kind));
+                      .arg(figure::schemeTitleIn(figure::language(), info.title).toHtmlEscaped(),
+                           figure::schemeKindIn(figure::language(), kind.empty() ? schemeKindName(info.kind) : kind)
+                               .toHtmlEscaped());
     if (!info.formula.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.formula));
     if (!info.paper.empty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(esc(info.paper));
     if (!info.notes.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.notes));
@@ -195,7 +199,7 @@ void SchemePanel::retranslate()
 {
     for (int k = 0; k < m_scheme->count(); ++k) {
         const SchemeInfo& info = describeScheme(m_scheme->itemData(k).toString().toStdString());
-        m_scheme->setItemText(k, QString::fromStdString(info.title));
+        m_scheme->setItemText(k, figure::schemeTitleIn(figure::language(), info.title));
         m_scheme->setItemData(k, schemeToolTip(info), Qt::ToolTipRole);
     }
     m_scheme->setToolTip(m_scheme->currentData(Qt::ToolTipRole).toString());

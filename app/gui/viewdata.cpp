@@ -1,5 +1,7 @@
 #include "viewdata.h"
 
+#include <language.h>
+
 #include <engine/onednnengine.h>
 #include <error.h>
 
@@ -285,7 +287,7 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     if (!scheme.hasDeltaCurve()) {
         // CoPE: positions are counted from the content, so only this input's measured profile exists
         data.title = QObject::tr("%1 \u00b7 no \u0394-curve without an input: mean attention of head %2")
-                         .arg(QString::fromStdString(scheme.info().title))
+                         .arg(figure::schemeTitleIn(figure::language(), scheme.info().title))
                          .arg(head);
         data.valueLabel = QObject::tr("(the scheme has no curve of \u0394 alone)");
         addProfile(data, result, head, range);
@@ -328,7 +330,7 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
         data.valueLabel +=
             QObject::tr(", %1 of %2 shown").arg(columns.size()).arg(layout.valueColumns.size());
     data.title = QObject::tr("%1 \u00b7 \u0394-curve and mean attention of head %2")
-                     .arg(QString::fromStdString(scheme.info().title))
+                     .arg(figure::schemeTitleIn(figure::language(), scheme.info().title))
                      .arg(head);
 
     addProfile(data, result, head, range);
@@ -342,7 +344,7 @@ EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSi
     const int n = result.n, start = result.request.start;
     const bool withSimilarity = n <= kMaxTermsN; // n × n: as many positions as score terms allow
     const AbsoluteEncoding e = absoluteEncoding(scheme, start, n, withSimilarity);
-    const QString name = QString::fromStdString(scheme.info().title);
+    const QString name = figure::schemeTitleIn(figure::language(), scheme.info().title);
     QStringList positions;
     for (int i = 0; i < n; ++i)
         positions << QString::number(start + i);

@@ -65,6 +65,25 @@
     </message>
 </context>
 <context>
+    <name>SchemeKind</name>
+    <message>
+        <source>none</source>
+        <translation>无编码</translation>
+    </message>
+    <message>
+        <source>absolute</source>
+        <translation>绝对编码</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>相对编码</translation>
+    </message>
+    <message>
+        <source>absolute + relative</source>
+        <translation>绝对 + 相对编码</translation>
+    </message>
+</context>
+<context>
     <name>SeedWalk</name>
     <message>
         <source>Seed article, §4.3: n = %1, PE = %2, positions i = %3 and j = %4</source>

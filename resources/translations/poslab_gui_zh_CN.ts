@@ -538,15 +538,15 @@ Esc cancels</source>
     </message>
     <message>
         <source>L&amp;0:</source>
-        <translation>L0(&amp;0)：</translation>
+        <translation>L&amp;0：</translation>
     </message>
     <message>
         <source>&amp;L:</source>
-        <translation>L(&amp;L)：</translation>
+        <translation>&amp;L：</translation>
     </message>
     <message>
         <source>Use &amp;RoPE, yarn ×4</source>
-        <translation>使用 RoPE，yarn ×4(&amp;R)</translation>
+        <translation>使用 &amp;RoPE，yarn ×4</translation>
     </message>
     <message>
         <source>Switch the scheme to rope with yarn scaling ×4 from L0 = n/4</source>
