@@ -217,7 +217,7 @@ void SchemePanel::retranslate()
         if (auto* l = qobject_cast<QLabel*>(form->labelForField(field))) l->setText(text);
     };
     label(m_paramForm, m_scheme, tr("&Scheme:"));
-    label(m_modelForm, m_dModel, tr("&d_model:"));
+    label(m_modelForm, m_dModel, tr("d_mode&l:"));
     label(m_modelForm, m_heads, tr("H&eads:"));
     label(m_modelForm, m_head, tr("Head &shown:"));
     label(m_modelForm, m_mode, tr("&Mask:"));

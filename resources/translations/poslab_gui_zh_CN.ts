@@ -1148,8 +1148,8 @@ Esc cancels</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>&amp;d_model:</source>
-        <translation>d_model(&amp;D)：</translation>
+        <source>d_mode&amp;l:</source>
+        <translation>d_model(&amp;L)：</translation>
     </message>
     <message>
         <source>H&amp;eads:</source>
