@@ -130,6 +130,9 @@ SchemePanel::SchemePanel(Driver* driver, ExplorerState* state, QWidget* parent)
     };
     m_schemeBox = new QGroupBox(this);
     m_paramForm = new QFormLayout(m_schemeBox);
+    // A long parameter name (rope's original_max_position) puts its field on the next line when the
+    // dock is narrow, instead of making the form, and so the dock, wider than the window allows.
+    m_paramForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
     addRow(m_paramForm, m_scheme);
     m_modelBox = new QGroupBox(this);
     m_modelForm = new QFormLayout(m_modelBox);
