@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QThread>
 #include <QTranslator>
 
 #include <atomic>
@@ -47,8 +48,16 @@ const Catalogue* catalogueOf(const QString& code, QString* error)
     auto found = g_loaded.find(code);
     if (found != g_loaded.end()) return found->second.get();
     auto catalogue = std::make_unique<Catalogue>();
-    for (const char* domain : kDomains) {
+    // Translators live in the application's thread whichever thread loads them first (a figure
+    // preview may, through translateIn): they are installed into the application from there.
+    QThread* home = QCoreApplication::instance() ? QCoreApplication::instance()->thread() : nullptr;
+    const auto newTranslator = [home] {
         auto translator = std::make_unique<QTranslator>();
+        if (home && translator->thread() != home) translator->moveToThread(home);
+        return translator;
+    };
+    for (const char* domain : kDomains) {
+        auto translator = newTranslator();
         const QString file = QStringLiteral(":/i18n/%1_%2.qm").arg(QLatin1String(domain), code);
         if (!translator->load(file)) {
             if (error) *error = QStringLiteral("cannot load the %1 translation (%2)").arg(code, file);
@@ -58,7 +67,7 @@ const Catalogue* catalogueOf(const QString& code, QString* error)
         catalogue->translators.push_back(std::move(translator));
     }
     // Qt's own words (standard buttons, file dialogs), when the system has them (qt6-translations-l10n)
-    auto qt = std::make_unique<QTranslator>();
+    auto qt = newTranslator();
     if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         catalogue->translators.push_back(std::move(qt));
