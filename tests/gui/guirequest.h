@@ -4,6 +4,9 @@
 
 #include <lab.h>
 
+#include <QEventLoop>
+#include <QTimer>
+
 #include <atomic>
 #include <string>
 
@@ -31,6 +34,21 @@ inline LabResult computeAll(const LabRequest& r, const std::atomic<bool>* cancel
 {
     static Lab lab; // the tests' own, as the driver has its own
     return computeAll(lab, r, cancel);
+}
+
+// Runs the event loop until `driver` has nothing running or queued (true), or `timeoutMs` passes
+// (false). Polled: it holds whether the last result arrived before or after the call.
+inline bool waitIdle(gui::Driver* driver, int timeoutMs)
+{
+    if (!driver->isBusy()) return true;
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, [&loop] { loop.exit(1); });
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&loop, driver] {
+        if (!driver->isBusy()) loop.exit(0);
+    });
+    poll.start(20);
+    return loop.exec() == 0;
 }
 
 } // namespace poslab::test

@@ -55,17 +55,6 @@ bool hasCjk(const QString& text)
     return false;
 }
 
-bool waitIdle(Driver* driver)
-{
-    if (!driver->isBusy()) return true;
-    QEventLoop loop;
-    QTimer::singleShot(kTimeoutMs, &loop, [&loop] { loop.exit(1); });
-    QObject::connect(driver, &Driver::resultAvailable, &loop, [&loop, driver] {
-        if (!driver->isBusy()) loop.exit(0);
-    });
-    QObject::connect(driver, &Driver::failed, &loop, [&loop] { loop.exit(0); });
-    return loop.exec() == 0;
-}
 
 // Shows every view in turn (each rebuilds its texts when shown), then the heatmap again.
 bool visitEveryView(MainWindow& window)
@@ -73,12 +62,12 @@ bool visitEveryView(MainWindow& window)
     for (View view : kAllViews) {
         window.state()->setView(view);
         QCoreApplication::processEvents();
-        if (!waitIdle(window.driver())) return false;
+        if (!test::waitIdle(window.driver(), kTimeoutMs)) return false;
         QCoreApplication::processEvents();
     }
     window.state()->setView(View::Heatmap);
     QCoreApplication::processEvents();
-    return waitIdle(window.driver());
+    return test::waitIdle(window.driver(), kTimeoutMs);
 }
 
 // The View › Language action of `code` ("en", "zh_CN"), or System's for an empty code.
@@ -104,7 +93,7 @@ bool chooseLanguage(MainWindow& window, const QString& code)
     action->trigger();
     QCoreApplication::processEvents(); // the LanguageChange events, the driver's posted request
     if (window.driver()->generation() != 0 && results.isEmpty() && !results.wait(kTimeoutMs)) return false;
-    return waitIdle(window.driver()) && visitEveryView(window);
+    return test::waitIdle(window.driver(), kTimeoutMs) && visitEveryView(window);
 }
 
 // A text the window shows, and where (for the failure message).
@@ -338,7 +327,7 @@ class TestLanguage : public QObject
         QCoreApplication::processEvents();
         QCoreApplication::processEvents();
         QCOMPARE(requests.size(), 1);
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         QCOMPARE(requests.size(), 1);
     }
 

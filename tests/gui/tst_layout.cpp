@@ -61,17 +61,6 @@ LabRequest caseRequest(int n)
     return r;
 }
 
-bool waitIdle(Driver* driver)
-{
-    if (!driver->isBusy()) return true;
-    QEventLoop loop;
-    QTimer::singleShot(kTimeoutMs, &loop, [&loop] { loop.exit(1); });
-    QObject::connect(driver, &Driver::resultAvailable, &loop, [&loop, driver] {
-        if (!driver->isBusy()) loop.exit(0);
-    });
-    QObject::connect(driver, &Driver::failed, &loop, [&loop] { loop.exit(0); });
-    return loop.exec() == 0;
-}
 
 // Layouts, then the plots' own layouts (square padding takes a queued replot or two) settle.
 void settle(QWidget& window)
@@ -133,7 +122,7 @@ QStringList everyViewProblems(const LabRequest& request, std::initializer_list<b
             for (const auto& [view, matrix] : kViews) {
                 window.state()->setView(view);
                 window.state()->setMatrix(QString::fromLatin1(matrix));
-                if (!waitIdle(window.driver())) all << QStringLiteral("n = %1: no result").arg(n);
+                if (!test::waitIdle(window.driver(), kTimeoutMs)) all << QStringLiteral("n = %1: no result").arg(n);
                 settle(window);
                 const QString where = QStringLiteral("%1×%2, docks %3, %4 (%5), n = %6%7: ")
                                           .arg(size.width())
@@ -169,7 +158,7 @@ QStringList pictureProblems(const LabRequest& r, const QString& name,
     QSignalSpy results(window.driver(), &Driver::resultAvailable);
     show(window);
     window.driver()->request(r);
-    if (!results.wait(kTimeoutMs) || !waitIdle(window.driver()))
+    if (!results.wait(kTimeoutMs) || !test::waitIdle(window.driver(), kTimeoutMs))
         return {name + QStringLiteral(": no result")};
     QStringList all;
     for (QSize size : kSizes) {

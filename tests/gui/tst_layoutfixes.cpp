@@ -47,17 +47,6 @@ LabRequest positions(int n)
     return r;
 }
 
-bool waitIdle(Driver* driver)
-{
-    QEventLoop loop;
-    QTimer::singleShot(kTimeoutMs, &loop, [&loop] { loop.exit(1); });
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&loop, driver] {
-        if (!driver->isBusy()) loop.exit(0);
-    });
-    poll.start(20);
-    return loop.exec() == 0;
-}
 
 void settle(QWidget& window)
 {
@@ -151,7 +140,7 @@ class TestLayoutFixes : public QObject
         window.driver()->request(test::request(kSentence, "alibi"));
         QVERIFY(results.wait(kTimeoutMs));
         window.state()->setMatrix(QStringLiteral("bias"));
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         HeadsPanel* heads = window.headsPanel();
         const ColorScale& scale = heads->view()->colorScale();
         QCOMPARE(scale.map, ColorMap::Viridis);
@@ -162,20 +151,20 @@ class TestLayoutFixes : public QObject
         QVERIFY(heads->colorMapBox()->isEnabled());
 
         window.state()->setMatrix(QStringLiteral("logits"));
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         QCOMPARE(heads->view()->colorScale().map, ColorMap::Diverging);
         QVERIFY(!heads->colorMapBox()->isEnabled());
         QVERIFY(!heads->logBox()->isEnabled());
 
         window.state()->setMatrix(QStringLiteral("probs"));
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         QVERIFY(heads->view()->colorScale().log);
         QVERIFY(heads->logBox()->isEnabled());
         QVERIFY(heads->colorMapBox()->isEnabled());
         // The heatmap of one head says the same.
         window.state()->setMatrix(QStringLiteral("bias"));
         window.state()->setView(View::Heatmap);
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         QCOMPARE(window.heatmapPanel()->view()->colorScale().range.upper, 0.0);
         QVERIFY(!window.heatmapPanel()->logBox()->isEnabled());
     }
@@ -263,7 +252,7 @@ class TestLayoutFixes : public QObject
         window.driver()->request(test::request(kSentence, "alibi"));
         QVERIFY(results.wait(kTimeoutMs));
         window.state()->setView(View::Compare);
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         window.state()->setView(View::Heatmap);
         settle(window);
         QCustomPlot* plot = window.heatmapPanel()->view()->plot();
@@ -273,7 +262,7 @@ class TestLayoutFixes : public QObject
                           Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(plot, &wheel);
         QVERIFY(plot->xAxis->range().size() < before);
-        QVERIFY(waitIdle(window.driver()));
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
         QTest::qWait(200);
         settle(window);
         QVERIFY2(plot->xAxis->range().size() < before - 0.5,
