@@ -3,6 +3,7 @@
 // before the switch: none may be left over, and switching back gives the English exactly.
 
 #include "guirequest.h"
+#include "cjk.h"
 #include "guitest.h"
 
 #include "commandline.h"
@@ -41,6 +42,8 @@
 using namespace poslab;
 using namespace poslab::gui;
 
+using poslab::test::hasCjk;
+
 namespace {
 
 constexpr int kTimeoutMs = 60'000;
@@ -48,12 +51,6 @@ const char kSentence[] = "The cat sat on the mat because the mat was warm.";
 const View kAllViews[] = {View::Heatmap, View::Heads,    View::DeltaCurve,
                           View::Compare, View::Encoding, View::Context};
 
-bool hasCjk(const QString& text)
-{
-    for (const QChar c : text)
-        if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff) return true;
-    return false;
-}
 
 
 // Shows every view in turn (each rebuilds its texts when shown), then the heatmap again.

@@ -2,6 +2,7 @@
 // other language's translators, Qt sends LanguageChange, and the panel shows the same lessons in the
 // new language with the selected one kept; the lesson's set-up is the same in both.
 #include "guitest.h"
+#include "cjk.h"
 
 #include "driver.h"
 #include "explorerstate.h"
@@ -21,13 +22,10 @@
 using namespace poslab;
 using namespace poslab::gui;
 
+using poslab::test::hasCjk;
+
 namespace {
 
-bool hasCjk(const QString& text)
-{
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0x3400 && c.unicode() <= 0x9fff; });
-}
 
 // The language as View › Language sets it: translators installed, then the posted LanguageChange events.
 void switchTo(const QString& code)

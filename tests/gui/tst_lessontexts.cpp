@@ -3,6 +3,7 @@
 // symbol, formula token and scheme name of the English words, and only words (the set-ups stay in
 // lessons.json).
 #include "guitest.h"
+#include "cjk.h"
 
 #include "error.h"
 #include "lessons.h"
@@ -18,13 +19,10 @@
 using namespace poslab;
 using namespace poslab::gui;
 
+using poslab::test::hasCjk;
+
 namespace {
 
-bool hasCjk(const QString& text)
-{
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0x3400 && c.unicode() <= 0x9fff; });
-}
 
 // How often `token` occurs in `text` as a whole: its Latin or digit start may not follow another Latin
 // letter, digit or '_' (nor a decimal point after a digit); its end may not be followed by what would

@@ -3,6 +3,8 @@
 // translation keeps its source's placeholders and menu accelerator, and switching the language
 // switches both Qt's words and core's.
 
+#include "cjk.h"
+
 #include <i18n.h>
 #include <language.h>
 
@@ -15,6 +17,8 @@
 #include <QtTest>
 
 #include <algorithm>
+
+using poslab::test::hasCjk;
 
 namespace {
 
@@ -79,11 +83,6 @@ QChar accelerator(const QString& text)
     return {};
 }
 
-bool hasCjk(const QString& text)
-{
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0x3400 && c.unicode() <= 0x9fff; });
-}
 
 QStringList split(const char* joined)
 {
