@@ -10,7 +10,8 @@ namespace poslab::test {
 // of a Chinese translation.
 inline bool hasCjk(const QString& text)
 {
-    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x3400 && c.unicode() <= 0x9fff; });
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x3400 && c.unicode() <= 0x9fff; });
 }
 
 } // namespace poslab::test
