@@ -534,7 +534,7 @@ Walk explain(const Scheme& scheme, const Sequence& seq, const AttentionResult& r
     double sum = 0.0;
     for (std::size_t t = 0; t < hr.terms.size(); ++t) {
         terms.value(t, 0) = hr.terms[t].value(i, j);
-        terms.rowLabels.push_back(hr.terms[t].name);
+        terms.rowLabels.push_back(trCore("ScoreTerm", hr.terms[t].name.c_str())); // marked in the schemes
         sum += hr.terms[t].value(i, j);
     }
     const bool masked = plan.model.causal && j > i;

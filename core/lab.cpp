@@ -6,6 +6,7 @@
 #include "engine/referenceengine.h"
 #include "engine/terms.h"
 #include "error.h"
+#include "i18n.h"
 #include "resultpool.h"
 
 #include <algorithm>
@@ -243,10 +244,13 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         steps.done();
         result.run = std::move(run);
         result.pooled = std::move(pooled);
+        // Notices are sentences for the interface (its language at the time of the request: the
+        // explorer asks again when the language changes), not data.
         if (overBudget)
-            result.notice = "n = " + std::to_string(n) + ": " + pooledSummary(*result.pooled) +
-                            " (the n \u00d7 n matrices would need " + mib(mainBytes) +
-                            ", more than the explorer's " + mib(streamAbove) + ")";
+            result.notice =
+                fill(trCore("Lab", "n = %1: %2 (the n \u00d7 n matrices would need %3, more than the "
+                                   "explorer's %4)"),
+                     {std::to_string(n), pooledSummary(*result.pooled), mib(mainBytes), mib(streamAbove)});
     } else {
         AttentionEngine& engine = m_impl->engine(request.engine);
         const Keep other = keepFor(request, false, n);
@@ -263,12 +267,17 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         result.sequence = std::make_shared<const Sequence>(seq);
         result.plan = result.run.plan;
         if (!result.termsFit() && (request.terms || isTermMatrix(request.matrix)))
-            result.notice = "n = " + std::to_string(n) + ": score terms are computed for n \u2264 " +
-                            std::to_string(kMaxTermsN) + " only (no worked example, no term matrices)";
+            result.notice =
+                fill(trCore("Lab", "n = %1: score terms are computed for n \u2264 %2 only (no worked "
+                                   "example, no term matrices)"),
+                     {std::to_string(n), std::to_string(kMaxTermsN)});
         if (request.compare && !compareFits) {
-            if (!result.notice.empty()) result.notice += "; ";
-            result.notice += "n = " + std::to_string(n) + ": compare mode needs " + mib(compareBytes) +
-                             " of matrices, more than the explorer's " + mib(streamAbove);
+            const std::string compareNotice =
+                fill(trCore("Lab", "n = %1: compare mode needs %2 of matrices, more than the explorer's %3"),
+                     {std::to_string(n), mib(compareBytes), mib(streamAbove)});
+            result.notice = result.notice.empty() ? compareNotice
+                                                  : fill(trCore("Lab", "%1; %2", "two notices in one line"),
+                                                         {result.notice, compareNotice});
         } else if (request.compare) {
             auto compare = std::make_shared<CompareRun>();
             compare->a = result.run;

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "engine/onednnengine.h"
+#include "i18n.h"
 
 #include <algorithm>
 
@@ -100,9 +101,14 @@ std::string pooledSummary(const PooledProbs& pooled)
     }
     const std::string side =
         lo == hi ? std::to_string(lo) : std::to_string(lo) + "\u2013" + std::to_string(hi);
-    return "probabilities streamed and " + poolModeName(pooled.mode) + "-pooled into " +
-           std::to_string(cells) + " \u00d7 " + std::to_string(cells) + " cells of " + side + " \u00d7 " +
-           side + " tokens";
+    // One sentence per mode, so that a translation words each as its language does.
+    const std::string pattern =
+        pooled.mode == PoolMode::Mean
+            ? trCore("Lab",
+                     "probabilities streamed and mean-pooled into %1 \u00d7 %1 cells of %2 \u00d7 %2 tokens")
+            : trCore("Lab",
+                     "probabilities streamed and max-pooled into %1 \u00d7 %1 cells of %2 \u00d7 %2 tokens");
+    return fill(pattern, {std::to_string(cells), side});
 }
 
 std::string groupedNumber(long long v)
@@ -118,10 +124,11 @@ std::string regionSummary(const PooledProbs& pooled)
     const auto range = [](const std::vector<int>& e) {
         return groupedNumber(e.front()) + "\u2013" + groupedNumber(e.back() - 1);
     };
-    const std::string per = pooled.step <= 1 ? "1 token per cell"
-                                             : std::to_string(pooled.step) + " \u00d7 " +
-                                                   std::to_string(pooled.step) + " tokens per cell";
-    return "tokens " + range(pooled.edges) + " \u00d7 " + range(pooled.keyEdges) + ", " + per;
+    if (pooled.step <= 1)
+        return fill(trCore("Lab", "tokens %1 \u00d7 %2, 1 token per cell"),
+                    {range(pooled.edges), range(pooled.keyEdges)});
+    return fill(trCore("Lab", "tokens %1 \u00d7 %2, %3 \u00d7 %3 tokens per cell"),
+                {range(pooled.edges), range(pooled.keyEdges), std::to_string(pooled.step)});
 }
 
 } // namespace poslab

@@ -49,13 +49,14 @@ std::vector<ScoreTerm> Scheme::scoreTerms(const HeadContext& ctx) const
     const Eigen::MatrixXd ke = ctx.content * ctx.wk;
     std::vector<ScoreTerm> terms;
     // scores = (e_i + p_i) W_q · ((e_j + p_j) W_k)ᵀ / √d, expanded into its four products.
-    terms.push_back({"content-content", s * qe * ke.transpose()});
+    // Term names are data (compute --matrix, session files): marked here, translated where shown.
+    terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "content-content"), s * qe * ke.transpose()});
     if (hasAbsolute()) {
         const Eigen::MatrixXd qp = ctx.pe * ctx.wq;
         const Eigen::MatrixXd kp = ctx.pe * ctx.wk;
-        terms.push_back({"content-position", s * qe * kp.transpose()});
-        terms.push_back({"position-content", s * qp * ke.transpose()});
-        terms.push_back({"position-position", s * qp * kp.transpose()});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "content-position"), s * qe * kp.transpose()});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "position-content"), s * qp * ke.transpose()});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "position-position"), s * qp * kp.transpose()});
     }
     return terms;
 }
@@ -77,22 +78,23 @@ HeadPlan Scheme::headPlan(const HeadContext&) const
 
 long long Scheme::bucket(int, int) const
 {
-    throw Error(m_info.name + " has no buckets (bucket applies to t5, shaw and deberta)");
+    throw Error(
+        fill(trCore("Scheme", "%1 has no buckets (bucket applies to t5, shaw and deberta)"), {m_info.name}));
 }
 
 std::vector<double> Scheme::slopes() const
 {
-    throw Error(m_info.name + " has no slopes (slopes apply to alibi)");
+    throw Error(fill(trCore("Scheme", "%1 has no slopes (slopes apply to alibi)"), {m_info.name}));
 }
 
 Eigen::MatrixXd Scheme::countedPositions(const HeadContext&) const
 {
-    throw Error(m_info.name + " counts no positions (positions apply to cope)");
+    throw Error(fill(trCore("Scheme", "%1 counts no positions (positions apply to cope)"), {m_info.name}));
 }
 
 RopeFrequencies Scheme::frequencies(int) const
 {
-    throw Error(m_info.name + " has no rotary frequencies (freqs apply to rope)");
+    throw Error(fill(trCore("Scheme", "%1 has no rotary frequencies (freqs apply to rope)"), {m_info.name}));
 }
 
 namespace {
@@ -137,6 +139,11 @@ std::string knownNames()
     return s;
 }
 
+Error unknownScheme(const std::string& name)
+{
+    return Error(fill(trCore("Scheme", "unknown scheme %1 (known: %2)"), {quoteInput(name), knownNames()}));
+}
+
 } // namespace
 
 std::vector<std::string> schemeNames()
@@ -152,7 +159,7 @@ const SchemeInfo& describeScheme(const std::string& name)
     for (const auto& i : infos())
         if (i.name == name)
             return i;
-    throw Error("unknown scheme " + quoteInput(name) + " (known: " + knownNames() + ")");
+    throw unknownScheme(name);
 }
 
 std::unique_ptr<Scheme> makeScheme(const std::string& name, const RawParams& raw, const ModelConfig& model)
@@ -161,7 +168,7 @@ std::unique_ptr<Scheme> makeScheme(const std::string& name, const RawParams& raw
     for (std::size_t k = 0; k < all.size(); ++k)
         if (all[k].name == name)
             return registry()[k].make(raw, model);
-    throw Error("unknown scheme " + quoteInput(name) + " (known: " + knownNames() + ")");
+    throw unknownScheme(name);
 }
 
 namespace schemes {

@@ -5,6 +5,7 @@
 #include "jsontext.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "params.h"
 #include "scheme.h"
 
@@ -22,11 +23,46 @@ constexpr std::size_t kWrapWidth = 100;
 constexpr std::size_t kMinDocWidth = 40;
 constexpr std::size_t kDocIndent = 10;
 
-// Display width in code points; every name and heading here is narrow text.
+// The code point of the UTF-8 sequence at s[k] and its length.
+char32_t codePoint(const std::string& s, std::size_t k, std::size_t* length)
+{
+    const auto b = static_cast<unsigned char>(s[k]);
+    const std::size_t n = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    char32_t cp = n == 1 ? b : n == 2 ? b & 0x1f : n == 3 ? b & 0x0f : b & 0x07;
+    for (std::size_t i = 1; i < n && k + i < s.size(); ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[k + i]) & 0x3f);
+    *length = std::min(n, s.size() - k);
+    return cp;
+}
+
+// East Asian wide and full-width characters take two columns of a terminal (--lang zh_CN).
+bool isWide(char32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+           (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+           (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6);
+}
+
+// Full-width punctuation that may not begin a line: it stays with the character before it.
+bool closesLine(char32_t cp)
+{
+    return cp == U'\uff0c' || cp == U'\u3002' || cp == U'\uff1a' || cp == U'\uff1b' || cp == U'\uff09' ||
+           cp == U'\u3001' || cp == U'\uff01' || cp == U'\uff1f' || cp == U'\u300d' || cp == U'\u300f';
+}
+
+// Full-width punctuation that may not end a line: it stays with the character after it.
+bool opensLine(char32_t cp)
+{
+    return cp == U'\uff08' || cp == U'\u300c' || cp == U'\u300e' || cp == U'\u201c';
+}
+
+// Display width in terminal columns.
 std::size_t width(const std::string& s)
 {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+    std::size_t columns = 0;
+    for (std::size_t k = 0, n = 0; k < s.size(); k += n)
+        columns += isWide(codePoint(s, k, &n)) ? 2 : 1;
+    return columns;
 }
 
 std::string padded(const std::string& s, std::size_t w)
@@ -35,22 +71,44 @@ std::string padded(const std::string& s, std::size_t w)
     return have >= w ? s : s + std::string(w - have, ' ');
 }
 
-// Wraps at spaces so that each line, after `indent` columns, stays within kWrapWidth.
+// Wraps so that each line, after `indent` columns, stays within kWrapWidth: at spaces, and between
+// two wide characters (Chinese has no spaces between words). A full-width comma or full stop stays
+// with the character before it, an opening bracket with the one after it.
 std::string wrapped(const std::string& text, std::size_t indent)
 {
+    struct Piece
+    {
+        std::string text;
+        bool spaced = false; // a space before it when it does not begin a line
+    };
+    std::vector<Piece> pieces;
+    bool space = false;       // a space since the last character
+    bool afterNarrow = false; // the last character was narrow text: more narrow text joins it
+    bool afterOpen = false;   // the last character was an opening bracket: anything joins it
+    for (std::size_t k = 0, n = 0; k < text.size(); k += n) {
+        const char32_t cp = codePoint(text, k, &n);
+        const std::string ch = text.substr(k, n);
+        if (cp == U' ') {
+            space = true;
+            continue;
+        }
+        const bool wide = isWide(cp);
+        if (!pieces.empty() && !space && (afterOpen || (wide ? closesLine(cp) : afterNarrow)))
+            pieces.back().text += ch;
+        else
+            pieces.push_back({ch, space && !pieces.empty()});
+        space = false;
+        afterNarrow = !wide;
+        afterOpen = wide && opensLine(cp);
+    }
     std::string out, line;
-    std::size_t start = 0;
     const std::size_t limit = kWrapWidth > indent + 20 ? kWrapWidth - indent : 20;
-    while (start <= text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string word = text.substr(start, end - start);
-        if (!line.empty() && width(line) + 1 + width(word) > limit) {
+    for (const Piece& p : pieces) {
+        if (!line.empty() && width(line) + (p.spaced ? 1 : 0) + width(p.text) > limit) {
             out += line + "\n" + std::string(indent, ' ');
             line.clear();
         }
-        line += (line.empty() ? "" : " ") + word;
-        start = end + 1;
+        line += (line.empty() || !p.spaced ? "" : " ") + p.text;
     }
     return out + line;
 }
@@ -82,21 +140,39 @@ std::string rangeText(const ParamSpec& p)
     return {};
 }
 
+// The scheme's words in the language of --lang (core marks them with POSLAB_TR_NOOP; without a
+// translator they are the English source). Names, kinds in JSON, formulas and papers stay.
+std::string kindText(const SchemeInfo& info)
+{
+    return trCore("SchemeKind", schemeKindName(info.kind).c_str());
+}
+std::string titleText(const SchemeInfo& info)
+{
+    return trCore("Scheme", info.title.c_str());
+}
+std::string notesText(const SchemeInfo& info)
+{
+    return trCore("SchemeNotes", info.notes.c_str());
+}
+std::string docText(const ParamSpec& p)
+{
+    return trCore("SchemeParam", p.doc.c_str());
+}
+
 std::string schemesText()
 {
     std::string out;
     std::size_t wName = 0, wKind = 0;
     for (const auto& name : schemeNames()) {
         wName = std::max(wName, width(name));
-        wKind = std::max(wKind, width(schemeKindName(describeScheme(name).kind)));
+        wKind = std::max(wKind, width(kindText(describeScheme(name))));
     }
     for (const auto& name : schemeNames()) {
         const SchemeInfo& info = describeScheme(name);
-        out +=
-            padded(info.name, wName + 2) + padded(schemeKindName(info.kind), wKind + 2) + info.title + "\n";
+        out += padded(info.name, wName + 2) + padded(kindText(info), wKind + 2) + titleText(info) + "\n";
         out += "    formula:  " + wrapped(info.formula, 14) + "\n";
         out += "    paper:    " + wrapped(info.paper, 14) + "\n";
-        out += "    notes:    " + wrapped(info.notes, 14) + "\n";
+        out += "    notes:    " + wrapped(notesText(info), 14) + "\n";
         if (info.params.empty()) {
             out += "    parameters: none\n\n";
             continue;
@@ -117,10 +193,10 @@ std::string schemesText()
                                padded("= " + p.defaultValue, wDefault + 4);
             if (beside) {
                 left += padded(rangeText(p), wRange + 2);
-                out += left + wrapped(p.doc, width(left)) + "\n";
+                out += left + wrapped(docText(p), width(left)) + "\n";
             } else {
                 out += left + rangeText(p) + "\n" + std::string(kDocIndent, ' ') +
-                       wrapped(p.doc, kDocIndent) + "\n";
+                       wrapped(docText(p), kDocIndent) + "\n";
             }
         }
         out += "\n";
@@ -161,8 +237,8 @@ std::string schemesJson()
         out += firstScheme ? "\n" : ",\n";
         firstScheme = false;
         out += "{\"name\":" + jsonString(info.name) + ",\"kind\":" + jsonString(schemeKindName(info.kind)) +
-               ",\"title\":" + jsonString(info.title) + ",\"formula\":" + jsonString(info.formula) +
-               ",\"paper\":" + jsonString(info.paper) + ",\"notes\":" + jsonString(info.notes) +
+               ",\"title\":" + jsonString(titleText(info)) + ",\"formula\":" + jsonString(info.formula) +
+               ",\"paper\":" + jsonString(info.paper) + ",\"notes\":" + jsonString(notesText(info)) +
                ",\"params\":[";
         for (std::size_t k = 0; k < info.params.size(); ++k) {
             const ParamSpec& p = info.params[k];
@@ -179,7 +255,7 @@ std::string schemesJson()
                 }
                 out += "]";
             }
-            out += ",\"doc\":" + jsonString(p.doc) + "}";
+            out += ",\"doc\":" + jsonString(docText(p)) + "}";
         }
         out += "]}";
     }
@@ -191,20 +267,23 @@ std::string schemesJson()
 
 std::string schemesUsage()
 {
-    return "Usage: poslab-cli schemes [--format text|json]\n"
+    return "Usage: poslab-cli schemes [--format text|json] [--lang en|zh_CN]\n"
            "\n"
            "Lists every positional-encoding scheme with its formula, paper, notes and parameters.\n"
            "\n"
            "Options:\n"
            "  --format text|json   output format (default: text)\n"
+           "  --lang CODE          titles, notes and parameter help in en (default) or zh_CN; names,\n"
+           "                       kinds in JSON, types, defaults, formulas and papers stay as they are\n"
            "  -h, --help           show this help\n";
 }
 
 std::string runSchemes(const std::vector<std::string>& args)
 {
-    const CliArgs opts = CliArgs::parse("schemes", {{"format"}}, args);
+    const CliArgs opts = CliArgs::parse("schemes", {{"format"}, {"lang"}}, args);
     if (opts.helpRequested()) return schemesUsage();
     const std::string format = opts.value("format").value_or("text");
+    if (auto lang = opts.value("lang")) setLanguage(*lang);
     if (format == "text") return schemesText();
     if (format == "json") return schemesJson();
     throw Error("unknown format " + quoteInput(format) + " for schemes (expected text or json)");

@@ -43,7 +43,7 @@ struct SeriesName
 SeriesName seriesName(const std::string& column, const Words& w)
 {
     static const QRegularExpression numbered(
-        QStringLiteral("^(?:bias|d)_head(\\d+)$|^cos_pair(\\d+)$|^E(\\d+)$"));
+        QStringLiteral("^(?:bias|d)_head(\\d+)$|^(?:scaled_)?cos_pair(\\d+)$|^E(\\d+)$"));
     const QString c = QString::fromStdString(column);
     const auto m = numbered.match(c);
     if (m.hasMatch()) {
@@ -59,11 +59,17 @@ SeriesName seriesName(const std::string& column, const Words& w)
     static const QRegularExpression perQuery(QStringLiteral("^bias_i(\\d+)_head\\d+$"));
     if (const auto q = perQuery.match(c); q.hasMatch())
         return {w.translate("Figure", "query i = %1").arg(q.captured(1))};
-    if (column == "sum_cos") return {w.translate("Figure", "sum over pairs")};
+    if (column == "sum_cos" || column == "sum_scaled_cos") return {w.translate("Figure", "sum over pairs")};
     if (column == "pe_dot") return {QStringLiteral("PE(i)\u00b7PE(j)")};
     if (column == "mean_pe_dot") return {w.translate("Figure", "mean PE(i)\u00b7PE(j)")};
     if (column == "aK_norm") return {w.translate("Figure", "‖a_K‖ (keys)")};
     if (column == "aV_norm") return {w.translate("Figure", "‖a_V‖ (values)")};
+    // The single columns of none, nope, T5's and DeBERTa's index curves, Shaw's clip index.
+    if (column == "value") return {w.translate("Figure", "value")};
+    if (column == "bias") return {w.translate("Figure", "bias")};
+    if (column == "bucket") return {w.translate("Figure", "bucket")};
+    if (column == "table_row") return {w.translate("Figure", "table row")};
+    if (column == "clip_index") return {w.translate("Figure", "clip index")};
     return {QString(c).replace(u'_', u' ')};
 }
 
@@ -94,7 +100,8 @@ widgets::CurvePlotData curveOf(const Scheme& scheme, const DeltaCurve& curve,
         series.name = name.text;
         series.steps = layout.steps;
         // RoPE's sum, and the head the figure is about among the heads' curves.
-        series.emphasis = column == "sum_cos" || (layout.valueColumns.size() > 1 && name.text == ownHead);
+        series.emphasis = column == "sum_cos" || column == "sum_scaled_cos" ||
+                          (layout.valueColumns.size() > 1 && name.text == ownHead);
         for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {
             series.x.push_back(curve.rows(r, 0));
             series.y.push_back(curve.rows(r, c));

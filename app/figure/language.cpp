@@ -177,4 +177,19 @@ QString schemeKindIn(const QString& code, const std::string& kind)
     return translateIn(code, "SchemeKind", kind.c_str());
 }
 
+QString schemeNotesIn(const QString& code, const std::string& notes)
+{
+    return translateIn(code, "SchemeNotes", notes.c_str());
+}
+
+QString paramDocIn(const QString& code, const std::string& doc)
+{
+    return translateIn(code, "SchemeParam", doc.c_str());
+}
+
+QString scoreTermIn(const QString& code, const std::string& term)
+{
+    return translateIn(code, "ScoreTerm", term.c_str());
+}
+
 } // namespace poslab::figure

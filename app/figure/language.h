@@ -46,5 +46,13 @@ QString translateIn(const QString& code, const char* context, const char* source
 // passes language().
 QString schemeTitleIn(const QString& code, const std::string& title);
 QString schemeKindIn(const QString& code, const std::string& kind);
+// A scheme's notes (SchemeInfo::notes), a parameter's help (ParamSpec::doc) and a score term's name
+// (ScoreTerm::name: "content-content", "(b) content-position", …), marked in core with
+// POSLAB_TR_NOOP("SchemeNotes" / "SchemeParam" / "ScoreTerm", …) and kept English there: they are data
+// too (schemes --format json, compute --matrix, session files). The formula and the paper stay as
+// they are.
+QString schemeNotesIn(const QString& code, const std::string& notes);
+QString paramDocIn(const QString& code, const std::string& doc);
+QString scoreTermIn(const QString& code, const std::string& term);
 
 } // namespace poslab::figure

@@ -118,7 +118,7 @@ void HeadsPanel::rebuild()
     const int heads = static_cast<int>(m_result.run.attention->heads.size());
     for (int h = 0; h < heads; ++h)
         if (!m_result.has(matrix.toStdString(), h)) {
-            const QString what = tr("%1 of every head").arg(matrix);
+            const QString what = tr("%1 of every head").arg(matrixTitle(matrix));
             const QString missing = missingText(m_result, matrix, what);
             if (!missing.isEmpty()) m_view->setHeads({}, missing); // never at this n: said in the view
             m_hint->setText(missing.isEmpty() ? unavailableText(m_result, what) : missing);
@@ -138,7 +138,8 @@ void HeadsPanel::rebuild()
     const auto scale = static_cast<widgets::HeadGridView::Scale>(m_headScale->currentData().toInt());
     QString title =
         tr("%1 \u00b7 %2 of every head, %3")
-            .arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title), matrix,
+            .arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title),
+                 matrixTitle(matrix),
                  scale == widgets::HeadGridView::Scale::Shared    ? tr("one colour scale")
                  : scale == widgets::HeadGridView::Scale::PerHead ? tr("a colour range per head")
                                                                   : tr("a log colour range per head"));

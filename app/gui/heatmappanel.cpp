@@ -26,7 +26,7 @@ QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent)
                                     "bias, \u0394, the bucket index, or one term of the score"));
     });
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    box->addItem(state->matrix(), state->matrix());
+    box->addItem(matrixTitle(state->matrix()), state->matrix());
     auto select = [state, box] {
         const QSignalBlocker blocker(box);
         box->setCurrentIndex(box->findData(state->matrix()));
@@ -36,8 +36,8 @@ QComboBox* makeMatrixBox(Driver* driver, ExplorerState* state, QWidget* parent)
         {
             const QSignalBlocker blocker(box);
             box->clear();
-            for (const QString& name : names)
-                box->addItem(name, name);
+            for (const QString& name : names) // a score term in the interface's words, the key as data
+                box->addItem(matrixTitle(name), name);
         }
         if (!names.contains(state->matrix())) state->setMatrix(QStringLiteral("probs"));
         select();
@@ -225,8 +225,9 @@ void HeatmapPanel::rebuild()
     HeatmapOptions options;
     options.capacity = m_view->cellCapacity();
     options.pooling = m_state->pooling();
-    options.title =
-        QStringLiteral("%1 \u00b7 %2").arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title), matrix);
+    options.title = QStringLiteral("%1 \u00b7 %2")
+                        .arg(figure::schemeTitleIn(figure::language(), m_result.run.scheme->info().title),
+                             matrixTitle(matrix));
     if (maskApplies(matrix)) options.title += tr(", head %1").arg(head);
     const bool ready =
         m_result.isPooled() ? name == "probs" && head == m_result.request.head : m_result.has(name, head);
@@ -234,7 +235,7 @@ void HeatmapPanel::rebuild()
     if (!ready) {
         // The newer request computes it (the previous picture stays meanwhile), or it never exists at
         // this n (n × n matrices, score terms): then the view says so.
-        const QString missing = missingText(m_result, matrix, matrix);
+        const QString missing = missingText(m_result, matrix, matrixTitle(matrix));
         if (!missing.isEmpty()) {
             widgets::HeatmapData message;
             message.title = options.title + QStringLiteral("\n") + missing;
@@ -242,7 +243,7 @@ void HeatmapPanel::rebuild()
             m_readout->setText(missing);
             return;
         }
-        m_readout->setText(unavailableText(m_result, tr("%1 of head %2").arg(matrix).arg(head)));
+        m_readout->setText(unavailableText(m_result, tr("%1 of head %2").arg(matrixTitle(matrix)).arg(head)));
         return;
     }
     try {

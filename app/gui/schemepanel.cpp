@@ -91,7 +91,9 @@ QString schemeToolTip(const SchemeInfo& info, const std::string& kind)
                                .toHtmlEscaped());
     if (!info.formula.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.formula));
     if (!info.paper.empty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(esc(info.paper));
-    if (!info.notes.empty()) tip += QStringLiteral("<p>%1</p>").arg(esc(info.notes));
+    if (!info.notes.empty())
+        tip += QStringLiteral("<p>%1</p>")
+                   .arg(figure::schemeNotesIn(figure::language(), info.notes).toHtmlEscaped());
     return tip;
 }
 
@@ -250,7 +252,8 @@ void SchemePanel::changeEvent(QEvent* event)
 QString SchemePanel::paramToolTip(const ParamSpec& spec)
 {
     QString tip = QStringLiteral("<b>%1</b> (%2): %3")
-                      .arg(esc(spec.name), esc(paramTypeName(spec.type)), esc(spec.doc));
+                      .arg(esc(spec.name), esc(paramTypeName(spec.type)),
+                           figure::paramDocIn(figure::language(), spec.doc).toHtmlEscaped());
     if (spec.type == ParamType::Int || spec.type == ParamType::Real || spec.type == ParamType::RealList)
         tip += tr("<br>range %1 \u2026 %2, default %3")
                    .arg(QString::number(spec.min, 'g', 10), QString::number(spec.max, 'g', 10),

@@ -24,13 +24,18 @@ QStringList toLabels(const std::vector<std::string>& texts)
     return labels;
 }
 
-// "bias_head3" -> "bias", "cos_pair12" -> "cos(θΔ)", "E7" -> "E": what the left axis shows.
+// "bias_head3" -> "bias", "cos_pair12" -> "cos(θΔ)", "E7" -> "E", "bias_i512_head0" -> "bias": what
+// the left axis shows.
 QString family(const std::string& column)
 {
-    static const QRegularExpression suffix(QStringLiteral("(_head|_pair)?\\d+$"));
+    static const QRegularExpression suffix(QStringLiteral("(_i\\d+)?(_head|_pair)?\\d+$"));
     const QString name = QString::fromStdString(column).remove(suffix);
     if (name == QLatin1String("cos")) return QStringLiteral("cos(\u03b8\u0394)");
     if (name == QLatin1String("sum_cos")) return QStringLiteral("\u03a3 cos(\u03b8\u0394)");
+    if (name == QLatin1String("scaled_cos"))
+        return QStringLiteral("\u03b6^(\u2212\u0394/B)\u00b7cos(\u03b8\u0394)");
+    if (name == QLatin1String("sum_scaled_cos"))
+        return QStringLiteral("\u03a3 \u03b6^(\u2212\u0394/B)\u00b7cos(\u03b8\u0394)");
     if (name == QLatin1String("d")) return QObject::tr("term (d)");
     return curveSeriesName(name.toStdString());
 }
@@ -97,7 +102,13 @@ QString matrixValueLabel(const QString& matrix)
     if (matrix == QLatin1String("delta")) return QStringLiteral("\u0394 = j \u2212 i");
     if (matrix == QLatin1String("bucket")) return QObject::tr("bucket index");
     if (matrix == QLatin1String("positions")) return QObject::tr("counted position p_ij (CoPE)");
-    return QObject::tr("score term: %1").arg(matrix);
+    return QObject::tr("score term: %1").arg(matrixTitle(matrix));
+}
+
+QString matrixTitle(const QString& matrix)
+{
+    if (!isTermMatrix(matrix.toStdString())) return matrix;
+    return figure::scoreTermIn(figure::language(), matrix.toStdString());
 }
 
 QString poolingLabel(Pooling pooling, bool isSigned)
@@ -120,8 +131,11 @@ PooledMatrix poolMatrix(const Eigen::MatrixXd& m, QSize capacity, Pooling poolin
 
 QString curveSeriesName(const std::string& column)
 {
+    static const QRegularExpression perQuery(QStringLiteral("^bias_i(\\d+)_head(\\d+)$")); // FIRE
     static const QRegularExpression indexed(QStringLiteral("^(.*?)(_head|_pair)?(\\d+)$"));
     const QString name = QString::fromStdString(column);
+    if (const auto q = perQuery.match(name); q.hasMatch())
+        return QObject::tr("i = %1, head %2").arg(q.captured(1), q.captured(2));
     const auto match = indexed.match(name);
     if (match.hasMatch() && !match.captured(1).isEmpty()) {
         const QString stem = match.captured(1);
@@ -132,9 +146,16 @@ QString curveSeriesName(const std::string& column)
                                                  : QObject::tr("%1, head %2").arg(stem).arg(k);
         if (match.captured(2) == QLatin1String("_pair") && stem == QLatin1String("cos"))
             return QObject::tr("cos(\u03b8%1\u0394) pair %2").arg(subscript(k)).arg(k);
+        // xPos; in UTF-8 because lupdate reads "\u00b7c" as one escape
+        if (match.captured(2) == QLatin1String("_pair") && stem == QLatin1String("scaled_cos"))
+            return QObject::tr("ζ%1^(−Δ/B)·cos(θ%1Δ) pair %2").arg(subscript(k)).arg(k);
         if (stem == QLatin1String("E")) return QStringLiteral("E[%1]").arg(k); // seed-linear's columns
     }
     if (name == QLatin1String("sum_cos")) return QObject::tr("\u03a3 cos(\u03b8\u0394), all pairs");
+    if (name == QLatin1String("sum_scaled_cos")) return QObject::tr("Σ ζ^(−Δ/B)·cos(θΔ), all pairs");
+    if (name == QLatin1String("bias")) return QObject::tr("bias");   // nope: 0 everywhere
+    if (name == QLatin1String("value")) return QObject::tr("value"); // none: 0 everywhere
+    if (name == QLatin1String("bucket")) return QObject::tr("bucket");
     if (name == QLatin1String("aK_norm")) return QStringLiteral("\u2016a^K\u2016");
     if (name == QLatin1String("aV_norm")) return QStringLiteral("\u2016a^V\u2016");
     if (name == QLatin1String("pe_dot")) return QStringLiteral("PE_i\u00b7PE_{i+\u0394}");
@@ -311,7 +332,7 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
         const std::string& name = curve.columns[std::size_t(c)];
         s.name = curveSeriesName(name);
         s.steps = layout.steps;
-        s.emphasis = name == "sum_cos" ||
+        s.emphasis = name == "sum_cos" || name == "sum_scaled_cos" ||
                      (name.size() > headSuffix.size() && name.ends_with(headSuffix) &&
                       !std::isdigit(static_cast<unsigned char>(name[name.size() - headSuffix.size() - 1])));
         for (Eigen::Index r = 0; r < curve.rows.rows(); ++r) {

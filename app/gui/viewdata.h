@@ -23,6 +23,9 @@ QString unavailableText(const LabResult& result, const QString& what);
 // not exist at this n. Empty when it is at hand or a newer request computes it.
 QString missingText(const LabResult& result, const QString& matrix, const QString& what);
 bool isSignedMatrix(const QString& matrix);
+// A matrix as the views name it: a score term in the interface's words ("(b) content-position" is
+// core's name and the key the request and the session keep), the others by their key.
+QString matrixTitle(const QString& matrix);
 QString matrixValueLabel(const QString& matrix);
 // How a block of cells becomes one when there are more cells than pixels: "max", "mean", and for
 // signed matrices "max |·|" (the value of largest magnitude, with its sign, so that a block of large
@@ -30,7 +33,9 @@ QString matrixValueLabel(const QString& matrix);
 QString poolingLabel(Pooling pooling, bool isSigned);
 PooledMatrix poolMatrix(const Eigen::MatrixXd& m, QSize capacity, Pooling pooling, bool isSigned,
                         bool causal);
-// A Δ-curve column as a legend entry: "bias_head0" -> "head 0", "cos_pair3" -> "cos(θ₃Δ) pair 3".
+// A Δ-curve column (core's key, as the CSV and JSON keep it) as a legend entry in the interface's
+// words: "bias_head0" -> "head 0", "cos_pair3" -> "cos(θ₃Δ) pair 3", "bias_i512_head1" -> "i = 512,
+// head 1".
 QString curveSeriesName(const std::string& column);
 
 // The full n × n matrix (masked entries stay as core has them: −inf logits).

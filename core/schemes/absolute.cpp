@@ -35,7 +35,8 @@ public:
     SinusoidalScheme(const RawParams& raw, const ModelConfig& model) : Scheme(sinusoidalInfo(), raw, model)
     {
         if (model.dModel % 2 != 0)
-            fail("needs an even d_model (sin/cos pairs), got " + std::to_string(model.dModel));
+            fail(fill(trCore("Scheme", "needs an even d_model (sin/cos pairs), got %1"),
+                      {std::to_string(model.dModel)}));
         m_base = m_params.real("base");
         m_layout = m_params.choice("layout") == "concat" ? SinusoidLayout::Concat : SinusoidLayout::Interleaved;
     }
@@ -74,18 +75,21 @@ public:
         m_maxLen = static_cast<int>(m_params.integer("max_len"));
         m_table = model.loaded ? model.loaded->find("position_table") : nullptr;
         if (model.loaded && !m_table)
-            fail("the checkpoint " + quoteInput(model.loaded->spec.path, kQuotedNameChars) +
-                 " has no position table under a common name (say which tensor is the role position_table)");
+            fail(fill(trCore("Scheme",
+                             "the checkpoint %1 has no position table under a common name (say which "
+                             "tensor is the role position_table)"),
+                      {quoteInput(model.loaded->spec.path, kQuotedNameChars)}));
         if (m_table) {
             const auto rows = m_table->values.rows(), cols = m_table->values.cols();
             const std::string what = quoteInput(m_table->print.tensor, kQuotedNameChars) + " (" + std::to_string(rows) + " × " +
                                      std::to_string(cols) + ")";
             if (cols != model.dModel)
-                fail("the table " + what + " has " + std::to_string(cols) + " columns, so d_model must be " +
-                     std::to_string(cols) + ", not " + std::to_string(model.dModel));
+                fail(fill(trCore("Scheme", "the table %1 has %2 columns, so d_model must be %2, not %3"),
+                          {what, std::to_string(cols), std::to_string(model.dModel)}));
             if (raw.count("max_len") && m_maxLen != rows)
-                fail("max_len " + std::to_string(m_maxLen) + " differs from the " + std::to_string(rows) +
-                     " rows of the table " + what + " (leave max_len out)");
+                fail(fill(trCore("Scheme",
+                                 "max_len %1 differs from the %2 rows of the table %3 (leave max_len out)"),
+                          {std::to_string(m_maxLen), std::to_string(rows), what}));
             m_maxLen = static_cast<int>(rows);
         }
     }
@@ -93,8 +97,10 @@ public:
     Eigen::MatrixXd absoluteAt(int start, int n) const override
     {
         if (start + n > m_maxLen)
-            fail("the sequence reaches position " + std::to_string(start + n - 1) + " but the table has max_len " +
-                 std::to_string(m_maxLen) + " rows (raise max_len)");
+            fail(fill(trCore("Scheme",
+                             "the sequence reaches position %1 but the table has max_len %2 rows (raise "
+                             "max_len)"),
+                      {std::to_string(start + n - 1), std::to_string(m_maxLen)}));
         return rows(start + n).bottomRows(n);
     }
 
@@ -133,9 +139,14 @@ private:
 
 SchemeInfo noneInfo()
 {
-    return {"none", POSLAB_TR_NOOP("Scheme", "No position information"), SchemeKind::None, "x_i = e_i; score = q_i·k_j / √d",
+    return {"none",
+            POSLAB_TR_NOOP("Scheme", "No position information"),
+            SchemeKind::None,
+            "x_i = e_i; score = q_i·k_j / √d",
             "(baseline)",
-            "Attention is permutation-equivariant: shuffling the tokens permutes the map and changes nothing else.",
+            POSLAB_TR_NOOP("SchemeNotes",
+                           "Attention is permutation-equivariant: shuffling the tokens permutes the map "
+                           "and changes nothing else."),
             {}};
 }
 
@@ -146,26 +157,54 @@ SchemeInfo sinusoidalInfo()
             SchemeKind::Absolute,
             "PE(p, 2k) = sin(p·ω_k), PE(p, 2k+1) = cos(p·ω_k), ω_k = base^(−2k/d); x_p = e_p + PE(p)",
             kVaswani,
-            "layout=interleaved is the paper's sin on even dims, cos on odd; layout=concat puts all sines "
-            "first, then all cosines (tensor2tensor, Transformer-XL), same frequencies. PE_i·PE_j depends "
-            "only on j − i.",
-            {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base (must be > 0)"},
-             {"layout", ParamType::Choice, "interleaved", 0, 0, {"interleaved", "concat"},
-              "where the sin and cos of one frequency sit"}}};
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "layout=interleaved is the paper's sin on even dims, cos on odd; layout=concat puts all "
+                "sines first, then all cosines (tensor2tensor, Transformer-XL), same frequencies. "
+                "PE_i·PE_j depends only on j − i."),
+            {{"base",
+              ParamType::Real,
+              "10000",
+              1e-6,
+              1e12,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "wavelength base (must be > 0)")},
+             {"layout",
+              ParamType::Choice,
+              "interleaved",
+              0,
+              0,
+              {"interleaved", "concat"},
+              POSLAB_TR_NOOP("SchemeParam", "where the sin and cos of one frequency sit")}}};
 }
 
 SchemeInfo learnedInfo()
 {
-    return {"learned",
-            POSLAB_TR_NOOP("Scheme", "Learned absolute table"),
-            SchemeKind::Absolute,
-            "x_p = e_p + P[p], P ∈ ℝ^(max_len × d)",
-            "Devlin et al. 2019 (BERT); Radford et al. 2019 (GPT-2)",
-            "P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained table, or "
-            "is a checkpoint's own (--weights: GPT-2 wpe, BERT position_embeddings; max_len is then its "
-            "rows); positions at or beyond max_len have no row, so longer sequences are an error.",
-            {{"max_len", ParamType::Int, "512", 1, 65536, {}, "rows in the table (longest sequence)"},
-             {"init_std", ParamType::Real, "1", 0, 100, {}, "standard deviation of the table's entries"}}};
+    return {
+        "learned",
+        POSLAB_TR_NOOP("Scheme", "Learned absolute table"),
+        SchemeKind::Absolute,
+        "x_p = e_p + P[p], P ∈ ℝ^(max_len × d)",
+        "Devlin et al. 2019 (BERT); Radford et al. 2019 (GPT-2)",
+        POSLAB_TR_NOOP("SchemeNotes",
+                       "P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained "
+                       "table, or is a checkpoint's own (--weights: GPT-2 wpe, BERT position_embeddings; "
+                       "max_len is then its rows); positions at or beyond max_len have no row, so longer "
+                       "sequences are an error."),
+        {{"max_len",
+          ParamType::Int,
+          "512",
+          1,
+          65536,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "rows in the table (longest sequence)")},
+         {"init_std",
+          ParamType::Real,
+          "1",
+          0,
+          100,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "standard deviation of the table's entries")}}};
 }
 
 std::unique_ptr<Scheme> makeNone(const RawParams& raw, const ModelConfig& model)

@@ -163,7 +163,7 @@ class CopeScheme final : public Scheme
                 const double w = p - std::floor(p);
                 t(i, j) = scoreScale() * (fixed(i, ceil) * w + fixed(i, floor) * (1 - w));
             }
-        terms.push_back({"contextual position q_i·e[p_ij] / √d", t});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "contextual position q_i·e[p_ij] / √d"), t});
         return terms;
     }
 
@@ -178,8 +178,10 @@ class CopeScheme final : public Scheme
 
     DeltaCurve deltaCurve(int) const override
     {
-        fail("the counted positions depend on the tokens (gates σ(q_i·k_j/√d)), so there is no curve of Δ "
-             "alone: see an input's counted positions (the positions matrix) and its measured profile");
+        fail(trCore("Scheme",
+                    "the counted positions depend on the tokens (gates σ(q_i·k_j/√d)), so there is no "
+                    "curve of Δ alone: see an input's counted positions (the positions matrix) and its "
+                    "measured profile"));
     }
 
   private:
@@ -199,20 +201,25 @@ SchemeInfo copeInfo()
         "e[p] interpolated between e[⌊p⌋] and e[⌈p⌉]",
         "Golovneva, Wang, Weston & Sukhbaatar 2024, Contextual Position Encoding: Learning to Count What's "
         "Important",
-        "Transcribed from facebookresearch/RAM context_position.py (ContextPosSelfAttn.forward, its "
-        "defaults: gates from the attention's own q·k, divided by √d). Content decides position: key j's "
-        "position from query i counts the gates of keys j..i, so the same Δ gets different positions in "
-        "different sentences, and no Δ-curve exists without an input (compute --what positions shows the "
-        "counted positions). The embedding e (zeros at init there) is drawn N(0, 1) from the seed. Meant "
-        "with --causal; with the mask off nothing hides later keys, so the count runs from j to the end "
-        "of the sequence, as the official code does without a mask.",
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "Transcribed from facebookresearch/RAM context_position.py (ContextPosSelfAttn.forward, its "
+            "defaults: gates from the attention's own q·k, divided by √d). Content decides position: "
+            "key j's position from query i counts the gates of keys j..i, so the same Δ gets different "
+            "positions in different sentences, and no Δ-curve exists without an input (compute --what "
+            "positions shows the counted positions). The embedding e (zeros at init there) is drawn "
+            "N(0, 1) from the seed. Meant with --causal; with the mask off nothing hides later keys, so "
+            "the count runs from j to the end of the sequence, as the official code does without a "
+            "mask."),
         {{"npos",
           ParamType::Int,
           "0",
           0,
           65536,
           {},
-          "positions embedded (counted positions clamp at npos − 1); 0: n + 1, never clamped"}}};
+          POSLAB_TR_NOOP(
+              "SchemeParam",
+              "positions embedded (counted positions clamp at npos − 1); 0: n + 1, never clamped")}}};
 }
 
 std::unique_ptr<Scheme> makeCope(const RawParams& raw, const ModelConfig& model)

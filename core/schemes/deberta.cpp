@@ -23,24 +23,29 @@ public:
         m_bucketSize = static_cast<int>(m_params.integer("bucket_size"));
         m_maxPosition = static_cast<int>(m_params.integer("max_position"));
         if (m_bucketSize == 1)
-            fail("bucket_size must be 0 (no log buckets) or at least 2, got 1");
+            fail(trCore("Scheme", "bucket_size must be 0 (no log buckets) or at least 2, got 1"));
         if (m_bucketSize > 0 && m_maxPosition - 1 <= m_bucketSize / 2)
-            fail("max_position " + std::to_string(m_maxPosition) + " must exceed bucket_size/2 + 1 = " +
-                 std::to_string(m_bucketSize / 2 + 1) + " for the log buckets");
+            fail(fill(
+                trCore("Scheme", "max_position %1 must exceed bucket_size/2 + 1 = %2 for the log buckets"),
+                {std::to_string(m_maxPosition), std::to_string(m_bucketSize / 2 + 1)}));
         m_span = m_bucketSize > 0 ? m_bucketSize : m_maxPosition;
         if (model.loaded) {
             const LoadedTensor* rel = model.loaded->find("deberta_rel");
             if (!rel)
-                fail("the checkpoint " + quoteInput(model.loaded->spec.path, kQuotedNameChars) +
-                     " has no relative embeddings under a common name (say which tensor is the role deberta_rel)");
+                fail(fill(trCore("Scheme",
+                                 "the checkpoint %1 has no relative embeddings under a common name (say "
+                                 "which tensor is the role deberta_rel)"),
+                          {quoteInput(model.loaded->spec.path, kQuotedNameChars)}));
             const std::string what = quoteInput(rel->print.tensor, kQuotedNameChars) + " (" +
                                      std::to_string(rel->values.rows()) + " \u00d7 " + std::to_string(rel->values.cols()) + ")";
             if (rel->values.rows() != 2 * m_span)
-                fail("the table " + what + " has " + std::to_string(rel->values.rows()) + " rows but 2 \u00b7 span = " +
-                     std::to_string(2 * m_span) + " (span = bucket_size, or max_position without buckets)");
+                fail(fill(trCore("Scheme",
+                                 "the table %1 has %2 rows but 2 \u00b7 span = %3 (span = bucket_size, or "
+                                 "max_position without buckets)"),
+                          {what, std::to_string(rel->values.rows()), std::to_string(2 * m_span)}));
             if (rel->values.cols() != model.dModel)
-                fail("the table " + what + " has " + std::to_string(rel->values.cols()) + " columns, so d_model must be " +
-                     std::to_string(rel->values.cols()) + ", not " + std::to_string(model.dModel));
+                fail(fill(trCore("Scheme", "the table %1 has %2 columns, so d_model must be %2, not %3"),
+                          {what, std::to_string(rel->values.cols()), std::to_string(model.dModel)}));
             m_rel = rel->values;
             // DebertaV2Encoder.get_rel_embedding: LayerNorm(rel_embeddings) when norm_rel_ebd says layer_norm
             // (transformers' modeling_deberta_v2.py), eps = the config's layer_norm_eps (DebertaV2Config's
@@ -50,8 +55,10 @@ public:
             const LoadedTensor* b = model.loaded->find("deberta_ln_bias");
             if (settings && settings->debertaNormRel.value_or(false)) {
                 if (!w || !b || w->values.rows() != model.dModel || b->values.rows() != model.dModel)
-                    fail("the config asks for layer-normed relative embeddings, but the checkpoint has no encoder "
-                         "LayerNorm weight and bias of " + std::to_string(model.dModel) + " values");
+                    fail(fill(trCore("Scheme",
+                                     "the config asks for layer-normed relative embeddings, but the "
+                                     "checkpoint has no encoder LayerNorm weight and bias of %1 values"),
+                              {std::to_string(model.dModel)}));
                 const double eps = settings->layerNormEps.value_or(1e-7);
                 for (Eigen::Index r = 0; r < m_rel.rows(); ++r) {
                     const double mean = m_rel.row(r).mean();
@@ -112,8 +119,9 @@ public:
                 c2p(i, j) = s * qc2p(i, row);
                 p2c(i, j) = s * kp2c(j, row);
             }
-        return {{"content-content", s * q * k.transpose()}, {"c2p content-to-position", c2p},
-                {"p2c position-to-content", p2c}};
+        return {{POSLAB_TR_NOOP("ScoreTerm", "content-content"), s * q * k.transpose()},
+                {POSLAB_TR_NOOP("ScoreTerm", "c2p content-to-position"), c2p},
+                {POSLAB_TR_NOOP("ScoreTerm", "p2c position-to-content"), p2c}};
     }
 
     double scoreScale() const override { return 1.0 / std::sqrt(3.0 * m_model.headDim()); }
@@ -156,15 +164,30 @@ SchemeInfo debertaInfo()
             SchemeKind::Relative,
             "Ã_ij = (Q^c_i·K^c_j + Q^c_i·K^r_δ(i,j) + K^c_j·Q^r_δ(i,j)) / √(3d), δ = log-bucket(i − j)",
             "He et al. 2021, DeBERTa: Decoding-enhanced BERT with Disentangled Attention",
-            "DeBERTa measures query − key (i − j); PosLab converts at the edge: the bucket shown is "
-            "bucket(Δ) = −δ(i, j), Δ = j − i. Log buckets as in DeBERTa-v2 (make_log_bucket_position, "
-            "in float64 as microsoft/DeBERTa's da_utils.py; ports that compute it in float32 can differ by one "
-            "bucket at some non-default settings; bucket_size 0 = plain clipping as in v1); the table row is clamp(δ + span, 0, 2·span − 1). "
-            "As in the official code, p2c gathers with the same δ(i, j) as c2p (the paper writes δ(j, i)). "
-            "K^r = P·W_k and Q^r = P·W_q share the content projections (v2's share_att_key); P is drawn "
-            "from the seed (N(0, 1)).",
-            {{"bucket_size", ParamType::Int, "256", 0, 65536, {}, "position buckets (0: no log buckets)"},
-             {"max_position", ParamType::Int, "512", 2, 65536, {}, "maximum relative position"}}};
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "DeBERTa measures query − key (i − j); PosLab converts at the edge: the bucket shown is "
+                "bucket(Δ) = −δ(i, j), Δ = j − i. Log buckets as in DeBERTa-v2 "
+                "(make_log_bucket_position, in float64 as microsoft/DeBERTa's da_utils.py; ports that "
+                "compute it in float32 can differ by one bucket at some non-default settings; "
+                "bucket_size 0 = plain clipping as in v1); the table row is clamp(δ + span, 0, 2·span "
+                "− 1). As in the official code, p2c gathers with the same δ(i, j) as c2p (the paper "
+                "writes δ(j, i)). K^r = P·W_k and Q^r = P·W_q share the content projections (v2's "
+                "share_att_key); P is drawn from the seed (N(0, 1))."),
+            {{"bucket_size",
+              ParamType::Int,
+              "256",
+              0,
+              65536,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "position buckets (0: no log buckets)")},
+             {"max_position",
+              ParamType::Int,
+              "512",
+              2,
+              65536,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "maximum relative position")}}};
 }
 
 std::unique_ptr<Scheme> makeDeberta(const RawParams& raw, const ModelConfig& model)

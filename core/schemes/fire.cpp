@@ -163,7 +163,7 @@ class FireScheme final : public Scheme
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
                 b(i, j) = bias(ctx.head, ctx.start + i, ctx.start + j);
-        terms.push_back({"FIRE bias f(ψ(i − j)/ψ(max(i, L)))", b});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "FIRE bias f(ψ(i − j)/ψ(max(i, L)))"), b});
         return terms;
     }
 
@@ -217,24 +217,44 @@ class FireScheme final : public Scheme
 
 SchemeInfo fireInfo()
 {
-    return {
-        "fire",
-        POSLAB_TR_NOOP("Scheme", "FIRE functional interpolation of relative positions"),
-        SchemeKind::Relative,
-        "score = q_i·k_j / √d + f_h(ψ(i − j) / ψ(max(i, L))), ψ(x) = log(c·|x| + 1), f: MLP 1 → hidden → "
-        "heads (ReLU)",
-        "Li, Ramakrishnan, Kumar, Ontañón et al. 2023, Functional Interpolation for Relative Positions "
-        "Improves Long Context Transformers",
-        "Transcribed from the paper's pseudo-code (class FIRE): ψ uses |c·x|, the normaliser gets + 1e-6, "
-        "i and j are absolute positions (start + index). The MLP is drawn from the seed as PyTorch's "
-        "nn.Linear init (weights and biases U(±1/√fan_in)): an untrained FIRE. The bias depends on the "
-        "query's position through ψ(max(i, L)), so FIRE is not shift-invariant: queries at or below L "
-        "share one curve of Δ, beyond L the curve is squeezed as i grows (the Δ-curve shows i = L, 4L, "
-        "16L; compare with a shift past L to see it). The paper is causal (i ≥ j); with the mask off "
-        "ψ(|i − j|) is symmetric, so a key after the query gets the bias of the key as far before it.",
-        {{"c", ParamType::Real, "0.1", 1e-4, 1e4, {}, "log scale of ψ(x) = log(c·|x| + 1)"},
-         {"L", ParamType::Real, "512", 1, 1e9, {}, "threshold: the normaliser is ψ(max(i, L))"},
-         {"hidden", ParamType::Int, "32", 1, 1024, {}, "hidden units of the MLP (seeded)"}}};
+    return {"fire",
+            POSLAB_TR_NOOP("Scheme", "FIRE functional interpolation of relative positions"),
+            SchemeKind::Relative,
+            "score = q_i·k_j / √d + f_h(ψ(i − j) / ψ(max(i, L))), ψ(x) = log(c·|x| + 1), f: MLP 1 → hidden → "
+            "heads (ReLU)",
+            "Li, Ramakrishnan, Kumar, Ontañón et al. 2023, Functional Interpolation for Relative Positions "
+            "Improves Long Context Transformers",
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "Transcribed from the paper's pseudo-code (class FIRE): ψ uses |c·x|, the normaliser gets + "
+                "1e-6, i and j are absolute positions (start + index). The MLP is drawn from the seed as "
+                "PyTorch's nn.Linear init (weights and biases U(±1/√fan_in)): an untrained FIRE. The bias "
+                "depends on the query's position through ψ(max(i, L)), so FIRE is not shift-invariant: "
+                "queries at or below L share one curve of Δ, beyond L the curve is squeezed as i grows (the "
+                "Δ-curve shows i = L, 4L, 16L; compare with a shift past L to see it). The paper is causal "
+                "(i ≥ j); with the mask off ψ(|i − j|) is symmetric, so a key after the query gets the bias "
+                "of the key as far before it."),
+            {{"c",
+              ParamType::Real,
+              "0.1",
+              1e-4,
+              1e4,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "log scale of ψ(x) = log(c·|x| + 1)")},
+             {"L",
+              ParamType::Real,
+              "512",
+              1,
+              1e9,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "threshold: the normaliser is ψ(max(i, L))")},
+             {"hidden",
+              ParamType::Int,
+              "32",
+              1,
+              1024,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "hidden units of the MLP (seeded)")}}};
 }
 
 std::unique_ptr<Scheme> makeFire(const RawParams& raw, const ModelConfig& model)

@@ -60,7 +60,9 @@ public:
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
                 b(i, j) = bias(ctx.head, j - i);
-        terms.push_back({m_power ? "kernel bias −p·|Δ|^a" : "kernel bias −p·log(1 + a·|Δ|)", b});
+        terms.push_back({m_power ? POSLAB_TR_NOOP("ScoreTerm", "kernel bias −p·|Δ|^a")
+                                 : POSLAB_TR_NOOP("ScoreTerm", "kernel bias −p·log(1 + a·|Δ|)"),
+                         b});
         return terms;
     }
 
@@ -83,22 +85,45 @@ private:
 
 SchemeInfo kerpleInfo()
 {
-    return {"kerple",
-            POSLAB_TR_NOOP("Scheme", "KERPLE kernelized relative positions"),
-            SchemeKind::Relative,
-            "score = q_i·k_j / √d + b_h(Δ); log: b = −p_h·log(1 + a_h·|Δ|), power: b = −p_h·|Δ|^(a_h)",
-            "Chi, Fan, Ramadge & Rudnicky 2022, KERPLE: Kernelized Relative Positional Embedding for Length "
-            "Extrapolation",
-            "Per-head p and a are drawn from the seed as the official init (log: p = 2·U, a = U; power: p = U, "
-            "a = 2·U) unless given, then clamped as the official code does: p, a ≥ 0.01, and the power "
-            "exponent a ≤ 2. The official power code names the coefficient bias_a and the exponent bias_p; "
-            "PosLab follows the paper (p coefficient, a exponent). The paper is causal (its diff is tril(i − j)); "
-            "with the mask off PosLab applies the kernel to |Δ|, symmetric as for ALiBi.",
-            {{"form", ParamType::Choice, "log", 0, 0, {"log", "power"}, "kernel: −p·log(1 + a·|Δ|) or −p·|Δ|^a"},
-             {"p", ParamType::Real, "0", 0, 1e6, {},
-              "coefficient of every head; 0 draws each head's from the seed (clamped to ≥ 0.01)"},
-             {"a", ParamType::Real, "0", 0, 1e6, {},
-              "log: distance scale, power: exponent (clamped to ≤ 2); 0 draws each head's from the seed"}}};
+    return {
+        "kerple",
+        POSLAB_TR_NOOP("Scheme", "KERPLE kernelized relative positions"),
+        SchemeKind::Relative,
+        "score = q_i·k_j / √d + b_h(Δ); log: b = −p_h·log(1 + a_h·|Δ|), power: b = −p_h·|Δ|^(a_h)",
+        "Chi, Fan, Ramadge & Rudnicky 2022, KERPLE: Kernelized Relative Positional Embedding for Length "
+        "Extrapolation",
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "Per-head p and a are drawn from the seed as the official init (log: p = 2·U, a = U; "
+            "power: p = U, a = 2·U) unless given, then clamped as the official code does: p, a ≥ "
+            "0.01, and the power exponent a ≤ 2. The official power code names the coefficient "
+            "bias_a and the exponent bias_p; PosLab follows the paper (p coefficient, a exponent). "
+            "The paper is causal (its diff is tril(i − j)); with the mask off PosLab applies the "
+            "kernel to |Δ|, symmetric as for ALiBi."),
+        {{"form",
+          ParamType::Choice,
+          "log",
+          0,
+          0,
+          {"log", "power"},
+          POSLAB_TR_NOOP("SchemeParam", "kernel: −p·log(1 + a·|Δ|) or −p·|Δ|^a")},
+         {"p",
+          ParamType::Real,
+          "0",
+          0,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam",
+                         "coefficient of every head; 0 draws each head's from the seed (clamped to ≥ 0.01)")},
+         {"a",
+          ParamType::Real,
+          "0",
+          0,
+          1e6,
+          {},
+          POSLAB_TR_NOOP(
+              "SchemeParam",
+              "log: distance scale, power: exponent (clamped to ≤ 2); 0 draws each head's from the seed")}}};
 }
 
 std::unique_ptr<Scheme> makeKerple(const RawParams& raw, const ModelConfig& model)

@@ -36,11 +36,13 @@ SchemeInfo nopeInfo()
             "Kazemnejad et al. 2023, The Impact of Positional Encoding on Length Generalization in "
             "Transformers; Haviv et al. 2022, Transformer Language Models without Positional Encodings Still "
             "Learn Positional Information",
-            "Meant with --causal. Without the mask (an encoder) attention is permutation-equivariant: shuffling "
-            "the tokens only permutes the map, so positions are invisible. With the mask, query i sees keys "
-            "0..i, and at λ = 0 (every token the same content) all its scores are equal: the first layer "
-            "attends uniformly, p_ij = 1/(i + 1), whose output can encode i (the papers' argument). "
-            "Nothing beyond that: the scores never see Δ.",
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "Meant with --causal. Without the mask (an encoder) attention is permutation-equivariant: "
+                "shuffling the tokens only permutes the map, so positions are invisible. With the mask, "
+                "query i sees keys 0..i, and at λ = 0 (every token the same content) all its scores are "
+                "equal: the first layer attends uniformly, p_ij = 1/(i + 1), whose output can encode i "
+                "(the papers' argument). Nothing beyond that: the scores never see Δ."),
             {}};
 }
 

@@ -39,7 +39,7 @@ public:
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
                 pos(i, j) = s * qa(i, bucket(i, j));
-        terms.push_back({"content-position (a^K)", pos});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "content-position (a^K)"), pos});
         return terms;
     }
 
@@ -89,7 +89,8 @@ public:
     TransformerXlScheme(const RawParams& raw, const ModelConfig& model) : Scheme(transformerXlInfo(), raw, model)
     {
         if (model.dModel % 2 != 0)
-            fail("needs an even d_model for the sinusoid R, got " + std::to_string(model.dModel));
+            fail(fill(trCore("Scheme", "needs an even d_model for the sinusoid R, got %1"),
+                      {std::to_string(model.dModel)}));
         m_base = m_params.real("base");
         m_wr = Rng::stream(model.seed, "txl.W_R").normalMatrix(model.dModel, model.dModel, 1.0 / std::sqrt(model.dModel));
         m_u = Rng::stream(model.seed, "txl.u").normalMatrix(model.heads, model.headDim(), 1.0);
@@ -128,10 +129,10 @@ public:
                 c(i, j) = s * uk(j);
                 d(i, j) = s * vr(i - j + n - 1);
             }
-        return {{"content-content", a},
-                {"(b) content-position", b},
-                {"(c) global content bias", c},
-                {"(d) global position bias", d}};
+        return {{POSLAB_TR_NOOP("ScoreTerm", "content-content"), a},
+                {POSLAB_TR_NOOP("ScoreTerm", "(b) content-position"), b},
+                {POSLAB_TR_NOOP("ScoreTerm", "(c) global content bias"), c},
+                {POSLAB_TR_NOOP("ScoreTerm", "(d) global position bias"), d}};
     }
 
     HeadPlan headPlan(const HeadContext& ctx) const override
@@ -221,7 +222,7 @@ public:
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
                 bias(i, j) = -m_slopes[ctx.head] * std::abs(j - i);
-        terms.push_back({"linear bias −m·|Δ|", bias});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "linear bias −m·|Δ|"), bias});
         return terms;
     }
 
@@ -245,14 +246,17 @@ private:
 
 SchemeInfo shawInfo()
 {
-    return {"shaw",
-            POSLAB_TR_NOOP("Scheme", "Shaw relative positions (clipped)"),
-            SchemeKind::Relative,
-            "e_ij = q_i·(k_j + a^K[clip(j−i, −k, k) + k]) / √d; z_i = Σ_j α_ij (v_j + a^V[clip(j−i, −k, k) + k])",
-            "Shaw, Uszkoreit & Vaswani 2018, Self-Attention with Relative Position Representations",
-            "a^K and a^V have 2k+1 rows of head_dim, shared across heads as in the paper, drawn from the seed "
-            "(N(0, 1)). Offsets beyond ±k share the edge row, so the map is flat there.",
-            {{"k", ParamType::Int, "16", 0, 4096, {}, "clipping distance"}}};
+    return {
+        "shaw",
+        POSLAB_TR_NOOP("Scheme", "Shaw relative positions (clipped)"),
+        SchemeKind::Relative,
+        "e_ij = q_i·(k_j + a^K[clip(j−i, −k, k) + k]) / √d; z_i = Σ_j α_ij (v_j + a^V[clip(j−i, −k, k) + k])",
+        "Shaw, Uszkoreit & Vaswani 2018, Self-Attention with Relative Position Representations",
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "a^K and a^V have 2k+1 rows of head_dim, shared across heads as in the paper, drawn from "
+            "the seed (N(0, 1)). Offsets beyond ±k share the edge row, so the map is flat there."),
+        {{"k", ParamType::Int, "16", 0, 4096, {}, POSLAB_TR_NOOP("SchemeParam", "clipping distance")}}};
 }
 
 SchemeInfo transformerXlInfo()
@@ -262,10 +266,19 @@ SchemeInfo transformerXlInfo()
             SchemeKind::Relative,
             "A_ij = q_i·k_j + q_i·W_R R_{i−j} + u·k_j + v·W_R R_{i−j}, all / √d",
             "Dai et al. 2019, Transformer-XL: Attentive Language Models Beyond a Fixed-Length Context",
-            "R is the sinusoid of the distance i − j = −Δ in the official code's layout (all sines, then all "
-            "cosines); in an encoder (not causal) i − j is also negative. u, v (per head) and W_R are drawn "
-            "from the seed. Terms (a)–(d) as in the paper, scaled by 1/√d as in the official code.",
-            {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base of R (must be > 0)"}}};
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "R is the sinusoid of the distance i − j = −Δ in the official code's layout (all sines, "
+                "then all cosines); in an encoder (not causal) i − j is also negative. u, v (per head) "
+                "and W_R are drawn from the seed. Terms (a)–(d) as in the paper, scaled by 1/√d as in "
+                "the official code."),
+            {{"base",
+              ParamType::Real,
+              "10000",
+              1e-6,
+              1e12,
+              {},
+              POSLAB_TR_NOOP("SchemeParam", "wavelength base of R (must be > 0)")}}};
 }
 
 SchemeInfo alibiInfo()
@@ -275,9 +288,11 @@ SchemeInfo alibiInfo()
             SchemeKind::Relative,
             "score = q_i·k_j / √d − m_h·|j − i|, m_h = 2^(−8(h+1)/H) for H a power of two",
             "Press, Smith & Lewis 2022, Train Short, Test Long: Attention with Linear Biases",
-            "Slopes follow the paper's code for any head count (6, 12, 24 heads: the closest power of two, "
-            "then every other slope of twice that). The paper is causal (a decoder mask); in an encoder the "
-            "bias is symmetric, −m·|Δ|.",
+            POSLAB_TR_NOOP(
+                "SchemeNotes",
+                "Slopes follow the paper's code for any head count (6, 12, 24 heads: the closest power "
+                "of two, then every other slope of twice that). The paper is causal (a decoder mask); "
+                "in an encoder the bias is symmetric, −m·|Δ|."),
             {}};
 }
 

@@ -16,9 +16,10 @@ public:
     RopeScheme(const RawParams& raw, const ModelConfig& model) : Scheme(ropeInfo(), raw, model)
     {
         if (model.headDim() % 2 != 0)
-            fail("needs an even head dimension (rotation pairs), got " + std::to_string(model.headDim()) +
-                 " (d_model " + std::to_string(model.dModel) + " / heads " + std::to_string(model.heads) +
-                 ")");
+            fail(fill(trCore("Scheme",
+                             "needs an even head dimension (rotation pairs), got %1 (d_model %2 / heads %3)"),
+                      {std::to_string(model.headDim()), std::to_string(model.dModel),
+                       std::to_string(model.heads)}));
         m_interleaved = m_params.choice("layout") == "interleaved";
         RopeScalingConfig& c = m_config;
         c.scaling = parseRopeScaling(m_params.choice("scaling"));
@@ -26,10 +27,10 @@ public:
         // HF: dim = int(head_dim * partial_rotary_factor)
         c.rotaryDims = static_cast<int>(model.headDim() * m_params.real("rotary_fraction"));
         if (c.rotaryDims < 2 || c.rotaryDims % 2 != 0)
-            fail("rotary_fraction " + formatReal(m_params.real("rotary_fraction")) +
-                 " gives rotary_dims = int(" + std::to_string(model.headDim()) + " × " +
-                 formatReal(m_params.real("rotary_fraction")) + ") = " + std::to_string(c.rotaryDims) +
-                 "; it must be even and at least 2");
+            fail(fill(trCore("Scheme", "rotary_fraction %1 gives rotary_dims = int(%2 × %1) = %3; it must be "
+                                       "even and at least 2"),
+                      {formatReal(m_params.real("rotary_fraction")), std::to_string(model.headDim()),
+                       std::to_string(c.rotaryDims)}));
         c.factor = m_params.real("factor");
         c.originalMax = static_cast<int>(m_params.integer("original_max_position"));
         c.betaFast = m_params.real("beta_fast");
@@ -61,7 +62,8 @@ public:
         r.start = ctx.start;
         const Eigen::MatrixXd plain = s * q * k.transpose();
         const Eigen::MatrixXd rotated = s * rotateRows(q, r, RotarySide::Query) * rotateRows(k, r, RotarySide::Key).transpose();
-        return {{"content-content", plain}, {"rotation (rotated − unrotated)", rotated - plain}};
+        return {{POSLAB_TR_NOOP("ScoreTerm", "content-content"), plain},
+                {POSLAB_TR_NOOP("ScoreTerm", "rotation (rotated − unrotated)"), rotated - plain}};
     }
 
     RotaryPlan rotary(int n) const override
@@ -115,87 +117,130 @@ SchemeInfo ropeInfo()
         "q̃_i = R(i·θ) q_i, k̃_j = R(j·θ) k_j, θ_c = base^(−2c/d); score = q̃_i·k̃_j / √d = q_i·R((j−i)θ) k_j / "
         "√d",
         "Su et al. 2021, RoFormer: Enhanced Transformer with Rotary Position Embedding",
-        "layout=half rotates dims c and c + d/2 together (GPT-NeoX, LLaMA); layout=interleaved rotates 2c "
-        "and 2c + 1 (GPT-J, RoFormer). The two are not interchangeable on the same weights. scaling follows "
-        "Hugging Face transformers' modeling_rope_utils.py (computed in float64, HF uses float32); the "
-        "attention factor multiplies cos and sin, so the logit scales by its square. dynamic and longrope "
-        "use the sequence length n (dynamic: max(n, L0); longrope: long_factor when n > L0).",
-        {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base θ (must be > 0; HF rope_theta)"},
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "layout=half rotates dims c and c + d/2 together (GPT-NeoX, LLaMA); layout=interleaved "
+            "rotates 2c and 2c + 1 (GPT-J, RoFormer). The two are not interchangeable on the same "
+            "weights. scaling follows Hugging Face transformers' modeling_rope_utils.py (computed in "
+            "float64, HF uses float32); the attention factor multiplies cos and sin, so the logit "
+            "scales by its square. dynamic and longrope use the sequence length n (dynamic: max(n, "
+            "L0); longrope: long_factor when n > L0)."),
+        {{"base",
+          ParamType::Real,
+          "10000",
+          1e-6,
+          1e12,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "wavelength base θ (must be > 0; HF rope_theta)")},
          {"layout",
           ParamType::Choice,
           "half",
           0,
           0,
           {"half", "interleaved"},
-          "which dims form a rotation pair"},
+          POSLAB_TR_NOOP("SchemeParam", "which dims form a rotation pair")},
          {"scaling",
           ParamType::Choice,
           "none",
           0,
           0,
           {"none", "linear", "dynamic", "yarn", "longrope", "llama3"},
-          "context extension, as HF modeling_rope_utils.py computes (inv_freq, attention_factor)"},
-         {"factor", ParamType::Real, "1", 1e-6, 1e6, {}, "scaling factor (context length ÷ L0)"},
+          POSLAB_TR_NOOP(
+              "SchemeParam",
+              "context extension, as HF modeling_rope_utils.py computes (inv_freq, attention_factor)")},
+         {"factor",
+          ParamType::Real,
+          "1",
+          1e-6,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "scaling factor (context length ÷ L0)")},
          {"original_max_position",
           ParamType::Int,
           "4096",
           1,
           1e9,
           {},
-          "L0, the pretrained context (HF original_max_position_embeddings)"},
-         {"beta_fast", ParamType::Real, "32", 1e-6, 1e6, {}, "yarn: rotations where extrapolation ends"},
-         {"beta_slow", ParamType::Real, "1", 1e-6, 1e6, {}, "yarn: rotations where interpolation begins"},
-         {"mscale", ParamType::Real, "0", 0, 1e6, {}, "yarn: mscale of the attention factor (0: not given)"},
+          POSLAB_TR_NOOP("SchemeParam", "L0, the pretrained context (HF original_max_position_embeddings)")},
+         {"beta_fast",
+          ParamType::Real,
+          "32",
+          1e-6,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "yarn: rotations where extrapolation ends")},
+         {"beta_slow",
+          ParamType::Real,
+          "1",
+          1e-6,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "yarn: rotations where interpolation begins")},
+         {"mscale",
+          ParamType::Real,
+          "0",
+          0,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "yarn: mscale of the attention factor (0: not given)")},
          {"mscale_all_dim",
           ParamType::Real,
           "0",
           0,
           1e6,
           {},
-          "yarn: its denominator's mscale (0: not given; both needed)"},
-         {"truncate", ParamType::Bool, "true", 0, 0, {}, "yarn: floor/ceil the ramp's bounds"},
+          POSLAB_TR_NOOP("SchemeParam", "yarn: its denominator's mscale (0: not given; both needed)")},
+         {"truncate",
+          ParamType::Bool,
+          "true",
+          0,
+          0,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "yarn: floor/ceil the ramp's bounds")},
          {"low_freq_factor",
           ParamType::Real,
           "1",
           1e-6,
           1e6,
           {},
-          "llama3: wavelengths above L0/this are divided by factor"},
+          POSLAB_TR_NOOP("SchemeParam", "llama3: wavelengths above L0/this are divided by factor")},
          {"high_freq_factor",
           ParamType::Real,
           "4",
           1e-6,
           1e6,
           {},
-          "llama3: wavelengths below L0/this are kept"},
+          POSLAB_TR_NOOP("SchemeParam", "llama3: wavelengths below L0/this are kept")},
          {"attention_factor",
           ParamType::Real,
           "0",
           0,
           1e6,
           {},
-          "yarn, longrope: multiplies cos and sin (0: derived, as HF)"},
+          POSLAB_TR_NOOP("SchemeParam", "yarn, longrope: multiplies cos and sin (0: derived, as HF)")},
          {"short_factor",
           ParamType::RealList,
           "",
           1e-6,
           1e6,
           {},
-          "longrope: rotary_dims/2 divisors of inv_freq for n ≤ L0"},
+          POSLAB_TR_NOOP("SchemeParam", "longrope: rotary_dims/2 divisors of inv_freq for n ≤ L0")},
          {"long_factor",
           ParamType::RealList,
           "",
           1e-6,
           1e6,
           {},
-          "longrope: rotary_dims/2 divisors of inv_freq for n > L0"},
+          POSLAB_TR_NOOP("SchemeParam", "longrope: rotary_dims/2 divisors of inv_freq for n > L0")},
          {"rotary_fraction",
           ParamType::Real,
           "1",
           1e-6,
           1,
           {},
-          "rotary_dims = int(head_dim · this); the rest pass unrotated (HF partial_rotary_factor)"}}};
+          POSLAB_TR_NOOP(
+              "SchemeParam",
+              "rotary_dims = int(head_dim · this); the rest pass unrotated (HF partial_rotary_factor)")}}};
 }
 
 std::unique_ptr<Scheme> makeRope(const RawParams& raw, const ModelConfig& model)

@@ -25,7 +25,8 @@ public:
         const std::string& pe = m_params.choice("pe");
         m_pe = pe == "learned" ? Pe::Learned : pe == "sinusoidal" ? Pe::Sinusoidal : Pe::None;
         if (m_pe == Pe::Sinusoidal && model.dModel % 2 != 0)
-            fail("pe=sinusoidal needs an even d_model, got " + std::to_string(model.dModel));
+            fail(fill(trCore("Scheme", "pe=sinusoidal needs an even d_model, got %1"),
+                      {std::to_string(model.dModel)}));
         m_maxLen = static_cast<int>(m_params.integer("max_len"));
         m_deltaScale = m_params.real("delta_scale");
         m_activation = m_params.choice("activation");
@@ -46,8 +47,10 @@ public:
         switch (m_pe) {
         case Pe::Learned:
             if (start + n > m_maxLen)
-                fail("the sequence reaches position " + std::to_string(start + n - 1) +
-                     " but the PE table has max_len " + std::to_string(m_maxLen) + " rows (raise max_len)");
+                fail(fill(trCore("Scheme",
+                                 "the sequence reaches position %1 but the PE table has max_len %2 rows "
+                                 "(raise max_len)"),
+                          {std::to_string(start + n - 1), std::to_string(m_maxLen)}));
             // The same table as the 'learned' scheme for the same seed, so the two can be compared.
             return Rng::stream(m_model.seed, "learned.table").normalMatrix(start + n, m_model.dModel, 1.0).bottomRows(n);
         case Pe::Sinusoidal:
@@ -83,7 +86,7 @@ public:
                 const double mask = (m_model.causal && j > i) ? 0.0 : 1.0;   // Mask_ij: 1 where i may see j
                 term(i, j) = mask * s * qe(i, j - i + n - 1);
             }
-        terms.push_back({"Δ-embedding q_i·W_k·Mask⊙E(Δ)", term});
+        terms.push_back({POSLAB_TR_NOOP("ScoreTerm", "Δ-embedding q_i·W_k·Mask⊙E(Δ)"), term});
         return terms;
     }
 
@@ -141,25 +144,54 @@ private:
 
 SchemeInfo seedLinearInfo()
 {
-    return {"seed-linear",
-            POSLAB_TR_NOOP("Scheme", "The seed article's Δ-embedding (Linear(Δ) + Bias)"),
-            SchemeKind::Relative,
-            "E(Δ) = act(w·Δ + b); RPE_ij = PE_j + Mask_ij ⊙ E(j − i); score = q_i·W_k(e_j + RPE_ij) / √d",
-            "The article in shared/seeds (大语言模型原理基础与前沿 相对位置编码), §3–4",
-            "Reproduced as far as it is computable: the article adds a Δ-embedding to an absolute PE but never "
-            "says where the sum enters attention; here it rides on the key of each pair. The article writes "
-            "RPE_i = PE_i + Mask_i·E_i, indexing everything by one token; PosLab reads it per (query i, key j) "
-            "pair: the key carries its own PE_j, and E is taken at the pair's Δ = j − i. w, b are drawn like "
-            "torch.nn.Linear(1, d) (U(−1, 1)); Δ enters unnormalised, as in the article, so far keys dominate "
-            "on long sequences (logits of several hundred at n = 300, beyond float32's precision: the oneDNN "
-            "engine computes this term in double, relative to each row's largest, which makes it slower for this "
-            "scheme). Mask_ij is 1 where query i may see key j.",
-            {{"pe", ParamType::Choice, "learned", 0, 0, {"learned", "sinusoidal", "none"},
-              "the absolute PE the Δ-embedding is added to (the article's code: nn.Embedding)"},
-             {"max_len", ParamType::Int, "512", 1, 65536, {}, "rows of the learned PE table"},
-             {"activation", ParamType::Choice, "none", 0, 0, {"none", "relu", "tanh", "gelu"},
-              "activation after Linear(Δ) + Bias (the article mentions one, its formula has none)"},
-             {"delta_scale", ParamType::Real, "1", 0, 1e6, {}, "Δ is multiplied by this before Linear"}}};
+    return {
+        "seed-linear",
+        POSLAB_TR_NOOP("Scheme", "The seed article's Δ-embedding (Linear(Δ) + Bias)"),
+        SchemeKind::Relative,
+        "E(Δ) = act(w·Δ + b); RPE_ij = PE_j + Mask_ij ⊙ E(j − i); score = q_i·W_k(e_j + RPE_ij) / √d",
+        "The article in shared/seeds (大语言模型原理基础与前沿 相对位置编码), §3–4",
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "Reproduced as far as it is computable: the article adds a Δ-embedding to an absolute PE "
+            "but never says where the sum enters attention; here it rides on the key of each pair. "
+            "The article writes RPE_i = PE_i + Mask_i·E_i, indexing everything by one token; PosLab "
+            "reads it per (query i, key j) pair: the key carries its own PE_j, and E is taken at the "
+            "pair's Δ = j − i. w, b are drawn like torch.nn.Linear(1, d) (U(−1, 1)); Δ enters "
+            "unnormalised, as in the article, so far keys dominate on long sequences (logits of "
+            "several hundred at n = 300, beyond float32's precision: the oneDNN engine computes this "
+            "term in double, relative to each row's largest, which makes it slower for this scheme). "
+            "Mask_ij is 1 where query i may see key j."),
+        {{"pe",
+          ParamType::Choice,
+          "learned",
+          0,
+          0,
+          {"learned", "sinusoidal", "none"},
+          POSLAB_TR_NOOP("SchemeParam",
+                         "the absolute PE the Δ-embedding is added to (the article's code: nn.Embedding)")},
+         {"max_len",
+          ParamType::Int,
+          "512",
+          1,
+          65536,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "rows of the learned PE table")},
+         {"activation",
+          ParamType::Choice,
+          "none",
+          0,
+          0,
+          {"none", "relu", "tanh", "gelu"},
+          POSLAB_TR_NOOP(
+              "SchemeParam",
+              "activation after Linear(Δ) + Bias (the article mentions one, its formula has none)")},
+         {"delta_scale",
+          ParamType::Real,
+          "1",
+          0,
+          1e6,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "Δ is multiplied by this before Linear")}}};
 }
 
 std::unique_ptr<Scheme> makeSeedLinear(const RawParams& raw, const ModelConfig& model)

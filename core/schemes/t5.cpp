@@ -25,28 +25,39 @@ public:
         const int half = m_bidirectional ? m_numBuckets / 2 : m_numBuckets;
         const int maxExact = half / 2;
         if (maxExact < 1)
-            fail("num_buckets " + std::to_string(m_numBuckets) + " leaves no exact bucket" +
-                 (m_bidirectional ? " (a bidirectional t5 needs num_buckets >= 4)" : " (needs num_buckets >= 2)"));
+            fail(
+                fill(m_bidirectional
+                         ? trCore("Scheme", "num_buckets %1 leaves no exact bucket (a bidirectional t5 needs "
+                                            "num_buckets >= 4)")
+                         : trCore("Scheme", "num_buckets %1 leaves no exact bucket (needs num_buckets >= 2)"),
+                     {std::to_string(m_numBuckets)}));
         if (m_maxDistance <= maxExact)
-            fail("max_distance " + std::to_string(m_maxDistance) + " must exceed the " + std::to_string(maxExact) +
-                 " exact buckets (num_buckets" + (m_bidirectional ? "/4" : "/2") + ")");
+            fail(fill(
+                trCore("Scheme", "max_distance %1 must exceed the %2 exact buckets (num_buckets%3)"),
+                {std::to_string(m_maxDistance), std::to_string(maxExact), m_bidirectional ? "/4" : "/2"}));
         if (model.loaded) {
             // The encoder's table is bidirectional, the decoder's one-directional (T5's own split).
             const char* role = m_bidirectional ? "t5_bias" : "t5_decoder_bias";
             const LoadedTensor* t = model.loaded->find(role);
             if (!t)
-                fail(std::string("the checkpoint ") + quoteInput(model.loaded->spec.path, kQuotedNameChars) + " has no " +
-                     (m_bidirectional ? "encoder" : "decoder") + " relative attention bias (" + role +
-                     (m_bidirectional ? "; bidirectional=false takes the decoder's" : "; bidirectional=true takes the encoder's") +
-                     ", or say which tensor is the role " + role + ")");
+                fail(fill(m_bidirectional
+                              ? trCore("Scheme",
+                                       "the checkpoint %1 has no encoder relative attention bias (%2; "
+                                       "bidirectional=false takes the decoder's, or say which tensor is "
+                                       "the role %2)")
+                              : trCore("Scheme",
+                                       "the checkpoint %1 has no decoder relative attention bias (%2; "
+                                       "bidirectional=true takes the encoder's, or say which tensor is the "
+                                       "role %2)"),
+                          {quoteInput(model.loaded->spec.path, kQuotedNameChars), role}));
             const std::string what = quoteInput(t->print.tensor, kQuotedNameChars) + " (" + std::to_string(t->values.rows()) + " \u00d7 " +
                                      std::to_string(t->values.cols()) + ")";
             if (t->values.rows() != m_numBuckets)
-                fail("num_buckets is " + std::to_string(m_numBuckets) + " but the table " + what + " has " +
-                     std::to_string(t->values.rows()) + " buckets");
+                fail(fill(trCore("Scheme", "num_buckets is %1 but the table %2 has %3 buckets"),
+                          {std::to_string(m_numBuckets), what, std::to_string(t->values.rows())}));
             if (t->values.cols() != model.heads)
-                fail("the table " + what + " has one column per head: heads must be " +
-                     std::to_string(t->values.cols()) + ", not " + std::to_string(model.heads));
+                fail(fill(trCore("Scheme", "the table %1 has one column per head: heads must be %2, not %3"),
+                          {what, std::to_string(t->values.cols()), std::to_string(model.heads)}));
             m_table = t->values;
         } else {
             m_table = Rng::stream(model.seed, "t5.bias").normalMatrix(m_numBuckets, model.heads, 1.0);
@@ -91,7 +102,8 @@ public:
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
                 bias(i, j) = m_table(bucket(i, j), ctx.head);
-        return {{"content-content", q * k.transpose()}, {"bucket bias b[bucket, h]", bias}};
+        return {{POSLAB_TR_NOOP("ScoreTerm", "content-content"), q * k.transpose()},
+                {POSLAB_TR_NOOP("ScoreTerm", "bucket bias b[bucket, h]"), bias}};
     }
 
     double scoreScale() const override { return 1.0; }
@@ -133,18 +145,41 @@ private:
 
 SchemeInfo t5Info()
 {
-    return {"t5",
-            POSLAB_TR_NOOP("Scheme", "T5 relative position buckets"),
-            SchemeKind::Relative,
-            "score = q_i·k_j + b[bucket(j − i), h]; exact buckets below max_exact, log-spaced up to max_distance",
-            "Raffel et al. 2020, Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer",
-            "relative_position = memory − query = j − i, as in T5's code. Bidirectional: half the buckets for "
-            "keys after the query (Δ > 0). Unidirectional: keys after the query share bucket 0. The bucket "
-            "arithmetic is done in float32 and truncated, as in the official code; no 1/√d scaling, as in T5. "
-            "The bias table (num_buckets × heads) is drawn from the seed (N(0, 1)).",
-            {{"num_buckets", ParamType::Int, "32", 0, 4096, {}, "number of buckets (>= 2; >= 4 if bidirectional)"},
-             {"max_distance", ParamType::Int, "128", 1, 1'000'000, {}, "offsets at or beyond it share the last bucket"},
-             {"bidirectional", ParamType::Bool, "true", 0, 0, {}, "encoder (true) or decoder (false) buckets"}}};
+    return {
+        "t5",
+        POSLAB_TR_NOOP("Scheme", "T5 relative position buckets"),
+        SchemeKind::Relative,
+        "score = q_i·k_j + b[bucket(j − i), h]; exact buckets below max_exact, log-spaced up to max_distance",
+        "Raffel et al. 2020, Exploring the Limits of Transfer Learning with a Unified Text-to-Text "
+        "Transformer",
+        POSLAB_TR_NOOP(
+            "SchemeNotes",
+            "relative_position = memory − query = j − i, as in T5's code. Bidirectional: half the "
+            "buckets for keys after the query (Δ > 0). Unidirectional: keys after the query share "
+            "bucket 0. The bucket arithmetic is done in float32 and truncated, as in the official "
+            "code; no 1/√d scaling, as in T5. The bias table (num_buckets × heads) is drawn from the "
+            "seed (N(0, 1))."),
+        {{"num_buckets",
+          ParamType::Int,
+          "32",
+          0,
+          4096,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "number of buckets (>= 2; >= 4 if bidirectional)")},
+         {"max_distance",
+          ParamType::Int,
+          "128",
+          1,
+          1'000'000,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "offsets at or beyond it share the last bucket")},
+         {"bidirectional",
+          ParamType::Bool,
+          "true",
+          0,
+          0,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "encoder (true) or decoder (false) buckets")}}};
 }
 
 std::unique_ptr<Scheme> makeT5(const RawParams& raw, const ModelConfig& model)

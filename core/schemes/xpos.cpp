@@ -22,8 +22,10 @@ public:
     XposScheme(const RawParams& raw, const ModelConfig& model) : Scheme(xposInfo(), raw, model)
     {
         if (model.headDim() % 2 != 0)
-            fail("needs an even head dimension (rotation pairs), got " + std::to_string(model.headDim()) +
-                 " (d_model " + std::to_string(model.dModel) + " / heads " + std::to_string(model.heads) + ")");
+            fail(fill(trCore("Scheme",
+                             "needs an even head dimension (rotation pairs), got %1 (d_model %2 / heads %3)"),
+                      {std::to_string(model.headDim()), std::to_string(model.dModel),
+                       std::to_string(model.heads)}));
         m_base = m_params.real("base");
         m_scaleBase = m_params.real("scale_base");
     }
@@ -72,9 +74,11 @@ public:
         const double m = std::max(std::abs(minPos + start), std::abs(minPos + start + n - 1));
         const double log10Factor = m / m_scaleBase * -std::log10(zeta(0));
         if (log10Factor > 30.0)
-            fail("positions " + std::to_string(start) + ".." + std::to_string(start + n - 1) +
-                 " put the scale ζ^(m/B) near 10^" + std::to_string(static_cast<int>(log10Factor)) +
-                 ", beyond float's range (10^30 here): use a larger scale_base or fewer positions");
+            fail(fill(trCore("Scheme",
+                             "positions %1..%2 put the scale ζ^(m/B) near 10^%3, beyond float's range "
+                             "(10^30 here): use a larger scale_base or fewer positions"),
+                      {std::to_string(start), std::to_string(start + n - 1),
+                       std::to_string(static_cast<int>(log10Factor))}));
     }
 
     HeadPlan headPlan(const HeadContext& ctx) const override
@@ -92,7 +96,8 @@ public:
         const Eigen::MatrixXd k = ctx.content * ctx.wk;
         const Eigen::MatrixXd plain = s * q * k.transpose();
         const Eigen::MatrixXd scaled = s * apply(q, ctx.start, false) * apply(k, ctx.start, true).transpose();
-        return {{"content-content", plain}, {"rotation and scale (xPos − unrotated)", scaled - plain}};
+        return {{POSLAB_TR_NOOP("ScoreTerm", "content-content"), plain},
+                {POSLAB_TR_NOOP("ScoreTerm", "rotation and scale (xPos − unrotated)"), scaled - plain}};
     }
 
     RotaryPlan rotary(int) const override
@@ -137,18 +142,33 @@ private:
 
 SchemeInfo xposInfo()
 {
-    return {"xpos",
-            POSLAB_TR_NOOP("Scheme", "xPos: RoPE with an exponential decay"),
-            SchemeKind::Relative,
-            "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i, k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j, ζ_c = (2c + 0.4d)/(1.4d); "
-            "score = Σ_c ζ_c^(−Δ/B)·(q_i·R(Δθ_c) k_j)_c / √d",
-            "Sun et al. 2023, A Length-Extrapolatable Transformer (torchscale xpos_relative_position.py)",
-            "As torchscale: pairs are interleaved (2c, 2c+1); the angle uses the position i, the scale the "
-            "centred position m_i = i + min_pos, min_pos = −(start + n) // 2, which cancels in q̃·k̃ but keeps "
-            "the factors near 1. ζ_c < 1, so a key Δ before the query is damped by ζ_c^(|Δ|/B); xPos is "
-            "causal: with the mask off, keys after the query are amplified instead. θ_c = base^(−2c/d).",
-            {{"base", ParamType::Real, "10000", 1e-6, 1e12, {}, "wavelength base of the rotation (must be > 0)"},
-             {"scale_base", ParamType::Real, "512", 1, 1e9, {}, "B: the decay ζ_c^(|Δ|/B) per distance"}}};
+    return {
+        "xpos",
+        POSLAB_TR_NOOP("Scheme", "xPos: RoPE with an exponential decay"),
+        SchemeKind::Relative,
+        "q̃_i = ζ^(m_i/B)⊙R(i·θ) q_i, k̃_j = ζ^(−m_j/B)⊙R(j·θ) k_j, ζ_c = (2c + 0.4d)/(1.4d); "
+        "score = Σ_c ζ_c^(−Δ/B)·(q_i·R(Δθ_c) k_j)_c / √d",
+        "Sun et al. 2023, A Length-Extrapolatable Transformer (torchscale xpos_relative_position.py)",
+        POSLAB_TR_NOOP("SchemeNotes",
+                       "As torchscale: pairs are interleaved (2c, 2c+1); the angle uses the position i, the "
+                       "scale the centred position m_i = i + min_pos, min_pos = −(start + n) // 2, which "
+                       "cancels in q̃·k̃ but keeps the factors near 1. ζ_c < 1, so a key Δ before the query is "
+                       "damped by ζ_c^(|Δ|/B); xPos is causal: with the mask off, keys after the query are "
+                       "amplified instead. θ_c = base^(−2c/d)."),
+        {{"base",
+          ParamType::Real,
+          "10000",
+          1e-6,
+          1e12,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "wavelength base of the rotation (must be > 0)")},
+         {"scale_base",
+          ParamType::Real,
+          "512",
+          1,
+          1e9,
+          {},
+          POSLAB_TR_NOOP("SchemeParam", "B: the decay ζ_c^(|Δ|/B) per distance")}}};
 }
 
 std::unique_ptr<Scheme> makeXpos(const RawParams& raw, const ModelConfig& model)

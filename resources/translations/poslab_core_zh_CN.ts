@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Lab</name>
+    <message>
+        <source>n = %1: %2 (the n × n matrices would need %3, more than the explorer&apos;s %4)</source>
+        <translation>n = %1：%2（n × n 矩阵需要 %3，超过了探索器的 %4）</translation>
+    </message>
+    <message>
+        <source>n = %1: score terms are computed for n ≤ %2 only (no worked example, no term matrices)</source>
+        <translation>n = %1：分数项只在 n ≤ %2 时计算（没有逐步演算，也没有分数项矩阵）</translation>
+    </message>
+    <message>
+        <source>n = %1: compare mode needs %2 of matrices, more than the explorer&apos;s %3</source>
+        <translation>n = %1：对比模式的矩阵需要 %2，超过了探索器的 %3</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>two notices in one line</comment>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>probabilities streamed and mean-pooled into %1 × %1 cells of %2 × %2 tokens</source>
+        <translation>概率经流式计算后按均值池化为 %1 × %1 个单元，每个单元 %2 × %2 个词元</translation>
+    </message>
+    <message>
+        <source>probabilities streamed and max-pooled into %1 × %1 cells of %2 × %2 tokens</source>
+        <translation>概率经流式计算后按最大值池化为 %1 × %1 个单元，每个单元 %2 × %2 个词元</translation>
+    </message>
+    <message>
+        <source>tokens %1 × %2, 1 token per cell</source>
+        <translation>词元 %1 × %2，每个单元 1 个词元</translation>
+    </message>
+    <message>
+        <source>tokens %1 × %2, %3 × %3 tokens per cell</source>
+        <translation>词元 %1 × %2，每个单元 %3 × %3 个词元</translation>
+    </message>
+</context>
+<context>
     <name>Scheme</name>
     <message>
         <source>No position information</source>
@@ -63,6 +99,122 @@
         <source>xPos: RoPE with an exponential decay</source>
         <translation>xPos：带指数衰减的 RoPE</translation>
     </message>
+    <message>
+        <source>%1 has no buckets (bucket applies to t5, shaw and deberta)</source>
+        <translation>%1 没有分桶（bucket 只适用于 t5、shaw 和 deberta）</translation>
+    </message>
+    <message>
+        <source>%1 has no slopes (slopes apply to alibi)</source>
+        <translation>%1 没有斜率（slopes 只适用于 alibi）</translation>
+    </message>
+    <message>
+        <source>%1 counts no positions (positions apply to cope)</source>
+        <translation>%1 不计数位置（positions 只适用于 cope）</translation>
+    </message>
+    <message>
+        <source>%1 has no rotary frequencies (freqs apply to rope)</source>
+        <translation>%1 没有旋转频率（freqs 只适用于 rope）</translation>
+    </message>
+    <message>
+        <source>unknown scheme %1 (known: %2)</source>
+        <translation>未知的方案 %1（已知的有：%2）</translation>
+    </message>
+    <message>
+        <source>needs an even d_model (sin/cos pairs), got %1</source>
+        <translation>需要偶数的 d_model（sin/cos 成对），实际为 %1</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 has no position table under a common name (say which tensor is the role position_table)</source>
+        <translation>检查点 %1 中没有以常见名称命名的位置表（请指明哪个张量担任角色 position_table）</translation>
+    </message>
+    <message>
+        <source>the table %1 has %2 columns, so d_model must be %2, not %3</source>
+        <translation>表 %1 有 %2 列，所以 d_model 必须是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>max_len %1 differs from the %2 rows of the table %3 (leave max_len out)</source>
+        <translation>max_len %1 与表 %3 的 %2 行不一致（请不要给出 max_len）</translation>
+    </message>
+    <message>
+        <source>the sequence reaches position %1 but the table has max_len %2 rows (raise max_len)</source>
+        <translation>序列到达位置 %1，但表只有 max_len = %2 行（请增大 max_len）</translation>
+    </message>
+    <message>
+        <source>the counted positions depend on the tokens (gates σ(q_i·k_j/√d)), so there is no curve of Δ alone: see an input&apos;s counted positions (the positions matrix) and its measured profile</source>
+        <translation>计数位置取决于词元（门控 σ(q_i·k_j/√d)），所以不存在只关于 Δ 的曲线：请查看某个输入的计数位置（positions 矩阵）及其实测剖面</translation>
+    </message>
+    <message>
+        <source>bucket_size must be 0 (no log buckets) or at least 2, got 1</source>
+        <translation>bucket_size 必须为 0（不用对数分桶）或至少为 2，实际为 1</translation>
+    </message>
+    <message>
+        <source>max_position %1 must exceed bucket_size/2 + 1 = %2 for the log buckets</source>
+        <translation>对数分桶要求 max_position %1 大于 bucket_size/2 + 1 = %2</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 has no relative embeddings under a common name (say which tensor is the role deberta_rel)</source>
+        <translation>检查点 %1 中没有以常见名称命名的相对位置嵌入（请指明哪个张量担任角色 deberta_rel）</translation>
+    </message>
+    <message>
+        <source>the table %1 has %2 rows but 2 · span = %3 (span = bucket_size, or max_position without buckets)</source>
+        <translation>表 %1 有 %2 行，但 2 · span = %3（span 即 bucket_size；不分桶时为 max_position）</translation>
+    </message>
+    <message>
+        <source>the config asks for layer-normed relative embeddings, but the checkpoint has no encoder LayerNorm weight and bias of %1 values</source>
+        <translation>配置要求对相对位置嵌入做 LayerNorm，但检查点中没有 %1 个值的编码器 LayerNorm 权重和偏置</translation>
+    </message>
+    <message>
+        <source>needs an even d_model for the sinusoid R, got %1</source>
+        <translation>正弦编码 R 需要偶数的 d_model，实际为 %1</translation>
+    </message>
+    <message>
+        <source>needs an even head dimension (rotation pairs), got %1 (d_model %2 / heads %3)</source>
+        <translation>需要偶数的头维度（按维度对旋转），实际为 %1（d_model %2 / 头数 %3）</translation>
+    </message>
+    <message>
+        <source>rotary_fraction %1 gives rotary_dims = int(%2 × %1) = %3; it must be even and at least 2</source>
+        <translation>rotary_fraction %1 给出 rotary_dims = int(%2 × %1) = %3；它必须是偶数且至少为 2</translation>
+    </message>
+    <message>
+        <source>pe=sinusoidal needs an even d_model, got %1</source>
+        <translation>pe=sinusoidal 需要偶数的 d_model，实际为 %1</translation>
+    </message>
+    <message>
+        <source>the sequence reaches position %1 but the PE table has max_len %2 rows (raise max_len)</source>
+        <translation>序列到达位置 %1，但 PE 表只有 max_len = %2 行（请增大 max_len）</translation>
+    </message>
+    <message>
+        <source>num_buckets %1 leaves no exact bucket (a bidirectional t5 needs num_buckets &gt;= 4)</source>
+        <translation>num_buckets %1 留不出精确桶（双向的 t5 需要 num_buckets &gt;= 4）</translation>
+    </message>
+    <message>
+        <source>num_buckets %1 leaves no exact bucket (needs num_buckets &gt;= 2)</source>
+        <translation>num_buckets %1 留不出精确桶（需要 num_buckets &gt;= 2）</translation>
+    </message>
+    <message>
+        <source>max_distance %1 must exceed the %2 exact buckets (num_buckets%3)</source>
+        <translation>max_distance %1 必须大于精确桶的个数 %2（num_buckets%3）</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 has no encoder relative attention bias (%2; bidirectional=false takes the decoder&apos;s, or say which tensor is the role %2)</source>
+        <translation>检查点 %1 中没有编码器的相对注意力偏置（%2；bidirectional=false 会取解码器的，或者请指明哪个张量担任角色 %2）</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 has no decoder relative attention bias (%2; bidirectional=true takes the encoder&apos;s, or say which tensor is the role %2)</source>
+        <translation>检查点 %1 中没有解码器的相对注意力偏置（%2；bidirectional=true 会取编码器的，或者请指明哪个张量担任角色 %2）</translation>
+    </message>
+    <message>
+        <source>num_buckets is %1 but the table %2 has %3 buckets</source>
+        <translation>num_buckets 为 %1，但表 %2 有 %3 个桶</translation>
+    </message>
+    <message>
+        <source>the table %1 has one column per head: heads must be %2, not %3</source>
+        <translation>表 %1 每个头占一列：头数必须是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>positions %1..%2 put the scale ζ^(m/B) near 10^%3, beyond float&apos;s range (10^30 here): use a larger scale_base or fewer positions</source>
+        <translation>位置 %1..%2 使缩放因子 ζ^(m/B) 接近 10^%3，超出了 float 的范围（此处为 10^30）：请使用更大的 scale_base 或更少的位置</translation>
+    </message>
 </context>
 <context>
     <name>SchemeKind</name>
@@ -81,6 +233,311 @@
     <message>
         <source>absolute + relative</source>
         <translation>绝对 + 相对编码</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeNotes</name>
+    <message>
+        <source>Attention is permutation-equivariant: shuffling the tokens permutes the map and changes nothing else.</source>
+        <translation>注意力是置换等变的：打乱词元只会相应地置换注意力图，其他什么都不变。</translation>
+    </message>
+    <message>
+        <source>layout=interleaved is the paper&apos;s sin on even dims, cos on odd; layout=concat puts all sines first, then all cosines (tensor2tensor, Transformer-XL), same frequencies. PE_i·PE_j depends only on j − i.</source>
+        <translation>layout=interleaved 即论文的排法：偶数维放 sin，奇数维放 cos；layout=concat 先放全部正弦，再放全部余弦（tensor2tensor、Transformer-XL），频率相同。PE_i·PE_j 只取决于 j − i。</translation>
+    </message>
+    <message>
+        <source>P is drawn once from the seed (entries N(0, init_std²)) and stands in for a trained table, or is a checkpoint&apos;s own (--weights: GPT-2 wpe, BERT position_embeddings; max_len is then its rows); positions at or beyond max_len have no row, so longer sequences are an error.</source>
+        <translation>P 由种子一次性生成（元素服从 N(0, init_std²)），用来代替训练好的表；也可以是检查点自带的表（--weights：GPT-2 的 wpe、BERT 的 position_embeddings；此时 max_len 就是它的行数）。位置大于或等于 max_len 时没有对应的行，所以更长的序列会报错。</translation>
+    </message>
+    <message>
+        <source>Transcribed from facebookresearch/RAM context_position.py (ContextPosSelfAttn.forward, its defaults: gates from the attention&apos;s own q·k, divided by √d). Content decides position: key j&apos;s position from query i counts the gates of keys j..i, so the same Δ gets different positions in different sentences, and no Δ-curve exists without an input (compute --what positions shows the counted positions). The embedding e (zeros at init there) is drawn N(0, 1) from the seed. Meant with --causal; with the mask off nothing hides later keys, so the count runs from j to the end of the sequence, as the official code does without a mask.</source>
+        <translation>转写自 facebookresearch/RAM 的 context_position.py（ContextPosSelfAttn.forward 及其默认设置：门控来自注意力自身的 q·k，再除以 √d）。由内容决定位置：从查询 i 看，键 j 的位置是对键 j..i 的门控计数，所以同一个 Δ 在不同的句子里会得到不同的位置；没有输入就不存在 Δ 曲线（compute --what positions 显示计数位置）。嵌入 e（官方代码中初始化为零）由种子按 N(0, 1) 生成。应与 --causal 一起使用；关闭掩码时没有什么遮住后面的键，计数会从 j 一直数到序列末尾，与官方代码在没有掩码时的做法相同。</translation>
+    </message>
+    <message>
+        <source>DeBERTa measures query − key (i − j); PosLab converts at the edge: the bucket shown is bucket(Δ) = −δ(i, j), Δ = j − i. Log buckets as in DeBERTa-v2 (make_log_bucket_position, in float64 as microsoft/DeBERTa&apos;s da_utils.py; ports that compute it in float32 can differ by one bucket at some non-default settings; bucket_size 0 = plain clipping as in v1); the table row is clamp(δ + span, 0, 2·span − 1). As in the official code, p2c gathers with the same δ(i, j) as c2p (the paper writes δ(j, i)). K^r = P·W_k and Q^r = P·W_q share the content projections (v2&apos;s share_att_key); P is drawn from the seed (N(0, 1)).</source>
+        <translation>DeBERTa 度量的是 查询 − 键（i − j）；PosLab 在边界处换算：显示的分桶是 bucket(Δ) = −δ(i, j)，Δ = j − i。对数分桶与 DeBERTa-v2 相同（make_log_bucket_position，与 microsoft/DeBERTa 的 da_utils.py 一样用 float64 计算；用 float32 计算的移植版本在某些非默认设置下可能差一个桶；bucket_size 为 0 时即 v1 的简单截断）；表的行号为 clamp(δ + span, 0, 2·span − 1)。与官方代码一致，p2c 与 c2p 用同一个 δ(i, j) 取值（论文写的是 δ(j, i)）。K^r = P·W_k 与 Q^r = P·W_q 共用内容投影（v2 的 share_att_key）；P 由种子生成（N(0, 1)）。</translation>
+    </message>
+    <message>
+        <source>Transcribed from the paper&apos;s pseudo-code (class FIRE): ψ uses |c·x|, the normaliser gets + 1e-6, i and j are absolute positions (start + index). The MLP is drawn from the seed as PyTorch&apos;s nn.Linear init (weights and biases U(±1/√fan_in)): an untrained FIRE. The bias depends on the query&apos;s position through ψ(max(i, L)), so FIRE is not shift-invariant: queries at or below L share one curve of Δ, beyond L the curve is squeezed as i grows (the Δ-curve shows i = L, 4L, 16L; compare with a shift past L to see it). The paper is causal (i ≥ j); with the mask off ψ(|i − j|) is symmetric, so a key after the query gets the bias of the key as far before it.</source>
+        <translation>转写自论文的伪代码（class FIRE）：ψ 使用 |c·x|，归一化项加上 1e-6，i 和 j 是绝对位置（start + 序号）。MLP 按 PyTorch 中 nn.Linear 的初始化方式由种子生成（权重和偏置服从 U(±1/√fan_in)）：这是一个未经训练的 FIRE。偏置通过 ψ(max(i, L)) 依赖于查询的位置，所以 FIRE 不具有平移不变性：位置不超过 L 的查询共用一条 Δ 曲线，超过 L 后曲线随 i 增大而被压缩（Δ 曲线显示 i = L、4L、16L；用越过 L 的平移做对比即可看到）。论文是因果的（i ≥ j）；关闭掩码时 ψ(|i − j|) 是对称的，所以查询之后的键得到与查询之前同样距离的键相同的偏置。</translation>
+    </message>
+    <message>
+        <source>Per-head p and a are drawn from the seed as the official init (log: p = 2·U, a = U; power: p = U, a = 2·U) unless given, then clamped as the official code does: p, a ≥ 0.01, and the power exponent a ≤ 2. The official power code names the coefficient bias_a and the exponent bias_p; PosLab follows the paper (p coefficient, a exponent). The paper is causal (its diff is tril(i − j)); with the mask off PosLab applies the kernel to |Δ|, symmetric as for ALiBi.</source>
+        <translation>每个头的 p 和 a 若未给出，就按官方初始化由种子生成（log：p = 2·U，a = U；power：p = U，a = 2·U），然后像官方代码一样截断：p, a ≥ 0.01，且 power 形式的指数 a ≤ 2。官方的 power 代码把系数叫作 bias_a、把指数叫作 bias_p；PosLab 沿用论文的叫法（p 为系数，a 为指数）。论文是因果的（其 diff 为 tril(i − j)）；关闭掩码时 PosLab 对 |Δ| 应用核函数，与 ALiBi 一样是对称的。</translation>
+    </message>
+    <message>
+        <source>Meant with --causal. Without the mask (an encoder) attention is permutation-equivariant: shuffling the tokens only permutes the map, so positions are invisible. With the mask, query i sees keys 0..i, and at λ = 0 (every token the same content) all its scores are equal: the first layer attends uniformly, p_ij = 1/(i + 1), whose output can encode i (the papers&apos; argument). Nothing beyond that: the scores never see Δ.</source>
+        <translation>应与 --causal 一起使用。没有掩码时（编码器）注意力是置换等变的：打乱词元只会置换注意力图，所以位置不可见。有掩码时，查询 i 看到键 0..i；在 λ = 0 时（每个词元的内容相同）它的所有分数都相等：第一层均匀地分配注意力，p_ij = 1/(i + 1)，其输出可以编码 i（这两篇论文的论证）。除此之外别无其他：分数从不看到 Δ。</translation>
+    </message>
+    <message>
+        <source>a^K and a^V have 2k+1 rows of head_dim, shared across heads as in the paper, drawn from the seed (N(0, 1)). Offsets beyond ±k share the edge row, so the map is flat there.</source>
+        <translation>a^K 和 a^V 各有 2k+1 行、每行 head_dim 维，与论文一样由所有头共用，由种子生成（N(0, 1)）。超出 ±k 的偏移共用边缘的那一行，所以注意力图在那里是平的。</translation>
+    </message>
+    <message>
+        <source>R is the sinusoid of the distance i − j = −Δ in the official code&apos;s layout (all sines, then all cosines); in an encoder (not causal) i − j is also negative. u, v (per head) and W_R are drawn from the seed. Terms (a)–(d) as in the paper, scaled by 1/√d as in the official code.</source>
+        <translation>R 是距离 i − j = −Δ 的正弦编码，采用官方代码的排法（先全部正弦，再全部余弦）；在编码器中（非因果）i − j 也可以为负。u、v（每个头各一个）和 W_R 由种子生成。(a)–(d) 各项与论文相同，并像官方代码一样乘以 1/√d。</translation>
+    </message>
+    <message>
+        <source>Slopes follow the paper&apos;s code for any head count (6, 12, 24 heads: the closest power of two, then every other slope of twice that). The paper is causal (a decoder mask); in an encoder the bias is symmetric, −m·|Δ|.</source>
+        <translation>对任意头数，斜率都按论文的代码计算（6、12、24 个头：先取最接近的 2 的幂的斜率，再从其两倍头数的斜率中每隔一个取一个）。论文是因果的（解码器掩码）；在编码器中偏置是对称的：−m·|Δ|。</translation>
+    </message>
+    <message>
+        <source>layout=half rotates dims c and c + d/2 together (GPT-NeoX, LLaMA); layout=interleaved rotates 2c and 2c + 1 (GPT-J, RoFormer). The two are not interchangeable on the same weights. scaling follows Hugging Face transformers&apos; modeling_rope_utils.py (computed in float64, HF uses float32); the attention factor multiplies cos and sin, so the logit scales by its square. dynamic and longrope use the sequence length n (dynamic: max(n, L0); longrope: long_factor when n &gt; L0).</source>
+        <translation>layout=half 把第 c 维和第 c + d/2 维一起旋转（GPT-NeoX、LLaMA）；layout=interleaved 旋转第 2c 维和第 2c + 1 维（GPT-J、RoFormer）。对同一组权重，两者不能互换。scaling 按 Hugging Face transformers 的 modeling_rope_utils.py 计算（这里用 float64，HF 用 float32）；注意力因子同时乘在 cos 和 sin 上，所以 logit 按它的平方缩放。dynamic 和 longrope 使用序列长度 n（dynamic：max(n, L0)；longrope：n &gt; L0 时用 long_factor）。</translation>
+    </message>
+    <message>
+        <source>Reproduced as far as it is computable: the article adds a Δ-embedding to an absolute PE but never says where the sum enters attention; here it rides on the key of each pair. The article writes RPE_i = PE_i + Mask_i·E_i, indexing everything by one token; PosLab reads it per (query i, key j) pair: the key carries its own PE_j, and E is taken at the pair&apos;s Δ = j − i. w, b are drawn like torch.nn.Linear(1, d) (U(−1, 1)); Δ enters unnormalised, as in the article, so far keys dominate on long sequences (logits of several hundred at n = 300, beyond float32&apos;s precision: the oneDNN engine computes this term in double, relative to each row&apos;s largest, which makes it slower for this scheme). Mask_ij is 1 where query i may see key j.</source>
+        <translation>在可计算的范围内复现：文章把 Δ 嵌入加到绝对位置编码 PE 上，却从未说明这个和从哪里进入注意力；这里让它附在每一对的键上。文章写作 RPE_i = PE_i + Mask_i·E_i，所有下标都只对应一个词元；PosLab 按（查询 i，键 j）对来理解：键带着自己的 PE_j，E 取这一对的 Δ = j − i。w、b 按 torch.nn.Linear(1, d) 的方式生成（U(−1, 1)）；Δ 与文章中一样不经归一化直接输入，所以在长序列上远处的键占主导（n = 300 时 logit 达到几百，超出 float32 的精度：oneDNN 引擎用 double 计算这一项，并相对于每行的最大值计算，因此这个方案会更慢）。查询 i 可以看到键 j 时 Mask_ij 为 1。</translation>
+    </message>
+    <message>
+        <source>relative_position = memory − query = j − i, as in T5&apos;s code. Bidirectional: half the buckets for keys after the query (Δ &gt; 0). Unidirectional: keys after the query share bucket 0. The bucket arithmetic is done in float32 and truncated, as in the official code; no 1/√d scaling, as in T5. The bias table (num_buckets × heads) is drawn from the seed (N(0, 1)).</source>
+        <translation>relative_position = memory − query = j − i，与 T5 的代码相同。双向：一半的桶留给查询之后的键（Δ &gt; 0）。单向：查询之后的键共用第 0 个桶。分桶运算与官方代码一样用 float32 进行并截断取整；与 T5 一样不乘 1/√d。偏置表（num_buckets × 头数）由种子生成（N(0, 1)）。</translation>
+    </message>
+    <message>
+        <source>As torchscale: pairs are interleaved (2c, 2c+1); the angle uses the position i, the scale the centred position m_i = i + min_pos, min_pos = −(start + n) // 2, which cancels in q̃·k̃ but keeps the factors near 1. ζ_c &lt; 1, so a key Δ before the query is damped by ζ_c^(|Δ|/B); xPos is causal: with the mask off, keys after the query are amplified instead. θ_c = base^(−2c/d).</source>
+        <translation>与 torchscale 相同：维度对交错排列（2c, 2c+1）；角度使用位置 i，缩放使用居中的位置 m_i = i + min_pos，min_pos = −(start + n) // 2，它在 q̃·k̃ 中相互抵消，但让各个因子保持在 1 附近。ζ_c &lt; 1，所以在查询之前、相距 |Δ| 的键被衰减为 ζ_c^(|Δ|/B) 倍；xPos 是因果的：关闭掩码时，查询之后的键反而被放大。θ_c = base^(−2c/d)。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeParam</name>
+    <message>
+        <source>wavelength base (must be &gt; 0)</source>
+        <translation>波长基数（必须 &gt; 0）</translation>
+    </message>
+    <message>
+        <source>where the sin and cos of one frequency sit</source>
+        <translation>同一频率的 sin 和 cos 放在哪些维</translation>
+    </message>
+    <message>
+        <source>rows in the table (longest sequence)</source>
+        <translation>表的行数（最长序列）</translation>
+    </message>
+    <message>
+        <source>standard deviation of the table&apos;s entries</source>
+        <translation>表中元素的标准差</translation>
+    </message>
+    <message>
+        <source>positions embedded (counted positions clamp at npos − 1); 0: n + 1, never clamped</source>
+        <translation>嵌入的位置个数（计数位置在 npos − 1 处截断）；0：n + 1，从不截断</translation>
+    </message>
+    <message>
+        <source>position buckets (0: no log buckets)</source>
+        <translation>位置分桶数（0：不用对数分桶）</translation>
+    </message>
+    <message>
+        <source>maximum relative position</source>
+        <translation>最大相对位置</translation>
+    </message>
+    <message>
+        <source>log scale of ψ(x) = log(c·|x| + 1)</source>
+        <translation>ψ(x) = log(c·|x| + 1) 中的对数尺度</translation>
+    </message>
+    <message>
+        <source>threshold: the normaliser is ψ(max(i, L))</source>
+        <translation>阈值：归一化项为 ψ(max(i, L))</translation>
+    </message>
+    <message>
+        <source>hidden units of the MLP (seeded)</source>
+        <translation>MLP 的隐藏单元数（由种子生成）</translation>
+    </message>
+    <message>
+        <source>kernel: −p·log(1 + a·|Δ|) or −p·|Δ|^a</source>
+        <translation>核函数：−p·log(1 + a·|Δ|) 或 −p·|Δ|^a</translation>
+    </message>
+    <message>
+        <source>coefficient of every head; 0 draws each head&apos;s from the seed (clamped to ≥ 0.01)</source>
+        <translation>每个头的系数；0 表示每个头的系数由种子生成（截断到 ≥ 0.01）</translation>
+    </message>
+    <message>
+        <source>log: distance scale, power: exponent (clamped to ≤ 2); 0 draws each head&apos;s from the seed</source>
+        <translation>log：距离尺度；power：指数（截断到 ≤ 2）；0 表示每个头的值由种子生成</translation>
+    </message>
+    <message>
+        <source>clipping distance</source>
+        <translation>截断距离</translation>
+    </message>
+    <message>
+        <source>wavelength base of R (must be &gt; 0)</source>
+        <translation>R 的波长基数（必须 &gt; 0）</translation>
+    </message>
+    <message>
+        <source>wavelength base θ (must be &gt; 0; HF rope_theta)</source>
+        <translation>波长基数 θ（必须 &gt; 0；即 HF 的 rope_theta）</translation>
+    </message>
+    <message>
+        <source>which dims form a rotation pair</source>
+        <translation>哪些维组成一个旋转对</translation>
+    </message>
+    <message>
+        <source>context extension, as HF modeling_rope_utils.py computes (inv_freq, attention_factor)</source>
+        <translation>上下文扩展，按 HF modeling_rope_utils.py 的方式计算（inv_freq、attention_factor）</translation>
+    </message>
+    <message>
+        <source>scaling factor (context length ÷ L0)</source>
+        <translation>缩放因子（上下文长度 ÷ L0）</translation>
+    </message>
+    <message>
+        <source>L0, the pretrained context (HF original_max_position_embeddings)</source>
+        <translation>L0，预训练时的上下文长度（HF 的 original_max_position_embeddings）</translation>
+    </message>
+    <message>
+        <source>yarn: rotations where extrapolation ends</source>
+        <translation>yarn：外推结束处的旋转圈数</translation>
+    </message>
+    <message>
+        <source>yarn: rotations where interpolation begins</source>
+        <translation>yarn：插值开始处的旋转圈数</translation>
+    </message>
+    <message>
+        <source>yarn: mscale of the attention factor (0: not given)</source>
+        <translation>yarn：注意力因子的 mscale（0：未给出）</translation>
+    </message>
+    <message>
+        <source>yarn: its denominator&apos;s mscale (0: not given; both needed)</source>
+        <translation>yarn：其分母中的 mscale（0：未给出；两者需同时给出）</translation>
+    </message>
+    <message>
+        <source>yarn: floor/ceil the ramp&apos;s bounds</source>
+        <translation>yarn：对斜坡区间的边界取 floor/ceil</translation>
+    </message>
+    <message>
+        <source>llama3: wavelengths above L0/this are divided by factor</source>
+        <translation>llama3：波长大于 L0/此值 的部分除以 factor</translation>
+    </message>
+    <message>
+        <source>llama3: wavelengths below L0/this are kept</source>
+        <translation>llama3：波长小于 L0/此值 的部分保持不变</translation>
+    </message>
+    <message>
+        <source>yarn, longrope: multiplies cos and sin (0: derived, as HF)</source>
+        <translation>yarn、longrope：乘在 cos 和 sin 上（0：像 HF 一样推导得出）</translation>
+    </message>
+    <message>
+        <source>longrope: rotary_dims/2 divisors of inv_freq for n ≤ L0</source>
+        <translation>longrope：n ≤ L0 时 inv_freq 的 rotary_dims/2 个除数</translation>
+    </message>
+    <message>
+        <source>longrope: rotary_dims/2 divisors of inv_freq for n &gt; L0</source>
+        <translation>longrope：n &gt; L0 时 inv_freq 的 rotary_dims/2 个除数</translation>
+    </message>
+    <message>
+        <source>rotary_dims = int(head_dim · this); the rest pass unrotated (HF partial_rotary_factor)</source>
+        <translation>rotary_dims = int(head_dim · 此值)；其余维不旋转（HF 的 partial_rotary_factor）</translation>
+    </message>
+    <message>
+        <source>the absolute PE the Δ-embedding is added to (the article&apos;s code: nn.Embedding)</source>
+        <translation>Δ 嵌入所加到的绝对位置编码（文章的代码：nn.Embedding）</translation>
+    </message>
+    <message>
+        <source>rows of the learned PE table</source>
+        <translation>可学习 PE 表的行数</translation>
+    </message>
+    <message>
+        <source>activation after Linear(Δ) + Bias (the article mentions one, its formula has none)</source>
+        <translation>Linear(Δ) + Bias 之后的激活函数（文章提到了激活函数，但其公式中没有）</translation>
+    </message>
+    <message>
+        <source>Δ is multiplied by this before Linear</source>
+        <translation>Δ 在进入 Linear 之前乘以此值</translation>
+    </message>
+    <message>
+        <source>number of buckets (&gt;= 2; &gt;= 4 if bidirectional)</source>
+        <translation>分桶数（&gt;= 2；双向时 &gt;= 4）</translation>
+    </message>
+    <message>
+        <source>offsets at or beyond it share the last bucket</source>
+        <translation>大于或等于它的偏移共用最后一个桶</translation>
+    </message>
+    <message>
+        <source>encoder (true) or decoder (false) buckets</source>
+        <translation>编码器（true）或解码器（false）的分桶</translation>
+    </message>
+    <message>
+        <source>wavelength base of the rotation (must be &gt; 0)</source>
+        <translation>旋转的波长基数（必须 &gt; 0）</translation>
+    </message>
+    <message>
+        <source>B: the decay ζ_c^(|Δ|/B) per distance</source>
+        <translation>B：随距离的衰减 ζ_c^(|Δ|/B)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTerm</name>
+    <message>
+        <source>content-content</source>
+        <translation>内容-内容</translation>
+    </message>
+    <message>
+        <source>content-position</source>
+        <translation>内容-位置</translation>
+    </message>
+    <message>
+        <source>position-content</source>
+        <translation>位置-内容</translation>
+    </message>
+    <message>
+        <source>position-position</source>
+        <translation>位置-位置</translation>
+    </message>
+    <message>
+        <source>contextual position q_i·e[p_ij] / √d</source>
+        <translation>上下文位置 q_i·e[p_ij] / √d</translation>
+    </message>
+    <message>
+        <source>c2p content-to-position</source>
+        <translation>c2p 内容到位置</translation>
+    </message>
+    <message>
+        <source>p2c position-to-content</source>
+        <translation>p2c 位置到内容</translation>
+    </message>
+    <message>
+        <source>FIRE bias f(ψ(i − j)/ψ(max(i, L)))</source>
+        <translation>FIRE 偏置 f(ψ(i − j)/ψ(max(i, L)))</translation>
+    </message>
+    <message>
+        <source>kernel bias −p·|Δ|^a</source>
+        <translation>核偏置 −p·|Δ|^a</translation>
+    </message>
+    <message>
+        <source>kernel bias −p·log(1 + a·|Δ|)</source>
+        <translation>核偏置 −p·log(1 + a·|Δ|)</translation>
+    </message>
+    <message>
+        <source>content-position (a^K)</source>
+        <translation>内容-位置（a^K）</translation>
+    </message>
+    <message>
+        <source>(b) content-position</source>
+        <translation>(b) 内容-位置</translation>
+    </message>
+    <message>
+        <source>(c) global content bias</source>
+        <translation>(c) 全局内容偏置</translation>
+    </message>
+    <message>
+        <source>(d) global position bias</source>
+        <translation>(d) 全局位置偏置</translation>
+    </message>
+    <message>
+        <source>linear bias −m·|Δ|</source>
+        <translation>线性偏置 −m·|Δ|</translation>
+    </message>
+    <message>
+        <source>rotation (rotated − unrotated)</source>
+        <translation>旋转（旋转后 − 未旋转）</translation>
+    </message>
+    <message>
+        <source>Δ-embedding q_i·W_k·Mask⊙E(Δ)</source>
+        <translation>Δ 嵌入 q_i·W_k·Mask⊙E(Δ)</translation>
+    </message>
+    <message>
+        <source>bucket bias b[bucket, h]</source>
+        <translation>分桶偏置 b[bucket, h]</translation>
+    </message>
+    <message>
+        <source>rotation and scale (xPos − unrotated)</source>
+        <translation>旋转与缩放（xPos − 未旋转）</translation>
     </message>
 </context>
 <context>

@@ -182,5 +182,25 @@
         <source>‖a_V‖ (values)</source>
         <translation>‖a_V‖（值）</translation>
     </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>分桶</translation>
+    </message>
+    <message>
+        <source>table row</source>
+        <translation>表行</translation>
+    </message>
+    <message>
+        <source>clip index</source>
+        <translation>截断编号</translation>
+    </message>
 </context>
 </TS>

@@ -397,6 +397,30 @@
         <source>%1 · Δ-curve and mean attention of head %2</source>
         <translation>%1 · Δ 曲线与头 %2 的平均注意力</translation>
     </message>
+    <message>
+        <source>i = %1, head %2</source>
+        <translation>i = %1，头 %2</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>分桶</translation>
+    </message>
+    <message>
+        <source>ζ%1^(−Δ/B)·cos(θ%1Δ) pair %2</source>
+        <translation>ζ%1^(−Δ/B)·cos(θ%1Δ)，第 %2 对</translation>
+    </message>
+    <message>
+        <source>Σ ζ^(−Δ/B)·cos(θΔ), all pairs</source>
+        <translation>Σ ζ^(−Δ/B)·cos(θΔ)，全部频率对</translation>
+    </message>
 </context>
 <context>
     <name>poslab::gui::BusyOverlay</name>

@@ -297,6 +297,60 @@ TEST(CliSchemes, TextListsEverySchemeAndParameter)
         EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 
+#ifdef POSLAB_CLI_TRANSLATED
+// Issue 16: `schemes --lang zh_CN` gives the titles, notes and parameter docs in Chinese, wrapped
+// between Chinese characters within 100 terminal columns (a Chinese character takes two); names,
+// types, defaults, formulas and papers stay, and the JSON's keys and kinds stay English.
+TEST(CliSchemes, LangZhCnTranslatesTheProseOnly)
+{
+    const std::string en = succeed({"schemes"}).out;
+    const std::string zh = succeed({"schemes", "--lang", "zh_CN"}).out;
+    EXPECT_EQ(succeed({"schemes", "--lang", "en"}).out, en);
+    const auto columns = [](const std::string& line) {
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            const auto c = static_cast<unsigned char>(line[k]);
+            if ((c & 0xc0) == 0x80) continue;
+            // three-byte sequences from U+2E80 (E2 BA 80) up are CJK here: two columns
+            n += c >= 0xe3 ||
+                         (c == 0xe2 && k + 1 < line.size() && static_cast<unsigned char>(line[k + 1]) >= 0xba)
+                     ? 2
+                     : 1;
+        }
+        return n;
+    };
+    for (const auto& line : lines(zh))
+        EXPECT_LE(columns(line), 100u) << line;
+    for (const char* chinese :
+         {"注意力是置换等变的", "波长基数（必须 > 0）", "截断距离", "旋转位置编码（RoPE）", "相对编码"})
+        EXPECT_NE(zh.find(chinese), std::string::npos) << chinese;
+    for (const char* english : {"Attention is permutation-equivariant", "wavelength base (must be > 0)",
+                                "clipping distance", "Rotary position embedding"})
+        EXPECT_EQ(zh.find(english), std::string::npos) << english;
+    for (const char* kept :
+         {"\nrope ", "num_buckets", "= 10000", "Vaswani et al. 2017, Attention Is All You Need",
+          "score = q_i·k_j + b[bucket(j − i), h]", "interleaved|concat"})
+        EXPECT_NE(zh.find(kept), std::string::npos) << kept;
+
+    const JsonValue j = parseJson(succeed({"schemes", "--format", "json", "--lang", "zh_CN"}).out);
+    const JsonValue e = parseJson(succeed({"schemes", "--format", "json"}).out);
+    ASSERT_EQ(j["schemes"].size(), e["schemes"].size());
+    for (std::size_t k = 0; k < e["schemes"].size(); ++k) {
+        const JsonValue& a = e["schemes"][k];
+        const JsonValue& b = j["schemes"][k];
+        EXPECT_EQ(a.keys(), b.keys());
+        for (const char* key : {"name", "kind", "formula", "paper"})
+            EXPECT_EQ(a[key].text, b[key].text) << key;
+        EXPECT_NE(a["title"].text, b["title"].text);
+        EXPECT_NE(a["notes"].text, b["notes"].text);
+        for (std::size_t p = 0; p < a["params"].size(); ++p) {
+            EXPECT_EQ(a["params"][p]["name"].text, b["params"][p]["name"].text);
+            EXPECT_NE(a["params"][p]["doc"].text, b["params"][p]["doc"].text) << a["params"][p]["name"].text;
+        }
+    }
+}
+#endif
+
 // rope has 16 parameters with long columns: each doc goes on its own line under its parameter (a
 // line at most 100 columns) instead of a 16-column strip beside them; short tables keep it beside.
 TEST(CliSchemes, TextStaysReadableForManyParameters)

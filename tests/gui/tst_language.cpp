@@ -9,19 +9,24 @@
 #include "commandline.h"
 #include "comparepanel.h"
 #include "deltacurvepanel.h"
+#include "deltacurveview.h"
 #include "driver.h"
 #include "explorerstate.h"
 #include "headspanel.h"
 #include "heatmappanel.h"
+#include "heatmapview.h"
 #include "mainwindow.h"
 #include "schemepanel.h"
 #include "sequencepanel.h"
 #include "walkpanel.h"
 
+#include <engine/terms.h>
+#include <i18n.h>
 #include <language.h>
 #include <scheme.h>
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QGroupBox>
@@ -31,6 +36,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
@@ -210,6 +216,52 @@ bool openWindow(MainWindow& window)
     return results.wait(kTimeoutMs) && visitEveryView(window);
 }
 
+// A request the window computes, and the wait for its result.
+bool show(MainWindow& window, const LabRequest& r)
+{
+    QSignalSpy results(window.driver(), &Driver::resultAvailable);
+    window.driver()->request(r);
+    return results.wait(kTimeoutMs) && test::waitIdle(window.driver(), kTimeoutMs);
+}
+
+// Picks a language while the window shows an error (no result comes back, the error is redone).
+bool chooseLanguageShowingError(MainWindow& window, const QString& code)
+{
+    QAction* action = languageAction(window, code);
+    if (!action) return false;
+    QSignalSpy failures(window.driver(), &Driver::failed);
+    action->trigger();
+    return failures.wait(kTimeoutMs) && test::waitIdle(window.driver(), kTimeoutMs);
+}
+
+// The heatmap's matrix box: the combo box whose items are the matrices (probs first).
+QComboBox* matrixBox(MainWindow& window)
+{
+    for (QComboBox* box : window.heatmapPanel()->findChildren<QComboBox*>())
+        if (box->count() > 0 && box->itemData(0).toString() == QLatin1String("probs")) return box;
+    return nullptr;
+}
+
+// Words of English prose in a label that should be Chinese: three letters or more, other than the
+// symbols of formulas that stay as they are (cos, log, max).
+QStringList englishWords(const QString& text)
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
+    static const QStringList symbols{QStringLiteral("cos"), QStringLiteral("log"), QStringLiteral("max")};
+    QStringList words;
+    for (auto it = word.globalMatch(text); it.hasNext();)
+        if (const QString w = it.next().captured(); !symbols.contains(w)) words << w;
+    return words;
+}
+
+// The status line's label (its tooltip has the whole line and the notice).
+QLabel* statusLabel(MainWindow& window)
+{
+    for (QLabel* label : window.statusBar()->findChildren<QLabel*>())
+        if (label->text() == window.statsText()) return label;
+    return nullptr;
+}
+
 } // namespace
 
 class TestLanguage : public QObject
@@ -303,6 +355,198 @@ class TestLanguage : public QObject
         }
         QVERIFY2(offenders.isEmpty(),
                  qPrintable(QStringLiteral("still English in Chinese:\n") + offenders.join(u'\n')));
+    }
+
+    // Core's scheme notes and parameter help (SchemeInfo::notes, ParamSpec::doc), English in core
+    // because `schemes --format json` keeps them, are Chinese in the scheme form's tooltips: every
+    // scheme's item, and every parameter of every scheme's form. No tooltip of the panel is left as
+    // it was in English.
+    void schemeFormTooltipsAreChinese()
+    {
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        SchemePanel* panel = window.schemePanel();
+        QComboBox* schemes = panel->schemeBox();
+        const auto tooltips = [panel, schemes] {
+            QStringList tips;
+            for (QWidget* w : panel->findChildren<QWidget*>())
+                if (!w->toolTip().isEmpty()) tips << w->toolTip();
+            for (int k = 0; k < schemes->count(); ++k)
+                tips << schemes->itemData(k, Qt::ToolTipRole).toString();
+            return tips;
+        };
+        const QStringList english = tooltips();
+        QVERIFY(english.size() > qsizetype(schemeNames().size()));
+        QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+        QStringList failures;
+        for (const QString& tip : tooltips())
+            if (english.contains(tip)) failures << QStringLiteral("tooltip left as in English: ") + tip;
+
+        const QString zh = QStringLiteral("zh_CN");
+        for (int k = 0; k < schemes->count(); ++k) {
+            const std::string name = schemes->itemData(k).toString().toStdString();
+            const SchemeInfo& info = describeScheme(name);
+            const QString tip = schemes->itemData(k, Qt::ToolTipRole).toString();
+            const QString notes = figure::schemeNotesIn(zh, info.notes);
+            if (!hasCjk(notes) || !tip.contains(notes.toHtmlEscaped()) ||
+                tip.contains(QString::fromStdString(info.notes).toHtmlEscaped()))
+                failures << QStringLiteral("%1's notes: %2").arg(QString::fromStdString(name), tip);
+        }
+        int params = 0;
+        for (const std::string& name : schemeNames()) {
+            const SchemeInfo& info = describeScheme(name);
+            if (info.params.empty()) continue;
+            panel->setScheme(QString::fromStdString(name));
+            QCoreApplication::processEvents();
+            QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
+            for (const ParamSpec& spec : info.params) {
+                QWidget* field = panel->paramField(QString::fromStdString(spec.name));
+                QVERIFY2(field, spec.name.c_str());
+                const QString tip = field->toolTip();
+                const QString doc = figure::paramDocIn(zh, spec.doc);
+                ++params;
+                if (!hasCjk(doc) || !tip.contains(doc.toHtmlEscaped()) ||
+                    tip.contains(QString::fromStdString(spec.doc).toHtmlEscaped()))
+                    failures << QStringLiteral("%1.%2: %3")
+                                    .arg(QString::fromStdString(name), QString::fromStdString(spec.name),
+                                         tip);
+            }
+        }
+        QVERIFY(params >= 40); // rope alone has 16
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    }
+
+    // Score-term names (core's keys: compute --matrix, session files) and Δ-curve columns are named
+    // in Chinese wherever the window shows them: the matrix box, the heatmap's title and colour bar,
+    // the Δ-curve's legend and axis; the request keeps the English key.
+    void termsAndCurvesAreChinese_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("params"); // key=value
+        for (const std::string& name : schemeNames())
+            QTest::newRow(name.c_str()) << QString::fromStdString(name) << QString();
+        QTest::newRow("kerple power") << QStringLiteral("kerple") << QStringLiteral("form=power");
+        QTest::newRow("seed-linear pe=none") << QStringLiteral("seed-linear") << QStringLiteral("pe=none");
+    }
+    void termsAndCurvesAreChinese()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(QString, params);
+        QVERIFY(figure::setLanguage(QStringLiteral("zh_CN")));
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LabRequest r = test::request(kSentence, scheme.toStdString());
+        if (!params.isEmpty())
+            r.params[params.section(u'=', 0, 0).toStdString()] = params.section(u'=', 1).toStdString();
+        QVERIFY(show(window, r));
+        QStringList failures;
+
+        QComboBox* box = matrixBox(window);
+        QVERIFY(box);
+        const std::vector<std::string> terms = oracleTermNames(*makeScheme(r.scheme, r.params, r.model));
+        QVERIFY(!terms.empty());
+        QStringList termItems;
+        for (int k = 0; k < box->count(); ++k)
+            if (isTermMatrix(box->itemData(k).toString().toStdString())) termItems << box->itemText(k);
+        QCOMPARE(termItems.size(), qsizetype(terms.size()));
+        for (const std::string& term : terms) {
+            const QString english = QString::fromStdString(term);
+            const int k = box->findData(english);
+            QVERIFY2(k >= 0, term.c_str());
+            if (!hasCjk(box->itemText(k)) || box->itemText(k).contains(english))
+                failures << QStringLiteral("matrix box: %1").arg(box->itemText(k));
+            window.state()->setMatrix(english);
+            QCoreApplication::processEvents();
+            QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
+            QCOMPARE(window.state()->matrix(), english); // the key stays core's
+            const widgets::HeatmapData& map = window.heatmapPanel()->view()->data();
+            if (!map.title.contains(box->itemText(k)) || map.title.contains(english))
+                failures << QStringLiteral("heatmap title: %1").arg(map.title);
+            if (!map.valueLabel.contains(box->itemText(k)) || map.valueLabel.contains(english))
+                failures << QStringLiteral("colour bar: %1").arg(map.valueLabel);
+        }
+
+        window.state()->setView(View::DeltaCurve);
+        QCoreApplication::processEvents();
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
+        const widgets::CurvePlotData& curve = window.deltaCurvePanel()->view()->data();
+        QVERIFY(!curve.series.empty() || !makeScheme(r.scheme, r.params, r.model)->hasDeltaCurve());
+        for (const widgets::CurveSeries& s : curve.series)
+            if (!englishWords(s.name).isEmpty()) failures << QStringLiteral("Δ-curve series: %1").arg(s.name);
+        if (!englishWords(curve.valueLabel).isEmpty() || !hasCjk(curve.valueLabel))
+            failures << QStringLiteral("Δ-curve axis: %1").arg(curve.valueLabel);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    }
+
+    // Core's notice (why a long sequence is streamed) and the status line's pooled summary are
+    // sentences core builds with numbers: after a live switch the driver asks again, and both are
+    // Chinese, with the same numbers.
+    void noticeIsChineseAfterALiveSwitch()
+    {
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        LabRequest r;
+        r.positions = 6000; // 8 heads' n × n matrices would need ~5 GiB: streamed and pooled
+        r.model.heads = 8;
+        r.scheme = "alibi";
+        QVERIFY(show(window, r));
+        QLabel* status = statusLabel(window);
+        QVERIFY(status);
+        const QString englishTip = status->toolTip();
+        const QString streamed =
+            QStringLiteral("n = 6000: probabilities streamed and max-pooled into 1000 \u00d7 1000 "
+                           "cells of 6 \u00d7 6 tokens");
+        QVERIFY2(englishTip.contains(streamed), qPrintable(englishTip));
+        QVERIFY2(window.statsText().contains(QStringLiteral("probabilities streamed")),
+                 qPrintable(window.statsText()));
+
+        QVERIFY(chooseLanguage(window, QStringLiteral("zh_CN")));
+        status = statusLabel(window);
+        QVERIFY(status);
+        const QString tip = status->toolTip();
+        const QString summary = QString::fromStdString(fill(
+            trCore("Lab",
+                   "probabilities streamed and max-pooled into %1 \u00d7 %1 cells of %2 \u00d7 %2 tokens"),
+            {"1000", "6"}));
+        QVERIFY2(hasCjk(summary), qPrintable(summary));
+        const QString pattern = QString::fromStdString(
+            trCore("Lab", "n = %1: %2 (the n \u00d7 n matrices would need %3, more than the explorer's %4)"));
+        const QString notice = pattern.left(pattern.indexOf(QStringLiteral("%2")))
+                                   .replace(QStringLiteral("%1"), QStringLiteral("6000")) +
+                               summary;
+        QVERIFY2(tip.contains(notice), qPrintable(tip + QStringLiteral("\n") + notice));
+        QVERIFY2(englishWords(QString(tip).remove(QStringLiteral("MiB"))).isEmpty(), qPrintable(tip));
+        QVERIFY2(window.statsText().contains(summary), qPrintable(window.statsText()));
+
+        QVERIFY(chooseLanguage(window, QStringLiteral("en")));
+        QVERIFY2(statusLabel(window)->toolTip().contains(streamed),
+                 qPrintable(statusLabel(window)->toolTip()));
+    }
+
+    // An error a scheme throws (core's sentence with numbers) is said again in Chinese after a switch.
+    void schemeErrorIsChineseAfterALiveSwitch()
+    {
+        MainWindow window;
+        QVERIFY(openWindow(window));
+        LabRequest r = test::request(kSentence, "rope", 2);
+        r.model.dModel = 6; // head dimension 3: no rotation pairs
+        QSignalSpy failures(window.driver(), &Driver::failed);
+        window.driver()->request(r);
+        QVERIFY(failures.wait(kTimeoutMs));
+        const QString english = window.statsText();
+        QVERIFY2(english.contains(QStringLiteral(
+                     "needs an even head dimension (rotation pairs), got 3 (d_model 6 / heads 2)")),
+                 qPrintable(english));
+        QVERIFY(chooseLanguageShowingError(window, QStringLiteral("zh_CN")));
+        const QString chinese = window.statsText();
+        const QString expected = QString::fromStdString(fill(
+            trCore("Scheme", "needs an even head dimension (rotation pairs), got %1 (d_model %2 / heads %3)"),
+            {"3", "6", "2"}));
+        QVERIFY2(hasCjk(expected) && chinese.contains(QStringLiteral("rope: ") + expected),
+                 qPrintable(chinese));
+        QVERIFY2(!chinese.contains(QStringLiteral("needs an even")), qPrintable(chinese));
     }
 
     // Core's words (the worked example, scheme titles, notices) are redone by the driver: one request
