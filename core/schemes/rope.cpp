@@ -203,7 +203,7 @@ SchemeInfo ropeInfo()
           1e-6,
           1e6,
           {},
-          POSLAB_TR_NOOP("SchemeParam", "llama3: wavelengths above L0/this are divided by factor")},
+          POSLAB_TR_NOOP("SchemeParam", "llama3: frequencies whose wavelength is above L0/this are divided by factor")},
          {"high_freq_factor",
           ParamType::Real,
           "4",

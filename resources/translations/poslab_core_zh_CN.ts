@@ -401,8 +401,8 @@
         <translation>yarn：对斜坡区间的边界取 floor/ceil</translation>
     </message>
     <message>
-        <source>llama3: wavelengths above L0/this are divided by factor</source>
-        <translation>llama3：波长大于 L0/此值 的部分除以 factor</translation>
+        <source>llama3: frequencies whose wavelength is above L0/this are divided by factor</source>
+        <translation>llama3：波长大于 L0/此值 的频率除以 factor</translation>
     </message>
     <message>
         <source>llama3: wavelengths below L0/this are kept</source>
