@@ -76,13 +76,14 @@ class TestErrorLanguage : public QObject
         QSignalSpy failures(window.driver(), &Driver::failed);
         window.driver()->request(test::request("the cat sat", "rope"));
         QVERIFY(results.wait(kTimeoutMs));
-        auto* edit = qobject_cast<QLineEdit*>(window.schemePanel()->paramField(QStringLiteral("short_factor")));
+        auto* edit =
+            qobject_cast<QLineEdit*>(window.schemePanel()->paramField(QStringLiteral("short_factor")));
         QVERIFY(edit);
         QTest::keyClicks(edit, QStringLiteral("1, abc"));
         QTest::keyClick(edit, Qt::Key_Return);
         QVERIFY(failures.wait(kTimeoutMs));
-        const QString english = QStringLiteral(
-            "rope: parameter 'short_factor' must be comma-separated numbers, each in [1e-06, 1e+06], value 2 is 'abc'");
+        const QString english = QStringLiteral("rope: parameter 'short_factor' must be comma-separated "
+                                               "numbers, each in [1e-06, 1e+06], value 2 is 'abc'");
         QCOMPARE(failures.last().at(0).toString(), english);
         QCOMPARE(window.errorText(), english);
 
@@ -92,7 +93,8 @@ class TestErrorLanguage : public QObject
         const QString chinese = failures.last().at(0).toString();
         QVERIFY2(hasCjk(chinese), qPrintable(chinese));
         for (const char* kept : {"rope", "'short_factor'", "[1e-06, 1e+06]", "'abc'", "2"})
-            QVERIFY2(chinese.contains(QLatin1String(kept)), qPrintable(chinese + QStringLiteral(" lacks ") + QLatin1String(kept)));
+            QVERIFY2(chinese.contains(QLatin1String(kept)),
+                     qPrintable(chinese + QStringLiteral(" lacks ") + QLatin1String(kept)));
         QVERIFY(!chinese.contains(QLatin1String("must be")));
         QCOMPARE(window.errorText(), chinese);
 
@@ -120,15 +122,16 @@ class TestErrorLanguage : public QObject
         QCOMPARE(failures.last().at(0).toString(), chinese);
         QVERIFY2(hasCjk(chinese), qPrintable(chinese));
         QVERIFY2(chinese.startsWith(quoted(path)), qPrintable(chinese));
-        QVERIFY2(chinese.contains(QLatin1String("safetensors")) && chinese.contains(QLatin1String(" 1000 ")) &&
-                     chinese.contains(QLatin1String(" 12 ")),
+        QVERIFY2(chinese.contains(QLatin1String("safetensors")) &&
+                     chinese.contains(QLatin1String(" 1000 ")) && chinese.contains(QLatin1String(" 12 ")),
                  qPrintable(chinese));
 
         useLanguage(QStringLiteral("en"));
         QString english;
         QVERIFY(!window.modelFiles()->open(path, &english));
-        QCOMPARE(english, quoted(path) + QStringLiteral(": not a safetensors file: its header would be 1000 bytes, "
-                                                        "the file has 12 after the length"));
+        QCOMPARE(english,
+                 quoted(path) + QStringLiteral(": not a safetensors file: its header would be 1000 bytes, "
+                                               "the file has 12 after the length"));
     }
 
     // request.model.d_model is 0.5: outside [1, 2^20].
@@ -151,7 +154,8 @@ class TestErrorLanguage : public QObject
         QVERIFY2(hasCjk(chinese), qPrintable(chinese));
         QVERIFY2(chinese.startsWith(quoted(path)), qPrintable(chinese));
         for (const char* kept : {"'request.model.d_model'", "[1, 1048576]", "0.5"})
-            QVERIFY2(chinese.contains(QLatin1String(kept)), qPrintable(chinese + QStringLiteral(" lacks ") + QLatin1String(kept)));
+            QVERIFY2(chinese.contains(QLatin1String(kept)),
+                     qPrintable(chinese + QStringLiteral(" lacks ") + QLatin1String(kept)));
 
         useLanguage(QStringLiteral("en"));
         QString english;
@@ -173,7 +177,8 @@ class TestErrorLanguage : public QObject
             QFAIL("d_model 10 with 4 heads was accepted");
         } catch (const FieldError& e) {
             QCOMPARE(e.field(), std::string("d_model"));
-            QVERIFY2(e.text().find("{d_model}") != std::string::npos && e.text().find("{heads}") != std::string::npos,
+            QVERIFY2(e.text().find("{d_model}") != std::string::npos &&
+                         e.text().find("{heads}") != std::string::npos,
                      e.text().c_str());
             const QString shown = explorerMessage(e);
             const QString heads = QCoreApplication::translate("Driver", "Heads");
