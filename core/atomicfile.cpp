@@ -1,6 +1,7 @@
 #include "atomicfile.h"
 
 #include "error.h"
+#include "i18n.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -22,7 +23,8 @@ namespace {
 
 [[noreturn]] void fail(const std::string& path, int err)
 {
-    throw Error("cannot write " + quoteInput(path) + ": " + std::generic_category().message(err));
+    throw Error(fill(trCore("Errors", "cannot write %1: %2"),
+                     {quoteInput(path), std::generic_category().message(err)}));
 }
 
 // 0 when every byte went out, else errno (EINTR retried).
@@ -92,7 +94,7 @@ std::string followLinks(const std::string& requested)
 
 Target resolve(const std::string& path)
 {
-    if (path.empty()) throw Error("cannot write '': no file name given");
+    if (path.empty()) throw Error(trCore("Errors", "cannot write '': no file name given"));
     if (path == "-") return {Kind::Stdout, path};
     struct stat st
     {
@@ -106,8 +108,10 @@ Target resolve(const std::string& path)
         {
         };
         if (::statfs(path.c_str(), &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC))
-            throw Error("cannot write " + quoteInput(path) +
-                        ": it is a kernel file (/proc or /sys), not a file to replace");
+            throw Error(
+                fill(trCore("Errors", "cannot write %1: it is a kernel file (/proc or /sys), not a file to "
+                                      "replace"),
+                     {quoteInput(path)}));
         // Renaming over a file needs only the folder's permission: a read-only file, or another
         // user's in a world-writable folder, would be replaced where writing it is refused.
         if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, errno);
@@ -235,7 +239,8 @@ void FileTransaction::add(const std::string& path, std::string_view bytes)
         for (const Entry& other : m_entries)
             if (other.kind == Kind::File && other.dirDev == e.dirDev && other.dirIno == e.dirIno &&
                 other.base == e.base)
-                throw Error(quoteInput(other.path) + " and " + quoteInput(path) + " are the same file");
+                throw Error(fill(trCore("Errors", "%1 and %2 are the same file"),
+                                 {quoteInput(other.path), quoteInput(path)}));
 
         // Keep the mode of a file being replaced; otherwise what open() would have given.
         // (A check that the user may write the old file itself would go here: rename needs only
@@ -326,7 +331,8 @@ void writeFileAtomically(const std::string& path, std::string_view bytes)
 void checkOutputPath(const std::string& path)
 {
     const Target target = resolve(path);
-    if (target.kind == Kind::Directory) throw Error("cannot write " + quoteInput(path) + ": it is a folder");
+    if (target.kind == Kind::Directory)
+        throw Error(fill(trCore("Errors", "cannot write %1: it is a folder"), {quoteInput(path)}));
     if (target.kind != Kind::File) return;
     const std::string dir = splitPath(target.path).first;
     struct stat st
@@ -335,14 +341,16 @@ void checkOutputPath(const std::string& path)
     const bool found = ::stat(dir.c_str(), &st) == 0;
     if (!found && errno != ENOENT && errno != ENOTDIR) fail(path, errno);
     if (!found || !S_ISDIR(st.st_mode))
-        throw Error("cannot write " + quoteInput(path) + ": there is no folder " + quoteInput(dir));
+        throw Error(fill(trCore("Errors", "cannot write %1: there is no folder %2"),
+                         {quoteInput(path), quoteInput(dir)}));
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK | X_OK, AT_EACCESS) != 0) fail(path, errno);
 }
 
 void writeStandardOutput(std::string_view bytes)
 {
     if (const int err = writeAll(STDOUT_FILENO, bytes))
-        throw Error("cannot write to standard output: " + std::generic_category().message(err));
+        throw Error(fill(trCore("Errors", "cannot write to standard output: %1"),
+                         {std::generic_category().message(err)}));
 }
 
 } // namespace poslab

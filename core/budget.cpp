@@ -1,6 +1,7 @@
 #include "budget.h"
 
 #include "error.h"
+#include "i18n.h"
 
 #include <unistd.h>
 
@@ -50,7 +51,8 @@ double memoryBudget()
         const char* end = v + std::strlen(v);
         const auto [p, ec] = std::from_chars(v, end, bytes);
         if (ec == std::errc() && p == end && bytes > 0 && std::isfinite(bytes)) return bytes;
-        throw Error("POSLAB_MEMORY_BUDGET must be a number of bytes, got " + quoteInput(v));
+        throw Error(fill(trCore("Errors", "POSLAB_MEMORY_BUDGET must be a number of bytes, got %1"),
+                         {quoteInput(v)}));
     }
     return budgetOf(availableMemory());
 }
@@ -80,9 +82,14 @@ void checkMemory(const std::string& field, double bytes, const std::string& what
 {
     const double budget = memoryBudget();
     if (bytes <= budget) return;
-    throw FieldError(field, what + " needs " + formatBytes(bytes) + " (the memory budget is " +
-                                formatBytes(budget) + ", from available memory)" +
-                                (advice.empty() ? std::string() : "; " + advice));
+    const std::string need = formatBytes(bytes), most = formatBytes(budget);
+    throw FieldError(
+        field, advice.empty()
+                   ? fill(trCore("Errors", "%1 needs %2 (the memory budget is %3, from available memory)"),
+                          {what, need, most})
+                   : fill(trCore("Errors", "%1 needs %2 (the memory budget is %3, from available "
+                                           "memory); %4"),
+                          {what, need, most, advice}));
 }
 
 } // namespace poslab

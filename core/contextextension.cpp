@@ -1,6 +1,7 @@
 #include "contextextension.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "params.h"
 
 #include <algorithm>
@@ -100,12 +101,14 @@ const ContextCurve& ContextExtension::curve(RopeScaling s) const
 {
     for (const ContextCurve& c : curves)
         if (c.scaling == s) return c;
-    throw Error("context: no curve for scaling " + ropeScalingName(s));
+    throw Error(fill(trCore("Errors", "context: no curve for scaling %1"), {ropeScalingName(s)}));
 }
 
 ContextExtension contextExtension(const Scheme& rope, int length)
 {
-    if (length < 1) throw Error("context: the length L must be at least 1, got " + std::to_string(length));
+    if (length < 1)
+        throw Error(fill(trCore("Errors", "context: the length L must be at least 1, got %1"),
+                         {std::to_string(length)}));
     const RopeFrequencies f = rope.frequencies(length); // Error for schemes without rotation
     const ParamSet& params = rope.params();
     ContextExtension x;

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include "i18n.h"
+
 namespace poslab {
 
 namespace {
@@ -39,8 +41,9 @@ std::string FieldError::render(const Namer& name) const
 std::string FieldError::renderRange(const Namer& name) const
 {
     if (!m_bounds) return render(name);
-    return name(m_field) + " must be between " + std::to_string(m_bounds->lo) + " and " +
-           std::to_string(m_bounds->hi) + ", got " + std::to_string(m_bounds->value);
+    return fill(trCore("Errors", "%1 must be between %2 and %3, got %4"),
+                {name(m_field), std::to_string(m_bounds->lo), std::to_string(m_bounds->hi),
+                 std::to_string(m_bounds->value)});
 }
 
 std::string FieldError::literal(const std::string& text)
@@ -100,10 +103,13 @@ std::string coreFieldName(const std::string& field)
 FieldError outOfRange(const std::string& field, long long value, long long lo, long long hi,
                       const std::string& note)
 {
-    return FieldError(field,
-                      "{" + field + "} must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
-                          note + ", got " + std::to_string(value),
-                      FieldError::Bounds{lo, hi, value});
+    const std::string name = "{" + field + "}", low = std::to_string(lo), high = std::to_string(hi),
+                      got = std::to_string(value);
+    const std::string text =
+        note.empty() ? fill(trCore("Errors", "%1 must be between %2 and %3, got %4"), {name, low, high, got})
+                     : fill(trCore("Errors", "%1 must be between %2 and %3 (%4), got %5"),
+                            {name, low, high, note, got});
+    return FieldError(field, text, FieldError::Bounds{lo, hi, value});
 }
 
 } // namespace poslab

@@ -54,7 +54,8 @@ std::string quoteInput(std::string_view value, std::size_t most = kQuotedChars);
 
 std::string coreFieldName(const std::string& field); // "d_model", "compare scheme", "cell i", ...
 
-// "{field} must be between lo and hi, got value", with its bounds.
+// "{field} must be between lo and hi, got value", with its bounds; a note goes in parentheses after
+// the range ("0: all cores"), in the interface language.
 FieldError outOfRange(const std::string& field, long long value, long long lo, long long hi,
                       const std::string& note = {});
 

@@ -249,7 +249,7 @@ WalkFormat parseWalkFormat(const std::string& name)
         return WalkFormat::Markdown;
     if (name == "json")
         return WalkFormat::Json;
-    throw Error("unknown format " + quoteInput(name) + " (use text, markdown or json)");
+    throw Error(fill(trCore("Errors", "unknown format %1 (use text, markdown or json)"), {quoteInput(name)}));
 }
 
 std::string formatWalk(const Walk& walk, WalkFormat format)

@@ -1,6 +1,7 @@
 #include "jsonparse.h"
 
 #include "error.h"
+#include "i18n.h"
 
 #include <charconv>
 #include <cmath>
@@ -20,14 +21,15 @@ class Parser
         skipSpace();
         Value v = value(0);
         skipSpace();
-        if (m_at != m_s.size()) fail("unexpected text after the JSON value");
+        if (m_at != m_s.size()) fail(trCore("Errors", "%1: unexpected text after the JSON value at byte %2"));
         return v;
     }
 
   private:
-    [[noreturn]] void fail(const std::string& message) const
+    // `pattern`: "%1: … at byte %2", %3 for `detail` (one sentence each, in the interface language).
+    [[noreturn]] void fail(const std::string& pattern, std::string_view detail = {}) const
     {
-        throw Error(m_what + ": " + message + " at byte " + std::to_string(m_at));
+        throw Error(fill(pattern, {m_what, std::to_string(m_at), detail}));
     }
 
     bool atEnd() const { return m_at >= m_s.size(); }
@@ -41,14 +43,16 @@ class Parser
 
     void expect(char c)
     {
-        if (peek() != c) fail(std::string("expected '") + c + "'");
+        if (peek() != c) fail(trCore("Errors", "%1: expected '%3' at byte %2"), std::string_view(&c, 1));
         ++m_at;
     }
 
     Value value(int depth)
     {
-        if (depth >= kMaxJsonDepth) fail("nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-        if (atEnd()) fail("the text ends where a value should be");
+        if (depth >= kMaxJsonDepth)
+            fail(trCore("Errors", "%1: nested deeper than %3 levels at byte %2"),
+                 std::to_string(kMaxJsonDepth));
+        if (atEnd()) fail(trCore("Errors", "%1: the text ends where a value should be at byte %2"));
         Value v;
         switch (peek()) {
         case '{':
@@ -80,7 +84,7 @@ class Parser
 
     void literal(std::string_view word)
     {
-        if (m_s.substr(m_at, word.size()) != word) fail("not a JSON value");
+        if (m_s.substr(m_at, word.size()) != word) fail(trCore("Errors", "%1: not a JSON value at byte %2"));
         m_at += word.size();
     }
 
@@ -98,11 +102,11 @@ class Parser
         for (;;) {
             skipSpace();
             const std::size_t keyAt = m_at;
-            if (peek() != '"') fail("expected a key in quotes");
+            if (peek() != '"') fail(trCore("Errors", "%1: expected a key in quotes at byte %2"));
             std::string key = string();
             if (!seen.insert(key).second) {
                 m_at = keyAt;
-                fail("duplicate key " + quoteInput(key));
+                fail(trCore("Errors", "%1: duplicate key %3 at byte %2"), quoteInput(key));
             }
             skipSpace();
             expect(':');
@@ -144,7 +148,8 @@ class Parser
 
     unsigned hex4()
     {
-        if (m_s.size() - m_at < 4) fail("a \\u escape needs four hex digits");
+        if (m_s.size() - m_at < 4)
+            fail(trCore("Errors", "%1: a \\u escape needs four hex digits at byte %2"));
         unsigned u = 0;
         for (int k = 0; k < 4; ++k) {
             const char c = m_s[m_at++];
@@ -152,7 +157,8 @@ class Parser
             if (c >= '0' && c <= '9') u |= unsigned(c - '0');
             else if (c >= 'a' && c <= 'f') u |= unsigned(c - 'a' + 10);
             else if (c >= 'A' && c <= 'F') u |= unsigned(c - 'A' + 10);
-            else fail("a \\u escape needs four hex digits");
+            else
+                fail(trCore("Errors", "%1: a \\u escape needs four hex digits at byte %2"));
         }
         return u;
     }
@@ -187,13 +193,15 @@ class Parser
         if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F, min = 0x80;
         else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F, min = 0x800;
         else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07, min = 0x10000;
-        else fail("invalid UTF-8");
-        if (m_s.size() - m_at < len) fail("invalid UTF-8 (cut short)");
+        else
+            fail(trCore("Errors", "%1: invalid UTF-8 at byte %2"));
+        if (m_s.size() - m_at < len) fail(trCore("Errors", "%1: invalid UTF-8 (cut short) at byte %2"));
         for (std::size_t k = 1; k < len; ++k) {
-            if ((b(k) & 0xC0) != 0x80) fail("invalid UTF-8");
+            if ((b(k) & 0xC0) != 0x80) fail(trCore("Errors", "%1: invalid UTF-8 at byte %2"));
             cp = (cp << 6) | (b(k) & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) fail("invalid UTF-8");
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            fail(trCore("Errors", "%1: invalid UTF-8 at byte %2"));
         return len;
     }
 
@@ -202,16 +210,16 @@ class Parser
         expect('"');
         std::string out;
         for (;;) {
-            if (atEnd()) fail("a string is not closed");
+            if (atEnd()) fail(trCore("Errors", "%1: a string is not closed at byte %2"));
             const unsigned char c = static_cast<unsigned char>(m_s[m_at]);
             if (c == '"') {
                 ++m_at;
                 return out;
             }
-            if (c < 0x20) fail("a control character inside a string");
+            if (c < 0x20) fail(trCore("Errors", "%1: a control character inside a string at byte %2"));
             if (c == '\\') {
                 ++m_at;
-                if (atEnd()) fail("a string is not closed");
+                if (atEnd()) fail(trCore("Errors", "%1: a string is not closed at byte %2"));
                 const char e = m_s[m_at++];
                 switch (e) {
                 case '"': out += '"'; break;
@@ -224,12 +232,15 @@ class Parser
                 case 't': out += '\t'; break;
                 case 'u': {
                     char32_t cp = hex4();
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) fail("a lone low surrogate");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF)
+                        fail(trCore("Errors", "%1: a lone low surrogate at byte %2"));
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        if (m_s.substr(m_at, 2) != "\\u") fail("a lone high surrogate");
+                        if (m_s.substr(m_at, 2) != "\\u")
+                            fail(trCore("Errors", "%1: a lone high surrogate at byte %2"));
                         m_at += 2;
                         const char32_t low = hex4();
-                        if (low < 0xDC00 || low > 0xDFFF) fail("a lone high surrogate");
+                        if (low < 0xDC00 || low > 0xDFFF)
+                            fail(trCore("Errors", "%1: a lone high surrogate at byte %2"));
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     }
                     appendUtf8(out, cp);
@@ -237,7 +248,7 @@ class Parser
                 }
                 default:
                     --m_at;
-                    fail("an unknown escape");
+                    fail(trCore("Errors", "%1: an unknown escape at byte %2"));
                 }
                 continue;
             }
@@ -259,15 +270,16 @@ class Parser
         };
         if (peek() == '-') ++m_at;
         if (peek() == '0') ++m_at;
-        else if (!digits()) fail("not a JSON value");
+        else if (!digits())
+            fail(trCore("Errors", "%1: not a JSON value at byte %2"));
         if (peek() == '.') {
             ++m_at;
-            if (!digits()) fail("a number needs digits after its point");
+            if (!digits()) fail(trCore("Errors", "%1: a number needs digits after its point at byte %2"));
         }
         if (peek() == 'e' || peek() == 'E') {
             ++m_at;
             if (peek() == '+' || peek() == '-') ++m_at;
-            if (!digits()) fail("a number needs digits in its exponent");
+            if (!digits()) fail(trCore("Errors", "%1: a number needs digits in its exponent at byte %2"));
         }
         return std::string(m_s.substr(begin, m_at - begin));
     }
@@ -307,14 +319,20 @@ std::optional<double> Value::asDouble() const
 std::string Value::kindName() const
 {
     switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Bool: return "a boolean";
-    case Kind::Number: return "a number";
-    case Kind::String: return "a string";
-    case Kind::Array: return "an array";
-    case Kind::Object: return "an object";
+    case Kind::Null:
+        return trCore("Errors", "null", "JSON kind");
+    case Kind::Bool:
+        return trCore("Errors", "a boolean", "JSON kind");
+    case Kind::Number:
+        return trCore("Errors", "a number", "JSON kind");
+    case Kind::String:
+        return trCore("Errors", "a string", "JSON kind");
+    case Kind::Array:
+        return trCore("Errors", "an array", "JSON kind");
+    case Kind::Object:
+        return trCore("Errors", "an object", "JSON kind");
     }
-    return "a value";
+    return trCore("Errors", "a value", "JSON kind");
 }
 
 Value parse(std::string_view text, const std::string& what)

@@ -29,7 +29,7 @@ struct Value
     // A number that is a non-negative integer below 2⁶⁴ ("12", not "12.0", "1e3" or "-0"), or nullopt.
     std::optional<std::uint64_t> asUnsigned() const;
     std::optional<double> asDouble() const;             // any number (finite), or nullopt
-    std::string kindName() const;                       // "an object", "a string", ...
+    std::string kindName() const; // "an object", "a string", ... in the interface language
 };
 
 struct Value::Member

@@ -5,6 +5,7 @@
 
 #include "engine/onednnengine.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <array>
 #include <numbers>
@@ -132,8 +133,8 @@ What parseWhat(const std::string& name)
     std::string all;
     for (const auto& [w, n] : kWhat)
         all += (all.empty() ? "" : ", ") + std::string(n);
-    throw FieldError("matrix", "unknown {matrix} " + FieldError::literal(quoteInput(name)) +
-                                   " (use one of: " + all + ")");
+    throw FieldError("matrix", fill(trCore("Errors", "unknown {matrix} %1 (use one of: %2)"),
+                                    {FieldError::literal(quoteInput(name)), all}));
 }
 
 std::string whatName(What what)

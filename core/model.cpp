@@ -3,6 +3,7 @@
 #include "weights.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "lablimits.h"
 #include "rng.h"
 
@@ -31,31 +32,33 @@ void ModelConfig::validate() const
     if (dModel < 1 || dModel > kMaxDModel) throw outOfRange("d_model", dModel, 1, kMaxDModel);
     if (heads < 1 || heads > kMaxHeads) throw outOfRange("heads", heads, 1, kMaxHeads);
     if (dModel % heads != 0)
-        throw FieldError("d_model", "{d_model} " + std::to_string(dModel) + " is not divisible by {heads} " +
-                                        std::to_string(heads));
+        throw FieldError("d_model", fill(trCore("Errors", "{d_model} %1 is not divisible by {heads} %2"),
+                                         {std::to_string(dModel), std::to_string(heads)}));
     // Written so that NaN fails too.
     if (!(lambda >= 0.0 && lambda <= 1.0))
-        throw FieldError("lambda", "{lambda} must be between 0 and 1, got " + formatDouble(lambda));
+        throw FieldError("lambda", fill(trCore("Errors", "%1 must be between %2 and %3, got %4"),
+                                        {"{lambda}", "0", "1", formatDouble(lambda)}));
     if (!(std::isfinite(temperature) && temperature >= kMinTemperature && temperature <= kMaxTemperature))
-        throw FieldError("temperature", "{temperature} must be between " + formatDouble(kMinTemperature) +
-                                            " and " + formatDouble(kMaxTemperature) + ", got " +
-                                            formatDouble(temperature));
+        throw FieldError("temperature", fill(trCore("Errors", "%1 must be between %2 and %3, got %4"),
+                                             {"{temperature}", formatDouble(kMinTemperature),
+                                              formatDouble(kMaxTemperature), formatDouble(temperature)}));
 }
 
 Sequence Sequence::fromText(std::string_view text, TokenizerMode mode)
 {
     Sequence seq;
     seq.tokens = tokenize(text, mode);
-    if (seq.tokens.empty()) throw Error("the text has no tokens");
+    if (seq.tokens.empty()) throw Error(trCore("Errors", "the text has no tokens"));
     seq.hasContent = true;
     return seq;
 }
 
 Sequence Sequence::positions(int n)
 {
-    if (n < 1) throw Error("n must be at least 1, got " + std::to_string(n));
+    if (n < 1) throw Error(fill(trCore("Errors", "n must be at least 1, got %1"), {std::to_string(n)}));
     if (n > kMaxPositions)
-        throw Error("n must be at most " + std::to_string(kMaxPositions) + ", got " + std::to_string(n));
+        throw Error(fill(trCore("Errors", "n must be at most %1, got %2"),
+                         {std::to_string(kMaxPositions), std::to_string(n)}));
     Sequence seq;
     seq.tokens.resize(static_cast<std::size_t>(n));
     seq.hasContent = false;

@@ -14,6 +14,7 @@
 
 #include "budget.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <zlib.h>
 
@@ -50,14 +51,16 @@ struct Member
     std::uint64_t compressed = 0, size = 0, localOffset = 0, dataOffset = 0;
 };
 
-std::string memberName(const std::string& name)
+// `pattern` ("member %1 …", in the interface language) about the member `name`, quoted.
+Error memberError(const std::string& pattern, const std::string& name, std::string_view more = {},
+                  std::string_view most = {})
 {
-    return "member " + quoteInput(name);
+    return Error(fill(pattern, {quoteInput(name), more, most}));
 }
 
 std::vector<Member> centralDirectory(std::string_view file)
 {
-    if (file.size() < 22) throw Error("too short for a ZIP archive (no end record)");
+    if (file.size() < 22) throw Error(trCore("Errors", "too short for a ZIP archive (no end record)"));
     // The end record: its signature, then a comment that reaches exactly the end of the file.
     std::uint64_t end = std::numeric_limits<std::uint64_t>::max();
     const std::uint64_t lowest = file.size() > 22 + 65535 ? file.size() - 22 - 65535 : 0;
@@ -67,34 +70,37 @@ std::vector<Member> centralDirectory(std::string_view file)
             break;
         }
     if (end == std::numeric_limits<std::uint64_t>::max())
-        throw Error("no ZIP end record (not an NPZ archive, or cut short)");
+        throw Error(trCore("Errors", "no ZIP end record (not an NPZ archive, or cut short)"));
     std::uint64_t disk = le(file, end + 4, 2), cdDisk = le(file, end + 6, 2);
     std::uint64_t entries = le(file, end + 10, 2), cdSize = le(file, end + 12, 4),
                   cdOffset = le(file, end + 16, 4);
     if (entries == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) {
         // ZIP64: the locator just before the end record points at the ZIP64 end record.
         if (end < 20 || le(file, end - 20, 4) != kLocator64Sig)
-            throw Error("a ZIP64 archive without its locator");
+            throw Error(trCore("Errors", "a ZIP64 archive without its locator"));
         const std::uint64_t at = le(file, end - 20 + 8, 8);
         if (!fits(file, at, 56) || le(file, at, 4) != kEnd64Sig)
-            throw Error("the ZIP64 end record is not where its locator says");
+            throw Error(trCore("Errors", "the ZIP64 end record is not where its locator says"));
         disk = le(file, at + 16, 4);
         cdDisk = le(file, at + 20, 4);
         entries = le(file, at + 32, 8);
         cdSize = le(file, at + 40, 8);
         cdOffset = le(file, at + 48, 8);
     }
-    if (disk != 0 || cdDisk != 0) throw Error("a multi-volume ZIP archive");
-    if (!fits(file, cdOffset, cdSize)) throw Error("the ZIP central directory lies outside the file");
+    if (disk != 0 || cdDisk != 0) throw Error(trCore("Errors", "a multi-volume ZIP archive"));
+    if (!fits(file, cdOffset, cdSize))
+        throw Error(trCore("Errors", "the ZIP central directory lies outside the file"));
     if (entries > cdSize / 46)
-        throw Error("the ZIP central directory is too small for its " + std::to_string(entries) + " entries");
+        throw Error(fill(trCore("Errors", "the ZIP central directory is too small for its %1 entries"),
+                         {std::to_string(entries)}));
 
     std::vector<Member> members;
     std::set<std::string> names;
     std::uint64_t at = cdOffset;
     for (std::uint64_t k = 0; k < entries; ++k) {
         if (!fits(file, at, 46) || at + 46 > cdOffset + cdSize || le(file, at, 4) != kCentralSig)
-            throw Error("ZIP central directory entry " + std::to_string(k) + " is malformed");
+            throw Error(
+                fill(trCore("Errors", "ZIP central directory entry %1 is malformed"), {std::to_string(k)}));
         Member m;
         const std::uint64_t flags = le(file, at + 8, 2);
         m.method = std::uint16_t(le(file, at + 10, 2));
@@ -106,7 +112,8 @@ std::vector<Member> centralDirectory(std::string_view file)
         m.localOffset = le(file, at + 42, 4);
         const std::uint64_t variable = nameLength + extraLength + commentLength;
         if (!fits(file, at + 46, variable) || at + 46 + variable > cdOffset + cdSize)
-            throw Error("ZIP central directory entry " + std::to_string(k) + " runs past the directory");
+            throw Error(fill(trCore("Errors", "ZIP central directory entry %1 runs past the directory"),
+                             {std::to_string(k)}));
         m.name = std::string(file.substr(std::size_t(at + 46), std::size_t(nameLength)));
         // ZIP64 extra (id 1): 8-byte values for the fields that are 0xFFFFFFFF, in this order.
         std::uint64_t extra = at + 46 + nameLength;
@@ -114,37 +121,45 @@ std::vector<Member> centralDirectory(std::string_view file)
         while (extra + 4 <= extraEnd) {
             const std::uint64_t id = le(file, extra, 2), length = le(file, extra + 2, 2);
             if (extra + 4 + length > extraEnd)
-                throw Error(memberName(m.name) + " has a malformed extra field");
+                throw memberError(trCore("Errors", "member %1 has a malformed extra field"), m.name);
             if (id == 1) {
                 std::uint64_t p = extra + 4;
                 for (std::uint64_t* field : {&m.size, &m.compressed, &m.localOffset}) {
                     if (*field != 0xFFFFFFFF) continue;
                     if (p + 8 > extra + 4 + length)
-                        throw Error(memberName(m.name) + " has a short ZIP64 extra field");
+                        throw memberError(trCore("Errors", "member %1 has a short ZIP64 extra field"),
+                                          m.name);
                     *field = le(file, p, 8);
                     p += 8;
                 }
             }
             extra += 4 + length;
         }
-        if (startDisk != 0 && startDisk != 0xFFFF) throw Error("a multi-volume ZIP archive");
-        if (flags & 1) throw Error(memberName(m.name) + " is encrypted");
+        if (startDisk != 0 && startDisk != 0xFFFF)
+            throw Error(trCore("Errors", "a multi-volume ZIP archive"));
+        if (flags & 1) throw memberError(trCore("Errors", "member %1 is encrypted"), m.name);
         if (m.method != 0 && m.method != 8)
-            throw Error(memberName(m.name) + " uses ZIP compression method " + std::to_string(m.method) +
-                        " (numpy writes 0, stored, or 8, deflate)");
+            throw memberError(trCore("Errors",
+                                     "member %1 uses ZIP compression method %2 (numpy writes 0, stored, "
+                                     "or 8, deflate)"),
+                              m.name, std::to_string(m.method));
         if (m.method == 0 && m.compressed != m.size)
-            throw Error(memberName(m.name) + " is stored but its sizes differ (" +
-                        std::to_string(m.compressed) + " and " + std::to_string(m.size) + ")");
+            throw memberError(trCore("Errors", "member %1 is stored but its sizes differ (%2 and %3)"),
+                              m.name, std::to_string(m.compressed), std::to_string(m.size));
         if (m.name.size() < 5 || m.name.compare(m.name.size() - 4, 4, ".npy") != 0)
-            throw Error(memberName(m.name) + " is not an .npy array (numpy.savez writes only NAME.npy)");
+            throw memberError(
+                trCore("Errors", "member %1 is not an .npy array (numpy.savez writes only NAME.npy)"),
+                m.name);
         m.name.resize(m.name.size() - 4);
-        if (!names.insert(m.name).second) throw Error("two members are named " + quoteInput(m.name + ".npy"));
+        if (!names.insert(m.name).second)
+            throw Error(fill(trCore("Errors", "two members are named %1"), {quoteInput(m.name + ".npy")}));
         // Where the data starts: after the local header's own name and extra.
         if (!fits(file, m.localOffset, 30) || le(file, m.localOffset, 4) != kLocalSig)
-            throw Error(memberName(m.name + ".npy") + ": no local header where the directory says");
+            throw memberError(trCore("Errors", "member %1: no local header where the directory says"),
+                              m.name + ".npy");
         m.dataOffset = m.localOffset + 30 + le(file, m.localOffset + 26, 2) + le(file, m.localOffset + 28, 2);
         if (!fits(file, m.dataOffset, m.compressed))
-            throw Error(memberName(m.name + ".npy") + "'s data lies outside the file");
+            throw memberError(trCore("Errors", "member %1's data lies outside the file"), m.name + ".npy");
         members.push_back(std::move(m));
         at += 46 + variable;
     }
@@ -158,7 +173,8 @@ std::vector<Member> centralDirectory(std::string_view file)
         const std::uint64_t endOfData = sorted[k]->dataOffset + sorted[k]->compressed;
         const std::uint64_t next = k + 1 < sorted.size() ? sorted[k + 1]->localOffset : cdOffset;
         if (endOfData > next)
-            throw Error(memberName(sorted[k]->name + ".npy") + " overlaps the next part of the archive");
+            throw memberError(trCore("Errors", "member %1 overlaps the next part of the archive"),
+                              sorted[k]->name + ".npy");
     }
     return members;
 }
@@ -166,7 +182,7 @@ std::vector<Member> centralDirectory(std::string_view file)
 void inflateInto(std::string_view in, char* out, std::uint64_t size, const std::string& name)
 {
     z_stream z{};
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw Error("zlib cannot start inflating");
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw Error(trCore("Errors", "zlib cannot start inflating"));
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
     z.next_out = reinterpret_cast<Bytef*>(out);
     std::uint64_t inLeft = in.size(), outLeft = size;
@@ -185,8 +201,9 @@ void inflateInto(std::string_view in, char* out, std::uint64_t size, const std::
     }
     inflateEnd(&z);
     if (rc != Z_STREAM_END || inLeft != 0 || outLeft != 0)
-        throw Error(memberName(name + ".npy") + " does not inflate to the " + std::to_string(size) +
-                    " bytes its directory entry says");
+        throw memberError(
+            trCore("Errors", "member %1 does not inflate to the %2 bytes its directory entry says"),
+            name + ".npy", std::to_string(size));
 }
 
 } // namespace
@@ -194,7 +211,7 @@ void inflateInto(std::string_view in, char* out, std::uint64_t size, const std::
 NpzArchive parseNpz(std::string_view file)
 {
     const std::vector<Member> members = centralDirectory(file);
-    if (members.empty()) throw Error("the NPZ archive has no arrays");
+    if (members.empty()) throw Error(trCore("Errors", "the NPZ archive has no arrays"));
     NpzArchive archive;
     archive.index.format = "npz";
     const bool inflate =
@@ -204,9 +221,10 @@ NpzArchive parseNpz(std::string_view file)
         std::uint64_t total = 0;
         for (const Member& m : members)
             if (__builtin_add_overflow(total, m.size, &total))
-                throw Error("the NPZ arrays' sizes overflow 64 bits");
-        checkMemory("weights", double(total), "the NPZ archive's arrays, inflated (numpy.savez_compressed)",
-                    "save them with numpy.savez (stored members are read in place)");
+                throw Error(trCore("Errors", "the NPZ arrays' sizes overflow 64 bits"));
+        checkMemory("weights", double(total),
+                    trCore("Errors", "the NPZ archive's arrays, inflated (numpy.savez_compressed)"),
+                    trCore("Errors", "save them with numpy.savez (stored members are read in place)"));
         archive.owned.resize(std::size_t(total));
     }
     std::uint64_t at = 0;
@@ -221,7 +239,8 @@ NpzArchive parseNpz(std::string_view file)
             else
                 std::copy(data.begin(), data.end(), out);
             const auto crc = crc32_z(0L, reinterpret_cast<const Bytef*>(out), std::size_t(m.size));
-            if (crc != m.crc) throw Error(memberName(m.name + ".npy") + " fails its CRC-32 check");
+            if (crc != m.crc)
+                throw memberError(trCore("Errors", "member %1 fails its CRC-32 check"), m.name + ".npy");
             bytes = std::string_view(out, std::size_t(m.size));
             base = at;
             at += m.size;
@@ -230,7 +249,7 @@ NpzArchive parseNpz(std::string_view file)
         try {
             one = parseNpy(bytes, m.name);
         } catch (const Error& e) {
-            throw Error(memberName(m.name + ".npy") + ": " + e.what());
+            throw memberError(trCore("Errors", "member %1: %2"), m.name + ".npy", e.what());
         }
         TensorInfo t = std::move(one.tensors.front());
         t.offset += base;

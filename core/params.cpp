@@ -1,6 +1,7 @@
 #include "params.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "lablimits.h"
 
 #include <algorithm>
@@ -12,35 +13,44 @@ namespace poslab {
 
 namespace {
 
-std::string rangeText(const ParamSpec& spec)
+std::string choiceList(const ParamSpec& spec)
 {
+    std::string s;
+    for (std::size_t i = 0; i < spec.choices.size(); ++i)
+        s += (i ? "|" : "") + spec.choices[i];
+    return s;
+}
+
+// "rope: parameter 'base' must be a number in [1, 1e+12], got 'x'": one sentence a type, so that a
+// translation words each whole.
+Error badValue(const std::string& scheme, const ParamSpec& spec, const std::string& text)
+{
+    const std::string name = quoteInput(spec.name), got = quoteInput(text);
     switch (spec.type) {
     case ParamType::Int:
-        return "an integer in [" + std::to_string(static_cast<long long>(spec.min)) + ", " +
-               std::to_string(static_cast<long long>(spec.max)) + "]";
+        return Error(fill(trCore("Errors", "%1: parameter %2 must be an integer in [%3, %4], got %5"),
+                          {scheme, name, std::to_string(static_cast<long long>(spec.min)),
+                           std::to_string(static_cast<long long>(spec.max)), got}));
     case ParamType::Real:
-        return "a number in [" + formatReal(spec.min) + ", " + formatReal(spec.max) + "]";
+        return Error(fill(trCore("Errors", "%1: parameter %2 must be a number in [%3, %4], got %5"),
+                          {scheme, name, formatReal(spec.min), formatReal(spec.max), got}));
     case ParamType::Bool:
-        return "true or false";
+        return Error(
+            fill(trCore("Errors", "%1: parameter %2 must be true or false, got %3"), {scheme, name, got}));
     case ParamType::RealList:
-        return "comma-separated numbers, each in [" + formatReal(spec.min) + ", " + formatReal(spec.max) +
-               "]";
-    case ParamType::Choice: {
-        std::string s = "one of ";
-        for (std::size_t i = 0; i < spec.choices.size(); ++i)
-            s += (i ? "|" : "") + spec.choices[i];
-        return s;
+        return Error(fill(
+            trCore("Errors", "%1: parameter %2 must be comma-separated numbers, each in [%3, %4], got %5"),
+            {scheme, name, formatReal(spec.min), formatReal(spec.max), got}));
+    case ParamType::Choice:
+        return Error(fill(trCore("Errors", "%1: parameter %2 must be one of %3, got %4"),
+                          {scheme, name, choiceList(spec), got}));
     }
-    }
-    return {};
+    return Error("internal: parameter type");
 }
 
 ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const std::string& text)
 {
-    auto fail = [&] {
-        return Error(scheme + ": parameter " + quoteInput(spec.name) + " must be " + rangeText(spec) +
-                     ", got " + quoteInput(text));
-    };
+    auto fail = [&] { return badValue(scheme, spec, text); };
     switch (spec.type) {
     case ParamType::Int: {
         long long v = 0;
@@ -88,9 +98,10 @@ ParamValue parseValue(const std::string& scheme, const ParamSpec& spec, const st
             auto [p, ec] = std::from_chars(text.data() + a, text.data() + b, v);
             if (a == b || ec != std::errc() || p != text.data() + b || !std::isfinite(v) || v < spec.min ||
                 v > spec.max)
-                throw Error(scheme + ": parameter " + quoteInput(spec.name) + " must be " + rangeText(spec) +
-                            ", value " + std::to_string(values.size() + 1) + " is " +
-                            quoteInput(text.substr(a, b - a)));
+                throw Error(fill(trCore("Errors", "%1: parameter %2 must be comma-separated numbers, each in "
+                                                  "[%3, %4], value %5 is %6"),
+                                 {scheme, quoteInput(spec.name), formatReal(spec.min), formatReal(spec.max),
+                                  std::to_string(values.size() + 1), quoteInput(text.substr(a, b - a))}));
             values.push_back(v);
             if (comma == text.size()) break;
             start = comma + 1;
@@ -111,8 +122,8 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
         // No name or value is this long: refused before any parsing or lookup.
         const std::string most = std::to_string(kMaxParamChars);
         if (key.size() > kMaxParamChars)
-            throw Error(scheme + ": parameter " + quoteInput(key) + " is longer than " + most +
-                        " characters");
+            throw Error(fill(trCore("Errors", "%1: parameter %2 is longer than %3 characters"),
+                             {scheme, quoteInput(key), most}));
         bool known = false, list = false;
         for (const auto& s : specs)
             if (s.name == key) {
@@ -121,14 +132,16 @@ ParamSet ParamSet::parse(const std::string& scheme, const std::vector<ParamSpec>
             }
         const std::size_t longest = list ? kMaxParamListChars : kMaxParamChars;
         if (text.size() > longest)
-            throw Error(scheme + ": parameter " + quoteInput(key) + " has a value longer than " +
-                        std::to_string(longest) + " characters: " + quoteInput(text));
+            throw Error(fill(trCore("Errors", "%1: parameter %2 has a value longer than %3 characters: %4"),
+                             {scheme, quoteInput(key), std::to_string(longest), quoteInput(text)}));
         if (!known) {
             std::string names;
             for (const auto& s : specs)
                 names += (names.empty() ? "" : ", ") + s.name;
-            throw Error(scheme + " has no parameter " + quoteInput(key) +
-                        (names.empty() ? std::string(" (it takes none)") : " (it takes: " + names + ")"));
+            throw Error(names.empty() ? fill(trCore("Errors", "%1 has no parameter %2 (it takes none)"),
+                                             {scheme, quoteInput(key)})
+                                      : fill(trCore("Errors", "%1 has no parameter %2 (it takes: %3)"),
+                                             {scheme, quoteInput(key), names}));
         }
     }
     for (const auto& s : specs) {

@@ -6,6 +6,7 @@
 #include "ropescaling.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "params.h"
 
 #include <algorithm>
@@ -22,9 +23,10 @@ constexpr std::array kNames = {
     std::pair{RopeScaling::Dynamic, "dynamic"},   std::pair{RopeScaling::Yarn, "yarn"},
     std::pair{RopeScaling::LongRope, "longrope"}, std::pair{RopeScaling::Llama3, "llama3"}};
 
+// `message` in the interface language, after the scheme's name.
 [[noreturn]] void fail(const std::string& message)
 {
-    throw Error("rope: " + message);
+    throw Error(fill(trCore("Errors", "rope: %1"), {message}));
 }
 
 // base^(−2c/dim) for c < dim/2 (HF: 1 / base ** (arange(0, dim, 2) / dim)).
@@ -83,8 +85,8 @@ void longrope(const RopeScalingConfig& c, int seqLen, RopeFrequencies& f)
     for (const auto& [name, list] :
          {std::pair{"short_factor", &c.shortFactor}, std::pair{"long_factor", &c.longFactor}})
         if (list->size() != pairs)
-            fail(std::string(name) + " has " + std::to_string(list->size()) +
-                 " values; scaling=longrope needs " + std::to_string(pairs) + " (rotary_dims/2)");
+            fail(fill(trCore("Errors", "%1 has %2 values; scaling=longrope needs %3 (rotary_dims/2)"),
+                      {name, std::to_string(list->size()), std::to_string(pairs)}));
     const double l0 = c.originalMax;
     if (c.attentionFactor > 0)
         f.attentionFactor = c.attentionFactor;
@@ -100,9 +102,9 @@ void longrope(const RopeScalingConfig& c, int seqLen, RopeFrequencies& f)
 void llama3(const RopeScalingConfig& c, RopeFrequencies& f)
 {
     if (!(c.highFreqFactor > c.lowFreqFactor))
-        fail("high_freq_factor (" + formatReal(c.highFreqFactor) +
-             ") must be greater than low_freq_factor (" + formatReal(c.lowFreqFactor) +
-             ") for scaling=llama3");
+        fail(fill(trCore("Errors", "high_freq_factor (%1) must be greater than low_freq_factor (%2) for "
+                                   "scaling=llama3"),
+                  {formatReal(c.highFreqFactor), formatReal(c.lowFreqFactor)}));
     const double old = c.originalMax;
     const double lowWavelen = old / c.lowFreqFactor, highWavelen = old / c.highFreqFactor;
     for (std::size_t k = 0; k < f.invFreq.size(); ++k) {
@@ -125,7 +127,7 @@ RopeScaling parseRopeScaling(const std::string& name)
 {
     for (const auto& [s, n] : kNames)
         if (name == n) return s;
-    throw Error("rope: unknown scaling " + quoteInput(name));
+    throw Error(fill(trCore("Errors", "rope: unknown scaling %1"), {quoteInput(name)}));
 }
 
 std::string ropeScalingName(RopeScaling scaling)
@@ -138,8 +140,9 @@ std::string ropeScalingName(RopeScaling scaling)
 RopeFrequencies ropeFrequencies(const RopeScalingConfig& c, int seqLen)
 {
     if (c.rotaryDims < 2 || c.rotaryDims % 2 != 0)
-        fail("rotary_dims = int(head_dim · rotary_fraction) must be even and at least 2, got " +
-             std::to_string(c.rotaryDims));
+        fail(fill(trCore("Errors", "rotary_dims = int(head_dim \u00b7 rotary_fraction) must be even and at "
+                                   "least 2, got %1"),
+                  {std::to_string(c.rotaryDims)}));
     RopeFrequencies f;
     f.invFreqUnscaled = defaultInvFreq(c.base, c.rotaryDims);
     f.invFreq = f.invFreqUnscaled;
@@ -151,14 +154,15 @@ RopeFrequencies ropeFrequencies(const RopeScalingConfig& c, int seqLen)
             v /= c.factor;
         break;
     case RopeScaling::Dynamic: {
-        if (c.rotaryDims <= 2) fail("scaling=dynamic needs rotary_dims > 2 (its exponent is d/(d − 2))");
+        if (c.rotaryDims <= 2)
+            fail(trCore("Errors", "scaling=dynamic needs rotary_dims > 2 (its exponent is d/(d \u2212 2))"));
         // seq_len = max(seq_len, max_position_embeddings);
         // base = base · ((factor · seq_len / L0) − (factor − 1)) ^ (dim / (dim − 2))
         const double l = std::max(seqLen, c.originalMax), d = c.rotaryDims;
         f.dynamicBase = c.base * std::pow(c.factor * l / c.originalMax - (c.factor - 1), d / (d - 2));
         if (!(f.dynamicBase > 0) || !std::isfinite(f.dynamicBase))
-            fail("scaling=dynamic gives base' = " + formatReal(f.dynamicBase) + " (factor " +
-                 formatReal(c.factor) + "): it must be positive");
+            fail(fill(trCore("Errors", "scaling=dynamic gives base' = %1 (factor %2): it must be positive"),
+                      {formatReal(f.dynamicBase), formatReal(c.factor)}));
         f.invFreq = defaultInvFreq(f.dynamicBase, c.rotaryDims);
         break;
     }

@@ -11,6 +11,7 @@
 #include "tensorfile.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "jsonparse.h"
 
 #include <algorithm>
@@ -65,47 +66,62 @@ std::string shapeText(const std::vector<std::uint64_t>& shape)
 
 TensorInfo tensorOf(const std::string& name, const json::Value& v)
 {
-    const std::string who = "tensor " + quoteInput(name);
-    if (!v.isObject()) throw Error(who + " is " + v.kindName() + ", not an object");
+    const std::string who = quoteInput(name); // "tensor %1 …"
+    if (!v.isObject())
+        throw Error(fill(trCore("Errors", "tensor %1 is %2, not an object"), {who, v.kindName()}));
     for (const auto& [key, value] : v.members)
         if (key != "dtype" && key != "shape" && key != "data_offsets")
-            throw Error(who + " has an unknown field " + quoteInput(key));
+            throw Error(fill(trCore("Errors", "tensor %1 has an unknown field %2"), {who, quoteInput(key)}));
     const json::Value* dtype = v.find("dtype");
     const json::Value* shape = v.find("shape");
     const json::Value* offsets = v.find("data_offsets");
-    if (!dtype || !shape || !offsets) throw Error(who + " needs dtype, shape and data_offsets");
-    if (dtype->kind != json::Value::Kind::String) throw Error(who + ": dtype must be a string");
+    if (!dtype || !shape || !offsets)
+        throw Error(fill(trCore("Errors", "tensor %1 needs dtype, shape and data_offsets"), {who}));
+    if (dtype->kind != json::Value::Kind::String)
+        throw Error(fill(trCore("Errors", "tensor %1: dtype must be a string"), {who}));
     const DtypeSpec* spec = dtypeSpec(dtype->text);
-    if (!spec) throw Error(who + " has an unknown dtype " + quoteInput(dtype->text));
+    if (!spec)
+        throw Error(
+            fill(trCore("Errors", "tensor %1 has an unknown dtype %2"), {who, quoteInput(dtype->text)}));
     TensorInfo t;
     t.name = name;
     t.dtype = spec->name;
     t.type = spec->type;
-    if (shape->kind != json::Value::Kind::Array) throw Error(who + ": shape must be an array");
+    if (shape->kind != json::Value::Kind::Array)
+        throw Error(fill(trCore("Errors", "tensor %1: shape must be an array"), {who}));
     std::uint64_t elements = 1;
     for (const json::Value& d : shape->items) {
         const auto u = d.asUnsigned();
-        if (!u) throw Error(who + ": shape must hold non-negative integers, got " + quoteInput(d.text));
+        if (!u)
+            throw Error(fill(trCore("Errors", "tensor %1: shape must hold non-negative integers, got %2"),
+                             {who, quoteInput(d.text)}));
         t.shape.push_back(*u);
-        if (mulOverflows(elements, *u, elements)) throw Error(who + ": its shape overflows 64 bits");
+        if (mulOverflows(elements, *u, elements))
+            throw Error(fill(trCore("Errors", "tensor %1: its shape overflows 64 bits"), {who}));
     }
     std::uint64_t bits = 0;
-    if (mulOverflows(elements, spec->bits, bits)) throw Error(who + ": its size in bytes overflows 64 bits");
-    if (bits % 8 != 0) throw Error(who + ": its " + t.dtype + " values do not fill whole bytes");
+    if (mulOverflows(elements, spec->bits, bits))
+        throw Error(fill(trCore("Errors", "tensor %1: its size in bytes overflows 64 bits"), {who}));
+    if (bits % 8 != 0)
+        throw Error(
+            fill(trCore("Errors", "tensor %1: its %2 values do not fill whole bytes"), {who, t.dtype}));
     if (offsets->kind != json::Value::Kind::Array || offsets->items.size() != 2)
-        throw Error(who + ": data_offsets must be [begin, end]");
+        throw Error(fill(trCore("Errors", "tensor %1: data_offsets must be [begin, end]"), {who}));
     const auto begin = offsets->items[0].asUnsigned(), end = offsets->items[1].asUnsigned();
     if (!begin || !end)
-        throw Error(who + ": data_offsets must be non-negative integers below 2^64, got [" +
-                    quoteInput(offsets->items[0].text) + ", " + quoteInput(offsets->items[1].text) + "]");
+        throw Error(
+            fill(trCore("Errors", "tensor %1: data_offsets must be non-negative integers below 2^64, got "
+                                  "[%2, %3]"),
+                 {who, quoteInput(offsets->items[0].text), quoteInput(offsets->items[1].text)}));
     if (*end < *begin)
-        throw Error(who + ": data_offsets are inverted [" + std::to_string(*begin) + ", " + std::to_string(*end) +
-                    "]");
+        throw Error(fill(trCore("Errors", "tensor %1: data_offsets are inverted [%2, %3]"),
+                         {who, std::to_string(*begin), std::to_string(*end)}));
     t.offset = *begin; // relative to the data until the header's length is added
     t.bytes = *end - *begin;
     if (t.bytes != bits / 8)
-        throw Error(who + " has " + std::to_string(t.bytes) + " bytes but its dtype " + t.dtype + " and shape " +
-                    shapeText(t.shape) + " need " + std::to_string(bits / 8));
+        throw Error(
+            fill(trCore("Errors", "tensor %1 has %2 bytes but its dtype %3 and shape %4 need %5"),
+                 {who, std::to_string(t.bytes), t.dtype, shapeText(t.shape), std::to_string(bits / 8)}));
     return t;
 }
 
@@ -113,30 +129,36 @@ TensorInfo tensorOf(const std::string& name, const json::Value& v)
 
 TensorIndex parseSafetensors(std::string_view file)
 {
-    if (file.size() < 8) throw Error("too short to be a safetensors file (" + std::to_string(file.size()) + " bytes)");
+    if (file.size() < 8)
+        throw Error(fill(trCore("Errors", "too short to be a safetensors file (%1 bytes)"),
+                         {std::to_string(file.size())}));
     std::uint64_t n = 0;
     for (int k = 7; k >= 0; --k)
         n = (n << 8) | static_cast<unsigned char>(file[std::size_t(k)]);
     if (n > kMaxSafetensorsHeader)
-        throw Error("not a safetensors file: its header would be " + std::to_string(n) + " bytes (at most " +
-                    std::to_string(kMaxSafetensorsHeader) + ")");
+        throw Error(
+            fill(trCore("Errors", "not a safetensors file: its header would be %1 bytes (at most %2)"),
+                 {std::to_string(n), std::to_string(kMaxSafetensorsHeader)}));
     if (n > file.size() - 8)
-        throw Error("not a safetensors file: its header would be " + std::to_string(n) + " bytes, the file has " +
-                    std::to_string(file.size() - 8) + " after the length");
+        throw Error(
+            fill(trCore("Errors", "not a safetensors file: its header would be %1 bytes, the file has %2 "
+                                  "after the length"),
+                 {std::to_string(n), std::to_string(file.size() - 8)}));
     const std::string_view header = file.substr(8, n);
     if (header.empty() || header[0] != '{')
-        throw Error("not a safetensors file: its header does not start with '{'");
-    const json::Value root = json::parse(header, "the safetensors header");
-    if (!root.isObject()) throw Error("the safetensors header is not a JSON object");
+        throw Error(trCore("Errors", "not a safetensors file: its header does not start with '{'"));
+    const json::Value root = json::parse(header, trCore("Errors", "the safetensors header"));
+    if (!root.isObject()) throw Error(trCore("Errors", "the safetensors header is not a JSON object"));
 
     TensorIndex index;
     index.format = "safetensors";
     for (const auto& [key, value] : root.members) {
         if (key == "__metadata__") {
-            if (!value.isObject()) throw Error("__metadata__ must be an object of strings");
+            if (!value.isObject()) throw Error(trCore("Errors", "__metadata__ must be an object of strings"));
             for (const auto& [k, v] : value.members) {
                 if (v.kind != json::Value::Kind::String)
-                    throw Error("__metadata__ " + quoteInput(k) + " must be a string, not " + v.kindName());
+                    throw Error(fill(trCore("Errors", "__metadata__ %1 must be a string, not %2"),
+                                     {quoteInput(k), v.kindName()}));
                 index.metadata.emplace_back(k, v.text);
             }
             continue;
@@ -151,19 +173,26 @@ TensorIndex parseSafetensors(std::string_view file)
     std::uint64_t expected = 0;
     for (TensorInfo& t : index.tensors) {
         if (t.offset != expected)
-            throw Error("tensor " + quoteInput(t.name) + " begins at data byte " + std::to_string(t.offset) +
-                        (t.offset < expected ? ", inside the tensor before it" : ", leaving a hole after the tensor before it") +
-                        " (which ends at " + std::to_string(expected) + ")");
+            throw Error(
+                fill(t.offset < expected
+                         ? trCore("Errors", "tensor %1 begins at data byte %2, inside the tensor before it "
+                                            "(which ends at %3)")
+                         : trCore("Errors", "tensor %1 begins at data byte %2, leaving a hole after the "
+                                            "tensor before it (which ends at %3)"),
+                     {quoteInput(t.name), std::to_string(t.offset), std::to_string(expected)}));
         if (t.bytes > dataBytes - t.offset) // t.offset ≤ dataBytes here; the sum could overflow
-            throw Error("tensor " + quoteInput(t.name) + " ends at data byte " + std::to_string(t.offset) + " + " +
-                        std::to_string(t.bytes) + ", past the end of the file (" + std::to_string(dataBytes) +
-                        " bytes of data)");
+            throw Error(
+                fill(trCore("Errors", "tensor %1 ends at data byte %2 + %3, past the end of the file (%4 "
+                                      "bytes of data)"),
+                     {quoteInput(t.name), std::to_string(t.offset), std::to_string(t.bytes),
+                      std::to_string(dataBytes)}));
         expected = t.offset + t.bytes;
         t.offset += 8 + n;
     }
     if (expected != dataBytes)
-        throw Error("the tensors end at data byte " + std::to_string(expected) + " but the file has " +
-                    std::to_string(dataBytes) + " bytes of data");
+        throw Error(
+            fill(trCore("Errors", "the tensors end at data byte %1 but the file has %2 bytes of data"),
+                 {std::to_string(expected), std::to_string(dataBytes)}));
     return index;
 }
 

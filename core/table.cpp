@@ -2,6 +2,7 @@
 
 #include "budget.h"
 #include "error.h"
+#include "i18n.h"
 #include "jsontext.h"
 
 #include <bit>
@@ -137,7 +138,7 @@ TableFormat parseTableFormat(const std::string& name)
     if (name == "csv") return TableFormat::Csv;
     if (name == "json") return TableFormat::Json;
     if (name == "npy") return TableFormat::Npy;
-    throw Error("unknown format " + quoteInput(name) + " (expected csv, json or npy)");
+    throw Error(fill(trCore("Errors", "unknown format %1 (expected csv, json or npy)"), {quoteInput(name)}));
 }
 
 std::string toCsv(const Table& t)

@@ -2,6 +2,7 @@
 
 #include "budget.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <bit>
 #include <cerrno>
@@ -70,12 +71,16 @@ const TensorInfo* TensorIndex::find(std::string_view name) const
 std::vector<double> tensorValues(std::string_view file, const TensorInfo& info)
 {
     if (!info.readable())
-        throw Error("tensor " + quoteInput(info.name) + " is " + info.dtype +
-                    ", not a floating-point type PosLab reads (F16, BF16, F32, F64)");
+        throw Error(
+            fill(trCore("Errors", "tensor %1 is %2, not a floating-point type PosLab reads (F16, BF16, "
+                                  "F32, F64)"),
+                 {quoteInput(info.name), info.dtype}));
     if (info.offset > file.size() || info.bytes > file.size() - info.offset)
-        throw Error("tensor " + quoteInput(info.name) + " lies outside the file");
+        throw Error(fill(trCore("Errors", "tensor %1 lies outside the file"), {quoteInput(info.name)}));
     const std::uint64_t n = info.elements();
-    checkMemory("weights", 8.0 * double(n), "tensor " + quoteInput(info.name) + " as double", "pick a smaller tensor");
+    checkMemory("weights", 8.0 * double(n),
+                fill(trCore("Errors", "tensor %1 as double"), {FieldError::literal(quoteInput(info.name))}),
+                trCore("Errors", "pick a smaller tensor"));
     std::vector<double> out(n);
     const char* p = file.data() + info.offset;
     const bool swap = info.bigEndian;
@@ -118,18 +123,21 @@ struct TensorFile::Mapping
 
 TensorFile TensorFile::open(const std::string& path)
 {
-    const std::string where = quoteInput(path) + ": ";
+    // "'path': what went wrong"
+    const auto where = [&](const std::string& what) {
+        return Error(fill(trCore("Errors", "%1: %2"), {quoteInput(path), what}));
+    };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(where + std::strerror(errno));
+    if (fd < 0) throw where(std::strerror(errno));
     struct stat st = {};
     if (::fstat(fd, &st) != 0) {
         const int e = errno;
         ::close(fd);
-        throw Error(where + std::strerror(e));
+        throw where(std::strerror(e));
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw Error(where + "not a regular file (a folder, device or pipe cannot hold tensors)");
+        throw where(trCore("Errors", "not a regular file (a folder, device or pipe cannot hold tensors)"));
     }
     auto map = std::make_shared<Mapping>();
     map->size = static_cast<std::size_t>(st.st_size);
@@ -138,7 +146,7 @@ TensorFile TensorFile::open(const std::string& path)
         if (p == MAP_FAILED) {
             const int e = errno;
             ::close(fd);
-            throw Error(where + "cannot map it (" + std::strerror(e) + ")");
+            throw where(fill(trCore("Errors", "cannot map it (%1)"), {std::strerror(e)}));
         }
         map->data = static_cast<const char*>(p);
     }
@@ -161,7 +169,7 @@ TensorFile TensorFile::open(const std::string& path)
             f.m_index = parseSafetensors(bytes);
         }
     } catch (const Error& e) {
-        throw Error(where + e.what());
+        throw where(e.what());
     }
     return f;
 }
@@ -177,9 +185,12 @@ const TensorInfo& TensorFile::tensor(std::string_view name) const
     std::string some;
     for (std::size_t k = 0; k < m_index.tensors.size() && k < 3; ++k)
         some += (k ? ", " : "") + quoteInput(m_index.tensors[k].name);
-    if (m_index.tensors.size() > 3) some += ", … (" + std::to_string(m_index.tensors.size()) + " tensors)";
-    throw Error(quoteInput(m_path) + ": no tensor " + quoteInput(name) +
-                (some.empty() ? std::string(" (it has none)") : " (it has " + some + ")"));
+    if (m_index.tensors.size() > 3)
+        some += fill(trCore("Errors", ", \u2026 (%1 tensors)"), {std::to_string(m_index.tensors.size())});
+    throw Error(some.empty() ? fill(trCore("Errors", "%1: no tensor %2 (it has none)"),
+                                    {quoteInput(m_path), quoteInput(name)})
+                             : fill(trCore("Errors", "%1: no tensor %2 (it has %3)"),
+                                    {quoteInput(m_path), quoteInput(name), some}));
 }
 
 std::string_view TensorFile::bytes(std::string_view name) const
@@ -196,7 +207,7 @@ std::vector<double> TensorFile::values(std::string_view name) const
     } catch (const FieldError&) {
         throw;
     } catch (const Error& e) {
-        throw Error(quoteInput(m_path) + ": " + e.what());
+        throw Error(fill(trCore("Errors", "%1: %2"), {quoteInput(m_path), e.what()}));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "tokenizer.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "lablimits.h"
 
 #include <algorithm>
@@ -120,7 +121,7 @@ bool isRegionalIndicator(char32_t c)
 
 [[noreturn]] void throwInvalid(std::size_t offset)
 {
-    throw Error("invalid UTF-8 at byte " + std::to_string(offset));
+    throw Error(fill(trCore("Errors", "invalid UTF-8 at byte %1"), {std::to_string(offset)}));
 }
 
 // Strict UTF-8 (RFC 3629): rejects stray continuation bytes, truncated sequences, overlong forms,
@@ -247,8 +248,9 @@ std::vector<Token> tokenize(std::string_view utf8, TokenizerMode mode)
     // Checked before decoding (about 50 bytes of working memory per byte of text) and before each
     // token's text is copied.
     if (utf8.size() > kMaxTextBytes)
-        throw Error("the text has " + std::to_string(utf8.size()) + " bytes, more than " +
-                    std::to_string(kMaxTextBytes) + " (" + std::to_string(kMaxTextBytes >> 20) + " MiB)");
+        throw Error(fill(trCore("Errors", "the text has %1 bytes, more than %2 (%3 MiB)"),
+                         {std::to_string(utf8.size()), std::to_string(kMaxTextBytes),
+                          std::to_string(kMaxTextBytes >> 20)}));
     const std::vector<Cluster> cls = clusters(decode(utf8));
     std::vector<Token> tokens;
     if (mode == TokenizerMode::Word) {
@@ -259,8 +261,8 @@ std::vector<Token> tokenize(std::string_view utf8, TokenizerMode mode)
             tokens.push_back({{}, c.begin, c.end});
     }
     if (tokens.size() > std::size_t(kMaxPositions))
-        throw Error("the text has " + std::to_string(tokens.size()) + " tokens, more than " +
-                    std::to_string(kMaxPositions));
+        throw Error(fill(trCore("Errors", "the text has %1 tokens, more than %2"),
+                         {std::to_string(tokens.size()), std::to_string(kMaxPositions)}));
     for (Token& t : tokens)
         t.text = std::string(utf8.substr(t.begin, t.end - t.begin));
     return tokens;
@@ -270,7 +272,8 @@ TokenizerMode parseTokenizerMode(std::string_view name)
 {
     if (name == "word") return TokenizerMode::Word;
     if (name == "char") return TokenizerMode::Char;
-    throw Error("unknown tokenizer " + quoteInput(std::string(name)) + " (use word or char)");
+    throw Error(
+        fill(trCore("Errors", "unknown tokenizer %1 (use word or char)"), {quoteInput(std::string(name))}));
 }
 
 std::string tokenizerModeName(TokenizerMode mode)

@@ -4,6 +4,7 @@
 
 #include "budget.h"
 #include "error.h"
+#include "i18n.h"
 #include "labtable.h"
 #include "scheme.h"
 
@@ -32,10 +33,14 @@ Sequence checkedSequence(const LabRequest& r)
 void checkSquare(const LabRequest& r, int n, bool poolHelps)
 {
     if (n <= kMaxSquareN) return;
-    std::string text = "n = " + std::to_string(n) + " is too long for a full n \u00d7 n table (at most " +
-                       std::to_string(kMaxSquareN) + ")";
-    if (poolHelps) text += ": add {pool} 1024 for a pooled heatmap";
-    throw FieldError(sequenceField(r), text);
+    const std::string length = std::to_string(n), most = std::to_string(kMaxSquareN);
+    throw FieldError(
+        sequenceField(r),
+        poolHelps ? fill(trCore("Errors", "n = %1 is too long for a full n \u00d7 n table (at most "
+                                          "%2): add {pool} 1024 for a pooled heatmap"),
+                         {length, most})
+                  : fill(trCore("Errors", "n = %1 is too long for a full n \u00d7 n table (at most %2)"),
+                         {length, most}));
 }
 
 // Every product keeps a few n × d_model matrices per run (content, encodings, projections,
@@ -44,8 +49,9 @@ void checkTokens(const LabRequest& r, int n, const ModelConfig& model)
 {
     const double bytes = double(n) * (80.0 * model.dModel + 64.0);
     checkMemory(sequenceField(r), bytes,
-                "n = " + std::to_string(n) + " tokens with {d_model} " + std::to_string(model.dModel),
-                "use a shorter sequence or a smaller {d_model}");
+                fill(trCore("Errors", "n = %1 tokens with {d_model} %2"),
+                     {std::to_string(n), std::to_string(model.dModel)}),
+                trCore("Errors", "use a shorter sequence or a smaller {d_model}"));
 }
 
 // The n × n matrices of one table: the engine's and the table's copy (the oracle keeps about eight
@@ -54,7 +60,7 @@ void checkTableMemory(const LabRequest& r, What what, int n, int heads)
 {
     if (r.pool.cells || r.region) return; // cells × cells
     const double square = 8.0 * double(n) * n;
-    std::string advice = "use a shorter sequence";
+    std::string advice = trCore("Errors", "use a shorter sequence");
     double bytes = 0;
     switch (what) {
     case What::Probs:
@@ -63,11 +69,11 @@ void checkTableMemory(const LabRequest& r, What what, int n, int heads)
     case What::Out:
         if (r.engine == EngineKind::Reference) {
             bytes = (8.0 * heads + 1) * square;
-            advice = "use {engine} onednn, fewer {heads} or a shorter sequence";
+            advice = trCore("Errors", "use {engine} onednn, fewer {heads} or a shorter sequence");
         } else {
             bytes = 2 * square;
             if (what == What::Probs)
-                advice = "use {pool} 1024 for pooled probabilities, or a shorter sequence";
+                advice = trCore("Errors", "use {pool} 1024 for pooled probabilities, or a shorter sequence");
         }
         break;
     case What::Delta:
@@ -81,8 +87,8 @@ void checkTableMemory(const LabRequest& r, What what, int n, int heads)
         return;
     }
     checkMemory(sequenceField(r), bytes,
-                "n = " + std::to_string(n) + " with " + std::to_string(heads) + " heads: the " + r.matrix +
-                    " table (n \u00d7 n)",
+                fill(trCore("Errors", "n = %1 with %2 heads: the %3 table (n \u00d7 n)"),
+                     {std::to_string(n), std::to_string(heads), FieldError::literal(r.matrix)}),
                 advice);
 }
 
@@ -90,7 +96,8 @@ void checkSelectedCell(const LabRequest& r, int n, bool required)
 {
     if (!required && r.cellI == -1 && r.cellJ == -1) return;
     if (required && !r.hasCell())
-        throw FieldError("cell.i", "the worked example walks one cell: give {cell.i} and {cell.j}");
+        throw FieldError("cell.i",
+                         trCore("Errors", "the worked example walks one cell: give {cell.i} and {cell.j}"));
     checkCell(r.cellI, r.cellJ, n);
 }
 
@@ -101,7 +108,8 @@ void checkCompare(const LabRequest& r, const ModelConfig& model)
         // Its default parameters must suit the model only when it is computed.
         if (r.compare) makeScheme(r.compareScheme, {}, model);
     } catch (const Error& e) {
-        throw FieldError("compare.scheme", "{compare.scheme}: " + FieldError::literal(e.what()));
+        throw FieldError("compare.scheme",
+                         fill(trCore("Errors", "{compare.scheme}: %1"), {FieldError::literal(e.what())}));
     }
     if (r.shift < 0 || r.shift > kMaxShift) throw outOfRange("compare.shift", r.shift, 0, kMaxShift);
 }
@@ -111,7 +119,8 @@ void checkPool(const LabRequest& r)
     if (!r.pool.cells) return;
     checkPoolCells(*r.pool.cells);
     if (r.engine != EngineKind::OneDnn)
-        throw FieldError("pool", "{pool} needs {engine} onednn (the reference engine holds n \u00d7 n)");
+        throw FieldError(
+            "pool", trCore("Errors", "{pool} needs {engine} onednn (the reference engine holds n \u00d7 n)"));
 }
 
 // A region: rows and keys each a non-empty range inside the sequence, of request.head's
@@ -123,13 +132,15 @@ void checkRegion(const LabRequest& r, int n)
     for (const auto& [field, begin, end] :
          {std::tuple{"region.rows", g.rowBegin, g.rowEnd}, std::tuple{"region.keys", g.keyBegin, g.keyEnd}})
         if (begin < 0 || end > n || begin >= end)
-            throw FieldError(field, "{" + std::string(field) + "} " + std::to_string(begin) + ":" +
-                                        std::to_string(end) + " is not a range of tokens in the " +
-                                        std::to_string(n) +
-                                        "-token sequence (a:b with 0 <= a < b <= " + std::to_string(n) + ")");
+            throw FieldError(field, fill(trCore("Errors", "%1 %2:%3 is not a range of tokens in the %4-token "
+                                                          "sequence (a:b with 0 <= a < b <= %4)"),
+                                         {"{" + std::string(field) + "}", std::to_string(begin),
+                                          std::to_string(end), std::to_string(n)}));
     if (r.engine != EngineKind::OneDnn)
-        throw FieldError("region.rows", "{region.rows} is streamed, which {engine} onednn does");
-    if (r.matrix != "probs") throw FieldError("region.rows", "{region.rows} applies to {matrix} probs only");
+        throw FieldError("region.rows",
+                         trCore("Errors", "{region.rows} is streamed, which {engine} onednn does"));
+    if (r.matrix != "probs")
+        throw FieldError("region.rows", trCore("Errors", "{region.rows} applies to {matrix} probs only"));
 }
 
 void checkRange(int range, int most)
@@ -142,15 +153,16 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     const What what = parseWhat(r.matrix);
     if (needsAttention(what) || r.pool.cells || r.region) checkHead(r.head, scheme.model().heads);
     if (r.pool.cells && what != What::Probs)
-        throw FieldError("pool", "{pool} applies to {matrix} probs only");
+        throw FieldError("pool", trCore("Errors", "{pool} applies to {matrix} probs only"));
     if (needsAttention(what) && !r.pool.cells && !r.region) checkSquare(r, n, true);
     checkTableMemory(r, what, n, scheme.model().heads);
     switch (what) {
     case What::Pe:
         if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
-            throw FieldError("matrix", FieldError::literal(scheme.info().name) +
-                                           " is relative: it adds no absolute encoding (try {matrix} bias or "
-                                           "delta-curve)");
+            throw FieldError("matrix",
+                             fill(trCore("Errors", "%1 is relative: it adds no absolute encoding (try "
+                                                   "{matrix} bias or delta-curve)"),
+                                  {FieldError::literal(scheme.info().name)}));
         break;
     case What::Delta:
         checkSquare(r, n, false);
@@ -189,8 +201,8 @@ void checkHead(int head, int heads)
 {
     if (head < 0 || head >= heads)
         throw FieldError("head",
-                         "{head} " + std::to_string(head) + " is out of range (the model has " +
-                             std::to_string(heads) + " heads: 0.." + std::to_string(heads - 1) + ")",
+                         fill(trCore("Errors", "{head} %1 is out of range (the model has %2 heads: 0..%3)"),
+                              {std::to_string(head), std::to_string(heads), std::to_string(heads - 1)}),
                          FieldError::Bounds{0, heads - 1, head});
 }
 
@@ -199,16 +211,17 @@ void checkCell(int i, int j, int n)
     for (const auto& [field, v] : {std::pair{"cell.i", i}, std::pair{"cell.j", j}})
         if (v < 0 || v >= n)
             throw FieldError(field,
-                             "{" + std::string(field) + "} = " + std::to_string(v) + " is outside the " +
-                                 std::to_string(n) + "-token sequence (0.." + std::to_string(n - 1) + ")",
+                             fill(trCore("Errors", "%1 = %2 is outside the %3-token sequence (0..%4)"),
+                                  {"{" + std::string(field) + "}", std::to_string(v), std::to_string(n),
+                                   std::to_string(n - 1)}),
                              FieldError::Bounds{0, n - 1, v});
 }
 
 void checkTermsN(int n)
 {
     if (n > kMaxTermsN)
-        throw Error("score terms are computed for n <= " + std::to_string(kMaxTermsN) + " only, got n = " +
-                    std::to_string(n));
+        throw Error(fill(trCore("Errors", "score terms are computed for n <= %1 only, got n = %2"),
+                         {std::to_string(kMaxTermsN), std::to_string(n)}));
 }
 
 void checkPoolCells(int cells)
@@ -219,14 +232,14 @@ void checkPoolCells(int cells)
 void checkThreads(int threads)
 {
     if (threads < 0 || threads > kMaxThreads)
-        throw outOfRange("threads", threads, 0, kMaxThreads, " (0: all cores)");
+        throw outOfRange("threads", threads, 0, kMaxThreads, trCore("Errors", "0: all cores"));
 }
 
 void checkPrecision(EngineKind engine, Precision precision)
 {
     if (engine == EngineKind::Reference && precision != Precision::F32)
-        throw FieldError("dtype",
-                         "the reference engine computes in double: {dtype} applies to {engine} onednn");
+        throw FieldError("dtype", trCore("Errors", "the reference engine computes in double: {dtype} applies "
+                                                   "to {engine} onednn"));
 }
 
 void validate(const LabRequest& r, LabProduct product)

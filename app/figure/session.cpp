@@ -5,11 +5,13 @@
 #include "outputfiles.h"
 
 #include <error.h>
+#include <i18n.h>
 #include <lablimits.h>
 #include <scheme.h>
 #include <validate.h>
 #include <weights.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -45,9 +47,17 @@ bool oneOf(const std::string& value, const std::array<const char*, N>& names, st
     return found;
 }
 
-[[noreturn]] void bad(const QString& field, const std::string& why)
+// `pattern` (marked QT_TRANSLATE_NOOP("Session", …)) in the interface language, %1 … filled.
+std::string sessionText(const char* pattern, std::initializer_list<std::string_view> args = {})
 {
-    throw Error("session field " + quoteInput(field.toStdString()) + " " + why);
+    return fill(QCoreApplication::translate("Session", pattern).toStdString(), args);
+}
+
+// "session field %1 …": %1 the field ("style.dpi"), %2 … `a`, `b`, `c`.
+[[noreturn]] void bad(const QString& field, const char* pattern, std::string_view a = {},
+                      std::string_view b = {}, std::string_view c = {})
+{
+    throw Error(sessionText(pattern, {quoteInput(field.toStdString()), a, b, c}));
 }
 
 // Typed access to one JSON object; `path` names it in errors ("style.dpi").
@@ -62,33 +72,41 @@ class Reader
     std::string string(const char* key, const std::string& fallback) const
     {
         if (!has(key)) return fallback;
-        if (!value(key).isString()) bad(name(key), "must be a string");
+        if (!value(key).isString())
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be a string"));
         return value(key).toString().toStdString();
     }
     bool boolean(const char* key, bool fallback) const
     {
         if (!has(key)) return fallback;
-        if (!value(key).isBool()) bad(name(key), "must be true or false");
+        if (!value(key).isBool())
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be true or false"));
         return value(key).toBool();
     }
     double real(const char* key, double fallback, double lo, double hi) const
     {
         if (!has(key)) return fallback;
-        if (!value(key).isDouble()) bad(name(key), "must be a number");
+        if (!value(key).isDouble())
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be a number"));
         const double v = value(key).toDouble();
-        if (!(v >= lo && v <= hi)) bad(name(key), "must be in [" + num(lo) + ", " + num(hi) + "], got " + num(v));
+        if (!(v >= lo && v <= hi))
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be in [%2, %3], got %4"),
+                num(lo), num(hi), num(v));
         return v;
     }
     int integer(const char* key, int fallback, int lo, int hi) const
     {
         const double v = real(key, fallback, lo, hi);
-        if (v != std::trunc(v)) bad(name(key), "must be a whole number, got " + num(v));
+        if (v != std::trunc(v))
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be a whole number, got %2"),
+                num(v));
         return static_cast<int>(v);
     }
     Reader object(const char* key) const
     {
         if (!has(key)) return Reader({}, name(key));
-        if (!value(key).isObject()) bad(name(key), "must be an object");
+        if (!value(key).isObject())
+            bad(name(key), QT_TRANSLATE_NOOP("Session", "session field %1 must be an object"));
         return Reader(value(key).toObject(), name(key));
     }
     const QJsonObject& json() const { return m_o; }
@@ -106,11 +124,14 @@ std::uint64_t readSeed(const Reader& r)
     if (v.isString()) { // seeds beyond 2^53 are written as text
         bool ok = false;
         const qulonglong s = v.toString().toULongLong(&ok);
-        if (!ok) bad(r.name("seed"), "must be a whole number in [0, 2^64)");
+        if (!ok)
+            bad(r.name("seed"),
+                QT_TRANSLATE_NOOP("Session", "session field %1 must be a whole number in [0, 2^64)"));
         return s;
     }
     const double d = r.real("seed", 0, 0, kMaxExactInteger);
-    if (d != std::trunc(d)) bad(r.name("seed"), "must be a whole number");
+    if (d != std::trunc(d))
+        bad(r.name("seed"), QT_TRANSLATE_NOOP("Session", "session field %1 must be a whole number"));
     return static_cast<std::uint64_t>(d);
 }
 
@@ -118,12 +139,14 @@ std::uint64_t readSeed(const Reader& r)
 // version 2.
 void readRequest(const Reader& r, Session& s)
 {
-    if (r.has("n") && r.has("text")) throw Error("session has both 'text' and 'n'; give one");
-    if (!r.has("n") && !r.has("text")) throw Error("session has neither 'text' nor 'n'");
+    if (r.has("n") && r.has("text"))
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session has both 'text' and 'n'; give one")));
+    if (!r.has("n") && !r.has("text"))
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session has neither 'text' nor 'n'")));
     s.positions = r.integer("n", 0, 1, kMaxSessionPositions);
     s.text = r.string("text", "");
     s.tokenizer = parseTokenizerMode(r.string("tokenizer", "word"));
-    if (!r.has("scheme")) throw Error("session has no 'scheme'");
+    if (!r.has("scheme")) throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session has no 'scheme'")));
     s.scheme = r.string("scheme", "");
     const Reader params = r.object("params");
     for (auto it = params.json().begin(); it != params.json().end(); ++it) {
@@ -136,7 +159,8 @@ void readRequest(const Reader& r, Session& s)
         else if (v.isDouble())
             text = QString::number(v.toDouble(), 'g', 17).toStdString();
         else
-            bad(params.name(it.key().toUtf8().constData()), "must be a string, number or boolean");
+            bad(params.name(it.key().toUtf8().constData()),
+                QT_TRANSLATE_NOOP("Session", "session field %1 must be a string, number or boolean"));
         s.params[it.key().toStdString()] = text;
     }
     const Reader m = r.object("model");
@@ -152,7 +176,7 @@ void readRequest(const Reader& r, Session& s)
     if (r.has("cell")) {
         const QJsonArray cell = r.value("cell").toArray();
         if (!r.value("cell").isArray() || cell.size() != 2 || !cell[0].isDouble() || !cell[1].isDouble())
-            bad(r.name("cell"), "must be [i, j] or null");
+            bad(r.name("cell"), QT_TRANSLATE_NOOP("Session", "session field %1 must be [i, j] or null"));
         s.cellI = cell[0].toInt(-2);
         s.cellJ = cell[1].toInt(-2);
     }
@@ -170,24 +194,32 @@ WeightSpec readWeights(const Reader& r)
     if (!r.has("weights")) return spec;
     if (r.value("weights").isString()) {
         if (r.string("weights", kSeededWeights) != kSeededWeights)
-            bad(r.name("weights"), std::string("must be \"") + kSeededWeights + "\" or an object with a \"path\"");
+            bad(r.name("weights"),
+                QT_TRANSLATE_NOOP("Session", "session field %1 must be \"%2\" or an object with a \"path\""),
+                kSeededWeights);
         return spec;
     }
     const Reader w = r.object("weights");
     spec.path = w.string("path", "");
-    if (spec.path.empty()) bad(w.name("path"), "must name the checkpoint (a folder or a file)");
+    if (spec.path.empty())
+        bad(w.name("path"),
+            QT_TRANSLATE_NOOP("Session", "session field %1 must name the checkpoint (a folder or a file)"));
     spec.layer = w.integer("layer", 0, 0, 100000);
     const Reader tensors = w.object("tensors");
     for (auto it = tensors.json().begin(); it != tensors.json().end(); ++it) {
-        if (!it.value().isString()) bad(tensors.name("tensors") + '.' + it.key(), "must be a tensor name");
+        if (!it.value().isString())
+            bad(tensors.name("tensors") + '.' + it.key(),
+                QT_TRANSLATE_NOOP("Session", "session field %1 must be a tensor name"));
         spec.tensors.emplace_back(it.key().toStdString(), it.value().toString().toStdString());
     }
     if (w.has("used")) {
-        if (!w.value("used").isArray()) bad(w.name("used"), "must be a list of tensors");
+        if (!w.value("used").isArray())
+            bad(w.name("used"), QT_TRANSLATE_NOOP("Session", "session field %1 must be a list of tensors"));
         const QJsonArray used = w.value("used").toArray();
         for (qsizetype k = 0; k < used.size(); ++k) {
             const QString at = w.name("used") + '[' + QString::number(k) + ']';
-            if (!used[k].isObject()) bad(at, "must be an object");
+            if (!used[k].isObject())
+                bad(at, QT_TRANSLATE_NOOP("Session", "session field %1 must be an object"));
             const Reader u(used[k].toObject(), at);
             TensorPrint p;
             p.role = u.string("role", "");
@@ -195,9 +227,11 @@ WeightSpec readWeights(const Reader& r)
             p.file = u.string("file", "");
             p.fileSize = std::uint64_t(u.real("size", 0, 0, kMaxExactInteger));
             p.sha256 = u.string("sha256", "");
-            if (p.role.empty() || p.tensor.empty()) bad(at, "must have a role and a tensor");
+            if (p.role.empty() || p.tensor.empty())
+                bad(at, QT_TRANSLATE_NOOP("Session", "session field %1 must have a role and a tensor"));
             if (p.sha256.size() != 64 || p.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
-                bad(u.name("sha256"), "must be 64 lowercase hex digits");
+                bad(u.name("sha256"),
+                    QT_TRANSLATE_NOOP("Session", "session field %1 must be 64 lowercase hex digits"));
             spec.expect.push_back(std::move(p));
         }
     }
@@ -254,7 +288,8 @@ FigureView parseFigureView(const std::string& name)
         if (name == text) return view;
         list += (list.empty() ? "" : "|") + std::string(text);
     }
-    throw Error("unknown view " + quoteInput(name) + " (expected " + list + ")");
+    throw Error(
+        sessionText(QT_TRANSLATE_NOOP("Session", "unknown view %1 (expected %2)"), {quoteInput(name), list}));
 }
 
 std::string figureViewName(FigureView view)
@@ -287,17 +322,22 @@ std::string unknownLanguage(const std::string& language)
     return list;
 }
 
-void checkLanguage(const std::string& language, const std::string& prefix)
+// In a session's check, `inSession`: "session: unknown language …".
+void checkLanguage(const std::string& language, bool inSession)
 {
     if (const std::string list = unknownLanguage(language); !list.empty())
-        throw Error(prefix + "unknown language " + quoteInput(language) + " (expected " + list + ")");
+        throw Error(inSession ? sessionText(QT_TRANSLATE_NOOP("Session",
+                                                              "session: unknown language %1 (expected %2)"),
+                                            {quoteInput(language), list})
+                              : sessionText(QT_TRANSLATE_NOOP("Session", "unknown language %1 (expected %2)"),
+                                            {quoteInput(language), list}));
 }
 
 } // namespace
 
 std::string defaultFontFamily(const std::string& language)
 {
-    checkLanguage(language, "");
+    checkLanguage(language, false);
     return language == "zh_CN" ? "WenQuanYi Micro Hei" : "DejaVu Sans";
 }
 
@@ -309,7 +349,7 @@ std::vector<std::string> fallbackFontFamilies(const std::string& language)
 
 void setFigureLanguage(FigureStyle& style, const std::string& language)
 {
-    checkLanguage(language, "");
+    checkLanguage(language, false);
     if (style.fontFamily == defaultFontFamily(style.language)) style.fontFamily = defaultFontFamily(language);
     style.language = language;
 }
@@ -318,7 +358,9 @@ double presetWidthMm(const std::string& preset)
 {
     if (preset == "one-column") return kOneColumnMm;
     if (preset == "two-column") return kTwoColumnMm;
-    throw Error("unknown preset " + quoteInput(preset) + " (expected one-column|two-column)");
+    throw Error(
+        sessionText(QT_TRANSLATE_NOOP("Session", "unknown preset %1 (expected one-column|two-column)"),
+                    {quoteInput(preset)}));
 }
 
 bool operator==(const Session& a, const Session& b)
@@ -343,11 +385,14 @@ LabRequest figureRequest(const Session& s)
 void validateSession(const Session& s)
 {
     if (s.positions < 0 || s.positions > kMaxSessionPositions)
-        throw Error("session: n must be in [1, " + std::to_string(kMaxSessionPositions) +
-                    "] (0: the sequence is its text), got " + std::to_string(s.positions));
+        throw Error(sessionText(
+            QT_TRANSLATE_NOOP("Session", "session: n must be in [1, %1] (0: the sequence is its text), "
+                                         "got %2"),
+            {std::to_string(kMaxSessionPositions), std::to_string(s.positions)}));
     std::string list;
     if (!oneOf(s.matrix, kMatrices, &list))
-        throw Error("session: unknown matrix " + quoteInput(s.matrix) + " (expected " + list + ")");
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: unknown matrix %1 (expected %2)"),
+                                {quoteInput(s.matrix), list}));
     try {
         LabRequest request = figureRequest(s);
         // A session may hold a sequence too long for n × n: whoever computes it decides (the explorer
@@ -355,18 +400,24 @@ void validateSession(const Session& s)
         request.pool.fallback = true;
         validate(request, LabProduct::Views);
     } catch (const FieldError& e) {
-        throw Error(std::string("session: ") + e.what());
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: %1"), {e.what()}));
     }
-    checkLanguage(s.style.language, "session: ");
+    checkLanguage(s.style.language, true);
     list.clear();
     if (!oneOf(s.style.colormap, kColormaps, &list))
-        throw Error("session: unknown colormap " + quoteInput(s.style.colormap) + " (expected " + list + ")");
-    if (s.style.fontFamily.empty()) throw Error("session: font family is empty");
-    if (!(s.style.fontSize >= 2 && s.style.fontSize <= 72)) throw Error("session: font size must be in [2, 72] pt");
-    if (!(s.style.widthMm >= 10 && s.style.widthMm <= 1000)) throw Error("session: width must be in [10, 1000] mm");
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: unknown colormap %1 (expected %2)"),
+                                {quoteInput(s.style.colormap), list}));
+    if (s.style.fontFamily.empty())
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: font family is empty")));
+    if (!(s.style.fontSize >= 2 && s.style.fontSize <= 72))
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: font size must be in [2, 72] pt")));
+    if (!(s.style.widthMm >= 10 && s.style.widthMm <= 1000))
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: width must be in [10, 1000] mm")));
     if (!(s.style.heightMm == 0 || (s.style.heightMm >= 10 && s.style.heightMm <= 1000)))
-        throw Error("session: height must be 0 (automatic) or in [10, 1000] mm");
-    if (s.style.dpi < 30 || s.style.dpi > 2400) throw Error("session: dpi must be in [30, 2400]");
+        throw Error(sessionText(
+            QT_TRANSLATE_NOOP("Session", "session: height must be 0 (automatic) or in [10, 1000] mm")));
+    if (s.style.dpi < 30 || s.style.dpi > 2400)
+        throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session: dpi must be in [30, 2400]")));
 }
 
 QByteArray sessionToJson(const Session& s, bool compact)
@@ -429,20 +480,27 @@ Session sessionFromJson(const QByteArray& json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        throw Error("not a PosLab session: corrupt JSON at offset " + std::to_string(error.offset) + " (" +
-                    error.errorString().toStdString() + ")");
-    if (!doc.isObject()) throw Error("not a PosLab session: the JSON is not an object");
+        throw Error(
+            sessionText(QT_TRANSLATE_NOOP("Session", "not a PosLab session: corrupt JSON at offset %1 (%2)"),
+                        {std::to_string(error.offset), error.errorString().toStdString()}));
+    if (!doc.isObject())
+        throw Error(
+            sessionText(QT_TRANSLATE_NOOP("Session", "not a PosLab session: the JSON is not an object")));
     const Reader r(doc.object(), QString());
     if (r.value("format").toString() != QLatin1String("poslab-session"))
-        throw Error("not a PosLab session (\"format\" is not \"poslab-session\")");
-    if (!r.value("version").isDouble()) bad("version", "must be a number");
+        throw Error(sessionText(
+            QT_TRANSLATE_NOOP("Session", "not a PosLab session (\"format\" is not \"poslab-session\")")));
+    if (!r.value("version").isDouble())
+        bad("version", QT_TRANSLATE_NOOP("Session", "session field %1 must be a number"));
     const double version = r.value("version").toDouble();
     if (version > kSessionVersion)
-        throw Error("session format version " + QString::number(version).toStdString() +
-                    " was written by a newer PosLab (this one reads version " + std::to_string(kSessionVersion) +
-                    ")");
+        throw Error(sessionText(
+            QT_TRANSLATE_NOOP("Session", "session format version %1 was written by a newer PosLab (this "
+                                         "one reads version %2)"),
+            {QString::number(version).toStdString(), std::to_string(kSessionVersion)}));
     if (version != 1 && version != kSessionVersion)
-        bad("version", "must be 1 or " + std::to_string(kSessionVersion));
+        bad("version", QT_TRANSLATE_NOOP("Session", "session field %1 must be 1 or %2"),
+            std::to_string(kSessionVersion));
 
     Session s;
     s.view = parseFigureView(r.string("view", "heatmap"));
@@ -454,7 +512,8 @@ Session sessionFromJson(const QByteArray& json)
             s.start = 0;
         }
     } else {
-        if (!r.has("request")) throw Error("session has no 'request'");
+        if (!r.has("request"))
+            throw Error(sessionText(QT_TRANSLATE_NOOP("Session", "session has no 'request'")));
         const Reader request = r.object("request");
         readRequest(request, s);
         readEngine(request, s);
@@ -463,7 +522,8 @@ Session sessionFromJson(const QByteArray& json)
     // Absent: en (sessions written before issue 16). The default font follows the language.
     s.style.language = st.string("language", "en");
     if (const std::string list = unknownLanguage(s.style.language); !list.empty())
-        bad(st.name("language"), "must be " + list + ", got " + quoteInput(s.style.language));
+        bad(st.name("language"), QT_TRANSLATE_NOOP("Session", "session field %1 must be %2, got %3"), list,
+            quoteInput(s.style.language));
     s.style.fontFamily = defaultFontFamily(s.style.language);
     s.style.colormap = st.string("colormap", s.style.colormap);
     s.style.logScale = st.boolean("log_scale", false);
@@ -491,27 +551,35 @@ bool looksLikeSessionOrFigure(const QByteArray& head)
 
 Session loadSession(const QString& path)
 {
-    const std::string where = quoteInput(path.toStdString()) + ": ";
+    const std::string quoted = quoteInput(path.toStdString());
+    // "'path': what went wrong"
+    const auto where = [&](const std::string& what) {
+        return Error(sessionText(QT_TRANSLATE_NOOP("Session", "%1: %2"), {quoted, what}));
+    };
+    const std::string tooLarge =
+        sessionText(QT_TRANSLATE_NOOP("Session", "too large to be a session or figure (more than %1 MiB)"),
+                    {std::to_string(kMaxSessionBytes >> 20)});
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) throw Error(where + "cannot open (" + file.errorString().toStdString() + ")");
+    if (!file.open(QIODevice::ReadOnly))
+        throw where(sessionText(QT_TRANSLATE_NOOP("Session", "cannot open (%1)"),
+                                {file.errorString().toStdString()}));
     // A regular file says its size: one over the cap is refused before it is read. The cap is
     // also checked while reading, since size() is 0 for a device, a pipe or /proc.
-    if (!file.isSequential() && file.size() > kMaxSessionBytes)
-        throw Error(where + "too large to be a session or figure (more than " +
-                    std::to_string(kMaxSessionBytes >> 20) + " MiB)");
+    if (!file.isSequential() && file.size() > kMaxSessionBytes) throw where(tooLarge);
     QByteArray bytes;
     char chunk[1 << 16];
     for (;;) {
         const qint64 got = file.read(chunk, sizeof chunk);
-        if (got < 0) throw Error(where + "cannot read (" + file.errorString().toStdString() + ")");
+        if (got < 0)
+            throw where(sessionText(QT_TRANSLATE_NOOP("Session", "cannot read (%1)"),
+                                    {file.errorString().toStdString()}));
         if (got == 0) break;
         // Beyond one chunk, what the first says it is must be a session (JSON) or a figure: a
         // stream of anything else (/dev/zero) is refused now, not at the cap.
         if (bytes.size() == sizeof chunk && !looksLikeSessionOrFigure(bytes))
-            throw Error(where + "not a PosLab session or figure (neither JSON nor PNG, PDF or SVG)");
-        if (bytes.size() + got > kMaxSessionBytes)
-            throw Error(where + "too large to be a session or figure (more than " +
-                        std::to_string(kMaxSessionBytes >> 20) + " MiB)");
+            throw where(sessionText(QT_TRANSLATE_NOOP(
+                "Session", "not a PosLab session or figure (neither JSON nor PNG, PDF or SVG)")));
+        if (bytes.size() + got > kMaxSessionBytes) throw where(tooLarge);
         bytes.append(chunk, got);
     }
     QByteArray json = bytes;
@@ -520,15 +588,16 @@ Session loadSession(const QString& path)
         try {
             embedded = extractSession(bytes);
         } catch (const Error& e) {
-            throw Error(where + e.what());
+            throw where(e.what());
         }
-        if (!embedded) throw Error(where + "this figure carries no PosLab session");
+        if (!embedded)
+            throw where(sessionText(QT_TRANSLATE_NOOP("Session", "this figure carries no PosLab session")));
         json = *embedded;
     }
     try {
         return sessionFromJson(json);
     } catch (const Error& e) {
-        throw Error(where + e.what());
+        throw where(e.what());
     }
 }
 

@@ -2,6 +2,728 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Errors</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;&apos;: no file name given</source>
+        <translation>无法写入 &apos;&apos;：未给出文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a kernel file (/proc or /sys), not a file to replace</source>
+        <translation>无法写入 %1：这是内核文件（/proc 或 /sys），不是可替换的文件</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are the same file</source>
+        <translation>%1 与 %2 是同一个文件</translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder</source>
+        <translation>无法写入 %1：这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write %1: there is no folder %2</source>
+        <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <source>POSLAB_MEMORY_BUDGET must be a number of bytes, got %1</source>
+        <translation>POSLAB_MEMORY_BUDGET 必须是字节数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (the memory budget is %3, from available memory)</source>
+        <translation>%1需要 %2 内存（内存预算为 %3，按可用内存估算）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (the memory budget is %3, from available memory); %4</source>
+        <translation>%1需要 %2 内存（内存预算为 %3，按可用内存估算）；%4</translation>
+    </message>
+    <message>
+        <source>context: no curve for scaling %1</source>
+        <translation>context：缩放方式 %1 没有对应曲线</translation>
+    </message>
+    <message>
+        <source>context: the length L must be at least 1, got %1</source>
+        <translation>context：长度 L 至少为 1，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, got %4</source>
+        <translation>%1 必须在 %2 到 %3 之间，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3 (%4), got %5</source>
+        <translation>%1 必须在 %2 到 %3 之间（%4），实际为 %5</translation>
+    </message>
+    <message>
+        <source>unknown format %1 (use text, markdown or json)</source>
+        <translation>未知格式 %1（可用 text、markdown 或 json）</translation>
+    </message>
+    <message>
+        <source>%1: unexpected text after the JSON value at byte %2</source>
+        <translation>%1：第 %2 字节处，JSON 值之后还有多余的文本</translation>
+    </message>
+    <message>
+        <source>%1: expected &apos;%3&apos; at byte %2</source>
+        <translation>%1：第 %2 字节处应为 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1: nested deeper than %3 levels at byte %2</source>
+        <translation>%1：第 %2 字节处嵌套超过 %3 层</translation>
+    </message>
+    <message>
+        <source>%1: the text ends where a value should be at byte %2</source>
+        <translation>%1：第 %2 字节处文本结束，此处应有一个值</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON value at byte %2</source>
+        <translation>%1：第 %2 字节处不是 JSON 值</translation>
+    </message>
+    <message>
+        <source>%1: expected a key in quotes at byte %2</source>
+        <translation>%1：第 %2 字节处应为带引号的键</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key %3 at byte %2</source>
+        <translation>%1：第 %2 字节处键 %3 重复</translation>
+    </message>
+    <message>
+        <source>%1: a \u escape needs four hex digits at byte %2</source>
+        <translation>%1：第 %2 字节处 \u 转义需要四位十六进制数字</translation>
+    </message>
+    <message>
+        <source>%1: invalid UTF-8 at byte %2</source>
+        <translation>%1：第 %2 字节处 UTF-8 编码无效</translation>
+    </message>
+    <message>
+        <source>%1: invalid UTF-8 (cut short) at byte %2</source>
+        <translation>%1：第 %2 字节处 UTF-8 编码无效（被截断）</translation>
+    </message>
+    <message>
+        <source>%1: a string is not closed at byte %2</source>
+        <translation>%1：第 %2 字节处字符串未闭合</translation>
+    </message>
+    <message>
+        <source>%1: a control character inside a string at byte %2</source>
+        <translation>%1：第 %2 字节处字符串内有控制字符</translation>
+    </message>
+    <message>
+        <source>%1: a lone low surrogate at byte %2</source>
+        <translation>%1：第 %2 字节处有孤立的低位代理项</translation>
+    </message>
+    <message>
+        <source>%1: a lone high surrogate at byte %2</source>
+        <translation>%1：第 %2 字节处有孤立的高位代理项</translation>
+    </message>
+    <message>
+        <source>%1: an unknown escape at byte %2</source>
+        <translation>%1：第 %2 字节处有未知的转义序列</translation>
+    </message>
+    <message>
+        <source>%1: a number needs digits after its point at byte %2</source>
+        <translation>%1：第 %2 字节处数字的小数点后缺少数字</translation>
+    </message>
+    <message>
+        <source>%1: a number needs digits in its exponent at byte %2</source>
+        <translation>%1：第 %2 字节处数字的指数部分缺少数字</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <comment>JSON kind</comment>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <comment>JSON kind</comment>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <comment>JSON kind</comment>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <comment>JSON kind</comment>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <comment>JSON kind</comment>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <comment>JSON kind</comment>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <comment>JSON kind</comment>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>unknown {matrix} %1 (use one of: %2)</source>
+        <translation>未知的 {matrix} %1（可选：%2）</translation>
+    </message>
+    <message>
+        <source>{d_model} %1 is not divisible by {heads} %2</source>
+        <translation>{d_model} %1 不能被 {heads} %2 整除</translation>
+    </message>
+    <message>
+        <source>the text has no tokens</source>
+        <translation>文本中没有词元</translation>
+    </message>
+    <message>
+        <source>n must be at least 1, got %1</source>
+        <translation>n 至少为 1，实际为 %1</translation>
+    </message>
+    <message>
+        <source>n must be at most %1, got %2</source>
+        <translation>n 至多为 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: a key that is not a string at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处的键不是字符串</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: the key %2 twice at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处键 %2 重复出现</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: expected &apos;,&apos; or &apos;}&apos; at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处应为 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: text after the dict at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处，字典之后还有多余的文本</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: expected &apos;%2&apos; at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处应为 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: a dimension above 2^64 at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处的维度超过 2^64</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: expected a non-negative integer at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处应为非负整数</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: a string that is not closed at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处字符串未闭合</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: an escape in a string at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处字符串中有转义序列</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: expected &apos;,&apos; or &apos;)&apos; in the shape at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处，shape 中应为 &apos;,&apos; 或 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: a structured dtype (PosLab reads plain float arrays) at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处是结构化 dtype（PosLab 只读取普通浮点数组）</translation>
+    </message>
+    <message>
+        <source>its header is not the dict NumPy writes: a value other than a string, True, False or a tuple at header byte %1</source>
+        <translation>其文件头不是 NumPy 写出的字典：文件头第 %1 字节处的值不是字符串、True、False 或元组</translation>
+    </message>
+    <message>
+        <source>not an NPY file (no \x93NUMPY magic)</source>
+        <translation>不是 NPY 文件（没有 \x93NUMPY 魔数）</translation>
+    </message>
+    <message>
+        <source>NPY format version %1.%2 is not one PosLab reads (1.0, 2.0 or 3.0)</source>
+        <translation>PosLab 不能读取 NPY 格式版本 %1.%2（只支持 1.0、2.0 或 3.0）</translation>
+    </message>
+    <message>
+        <source>the NPY file ends inside its header length</source>
+        <translation>NPY 文件在文件头长度字段中途结束</translation>
+    </message>
+    <message>
+        <source>the NPY header would be %1 bytes, the file has %2 after its length</source>
+        <translation>NPY 文件头应有 %1 字节，但长度字段之后文件只剩 %2 字节</translation>
+    </message>
+    <message>
+        <source>the NPY header does not end with a newline</source>
+        <translation>NPY 文件头不以换行符结尾</translation>
+    </message>
+    <message>
+        <source>the NPY header is not ASCII</source>
+        <translation>NPY 文件头不是 ASCII 文本</translation>
+    </message>
+    <message>
+        <source>the NPY header has an unknown key %1</source>
+        <translation>NPY 文件头含有未知的键 %1</translation>
+    </message>
+    <message>
+        <source>the NPY header needs descr, fortran_order and shape</source>
+        <translation>NPY 文件头必须包含 descr、fortran_order 和 shape</translation>
+    </message>
+    <message>
+        <source>the NPY descr must be a string</source>
+        <translation>NPY 的 descr 必须是字符串</translation>
+    </message>
+    <message>
+        <source>the NPY fortran_order must be True or False</source>
+        <translation>NPY 的 fortran_order 必须是 True 或 False</translation>
+    </message>
+    <message>
+        <source>the NPY shape must be a tuple</source>
+        <translation>NPY 的 shape 必须是元组</translation>
+    </message>
+    <message>
+        <source>the array is in Fortran order; save it in C order (numpy.ascontiguousarray) to read it</source>
+        <translation>该数组按 Fortran 顺序存储；请先按 C 顺序保存（numpy.ascontiguousarray）再读取</translation>
+    </message>
+    <message>
+        <source>the NPY dtype %1 is not one PosLab reads (float16, float32 or float64)</source>
+        <translation>PosLab 不能读取 NPY 的 dtype %1（只支持 float16、float32 或 float64）</translation>
+    </message>
+    <message>
+        <source>the NPY shape overflows 64 bits</source>
+        <translation>NPY 的 shape 超出 64 位范围</translation>
+    </message>
+    <message>
+        <source>the NPY data size overflows 64 bits</source>
+        <translation>NPY 的数据大小超出 64 位范围</translation>
+    </message>
+    <message>
+        <source>the NPY shape and dtype need %1 bytes of data, the file has %2</source>
+        <translation>NPY 的 shape 和 dtype 需要 %1 字节数据，文件中有 %2 字节</translation>
+    </message>
+    <message>
+        <source>too short for a ZIP archive (no end record)</source>
+        <translation>文件太短，不是 ZIP 归档（没有结束记录）</translation>
+    </message>
+    <message>
+        <source>no ZIP end record (not an NPZ archive, or cut short)</source>
+        <translation>没有 ZIP 结束记录（不是 NPZ 归档，或文件被截断）</translation>
+    </message>
+    <message>
+        <source>a ZIP64 archive without its locator</source>
+        <translation>ZIP64 归档缺少定位记录</translation>
+    </message>
+    <message>
+        <source>the ZIP64 end record is not where its locator says</source>
+        <translation>ZIP64 结束记录不在定位记录所指的位置</translation>
+    </message>
+    <message>
+        <source>a multi-volume ZIP archive</source>
+        <translation>这是分卷 ZIP 归档</translation>
+    </message>
+    <message>
+        <source>the ZIP central directory lies outside the file</source>
+        <translation>ZIP 中央目录位于文件之外</translation>
+    </message>
+    <message>
+        <source>the ZIP central directory is too small for its %1 entries</source>
+        <translation>ZIP 中央目录太小，容纳不下其声明的 %1 个条目</translation>
+    </message>
+    <message>
+        <source>ZIP central directory entry %1 is malformed</source>
+        <translation>ZIP 中央目录第 %1 个条目格式错误</translation>
+    </message>
+    <message>
+        <source>ZIP central directory entry %1 runs past the directory</source>
+        <translation>ZIP 中央目录第 %1 个条目超出了目录末尾</translation>
+    </message>
+    <message>
+        <source>member %1 has a malformed extra field</source>
+        <translation>成员 %1 的扩展字段格式错误</translation>
+    </message>
+    <message>
+        <source>member %1 has a short ZIP64 extra field</source>
+        <translation>成员 %1 的 ZIP64 扩展字段过短</translation>
+    </message>
+    <message>
+        <source>member %1 is encrypted</source>
+        <translation>成员 %1 已加密</translation>
+    </message>
+    <message>
+        <source>member %1 uses ZIP compression method %2 (numpy writes 0, stored, or 8, deflate)</source>
+        <translation>成员 %1 使用 ZIP 压缩方法 %2（numpy 只写 0 即不压缩，或 8 即 deflate）</translation>
+    </message>
+    <message>
+        <source>member %1 is stored but its sizes differ (%2 and %3)</source>
+        <translation>成员 %1 未压缩，但其两个大小不一致（%2 与 %3）</translation>
+    </message>
+    <message>
+        <source>member %1 is not an .npy array (numpy.savez writes only NAME.npy)</source>
+        <translation>成员 %1 不是 .npy 数组（numpy.savez 只写出 NAME.npy）</translation>
+    </message>
+    <message>
+        <source>two members are named %1</source>
+        <translation>有两个成员都名为 %1</translation>
+    </message>
+    <message>
+        <source>member %1: no local header where the directory says</source>
+        <translation>成员 %1：目录所指位置没有本地文件头</translation>
+    </message>
+    <message>
+        <source>member %1&apos;s data lies outside the file</source>
+        <translation>成员 %1 的数据位于文件之外</translation>
+    </message>
+    <message>
+        <source>member %1 overlaps the next part of the archive</source>
+        <translation>成员 %1 与归档的下一部分重叠</translation>
+    </message>
+    <message>
+        <source>zlib cannot start inflating</source>
+        <translation>zlib 无法开始解压</translation>
+    </message>
+    <message>
+        <source>member %1 does not inflate to the %2 bytes its directory entry says</source>
+        <translation>成员 %1 解压后不是其目录条目所说的 %2 字节</translation>
+    </message>
+    <message>
+        <source>the NPZ archive has no arrays</source>
+        <translation>NPZ 归档中没有数组</translation>
+    </message>
+    <message>
+        <source>the NPZ arrays&apos; sizes overflow 64 bits</source>
+        <translation>NPZ 数组的总大小超出 64 位范围</translation>
+    </message>
+    <message>
+        <source>the NPZ archive&apos;s arrays, inflated (numpy.savez_compressed)</source>
+        <translation>解压后的 NPZ 数组（numpy.savez_compressed）</translation>
+    </message>
+    <message>
+        <source>save them with numpy.savez (stored members are read in place)</source>
+        <translation>请改用 numpy.savez 保存（未压缩的成员可直接原地读取）</translation>
+    </message>
+    <message>
+        <source>member %1 fails its CRC-32 check</source>
+        <translation>成员 %1 未通过 CRC-32 校验</translation>
+    </message>
+    <message>
+        <source>member %1: %2</source>
+        <translation>成员 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be an integer in [%3, %4], got %5</source>
+        <translation>%1：参数 %2 必须是 [%3, %4] 内的整数，实际为 %5</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be a number in [%3, %4], got %5</source>
+        <translation>%1：参数 %2 必须是 [%3, %4] 内的数，实际为 %5</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be true or false, got %3</source>
+        <translation>%1：参数 %2 必须是 true 或 false，实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be comma-separated numbers, each in [%3, %4], got %5</source>
+        <translation>%1：参数 %2 必须是逗号分隔的数，每个都在 [%3, %4] 内，实际为 %5</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be one of %3, got %4</source>
+        <translation>%1：参数 %2 必须是 %3 之一，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 must be comma-separated numbers, each in [%3, %4], value %5 is %6</source>
+        <translation>%1：参数 %2 必须是逗号分隔的数，每个都在 [%3, %4] 内，但第 %5 个值是 %6</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 is longer than %3 characters</source>
+        <translation>%1：参数名 %2 超过 %3 个字符</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2 has a value longer than %3 characters: %4</source>
+        <translation>%1：参数 %2 的值超过 %3 个字符：%4</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter %2 (it takes none)</source>
+        <translation>%1 没有参数 %2（它不接受任何参数）</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter %2 (it takes: %3)</source>
+        <translation>%1 没有参数 %2（它接受：%3）</translation>
+    </message>
+    <message>
+        <source>rope: %1</source>
+        <translation>rope：%1</translation>
+    </message>
+    <message>
+        <source>%1 has %2 values; scaling=longrope needs %3 (rotary_dims/2)</source>
+        <translation>%1 有 %2 个值；scaling=longrope 需要 %3 个（rotary_dims/2）</translation>
+    </message>
+    <message>
+        <source>high_freq_factor (%1) must be greater than low_freq_factor (%2) for scaling=llama3</source>
+        <translation>scaling=llama3 要求 high_freq_factor（%1）大于 low_freq_factor（%2）</translation>
+    </message>
+    <message>
+        <source>rope: unknown scaling %1</source>
+        <translation>rope：未知的缩放方式 %1</translation>
+    </message>
+    <message>
+        <source>rotary_dims = int(head_dim · rotary_fraction) must be even and at least 2, got %1</source>
+        <translation>rotary_dims = int(head_dim · rotary_fraction) 必须是不小于 2 的偶数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>scaling=dynamic needs rotary_dims &gt; 2 (its exponent is d/(d − 2))</source>
+        <translation>scaling=dynamic 要求 rotary_dims &gt; 2（其指数为 d/(d − 2)）</translation>
+    </message>
+    <message>
+        <source>scaling=dynamic gives base&apos; = %1 (factor %2): it must be positive</source>
+        <translation>scaling=dynamic 得到 base&apos; = %1（factor %2）：它必须为正</translation>
+    </message>
+    <message>
+        <source>tensor %1 is %2, not an object</source>
+        <translation>张量 %1 是%2，不是对象</translation>
+    </message>
+    <message>
+        <source>tensor %1 has an unknown field %2</source>
+        <translation>张量 %1 含有未知字段 %2</translation>
+    </message>
+    <message>
+        <source>tensor %1 needs dtype, shape and data_offsets</source>
+        <translation>张量 %1 必须有 dtype、shape 和 data_offsets</translation>
+    </message>
+    <message>
+        <source>tensor %1: dtype must be a string</source>
+        <translation>张量 %1：dtype 必须是字符串</translation>
+    </message>
+    <message>
+        <source>tensor %1 has an unknown dtype %2</source>
+        <translation>张量 %1 的 dtype %2 未知</translation>
+    </message>
+    <message>
+        <source>tensor %1: shape must be an array</source>
+        <translation>张量 %1：shape 必须是数组</translation>
+    </message>
+    <message>
+        <source>tensor %1: shape must hold non-negative integers, got %2</source>
+        <translation>张量 %1：shape 只能包含非负整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>tensor %1: its shape overflows 64 bits</source>
+        <translation>张量 %1：其 shape 超出 64 位范围</translation>
+    </message>
+    <message>
+        <source>tensor %1: its size in bytes overflows 64 bits</source>
+        <translation>张量 %1：其字节数超出 64 位范围</translation>
+    </message>
+    <message>
+        <source>tensor %1: its %2 values do not fill whole bytes</source>
+        <translation>张量 %1：其 %2 值不能填满整数个字节</translation>
+    </message>
+    <message>
+        <source>tensor %1: data_offsets must be [begin, end]</source>
+        <translation>张量 %1：data_offsets 必须是 [begin, end]</translation>
+    </message>
+    <message>
+        <source>tensor %1: data_offsets must be non-negative integers below 2^64, got [%2, %3]</source>
+        <translation>张量 %1：data_offsets 必须是小于 2^64 的非负整数，实际为 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>tensor %1: data_offsets are inverted [%2, %3]</source>
+        <translation>张量 %1：data_offsets 首尾颠倒 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>tensor %1 has %2 bytes but its dtype %3 and shape %4 need %5</source>
+        <translation>张量 %1 有 %2 字节，但其 dtype %3 和 shape %4 需要 %5 字节</translation>
+    </message>
+    <message>
+        <source>too short to be a safetensors file (%1 bytes)</source>
+        <translation>文件太短，不是 safetensors 文件（%1 字节）</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: its header would be %1 bytes (at most %2)</source>
+        <translation>不是 safetensors 文件：其文件头将有 %1 字节（至多 %2）</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: its header would be %1 bytes, the file has %2 after the length</source>
+        <translation>不是 safetensors 文件：其文件头将有 %1 字节，但长度字段之后文件只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: its header does not start with &apos;{&apos;</source>
+        <translation>不是 safetensors 文件：其文件头不以 &apos;{&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the safetensors header</source>
+        <translation>safetensors 文件头</translation>
+    </message>
+    <message>
+        <source>the safetensors header is not a JSON object</source>
+        <translation>safetensors 文件头不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>__metadata__ must be an object of strings</source>
+        <translation>__metadata__ 必须是由字符串组成的对象</translation>
+    </message>
+    <message>
+        <source>__metadata__ %1 must be a string, not %2</source>
+        <translation>__metadata__ %1 必须是字符串，而不是%2</translation>
+    </message>
+    <message>
+        <source>tensor %1 begins at data byte %2, inside the tensor before it (which ends at %3)</source>
+        <translation>张量 %1 从数据第 %2 字节开始，落在前一个张量之内（前一个张量止于 %3）</translation>
+    </message>
+    <message>
+        <source>tensor %1 begins at data byte %2, leaving a hole after the tensor before it (which ends at %3)</source>
+        <translation>张量 %1 从数据第 %2 字节开始，与前一个张量之间留有空隙（前一个张量止于 %3）</translation>
+    </message>
+    <message>
+        <source>tensor %1 ends at data byte %2 + %3, past the end of the file (%4 bytes of data)</source>
+        <translation>张量 %1 止于数据第 %2 + %3 字节，超出了文件末尾（数据共 %4 字节）</translation>
+    </message>
+    <message>
+        <source>the tensors end at data byte %1 but the file has %2 bytes of data</source>
+        <translation>张量止于数据第 %1 字节，但文件有 %2 字节数据</translation>
+    </message>
+    <message>
+        <source>unknown format %1 (expected csv, json or npy)</source>
+        <translation>未知格式 %1（应为 csv、json 或 npy）</translation>
+    </message>
+    <message>
+        <source>tensor %1 is %2, not a floating-point type PosLab reads (F16, BF16, F32, F64)</source>
+        <translation>张量 %1 是 %2，不是 PosLab 能读取的浮点类型（F16、BF16、F32、F64）</translation>
+    </message>
+    <message>
+        <source>tensor %1 lies outside the file</source>
+        <translation>张量 %1 位于文件之外</translation>
+    </message>
+    <message>
+        <source>tensor %1 as double</source>
+        <translation>张量 %1（按 double 计）</translation>
+    </message>
+    <message>
+        <source>pick a smaller tensor</source>
+        <translation>请选择较小的张量</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, device or pipe cannot hold tensors)</source>
+        <translation>不是普通文件（文件夹、设备或管道中不会有张量）</translation>
+    </message>
+    <message>
+        <source>cannot map it (%1)</source>
+        <translation>无法映射该文件（%1）</translation>
+    </message>
+    <message>
+        <source>, … (%1 tensors)</source>
+        <translation>，…（共 %1 个张量）</translation>
+    </message>
+    <message>
+        <source>%1: no tensor %2 (it has none)</source>
+        <translation>%1：没有张量 %2（文件中没有张量）</translation>
+    </message>
+    <message>
+        <source>%1: no tensor %2 (it has %3)</source>
+        <translation>%1：没有张量 %2（文件中有 %3）</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte %1</source>
+        <translation>第 %1 字节处 UTF-8 编码无效</translation>
+    </message>
+    <message>
+        <source>the text has %1 bytes, more than %2 (%3 MiB)</source>
+        <translation>文本有 %1 字节，超过上限 %2（%3 MiB）</translation>
+    </message>
+    <message>
+        <source>the text has %1 tokens, more than %2</source>
+        <translation>文本有 %1 个词元，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>unknown tokenizer %1 (use word or char)</source>
+        <translation>未知的分词方式 %1（可用 word 或 char）</translation>
+    </message>
+    <message>
+        <source>n = %1 is too long for a full n × n table (at most %2): add {pool} 1024 for a pooled heatmap</source>
+        <translation>n = %1 太长，无法计算完整的 n × n 表（至多 %2）：加上 {pool} 1024 可得到池化热力图</translation>
+    </message>
+    <message>
+        <source>n = %1 is too long for a full n × n table (at most %2)</source>
+        <translation>n = %1 太长，无法计算完整的 n × n 表（至多 %2）</translation>
+    </message>
+    <message>
+        <source>n = %1 tokens with {d_model} %2</source>
+        <translation>n = %1 个词元（{d_model} %2）</translation>
+    </message>
+    <message>
+        <source>use a shorter sequence or a smaller {d_model}</source>
+        <translation>请使用更短的序列或更小的 {d_model}</translation>
+    </message>
+    <message>
+        <source>use a shorter sequence</source>
+        <translation>请使用更短的序列</translation>
+    </message>
+    <message>
+        <source>use {engine} onednn, fewer {heads} or a shorter sequence</source>
+        <translation>请改用 {engine} onednn、减少 {heads}，或使用更短的序列</translation>
+    </message>
+    <message>
+        <source>use {pool} 1024 for pooled probabilities, or a shorter sequence</source>
+        <translation>请用 {pool} 1024 得到池化后的概率，或使用更短的序列</translation>
+    </message>
+    <message>
+        <source>n = %1 with %2 heads: the %3 table (n × n)</source>
+        <translation>n = %1、%2 个头时的 %3 表（n × n）</translation>
+    </message>
+    <message>
+        <source>the worked example walks one cell: give {cell.i} and {cell.j}</source>
+        <translation>逐步演算针对单个单元格：请给出 {cell.i} 和 {cell.j}</translation>
+    </message>
+    <message>
+        <source>{compare.scheme}: %1</source>
+        <translation>{compare.scheme}：%1</translation>
+    </message>
+    <message>
+        <source>{pool} needs {engine} onednn (the reference engine holds n × n)</source>
+        <translation>{pool} 需要 {engine} onednn（参考引擎要保存完整的 n × n）</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3 is not a range of tokens in the %4-token sequence (a:b with 0 &lt;= a &lt; b &lt;= %4)</source>
+        <translation>%1 %2:%3 不是这个 %4 个词元的序列中的词元范围（应为 a:b，且 0 &lt;= a &lt; b &lt;= %4）</translation>
+    </message>
+    <message>
+        <source>{region.rows} is streamed, which {engine} onednn does</source>
+        <translation>{region.rows} 需要流式计算，只有 {engine} onednn 支持</translation>
+    </message>
+    <message>
+        <source>{region.rows} applies to {matrix} probs only</source>
+        <translation>{region.rows} 只适用于 {matrix} probs</translation>
+    </message>
+    <message>
+        <source>{pool} applies to {matrix} probs only</source>
+        <translation>{pool} 只适用于 {matrix} probs</translation>
+    </message>
+    <message>
+        <source>%1 is relative: it adds no absolute encoding (try {matrix} bias or delta-curve)</source>
+        <translation>%1 是相对位置编码：它不添加绝对位置编码（可试试 {matrix} bias 或 delta-curve）</translation>
+    </message>
+    <message>
+        <source>{head} %1 is out of range (the model has %2 heads: 0..%3)</source>
+        <translation>{head} %1 超出范围（模型有 %2 个头：0..%3）</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is outside the %3-token sequence (0..%4)</source>
+        <translation>%1 = %2 超出了这个 %3 个词元的序列（0..%4）</translation>
+    </message>
+    <message>
+        <source>score terms are computed for n &lt;= %1 only, got n = %2</source>
+        <translation>只在 n &lt;= %1 时计算分数分项，实际 n = %2</translation>
+    </message>
+    <message>
+        <source>0: all cores</source>
+        <translation>0：使用全部核心</translation>
+    </message>
+    <message>
+        <source>the reference engine computes in double: {dtype} applies to {engine} onednn</source>
+        <translation>参考引擎以 double 计算：{dtype} 只适用于 {engine} onednn</translation>
+    </message>
+</context>
+<context>
     <name>Lab</name>
     <message>
         <source>n = %1: %2 (the n × n matrices would need %3, more than the explorer&apos;s %4)</source>

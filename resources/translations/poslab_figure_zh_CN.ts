@@ -203,4 +203,187 @@
         <translation>截断编号</translation>
     </message>
 </context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>session field %1 must be a string</source>
+        <translation>会话字段 %1 必须是字符串</translation>
+    </message>
+    <message>
+        <source>session field %1 must be true or false</source>
+        <translation>会话字段 %1 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a number</source>
+        <translation>会话字段 %1 必须是数字</translation>
+    </message>
+    <message>
+        <source>session field %1 must be in [%2, %3], got %4</source>
+        <translation>会话字段 %1 必须在 [%2, %3] 内，实际为 %4</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a whole number, got %2</source>
+        <translation>会话字段 %1 必须是整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>session field %1 must be an object</source>
+        <translation>会话字段 %1 必须是对象</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a whole number in [0, 2^64)</source>
+        <translation>会话字段 %1 必须是 [0, 2^64) 内的整数</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a whole number</source>
+        <translation>会话字段 %1 必须是整数</translation>
+    </message>
+    <message>
+        <source>session has both &apos;text&apos; and &apos;n&apos;; give one</source>
+        <translation>会话同时有 'text' 和 'n'；只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>session has neither &apos;text&apos; nor &apos;n&apos;</source>
+        <translation>会话既没有 'text' 也没有 'n'</translation>
+    </message>
+    <message>
+        <source>session has no &apos;scheme&apos;</source>
+        <translation>会话没有 'scheme'</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a string, number or boolean</source>
+        <translation>会话字段 %1 必须是字符串、数字或布尔值</translation>
+    </message>
+    <message>
+        <source>session field %1 must be [i, j] or null</source>
+        <translation>会话字段 %1 必须是 [i, j] 或 null</translation>
+    </message>
+    <message>
+        <source>session field %1 must be &quot;%2&quot; or an object with a &quot;path&quot;</source>
+        <translation>会话字段 %1 必须是 "%2"，或带有 "path" 的对象</translation>
+    </message>
+    <message>
+        <source>session field %1 must name the checkpoint (a folder or a file)</source>
+        <translation>会话字段 %1 必须指明检查点（文件夹或文件）</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a tensor name</source>
+        <translation>会话字段 %1 必须是张量名</translation>
+    </message>
+    <message>
+        <source>session field %1 must be a list of tensors</source>
+        <translation>会话字段 %1 必须是张量列表</translation>
+    </message>
+    <message>
+        <source>session field %1 must have a role and a tensor</source>
+        <translation>会话字段 %1 必须有 role 和 tensor</translation>
+    </message>
+    <message>
+        <source>session field %1 must be 64 lowercase hex digits</source>
+        <translation>会话字段 %1 必须是 64 位小写十六进制数字</translation>
+    </message>
+    <message>
+        <source>unknown view %1 (expected %2)</source>
+        <translation>未知视图 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>session: unknown language %1 (expected %2)</source>
+        <translation>会话：未知语言 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>unknown language %1 (expected %2)</source>
+        <translation>未知语言 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>unknown preset %1 (expected one-column|two-column)</source>
+        <translation>未知预设 %1（应为 one-column|two-column）</translation>
+    </message>
+    <message>
+        <source>session: n must be in [1, %1] (0: the sequence is its text), got %2</source>
+        <translation>会话：n 必须在 [1, %1] 内（0 表示序列取自文本），实际为 %2</translation>
+    </message>
+    <message>
+        <source>session: unknown matrix %1 (expected %2)</source>
+        <translation>会话：未知矩阵 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>session: %1</source>
+        <translation>会话：%1</translation>
+    </message>
+    <message>
+        <source>session: unknown colormap %1 (expected %2)</source>
+        <translation>会话：未知色图 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>session: font family is empty</source>
+        <translation>会话：字体族为空</translation>
+    </message>
+    <message>
+        <source>session: font size must be in [2, 72] pt</source>
+        <translation>会话：字号必须在 [2, 72] pt 内</translation>
+    </message>
+    <message>
+        <source>session: width must be in [10, 1000] mm</source>
+        <translation>会话：宽度必须在 [10, 1000] mm 内</translation>
+    </message>
+    <message>
+        <source>session: height must be 0 (automatic) or in [10, 1000] mm</source>
+        <translation>会话：高度必须为 0（自动）或在 [10, 1000] mm 内</translation>
+    </message>
+    <message>
+        <source>session: dpi must be in [30, 2400]</source>
+        <translation>会话：dpi 必须在 [30, 2400] 内</translation>
+    </message>
+    <message>
+        <source>not a PosLab session: corrupt JSON at offset %1 (%2)</source>
+        <translation>不是 PosLab 会话：偏移 %1 处的 JSON 已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>not a PosLab session: the JSON is not an object</source>
+        <translation>不是 PosLab 会话：JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>not a PosLab session (&quot;format&quot; is not &quot;poslab-session&quot;)</source>
+        <translation>不是 PosLab 会话（"format" 不是 "poslab-session"）</translation>
+    </message>
+    <message>
+        <source>session format version %1 was written by a newer PosLab (this one reads version %2)</source>
+        <translation>会话格式版本 %1 由更新的 PosLab 写出（本版本只读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>session field %1 must be 1 or %2</source>
+        <translation>会话字段 %1 必须是 1 或 %2</translation>
+    </message>
+    <message>
+        <source>session has no &apos;request&apos;</source>
+        <translation>会话没有 'request'</translation>
+    </message>
+    <message>
+        <source>session field %1 must be %2, got %3</source>
+        <translation>会话字段 %1 必须是 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>too large to be a session or figure (more than %1 MiB)</source>
+        <translation>文件太大，不是会话或图（超过 %1 MiB）</translation>
+    </message>
+    <message>
+        <source>cannot open (%1)</source>
+        <translation>无法打开（%1）</translation>
+    </message>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>not a PosLab session or figure (neither JSON nor PNG, PDF or SVG)</source>
+        <translation>不是 PosLab 会话或图（既不是 JSON，也不是 PNG、PDF 或 SVG）</translation>
+    </message>
+    <message>
+        <source>this figure carries no PosLab session</source>
+        <translation>这张图中没有嵌入 PosLab 会话</translation>
+    </message>
+</context>
 </TS>

@@ -1,7 +1,7 @@
 // The translations (issue 16): each catalogue in resources/translations/ is complete and current
 // (lupdate run afresh over its part of the source finds nothing unfinished, new or gone), every
-// translation keeps its source's placeholders and menu accelerator, and switching the language
-// switches both Qt's words and core's.
+// translation keeps its source's placeholders, core's field names ({pool}) and menu accelerator, and
+// switching the language switches both Qt's words and core's.
 
 #include "cjk.h"
 
@@ -69,6 +69,20 @@ QStringList placeholders(const QString& text)
     return found;
 }
 
+// The field names of a core error ("{pool} needs {engine} onednn" → {engine}, {pool}): each front end
+// puts its own word for the field there (core/error.h, FieldError), so a translation keeps every one
+// exactly; "{{" is a literal brace.
+QStringList fieldNames(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("(?<!\\{)\\{([A-Za-z_][A-Za-z0-9_.]*)\\}"));
+    QStringList found;
+    for (const auto& m : re.globalMatch(text))
+        found << m.captured(0);
+    found.sort();
+    found.removeDuplicates();
+    return found;
+}
+
 // The menu accelerator of a text ("&File" → 'F'), or a null char; "&&" is a literal ampersand.
 QChar accelerator(const QString& text)
 {
@@ -100,6 +114,7 @@ class TestTranslations : public QObject
     void catalogueIsCompleteAndCurrent();
     void switchingTheLanguageSwitchesTheWords();
     void languageNamesAsPeopleTypeThem();
+    void fieldNamesAreFoundAsCoreNamesThem();
 };
 
 void TestTranslations::catalogueIsCompleteAndCurrent_data()
@@ -156,6 +171,10 @@ void TestTranslations::catalogueIsCompleteAndCurrent()
             problems << where + QStringLiteral(": placeholders %1 in the source, %2 in the translation")
                                     .arg(placeholders(m.source).join(u','),
                                          placeholders(m.translation).join(u','));
+        else if (fieldNames(m.source) != fieldNames(m.translation))
+            problems << where +
+                            QStringLiteral(": field names %1 in the source, %2 in the translation")
+                                .arg(fieldNames(m.source).join(u','), fieldNames(m.translation).join(u','));
         else if (accelerator(m.source) != QChar() && accelerator(m.translation) != accelerator(m.source))
             problems << where + QStringLiteral(": accelerator &%1 lost").arg(accelerator(m.source));
         else if (language.startsWith(QLatin1String("zh")) &&
@@ -198,6 +217,19 @@ void TestTranslations::languageNamesAsPeopleTypeThem()
     QCOMPARE(languageCode(QStringLiteral("fr")), QString());
     QCOMPARE(poslab::fill("%2 after %1, 100%%", {"a", "b"}), std::string("b after a, 100%"));
     QCOMPARE(poslab::fill("%3 stays", {"a"}), std::string("%3 stays"));
+}
+
+// The check above finds what FieldError::render replaces, and nothing else.
+void TestTranslations::fieldNamesAreFoundAsCoreNamesThem()
+{
+    QCOMPARE(fieldNames(QStringLiteral("{pool} needs {engine} onednn, {pool} 1024")),
+             QStringList({QStringLiteral("{engine}"), QStringLiteral("{pool}")}));
+    QCOMPARE(fieldNames(QStringLiteral("{cell.i} and {region.rows}")),
+             QStringList({QStringLiteral("{cell.i}"), QStringLiteral("{region.rows}")}));
+    QCOMPARE(fieldNames(QStringLiteral("'{{x}' and {} and %1")), QStringList());
+    // A translation that renames a field, or drops one, differs.
+    QVERIFY(fieldNames(QStringLiteral("{pool} needs {engine} onednn")) !=
+            fieldNames(QString::fromUtf8("{池化} 需要 {engine} onednn")));
 }
 
 QTEST_MAIN(TestTranslations)
