@@ -292,7 +292,19 @@ QString explorerMessage(const FieldError& error)
         {"range", QT_TRANSLATE_NOOP("Driver", "\u0394 range")},
         {"compare.scheme", QT_TRANSLATE_NOOP("Driver", "Against")},
         {"compare.shift", QT_TRANSLATE_NOOP("Driver", "Shift")},
-        {"pool.mode", QT_TRANSLATE_NOOP("Driver", "Pooling")}};
+        {"pool.mode", QT_TRANSLATE_NOOP("Driver", "Pooling")},
+        {"pool", QT_TRANSLATE_NOOP("Driver", "the pooled size")},
+        {"positions", QT_TRANSLATE_NOOP("Driver", "the number of positions")},
+        {"start", QT_TRANSLATE_NOOP("Driver", "the first position")},
+        {"weights", QT_TRANSLATE_NOOP("Driver", "Weights")},
+        {"layer", QT_TRANSLATE_NOOP("Driver", "the layer")},
+        {"engine", QT_TRANSLATE_NOOP("Driver", "the engine")},
+        {"dtype", QT_TRANSLATE_NOOP("Driver", "the precision")},
+        {"threads", QT_TRANSLATE_NOOP("Driver", "the threads")},
+        {"cell.i", "i"},
+        {"cell.j", "j"},
+        {"region.rows", QT_TRANSLATE_NOOP("Driver", "the rows shown")},
+        {"region.keys", QT_TRANSLATE_NOOP("Driver", "the keys shown")}};
     // clang-format on
     return QString::fromStdString(error.render([](const std::string& field) {
         const auto it = labels.find(field);

@@ -67,6 +67,46 @@
         <source>computation cancelled</source>
         <translation>计算已取消</translation>
     </message>
+    <message>
+        <source>the pooled size</source>
+        <translation>池化后的大小</translation>
+    </message>
+    <message>
+        <source>the number of positions</source>
+        <translation>位置数</translation>
+    </message>
+    <message>
+        <source>the first position</source>
+        <translation>起始位置</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>the layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>the engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>the precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>the threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>the rows shown</source>
+        <translation>显示的行</translation>
+    </message>
+    <message>
+        <source>the keys shown</source>
+        <translation>显示的键</translation>
+    </message>
 </context>
 <context>
     <name>Examples</name>

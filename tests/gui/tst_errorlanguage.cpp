@@ -195,6 +195,24 @@ class TestErrorLanguage : public QObject
             QCOMPARE(explorerMessage(e), QStringLiteral("d_model 10 is not divisible by Heads 4"));
         }
     }
+
+    // Every field core's errors name (FieldError's first argument in core/) reads as a Chinese word
+    // in a Chinese window, not as the request's key; symbols (d_model, λ, i, j) stay symbols.
+    void everyFieldCoreNamesHasAChineseName()
+    {
+        useLanguage(QStringLiteral("zh_CN"));
+        for (const char* field : {"text", "tokenizer", "positions_only", "scheme", "heads", "head", "causal", "seed",
+                                  "temperature", "matrix", "range", "compare.scheme", "compare.shift", "pool.mode",
+                                  "pool", "positions", "start", "weights", "layer", "engine", "dtype", "threads",
+                                  "region.rows", "region.keys"}) {
+            const QString shown = explorerMessage(FieldError(field, "{" + std::string(field) + "}"));
+            QVERIFY2(hasCjk(shown), qPrintable(QStringLiteral("%1 -> %2").arg(QLatin1String(field), shown)));
+        }
+        for (const char* symbol : {"d_model", "cell.i", "cell.j"}) {
+            const QString shown = explorerMessage(FieldError(symbol, "{" + std::string(symbol) + "}"));
+            QVERIFY2(!hasCjk(shown) && !shown.contains(QLatin1Char('.')), qPrintable(shown));
+        }
+    }
 };
 
 POSLAB_GUI_TEST(TestErrorLanguage)
