@@ -147,6 +147,8 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     checkTableMemory(r, what, n, scheme.model().heads);
     switch (what) {
     case What::Pe:
+    case What::PeComponents:
+    case What::PeNorms:
         if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
             throw FieldError("matrix", FieldError::literal(scheme.info().name) +
                                            " is relative: it adds no absolute encoding (try {matrix} bias or "
