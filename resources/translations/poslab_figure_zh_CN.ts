@@ -182,5 +182,25 @@
         <source>‖a_V‖ (values)</source>
         <translation>‖a_V‖（值）</translation>
     </message>
+    <message>
+        <source>position i</source>
+        <translation>位置 i</translation>
+    </message>
+    <message>
+        <source>component score</source>
+        <translation>主成分得分</translation>
+    </message>
+    <message>
+        <source>norm ‖PEᵢ‖</source>
+        <translation>范数 ‖PEᵢ‖</translation>
+    </message>
+    <message>
+        <source>%1: principal components and norm over position</source>
+        <translation>%1：主成分与各位置的范数</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2 % of variance)</source>
+        <translation>PC%1（占方差的 %2%）</translation>
+    </message>
 </context>
 </TS>
