@@ -33,7 +33,11 @@ QVector<double> toVector(const std::vector<double>& v)
 class WholeTicker : public QCPAxisTicker
 {
   protected:
-    double getTickStep(const QCPRange& range) override { return std::max(1.0, QCPAxisTicker::getTickStep(range)); }
+    double getTickStep(const QCPRange& range) override
+    {
+        const double step = QCPAxisTicker::getTickStep(range); // 1, 2, 2.5 or 5 × a power of ten
+        return step < 10 ? std::max(1.0, std::floor(step)) : step;
+    }
 };
 
 } // namespace
