@@ -170,14 +170,26 @@ CurveLayout curveLayout(const DeltaCurve& curve)
     return layout;
 }
 
-AbsoluteEncoding absoluteEncoding(const Scheme& scheme, int start, int n, bool withSimilarity)
+AbsoluteEncoding absoluteEncoding(const Scheme& scheme, int start, int n, bool withSimilarity, bool withComponents)
 {
     if (!scheme.hasAbsolute())
         throw Error(scheme.info().name + (scheme.info().kind == SchemeKind::Relative
                                               ? " is relative: it adds no absolute encoding"
                                               : " adds no absolute encoding"));
+    return encodingOf(scheme.absoluteAt(start, n), withSimilarity, withComponents);
+}
+
+AbsoluteEncoding encodingOf(Eigen::MatrixXd pe, bool withSimilarity, bool withComponents)
+{
     AbsoluteEncoding e;
-    e.pe = scheme.absoluteAt(start, n);
+    e.pe = std::move(pe);
+    e.norms = rowNorms(e.pe);
+    const int k = int(std::min<Eigen::Index>({kEncodingComponents, e.pe.rows(), e.pe.cols()}));
+    if (withComponents && k > 0) {
+        PrincipalComponents pc = principalComponents(e.pe, k);
+        e.components = std::move(pc.scores);
+        e.explained = std::move(pc.explained);
+    }
     if (!withSimilarity) return e;
     e.similarity = cosineSimilarity(e.pe);
     e.profile = diagonalProfile(e.similarity, false);

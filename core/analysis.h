@@ -48,18 +48,27 @@ Eigen::MatrixXd deltaMatrix(int n);                        // Δ = j − i
 Eigen::MatrixXd bucketMatrix(const Scheme& scheme, int n); // empty when the scheme has no buckets
 
 // What a scheme's absolute encoding looks like at positions start .. start + n − 1 (the explorer's
-// encoding view): the n × d_model matrix PE itself (the sine/cosine "barcode" of sinusoidal), the
-// n × n cosine similarity cos(PE_i, PE_j) of its rows (tablestats.h: cosine, not the raw dot product,
-// so that a learned table's and a sinusoid's scales compare), and that matrix's Δ-profile, the mean
-// along each diagonal (diagonalProfile: entry k is Δ = k − (n − 1)). Error when the scheme adds no
-// absolute encoding; `withSimilarity` false leaves the n × n part out (too long a sequence).
+// encoding view): the n × d_model matrix PE itself (the sine/cosine "barcode" of sinusoidal), each
+// position's norm ‖PE_i‖, the leading principal components of the positions as curves over i (GPT-2's
+// helix: tablestats.h, scikit-learn's signs), the n × n cosine similarity cos(PE_i, PE_j) of its rows
+// (tablestats.h: cosine, not the raw dot product, so that a learned table's and a sinusoid's scales
+// compare), and that matrix's Δ-profile, the mean along each diagonal (diagonalProfile: entry k is
+// Δ = k − (n − 1)). Error when the scheme adds no absolute encoding; `withSimilarity` false leaves the
+// n × n part out (too long a sequence), `withComponents` false the principal components.
+inline constexpr int kEncodingComponents = 3; // principal components shown, fewer when n or d_model is
 struct AbsoluteEncoding
 {
     Eigen::MatrixXd pe;
+    Eigen::VectorXd norms;       // ‖PE_i‖, n
+    Eigen::MatrixXd components;  // n × k scores, k = min(kEncodingComponents, n, d_model); empty unless withComponents
+    Eigen::VectorXd explained;   // k: the fraction of the total variance along each component
     Eigen::MatrixXd similarity;  // empty unless withSimilarity
     std::vector<double> profile; // empty unless withSimilarity
 };
-AbsoluteEncoding absoluteEncoding(const Scheme& scheme, int start, int n, bool withSimilarity = true);
+AbsoluteEncoding absoluteEncoding(const Scheme& scheme, int start, int n, bool withSimilarity = true,
+                                  bool withComponents = true);
+// The same parts of a table at hand (a checkpoint's, or one a test builds).
+AbsoluteEncoding encodingOf(Eigen::MatrixXd pe, bool withSimilarity = true, bool withComponents = true);
 
 // RoFormer's long-term decay (Su et al. 2021, "RoFormer: Enhanced Transformer with Rotary Position
 // Embedding", §3.4.3, eqs. 35–37): with h_j = q_[2j:2j+1] k*_[2j:2j+1] and

@@ -1,5 +1,6 @@
 #include "labtable.h"
 
+#include "analysis.h"
 #include "contextextension.h"
 #include "weights.h"
 
@@ -15,6 +16,8 @@ namespace poslab {
 namespace {
 
 constexpr std::array kWhat = {std::pair{What::Pe, "pe"},
+                              std::pair{What::PeComponents, "pe-components"},
+                              std::pair{What::PeNorms, "pe-norms"},
                               std::pair{What::Delta, "delta"},
                               std::pair{What::Bucket, "bucket"},
                               std::pair{What::Bias, "bias"},
@@ -170,6 +173,24 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
     case What::Pe:
         fillMatrix(t, scheme.absoluteAt(seq.start, n));
         break;
+    case What::PeComponents: {
+        const AbsoluteEncoding e = absoluteEncoding(scheme, seq.start, n, false);
+        fillMatrix(t, e.components);
+        for (Eigen::Index c = 0; c < e.components.cols(); ++c) {
+            const std::string name = "pc" + std::to_string(c + 1);
+            t.columns.push_back(name);
+            t.meta.emplace_back("explained_" + name, formatReal(e.explained(c)));
+        }
+        t.meta.emplace_back("signs", "scikit-learn's: each component's largest |loading| positive");
+        break;
+    }
+    case What::PeNorms: {
+        const AbsoluteEncoding e = absoluteEncoding(scheme, seq.start, n, false, false);
+        t.shape = {std::size_t(n)};
+        t.data.assign(e.norms.data(), e.norms.data() + e.norms.size());
+        t.columns = {"norm"};
+        break;
+    }
     case What::Delta:
     case What::Bucket: {
         const bool delta = what == What::Delta;

@@ -16,6 +16,8 @@ struct PooledProbs;
 enum class What
 {
     Pe,
+    PeComponents, // the leading principal components of the positions (analysis.h AbsoluteEncoding)
+    PeNorms,      // ‖PE_i‖ per position
     Delta,
     Bucket,
     Bias,

@@ -158,6 +158,8 @@ void checkTable(const LabRequest& r, const Scheme& scheme, int n)
     checkTableMemory(r, what, n, scheme.model().heads);
     switch (what) {
     case What::Pe:
+    case What::PeComponents:
+    case What::PeNorms:
         if (scheme.info().kind == SchemeKind::Relative && !scheme.hasAbsolute())
             throw FieldError("matrix",
                              fill(trCore("Errors", "%1 is relative: it adds no absolute encoding (try "

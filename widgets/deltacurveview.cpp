@@ -29,6 +29,17 @@ QVector<double> toVector(const std::vector<double>& v)
     return QVector<double>(v.begin(), v.end());
 }
 
+// Δ and positions are whole numbers: no tick label halfway between two ("2.5").
+class WholeTicker : public QCPAxisTicker
+{
+  protected:
+    double getTickStep(const QCPRange& range) override
+    {
+        const double step = QCPAxisTicker::getTickStep(range); // 1, 2, 2.5 or 5 × a power of ten
+        return step < 10 ? std::max(1.0, std::floor(step)) : step;
+    }
+};
+
 } // namespace
 
 DeltaCurveView::DeltaCurveView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
@@ -40,7 +51,7 @@ DeltaCurveView::DeltaCurveView(QWidget* parent) : QWidget(parent), m_plot(new QC
     m_title =
         new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->xAxis->setLabel(QStringLiteral("\u0394 = j \u2212 i"));
+    m_plot->xAxis->setTicker(QSharedPointer<WholeTicker>::create());
     m_plot->yAxis2->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
     m_plot->legend->setBrush(Qt::NoBrush);
@@ -51,8 +62,9 @@ DeltaCurveView::DeltaCurveView(QWidget* parent) : QWidget(parent), m_plot(new QC
     m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
+    m_plot->installEventFilter(this);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, nullptr); // zoom Δ only
+    m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, nullptr); // zoom Δ (or position) only
     m_plot->axisRect()->setRangeDragAxes(m_plot->xAxis, nullptr);
     rebuild();
 }
@@ -77,6 +89,7 @@ void DeltaCurveView::rebuild()
     m_plot->clearItems();
     m_highlightItems.clear(); // deleted with the other items
     updateTitle();
+    m_plot->xAxis->setLabel(m_data.xLabel.isEmpty() ? QStringLiteral("\u0394 = j \u2212 i") : m_data.xLabel);
     m_plot->yAxis->setLabel(m_data.valueLabel);
     m_plot->yAxis2->setLabel(m_data.profileLabel);
     m_plot->yAxis2->setTickLabels(!m_data.profileY.empty()); // no numbers for a profile not shown
@@ -99,7 +112,9 @@ void DeltaCurveView::rebuild()
         g->setData(toVector(m_data.profileX), toVector(m_data.profileY), true);
         g->setName(m_data.profileLabel);
         g->setPen(QPen(QColor("#444444"), 1.2, Qt::DashLine));
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor("#444444"), Qt::white, 5));
+        // A dot per point while they stay apart; beyond, the dashed line alone (not a grey band).
+        if (m_data.profileX.size() <= kMaxProfileDots)
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor("#444444"), Qt::white, 5));
         g->rescaleValueAxis(false, false);
         // A margin at both ends, so that dots at 0 (masked diagonals' neighbours) are not cut in half.
         const QCPRange r = m_plot->yAxis2->range();
@@ -171,6 +186,18 @@ void DeltaCurveView::resizeEvent(QResizeEvent* event)
     updateTitle();
     layoutLegend();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The plot's own size, not the view's: a view resized while hidden (another tab) gets its pending
+// resize before its layout has resized the plot, so the title and the legend are fitted again when
+// the plot itself changes size.
+bool DeltaCurveView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize) {
+        updateTitle();
+        layoutLegend();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void DeltaCurveView::setSweep(double delta)

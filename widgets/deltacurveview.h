@@ -24,12 +24,15 @@ struct CurveSeries
     bool dashed = false;   // a bound or reference drawn over the scheme's own values
 };
 
+// The profile (right axis) gets a dot per point up to this many points; beyond, the dashed line alone.
+inline constexpr std::size_t kMaxProfileDots = 64;
+
 // Everything the Δ-curve view paints, computed elsewhere.
 struct CurvePlotData
 {
     QString title;
     QString valueLabel; // left axis: the scheme's value
-    QString xLabel;     // empty: "Δ = j − i" (figures of the context view: distance, pair)
+    QString xLabel;     // empty: "Δ = j − i" (the context view's figures: distance, pair; the encoding view: position)
     bool logValue = false; // the left axis logarithmic (wavelengths)
     std::vector<std::pair<double, QString>> levels; // horizontal dashed lines with a label (L0)
     std::vector<CurveSeries> series;
@@ -41,6 +44,7 @@ struct CurvePlotData
 
 // The scheme's value as a function of Δ = j − i (left axis) against the attention it produces,
 // mean attention along each diagonal (right axis). Series beyond the legend's room stay unnamed.
+// Any other x (CurvePlotData::xLabel) draws the same way: the encoding view's curves over position.
 class DeltaCurveView : public QWidget
 {
     Q_OBJECT
@@ -63,6 +67,7 @@ class DeltaCurveView : public QWidget
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override; // a new font (presentation mode) reaches the plot
 
   private:

@@ -57,7 +57,11 @@ std::string computeUsage()
            modelOptionsHelp() + "  --what WHAT            " + whatList() +
            "\n"
            "                         (freqs: rope's inv_freq per rotary pair for this n, scaled and\n"
-           "                         unscaled; the JSON adds attention_factor and dtype)\n"
+           "                         unscaled; the JSON adds attention_factor and dtype;\n"
+           "                         pe-components: the absolute encoding's first 3 principal\n"
+           "                         components over position, n × k, k = min(3, n, d_model), signs as\n"
+           "                         scikit-learn's PCA, the JSON adds explained_pc1.. (the fraction of\n"
+           "                         variance); pe-norms: ‖PE_i‖ per position)\n"
            "  --head K               head for bias, logits and probs (default: 0)\n"
            "  --range R              delta-curve covers Δ in [-R, R] (default: 16)\n"
            "  --engine onednn|reference  attention engine for bias, logits, probs (default: onednn;\n"

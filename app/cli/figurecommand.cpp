@@ -125,7 +125,7 @@ void checkOptionsApply(const CliArgs& opts, const figure::Session& s)
         throw Error("--range applies only to --view delta-curve (the view is " + view + ")");
     if (opts.has("log-scale")) {
         if (s.view == figure::FigureView::DeltaCurve || s.view == figure::FigureView::Context ||
-            s.view == figure::FigureView::Freqs)
+            s.view == figure::FigureView::Freqs || s.view == figure::FigureView::PeComponents)
             throw Error("--log-scale applies to heatmaps of probabilities, not to --view " + view);
         if (s.matrix != "probs")
             throw Error("--log-scale applies to probabilities only (--what probs), not to " + s.matrix);
@@ -163,7 +163,8 @@ std::string figureUsage()
 {
     return "Usage: poslab-cli figure (--session FILE | --scheme NAME [--param KEY=VALUE]...\n"
            "                          (--text \"...\" [--tokenizer word|char] | --n N) [model options])\n"
-           "                         [--view heatmap|heads|delta-curve|compare|explain|context|freqs]\n"
+           "                         [--view heatmap|heads|delta-curve|compare|explain|context|freqs|\n"
+           "                         pe-components]\n"
            "                         [--what probs|logits|bias|delta|bucket|pe] [--head K] [--range R]\n"
            "                         [--cell I,J] [--compare-scheme NAME] [--shift S] [--format "
            "png|pdf|svg]\n"
@@ -191,7 +192,9 @@ std::string figureUsage()
            "                         worked example of --cell, its steps and numbers as text),\n"
            "                         context (rope trained at original_max_position L0, run at L = n:\n"
            "                         the score past L0 under every scaling), freqs (rope: each pair's\n"
-           "                         wavelength before and after scaling against L0, log axis)\n"
+           "                         wavelength before and after scaling against L0, log axis),\n"
+           "                         pe-components (the absolute encoding's first 3 principal\n"
+           "                         components over position, and each position's norm)\n"
            "                         (default: heatmap)\n"
            "  --what WHAT            matrix: probs, logits, bias, delta, bucket, pe (default: probs;\n"
            "                         compare and explain: probs, logits or bias)\n"

@@ -330,6 +330,8 @@ FigureContent computeFigure(Lab& lab, const Session& s)
         return detail::compareFigure(lab, s, request);
     case FigureView::Explain:
         return detail::explainFigure(lab, s, request);
+    case FigureView::PeComponents:
+        return detail::componentsFigure(lab, s, request);
     case FigureView::Context:
     case FigureView::Freqs:
         break; // above: they draw no n × n matrix

@@ -90,8 +90,9 @@ void FigurePlot::buildCurve(const FigureContent& content, int row)
         profile->setData(QVector<double>(d.profileX.begin(), d.profileX.end()),
                          QVector<double>(d.profileY.begin(), d.profileY.end()), true);
         profile->setPen(QPen(QColor(90, 90, 90), 1.0, Qt::DashLine));
-        profile->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(90, 90, 90), Qt::white, 3));
+        if (d.profileX.size() <= widgets::kMaxProfileDots) // as the explorer draws it
+            profile->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(90, 90, 90), Qt::white, 3));
         profile->setName(d.profileLabel);
         named.push_back(profile);
         y2->setRange(0, std::max(1e-9, *std::max_element(d.profileY.begin(), d.profileY.end()) * 1.1));

@@ -6,11 +6,13 @@
 #include <error.h>
 #include <explain.h>
 #include <lab.h>
+#include <labtable.h>
 #include <scheme.h>
 #include <walkformat.h>
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <set>
 
 namespace poslab::figure::detail {
@@ -178,4 +180,70 @@ FigureContent explainFigure(Lab& lab, const Session& s, LabRequest request)
     return content;
 }
 
+FigureContent componentsFigure(Lab& lab, const Session& s, LabRequest request)
+{
+    request.matrix = whatName(What::PeComponents);
+    const Table pcs = lab.table(request);
+    request.matrix = whatName(What::PeNorms);
+    const Table norms = lab.table(request);
+    const Words w(s.style.language);
+    const QString language = QString::fromStdString(s.style.language);
+    const int start = request.start;
+    const std::size_t n = pcs.rows(), k = pcs.cols();
+
+    FigureContent content;
+    content.isCurve = true;
+    widgets::CurvePlotData& d = content.curve;
+    for (std::size_t c = 0; c < k; ++c) {
+        double explained = std::numeric_limits<double>::quiet_NaN();
+        for (const auto& [key, value] : pcs.meta)
+            if (key == "explained_" + pcs.columns[c]) explained = std::stod(value);
+        widgets::CurveSeries series;
+        series.name = componentLabelIn(language, int(c), explained);
+        for (std::size_t i = 0; i < n; ++i) {
+            series.x.push_back(double(start) + double(i));
+            series.y.push_back(pcs.at(i, c));
+        }
+        d.series.push_back(std::move(series));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        d.profileX.push_back(double(start) + double(i));
+        d.profileY.push_back(norms.data[i]);
+    }
+    d.xLabel = w.translate("Figure", "position i");
+    d.valueLabel = w.translate("Figure", "component score");
+    d.profileLabel = w.translate("Figure", "norm \u2016PE\u1d62\u2016");
+    content.title = w.translate("Figure", "%1: principal components and norm over position")
+                        .arg(schemeTitleIn(language, describeScheme(s.scheme).title));
+
+    // What is drawn, side by side: position, the components, the norm.
+    Table& t = content.table;
+    t = pcs;
+    t.columns.insert(t.columns.begin(), "position");
+    t.columns.push_back("norm");
+    t.data.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        t.data.push_back(double(start) + double(i));
+        for (std::size_t c = 0; c < k; ++c)
+            t.data.push_back(pcs.at(i, c));
+        t.data.push_back(norms.data[i]);
+    }
+    t.shape = {n, k + 2};
+    return content;
+}
+
 } // namespace poslab::figure::detail
+
+namespace poslab::figure {
+
+QString componentLabelIn(const QString& language, int c, double explained)
+{
+    const double percent = 100 * explained;
+    const int decimals = percent >= 9.95 ? 0 : percent >= 0.995 ? 1 : 2;
+    return Words(language.toStdString())
+        .translate("Figure", "PC%1 (%2 % of variance)")
+        .arg(c + 1)
+        .arg(QString::number(percent, 'f', decimals));
+}
+
+} // namespace poslab::figure

@@ -14,6 +14,14 @@
 #include <string>
 #include <vector>
 
+namespace poslab::figure {
+
+// "PC2 (31 % of variance)" in `language` (a figure's or the explorer's): principal component c
+// (0-based) and its share of the variance, two significant digits, never an exponent.
+QString componentLabelIn(const QString& language, int c, double explained);
+
+} // namespace poslab::figure
+
 // Inside computeFigure: the views' content from core results, and the helpers they share.
 namespace poslab::figure::detail {
 
@@ -37,5 +45,10 @@ FigureContent explainFigure(Lab& lab, const Session& s, LabRequest request);
 // table of compute --what context-curves) or each pair's wavelength before and after scaling against
 // L0 on a log axis (view freqs, the table of --what context).
 FigureContent contextFigure(Lab& lab, const Session& s, LabRequest request);
+
+// The absolute encoding's leading principal components as curves over position (left axis; legend
+// "PC1 (62 % of variance)") and each position's norm ‖PE_i‖ (right axis), from the tables poslab-cli
+// compute --what pe-components / pe-norms writes: --data-out holds position, pc1.., norm.
+FigureContent componentsFigure(Lab& lab, const Session& s, LabRequest request);
 
 } // namespace poslab::figure::detail

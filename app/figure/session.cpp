@@ -29,7 +29,8 @@ namespace {
 constexpr std::array kViews = {std::pair{FigureView::Heatmap, "heatmap"}, std::pair{FigureView::Heads, "heads"},
                                std::pair{FigureView::DeltaCurve, "delta-curve"},
                                std::pair{FigureView::Compare, "compare"}, std::pair{FigureView::Explain, "explain"},
-                               std::pair{FigureView::Context, "context"}, std::pair{FigureView::Freqs, "freqs"}};
+                               std::pair{FigureView::Context, "context"}, std::pair{FigureView::Freqs, "freqs"},
+                               std::pair{FigureView::PeComponents, "pe-components"}};
 constexpr std::array kMatrices = {"pe", "delta", "bucket", "bias", "logits", "probs"};
 constexpr std::array kColormaps = {"viridis", "magma", "cividis", "grayscale"};
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53: beyond, JSON numbers lose digits

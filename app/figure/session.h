@@ -18,7 +18,8 @@ namespace poslab::figure {
 
 // Context and Freqs (rope only): the context-extension view's Δ-curves per scaling and its wavelengths
 // per pair, at L = the session's sequence length (core/contextextension.h).
-enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain, Context, Freqs };
+// PeComponents: the encoding view's principal components over position and each position's norm.
+enum class FigureView { Heatmap, Heads, DeltaCurve, Compare, Explain, Context, Freqs, PeComponents };
 FigureView parseFigureView(const std::string& name); // Error lists the accepted names
 std::string figureViewName(FigureView view);
 std::vector<std::string> figureMatrixNames(); // pe, delta, bucket, bias, logits, probs

@@ -75,7 +75,7 @@ ExportDialog::ExportDialog(const figure::Session& session, Lab& lab, QWidget* pa
         {"heatmap", QT_TR_NOOP("Heatmap")},          {"heads", QT_TR_NOOP("Heads")},
         {"delta-curve", QT_TR_NOOP("\u0394-curve")}, {"compare", QT_TR_NOOP("Compare")},
         {"explain", QT_TR_NOOP("Worked example")},   {"context", QT_TR_NOOP("Context")},
-        {"freqs", QT_TR_NOOP("RoPE frequencies")}};
+        {"freqs", QT_TR_NOOP("RoPE frequencies")},   {"pe-components", QT_TR_NOOP("Principal components")}};
     for (const auto& [name, title] : views)
         m_view->addItem(tr(title), QString::fromLatin1(name));
     const QString view = QString::fromStdString(figure::figureViewName(session.view));

@@ -21,8 +21,8 @@ figure::FigureView figureView(View view)
         return figure::FigureView::Compare;
     case View::Context:
         return figure::FigureView::Context;
-    case View::Encoding: // no figure of its own: the heatmap
-        break;
+    case View::Encoding: // its curves over position (the maps are the heatmap view's pe)
+        return figure::FigureView::PeComponents;
     }
     return figure::FigureView::Heatmap;
 }
@@ -39,6 +39,8 @@ View explorerView(figure::FigureView view)
     case figure::FigureView::Context:
     case figure::FigureView::Freqs: // the Context tab shows the frequencies too
         return View::Context;
+    case figure::FigureView::PeComponents:
+        return View::Encoding;
     case figure::FigureView::Heatmap:
     case figure::FigureView::Explain:
         break;

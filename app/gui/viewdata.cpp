@@ -1,5 +1,6 @@
 #include "viewdata.h"
 
+#include <figureviews.h>
 #include <language.h>
 
 #include <engine/onednnengine.h>
@@ -358,13 +359,59 @@ widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, do
     return data;
 }
 
-EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSize similarityCapacity,
-                                  Pooling pooling)
+QString componentName(int c, double explained)
+{
+    return figure::componentLabelIn(figure::language(), c, explained);
+}
+
+namespace {
+
+// The principal components over position (left axis) and each position's norm (right axis).
+void fillComponents(widgets::CurvePlotData& d, const AbsoluteEncoding& e, int start, const QString& name)
+{
+    const int n = int(e.pe.rows());
+    d.title = QObject::tr("%1 \u00b7 principal components and norm over position").arg(name);
+    d.xLabel = QObject::tr("position i");
+    d.valueLabel = QObject::tr("component score");
+    d.profileLabel = QObject::tr("norm \u2016PE\u1d62\u2016");
+    for (int i = 0; i < n; ++i) {
+        d.profileX.push_back(start + i);
+        d.profileY.push_back(e.norms(i));
+    }
+    if (e.components.size() == 0) {
+        d.title = QObject::tr("%1 \u00b7 norm over position; principal components unavailable at n = %2 (at most "
+                              "%3 positions)")
+                      .arg(name)
+                      .arg(n)
+                      .arg(kMaxTermsN);
+        return;
+    }
+    for (int c = 0; c < int(e.components.cols()); ++c) {
+        widgets::CurveSeries s;
+        s.name = componentName(c, e.explained(c));
+        for (int i = 0; i < n; ++i) {
+            s.x.push_back(start + i);
+            s.y.push_back(e.components(i, c));
+        }
+        d.series.push_back(std::move(s));
+    }
+}
+
+} // namespace
+
+AbsoluteEncoding resultEncoding(const LabResult& result)
+{
+    // n × n, and an SVD of n × d_model: as many positions as score terms allow
+    const bool withSimilarity = result.n <= kMaxTermsN;
+    return absoluteEncoding(*result.run.scheme, result.request.start, result.n, withSimilarity, withSimilarity);
+}
+
+EncodingPictures encodingPictures(const LabResult& result, const AbsoluteEncoding& e, QSize peCapacity,
+                                  QSize similarityCapacity, Pooling pooling)
 {
     const Scheme& scheme = *result.run.scheme;
     const int n = result.n, start = result.request.start;
-    const bool withSimilarity = n <= kMaxTermsN; // n × n: as many positions as score terms allow
-    const AbsoluteEncoding e = absoluteEncoding(scheme, start, n, withSimilarity);
+    const bool withSimilarity = e.similarity.size() > 0;
     const QString name = figure::schemeTitleIn(figure::language(), scheme.info().title);
     QStringList positions;
     for (int i = 0; i < n; ++i)
@@ -395,6 +442,8 @@ EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSi
     pics.pe.valueLabel = QObject::tr("PE value");
     pics.pe.title =
         QObject::tr("%1 \u00b7 PE: %2 positions \u00d7 %3 dimensions").arg(name).arg(n).arg(e.pe.cols());
+
+    fillComponents(pics.components, e, start, name);
 
     pics.profile.title = QObject::tr("%1 \u00b7 \u0394-profile of the similarity").arg(name);
     pics.profile.valueLabel = QObject::tr("mean cos(PE\u1d62, PE\u1d62\u208a\u0394)");

@@ -62,16 +62,24 @@ widgets::HeatmapData heatmapFor(const LabResult& result, const SchemeRun& run, i
 widgets::CurvePlotData curveFor(const LabResult& result, int head, int range, double selectedDelta);
 
 // The encoding view's pictures of core's absoluteEncoding: the n × d_model PE (rows positions,
-// columns dimensions), the n × n cosine similarity of its rows, and that similarity's Δ-profile.
+// columns dimensions), the n × n cosine similarity of its rows, that similarity's Δ-profile, and the
+// leading principal components as curves over position (legend "PC1 (62 % of variance)") with the
+// norm ‖PE_i‖ on the right axis.
 struct EncodingPictures
 {
     widgets::HeatmapData pe;
     widgets::HeatmapData similarity; // empty above kMaxTermsN positions
     widgets::CurvePlotData profile;
+    widgets::CurvePlotData components; // no PC series above kMaxTermsN positions (the norm stays)
 };
-// Error for schemes without an absolute encoding (core's message).
-EncodingPictures encodingPictures(const LabResult& result, QSize peCapacity, QSize similarityCapacity,
-                                  Pooling pooling);
+// "PC2 (31 % of variance)": component c (0-based) and its fraction of the variance.
+QString componentName(int c, double explained);
+// core's absoluteEncoding of the result's scheme at its positions, the n × n similarity and the
+// components up to kMaxTermsN positions. Error for schemes without an absolute encoding (core's
+// message). The panel keeps it for its result: resizing only pools and labels again.
+AbsoluteEncoding resultEncoding(const LabResult& result);
+EncodingPictures encodingPictures(const LabResult& result, const AbsoluteEncoding& encoding, QSize peCapacity,
+                                  QSize similarityCapacity, Pooling pooling);
 
 // RoFormer's relative upper bound (core's ropeDecayBound) for a head of `headDim` dimensions with
 // the scheme's own frequencies, over [−range, range], divided by its value at Δ = 0. Error for

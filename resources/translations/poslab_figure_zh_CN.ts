@@ -202,6 +202,26 @@
         <source>clip index</source>
         <translation>截断编号</translation>
     </message>
+    <message>
+        <source>position i</source>
+        <translation>位置 i</translation>
+    </message>
+    <message>
+        <source>component score</source>
+        <translation>主成分得分</translation>
+    </message>
+    <message>
+        <source>norm ‖PEᵢ‖</source>
+        <translation>范数 ‖PEᵢ‖</translation>
+    </message>
+    <message>
+        <source>%1: principal components and norm over position</source>
+        <translation>%1：主成分与各位置的范数</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2 % of variance)</source>
+        <translation>PC%1（占方差的 %2%）</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -239,15 +259,15 @@
     </message>
     <message>
         <source>session has both &apos;text&apos; and &apos;n&apos;; give one</source>
-        <translation>会话同时有 'text' 和 'n'；只能给出其中一个</translation>
+        <translation>会话同时有 &apos;text&apos; 和 &apos;n&apos;；只能给出其中一个</translation>
     </message>
     <message>
         <source>session has neither &apos;text&apos; nor &apos;n&apos;</source>
-        <translation>会话既没有 'text' 也没有 'n'</translation>
+        <translation>会话既没有 &apos;text&apos; 也没有 &apos;n&apos;</translation>
     </message>
     <message>
         <source>session has no &apos;scheme&apos;</source>
-        <translation>会话没有 'scheme'</translation>
+        <translation>会话没有 &apos;scheme&apos;</translation>
     </message>
     <message>
         <source>session field %1 must be a string, number or boolean</source>
@@ -259,7 +279,7 @@
     </message>
     <message>
         <source>session field %1 must be &quot;%2&quot; or an object with a &quot;path&quot;</source>
-        <translation>会话字段 %1 必须是 "%2"，或带有 "path" 的对象</translation>
+        <translation>会话字段 %1 必须是 &quot;%2&quot;，或带有 &quot;path&quot; 的对象</translation>
     </message>
     <message>
         <source>session field %1 must name the checkpoint (a folder or a file)</source>
@@ -343,7 +363,7 @@
     </message>
     <message>
         <source>not a PosLab session (&quot;format&quot; is not &quot;poslab-session&quot;)</source>
-        <translation>不是 PosLab 会话（"format" 不是 "poslab-session"）</translation>
+        <translation>不是 PosLab 会话（&quot;format&quot; 不是 &quot;poslab-session&quot;）</translation>
     </message>
     <message>
         <source>session format version %1 was written by a newer PosLab (this one reads version %2)</source>
@@ -355,7 +375,7 @@
     </message>
     <message>
         <source>session has no &apos;request&apos;</source>
-        <translation>会话没有 'request'</translation>
+        <translation>会话没有 &apos;request&apos;</translation>
     </message>
     <message>
         <source>session field %1 must be %2, got %3</source>

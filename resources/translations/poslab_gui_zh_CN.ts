@@ -461,6 +461,22 @@
         <source>Σ ζ^(−Δ/B)·cos(θΔ), all pairs</source>
         <translation>Σ ζ^(−Δ/B)·cos(θΔ)，全部频率对</translation>
     </message>
+    <message>
+        <source>%1 · principal components and norm over position</source>
+        <translation>%1 · 主成分与各位置的范数</translation>
+    </message>
+    <message>
+        <source>component score</source>
+        <translation>主成分得分</translation>
+    </message>
+    <message>
+        <source>norm ‖PEᵢ‖</source>
+        <translation>范数 ‖PEᵢ‖</translation>
+    </message>
+    <message>
+        <source>%1 · norm over position; principal components unavailable at n = %2 (at most %3 positions)</source>
+        <translation>%1 · 各位置的范数；n = %2 时不计算主成分（至多 %3 个位置）</translation>
+    </message>
 </context>
 <context>
     <name>poslab::gui::BusyOverlay</name>
@@ -655,12 +671,12 @@ Esc cancels</source>
 <context>
     <name>poslab::gui::EncodingPanel</name>
     <message>
-        <source>PE: what the scheme adds to every token&apos;s input, row i position i&apos;s vector. Beside it, how alike two positions&apos; vectors are, and that averaged over pairs Δ apart.</source>
-        <translation>PE：方案加到每个词元输入上的向量，第 i 行是位置 i 的向量。旁边是两个位置的向量有多相似，以及对相距 Δ 的位置对取的平均。</translation>
-    </message>
-    <message>
         <source>Relative schemes act on the scores, not the inputs: see their bias and Δ-curve. Sinusoidal and learned add an encoding to show here.</source>
         <translation>相对位置编码作用在分数上，而不是输入上：请看它们的偏置和 Δ 曲线。正弦位置编码和可学习位置编码会在输入上加编码，显示在这里。</translation>
+    </message>
+    <message>
+        <source>PE: what the scheme adds to every token&apos;s input, row i position i&apos;s vector; under it, the directions along which positions differ most, as curves over position, and each vector&apos;s length. Beside it, how alike two positions&apos; vectors are, and that averaged over pairs Δ apart.</source>
+        <translation>PE：方案加到每个词元输入上的向量，第 i 行是位置 i 的向量；其下是位置之间差异最大的几个方向（主成分）随位置变化的曲线，以及每个向量的长度。旁边是两个位置的向量有多相似，以及对相距 Δ 的位置对取的平均。</translation>
     </message>
 </context>
 <context>
@@ -804,6 +820,10 @@ Esc cancels</source>
     <message>
         <source>RoPE frequencies</source>
         <translation>RoPE 频率</translation>
+    </message>
+    <message>
+        <source>Principal components</source>
+        <translation>主成分</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "clitest.h"
 
 #include "boundcheck.h"
+#include "helixtable.h"
+#include "tensorfixtures.h"
 
 #include <algorithm>
 #include <cmath>
@@ -554,4 +556,70 @@ TEST(CliValues, FireCurveAndCopeRefusals)
     }
     EXPECT_NE(runCli({"compute", "--scheme", "cope", "--n", "4", "--what", "delta-curve"}).err.find("depend on the tokens"),
               std::string::npos);
+}
+
+// --what pe-components and pe-norms of a checkpoint's table: a helix written as GPT-2's wpe
+// (helixtable.h), whose principal components (scikit-learn's signs), their shares of the variance
+// and the norms are known in closed form; CSV, JSON and NPY carry the same numbers.
+TEST(CliValues, PrincipalComponentsAndNormsOfALoadedTable)
+{
+    const HelixTable h;
+    TempFolder dir;
+    dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 6, "n_head": 2, "n_positions": 24})");
+    dir.write("model.safetensors",
+              safetensorsOf({f64Tensor("transformer.wpe.weight", {std::uint64_t(h.n), std::uint64_t(h.d)},
+                                       h.rowMajor())}));
+    const std::vector<std::string> base = {"compute", "--scheme", "learned", "--weights", dir.path(), "--n",
+                                           std::to_string(h.n)};
+    const auto with = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    const Matrix pcs = csvOf(with({"--what", "pe-components"}));
+    ASSERT_EQ(pcs.size(), std::size_t(h.n));
+    for (int i = 0; i < h.n; ++i) {
+        ASSERT_EQ(pcs[std::size_t(i)].size(), 3u);
+        for (int c = 0; c < 3; ++c)
+            expectNear(pcs[std::size_t(i)][std::size_t(c)], h.score(i, c), h.scoreBound(i, c),
+                       "position " + std::to_string(i) + ", pc" + std::to_string(c + 1));
+    }
+    const JsonValue json = jsonOf(with({"--what", "pe-components"}));
+    EXPECT_EQ(json["what"].text, "pe-components");
+    ASSERT_EQ(json["columns"].size(), 3u);
+    EXPECT_EQ(json["columns"][0].text, "pc1");
+    for (int c = 0; c < 3; ++c) {
+        const std::string key = "explained_pc" + std::to_string(c + 1);
+        expectNear(json[key].number, h.explained(c), h.explainedBound(c), key);
+        for (int i = 0; i < h.n; ++i)
+            EXPECT_EQ(json["data"][std::size_t(i)][std::size_t(c)].number, pcs[std::size_t(i)][std::size_t(c)]);
+    }
+    const Matrix norms = csvOf(with({"--what", "pe-norms"}));
+    ASSERT_EQ(norms.size(), std::size_t(h.n));
+    const NpyArray npy = parseNpy(succeed(with({"--what", "pe-norms", "--format", "npy"})).out);
+    ASSERT_EQ(npy.shape, std::vector<std::size_t>{std::size_t(h.n)});
+    for (int i = 0; i < h.n; ++i) {
+        ASSERT_EQ(norms[std::size_t(i)].size(), 1u);
+        expectNear(norms[std::size_t(i)][0], h.norm(i), h.normBound(i), "norm " + std::to_string(i));
+        EXPECT_EQ(npy.values[std::size_t(i)], norms[std::size_t(i)][0]);
+    }
+}
+
+// Fewer positions or dimensions than three components: as many as there are.
+TEST(CliValues, FewerComponentsThanThreeWhenTheTableIsSmaller)
+{
+    const Matrix two = csvOf(computeArgs({"--scheme", "sinusoidal", "--n", "2", "--d-model", "8", "--heads", "2",
+                                          "--what", "pe-components"}));
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[0].size(), 2u);
+    const Matrix norms = csvOf(computeArgs({"--scheme", "sinusoidal", "--n", "3", "--d-model", "8", "--heads", "2",
+                                            "--what", "pe-norms"}));
+    ASSERT_EQ(norms.size(), 3u);
+    // sin² + cos² per pair: ‖PE_i‖ = √(d/2) = 2. Each of the 8 entries within peTolerance (angles ≤ 2)
+    // of its exact value moves the norm by at most √8 times that; the norm of 8 entries rounds
+    // within γ₉ (8 products and sums, a square root) of its value, about 2.
+    const double moved = std::sqrt(8.0) * peTolerance(2.0);
+    const double tol = moved + gamma(9, kUnitF64) * (2 + moved);
+    for (const auto& row : norms)
+        expectNear(row[0], 2.0, tol, "sinusoid norm");
 }

@@ -1,12 +1,20 @@
 // The statistics of an absolute table (core/tablestats.h) on tables whose answers are known in
-// closed form: a sinusoid's cosine similarity depends on Δ alone, and a table built from two
-// orthogonal directions has exactly two principal components.
+// closed form: a sinusoid's cosine similarity depends on Δ alone, a table built from two orthogonal
+// directions has exactly two principal components, and a helix (helixtable.h) has three, whose
+// curves over position the encoding view draws, in memory and loaded from a checkpoint as "learned".
 
+#include "analysis.h"
 #include "error.h"
+#include "helixtable.h"
+#include "lab.h"
 #include "scheme.h"
 #include "tablestats.h"
+#include "tensorfixtures.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -59,4 +67,117 @@ TEST(TableStats, PrincipalComponentsOfATableOfTwoDirections)
     }
     EXPECT_THROW(principalComponents(p, 5), Error);
     EXPECT_TRUE(std::isnan(cosineSimilarity(Eigen::MatrixXd::Zero(2, 3))(0, 1)));
+}
+
+namespace {
+
+void expectHelixCurves(const test::HelixTable& h, const Eigen::MatrixXd& scores, const Eigen::VectorXd& explained,
+                       const Eigen::VectorXd& norms)
+{
+    ASSERT_EQ(scores.rows(), h.n);
+    ASSERT_EQ(scores.cols(), 3);
+    ASSERT_EQ(explained.size(), 3);
+    ASSERT_EQ(norms.size(), h.n);
+    for (int c = 0; c < 3; ++c)
+        EXPECT_NEAR(explained(c), h.explained(c), h.explainedBound(c)) << "PC" << c + 1;
+    for (int i = 0; i < h.n; ++i) {
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(scores(i, c), h.score(i, c), h.scoreBound(i, c)) << "position " << i << ", PC" << c + 1;
+        EXPECT_NEAR(norms(i), h.norm(i), h.normBound(i)) << "position " << i;
+    }
+}
+
+} // namespace
+
+TEST(EncodingCurves, AHelixHasThreeComponentsWithScikitLearnsSigns)
+{
+    const test::HelixTable h;
+    const AbsoluteEncoding e = encodingOf(h.table());
+    expectHelixCurves(h, e.components, e.explained, e.norms);
+    // The bounds are tight enough to tell the sign rule apart: PC1 is −a·cos θ, largest at θ = π.
+    EXPECT_LT(h.scoreBound(0, 0), 1e-9);
+    EXPECT_LT(e.components(0, 0), -4.9);
+    EXPECT_LT(e.components(0, 2), -0.9);
+    // Without the n × n part and without components: only the norms and PE.
+    const AbsoluteEncoding bare = encodingOf(h.table(), false, false);
+    EXPECT_EQ(bare.components.size(), 0);
+    EXPECT_EQ(bare.explained.size(), 0);
+    EXPECT_EQ(bare.similarity.size(), 0);
+    EXPECT_EQ(bare.norms.size(), h.n);
+}
+
+TEST(EncodingCurves, FewerComponentsWhenThereAreFewerPositionsOrDimensions)
+{
+    ModelConfig model;
+    model.dModel = 2;
+    model.heads = 1;
+    const auto sinusoidal = makeScheme("sinusoidal", {}, model);
+    EXPECT_EQ(absoluteEncoding(*sinusoidal, 0, 10).components.cols(), 2); // d_model = 2
+    model.dModel = 16;
+    const auto wide = makeScheme("sinusoidal", {}, model);
+    const AbsoluteEncoding two = absoluteEncoding(*wide, 5, 2); // n = 2
+    ASSERT_EQ(two.components.cols(), 2);
+    // Two points: all the variance on the line through them, scores ±half their distance. As in
+    // helixtable.h, δ = (γ_{n+2} + γ_{n·d})‖P‖_F bounds the centring's and the SVD's backward error;
+    // with one nonzero singular value σ = ‖x_i‖·√2, a score is within ‖x_i‖√2δ/(σ − 2δ) + δ ≈ 2δ, and
+    // the fraction within (2σδ + 2δ²)/σ², plus its own few roundings.
+    const double half = (two.pe.row(1) - two.pe.row(0)).norm() / 2, sigma = half * std::sqrt(2.0);
+    const double delta = (test::gamma(2 + 2, test::kUnitF64) + test::gamma(2 * 16, test::kUnitF64)) * two.pe.norm();
+    const double scoreTol = half * std::sqrt(2.0) * delta / (sigma - 2 * delta) + delta + 4 * test::kUnitF64 * half;
+    EXPECT_NEAR(two.explained(0), 1.0, (2 * sigma * delta + 2 * delta * delta) / (sigma * sigma) +
+                                           test::gamma(4, test::kUnitF64));
+    EXPECT_NEAR(std::abs(two.components(0, 0)), half, scoreTol);
+    EXPECT_NEAR(two.components(0, 0), -two.components(1, 0), 2 * scoreTol);
+    // One position: one component of no variance.
+    const AbsoluteEncoding one = absoluteEncoding(*wide, 0, 1);
+    ASSERT_EQ(one.components.cols(), 1);
+    EXPECT_EQ(one.explained(0), 0.0);
+    EXPECT_EQ(one.components(0, 0), 0.0);
+}
+
+// The helix saved as GPT-2's wpe and loaded as "learned": the Lab's tables pe-components and pe-norms
+// (what poslab-cli compute writes) hold its closed-form curves.
+TEST(EncodingCurves, ALoadedTableThroughTheLab)
+{
+    const test::HelixTable h;
+    test::TempFolder dir;
+    dir.write("model.safetensors",
+              test::safetensorsOf({test::f64Tensor("transformer.wpe.weight",
+                                                   {std::uint64_t(h.n), std::uint64_t(h.d)}, h.rowMajor())}));
+    LabRequest r;
+    r.scheme = "learned";
+    r.positions = h.n;
+    r.model.dModel = h.d;
+    r.model.heads = 2;
+    r.weights.path = dir.path();
+    Lab lab;
+    r.matrix = "pe-components";
+    const Table pcs = lab.table(r);
+    ASSERT_EQ(pcs.shape, (std::vector<std::size_t>{std::size_t(h.n), 3}));
+    EXPECT_EQ(pcs.columns, (std::vector<std::string>{"pc1", "pc2", "pc3"}));
+    ASSERT_EQ(pcs.tokens.size(), std::size_t(h.n));
+    r.matrix = "pe-norms";
+    const Table norms = lab.table(r);
+    ASSERT_EQ(norms.shape, (std::vector<std::size_t>{std::size_t(h.n)}));
+    EXPECT_EQ(norms.columns, (std::vector<std::string>{"norm"}));
+    Eigen::MatrixXd scores(h.n, 3);
+    Eigen::VectorXd explained(3), normValues(h.n);
+    for (int i = 0; i < h.n; ++i) {
+        for (int c = 0; c < 3; ++c)
+            scores(i, c) = pcs.at(std::size_t(i), std::size_t(c));
+        normValues(i) = norms.data[std::size_t(i)];
+    }
+    for (int c = 0; c < 3; ++c) {
+        const std::string key = "explained_pc" + std::to_string(c + 1);
+        const auto it = std::find_if(pcs.meta.begin(), pcs.meta.end(), [&](const auto& kv) { return kv.first == key; });
+        ASSERT_NE(it, pcs.meta.end()) << key;
+        explained(c) = std::stod(it->second);
+    }
+    expectHelixCurves(h, scores, explained, normValues);
+
+    // A relative scheme has no table to describe.
+    r.scheme = "rope";
+    r.weights = {};
+    r.model.dModel = 16;
+    EXPECT_THROW(lab.table(r), Error);
 }

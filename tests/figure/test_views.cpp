@@ -9,6 +9,7 @@
 #include <error.h>
 #include <explain.h>
 #include <figure.h>
+#include <figureviews.h>
 #include <figureplot.h>
 #include <figuretext.h>
 #include <lab.h>
@@ -440,4 +441,79 @@ TEST(CurveFigures, FireDrawsTheHeadOfTheFigure)
     ASSERT_EQ(f.curve.series[1].y.size(), f.table.rows());
     for (std::size_t r = 0; r < f.table.rows(); ++r)
         EXPECT_EQ(f.curve.series[1].y[r], f.table.at(r, c)) << r;
+}
+
+// The encoding view's curves (issue 15, item 3): the first principal components of the positions
+// over position and each position's norm, the numbers of the pe-components and pe-norms tables
+// (whose values tests/core/test_tablestats.cpp checks against closed forms), drawn and kept in
+// --data-out; the SVG and the PDF carry the curves and their legend.
+TEST(ComponentsFigure, DrawsThePrincipalComponentsAndTheNormOverPosition)
+{
+    Session s;
+    s.positions = 40;
+    s.start = 5;
+    s.scheme = "sinusoidal";
+    s.model.dModel = 16;
+    s.model.heads = 2;
+    s.view = FigureView::PeComponents;
+    const FigureContent c = computeFigure(testLab(), s);
+    ASSERT_TRUE(c.isCurve);
+    const auto scheme = makeScheme(s.scheme, s.params, s.model);
+    const AbsoluteEncoding e = absoluteEncoding(*scheme, s.start, s.positions, false);
+    ASSERT_EQ(e.components.cols(), 3);
+    ASSERT_EQ(c.curve.series.size(), 3u);
+    for (int k = 0; k < 3; ++k) {
+        const widgets::CurveSeries& series = c.curve.series[std::size_t(k)];
+        EXPECT_EQ(series.name, componentLabelIn("en", k, e.explained(k)));
+        EXPECT_TRUE(series.name.startsWith(QStringLiteral("PC%1 (").arg(k + 1))) << series.name.toStdString();
+        ASSERT_EQ(series.y.size(), 40u);
+        for (int i = 0; i < 40; ++i) {
+            EXPECT_EQ(series.x[std::size_t(i)], s.start + i);
+            EXPECT_EQ(series.y[std::size_t(i)], e.components(i, k)) << i;
+        }
+    }
+    // Shares of the variance, most first, adding up to at most 1.
+    EXPECT_GT(e.explained(0), e.explained(1));
+    EXPECT_LE(e.explained.sum(), 1 + 1e-12);
+    ASSERT_EQ(c.curve.profileY.size(), 40u);
+    for (int i = 0; i < 40; ++i)
+        EXPECT_EQ(c.curve.profileY[std::size_t(i)], e.norms(i));
+    EXPECT_EQ(c.curve.xLabel, "position i");
+    EXPECT_TRUE(c.title.contains("principal components"));
+    // --data-out: position, the components, the norm.
+    EXPECT_EQ(c.table.columns, (std::vector<std::string>{"position", "pc1", "pc2", "pc3", "norm"}));
+    ASSERT_EQ(c.table.shape, (std::vector<std::size_t>{40, 5}));
+    EXPECT_EQ(c.table.at(3, 0), 8);
+    EXPECT_EQ(c.table.at(3, 2), e.components(3, 1));
+    EXPECT_EQ(c.table.at(3, 4), e.norms(3));
+
+    const RenderedFigure svg = renderFigure(s, c, FigureFormat::Svg);
+    EXPECT_TRUE(QSvgRenderer(svg.bytes).isValid());
+    for (const char* text : {"PC1 (", "PC2 (", "PC3 (", "% of variance", "position i"})
+        EXPECT_TRUE(svg.bytes.contains(text)) << text;
+    // Three components and the norm: four lines of 40 points beside the axes' few.
+    EXPECT_GE(count(svg.bytes, "<polyline"), 4) << svg.bytes.toStdString().substr(0, 4000);
+    EXPECT_EQ(sessionFromJson(extractSession(svg.bytes).value_or(QByteArray())), s);
+
+    // A relative scheme has no absolute encoding to draw.
+    Session rope = s;
+    rope.scheme = "rope";
+    try {
+        computeFigure(testLab(), rope);
+        FAIL() << "rope has no absolute encoding";
+    } catch (const Error& err) {
+        EXPECT_NE(std::string(err.what()).find("rope"), std::string::npos) << err.what();
+    }
+
+    const QString pdftotext = QStandardPaths::findExecutable("pdftotext");
+    if (pdftotext.isEmpty()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    QTemporaryDir dir;
+    const QString path = dir.filePath("components.pdf");
+    writeBytesAtomically(path, renderFigure(s, c, FigureFormat::Pdf).bytes);
+    QProcess p;
+    p.start(pdftotext, {path, "-"});
+    ASSERT_TRUE(p.waitForFinished(30000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    for (int k = 0; k < 3; ++k)
+        EXPECT_TRUE(text.contains(c.curve.series[std::size_t(k)].name)) << text.toStdString();
 }

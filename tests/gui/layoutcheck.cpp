@@ -1,5 +1,6 @@
 #include "layoutcheck.h"
 
+#include "deltacurveview.h"
 #include "headgridview.h"
 #include "heatmapview.h"
 
@@ -302,6 +303,35 @@ void checkHeatmap(const widgets::HeatmapView* view, QStringList& problems)
                 plot->yAxis->range().size() * tokensPerRow, problems);
 }
 
+// Curves over Δ or position (the Δ-curve, the encoding view's profile and components): a plot of
+// more than a sliver, and every legend entry whole inside the plot with the room its text needs.
+void checkCurves(const widgets::DeltaCurveView* view, QStringList& problems)
+{
+    const widgets::CurvePlotData& d = view->data();
+    if (d.series.empty() && d.profileY.empty()) return;
+    const QCustomPlot* plot = view->plot();
+    const QRect rect = plot->axisRect()->rect();
+    if (rect.width() < kMinMap || rect.height() < kMinMap)
+        problems << QStringLiteral("%1: curves are %2 px").arg(describe(view), sizeText(rect.size()));
+    const QCPLegend* legend = plot->legend;
+    if (!legend->visible()) return;
+    const QRect inside = plot->rect();
+    for (int k = 0; k < legend->itemCount(); ++k) {
+        QCPAbstractLegendItem* item = legend->item(k);
+        if (!item) continue; // an empty cell of the wrapped grid
+        auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
+        const QString name = entry ? entry->plottable()->name() : QString();
+        const QRect has = item->outerRect();
+        const QSize needs = item->minimumOuterSizeHint();
+        if (!inside.contains(has) || has.width() + 1 < needs.width() || has.height() + 1 < needs.height())
+            problems << QStringLiteral("%1: legend entry '%2' needs %3, has %4 at (%5, %6) in a %7 plot")
+                            .arg(describe(view), shortText(name), sizeText(needs), sizeText(has.size()))
+                            .arg(has.left())
+                            .arg(has.top())
+                            .arg(sizeText(inside.size()));
+    }
+}
+
 void checkHeadGrid(const widgets::HeadGridView* view, QStringList& problems)
 {
     if (view->plotCount() == 0) return;
@@ -340,6 +370,7 @@ QStringList layoutProblems(QWidget* root)
         }
         if (auto* view = qobject_cast<widgets::HeatmapView*>(w)) checkHeatmap(view, problems);
         if (auto* grid = qobject_cast<widgets::HeadGridView*>(w)) checkHeadGrid(grid, problems);
+        if (auto* curves = qobject_cast<widgets::DeltaCurveView*>(w)) checkCurves(curves, problems);
         if (!sizedByOwner(w)) checkMinimumSize(w, problems);
         // Text wraps and maps shrink: nothing in a view should scroll sideways.
         if (auto* bar = qobject_cast<QScrollBar*>(w);

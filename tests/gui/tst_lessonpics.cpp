@@ -21,6 +21,7 @@
 #include <tablestats.h>
 
 #include <QCheckBox>
+#include <QRegularExpression>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -290,11 +291,53 @@ class TestLessonPictures : public QObject
         QCOMPARE(curve[0].x.front(), double(1 - result.n));
         // Sinusoidal: every position is most like itself.
         QCOMPARE(*std::max_element(profile.begin(), profile.end()), profile[std::size_t(result.n - 1)]);
+        // Issue 15, item 3: the first three principal components as curves over position, named by
+        // their share of the variance, and each position's norm on the right axis.
+        const PrincipalComponents pc = principalComponents(pe, 3);
+        widgets::DeltaCurveView* components = panel->componentsView();
+        const auto& series = components->data().series;
+        QCOMPARE(series.size(), std::size_t(3));
+        QCOMPARE(components->seriesCount(), 3);
+        static const QRegularExpression legend(QStringLiteral("^PC(\\d) \\(([0-9.]+) % of variance\\)$"));
+        for (int c = 0; c < 3; ++c) {
+            const auto& curve = series[std::size_t(c)];
+            const QRegularExpressionMatch m = legend.match(curve.name);
+            QVERIFY2(m.hasMatch(), qPrintable(curve.name));
+            QCOMPARE(m.captured(1).toInt(), c + 1);
+            // two significant digits: within half a unit of the last one shown
+            const double percent = 100 * pc.explained(c);
+            QVERIFY2(std::abs(m.captured(2).toDouble() - percent) <= (percent >= 9.95 ? 0.5 : 0.05),
+                     qPrintable(curve.name + QStringLiteral(" vs %1").arg(percent)));
+            QCOMPARE(curve.x.size(), std::size_t(result.n));
+            QCOMPARE(curve.x.front(), 0.0);
+            for (int i = 0; i < result.n; ++i)
+                QCOMPARE(curve.y[std::size_t(i)], pc.scores(i, c));
+        }
+        QVERIFY(pc.explained(0) >= pc.explained(1) && pc.explained(1) >= pc.explained(2));
+        const Eigen::VectorXd norms = rowNorms(pe);
+        QCOMPARE(components->data().profileY.size(), std::size_t(result.n));
+        for (int i = 0; i < result.n; ++i)
+            QCOMPARE(components->data().profileY[std::size_t(i)], norms(i));
+        QCOMPARE(components->plot()->xAxis->label(), QStringLiteral("position i"));
+        // The legend names the three components and the norm, as drawn.
+        QCPLegend* shownLegend = components->plot()->legend;
+        QVERIFY(shownLegend->visible());
+        QCOMPARE(shownLegend->itemCount(), 4);
+        QStringList names;
+        for (int k = 0; k < shownLegend->itemCount(); ++k)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(shownLegend->item(k)))
+                names << item->plottable()->name();
+        QCOMPARE(names, (QStringList{series[0].name, series[1].name, series[2].name,
+                                     components->data().profileLabel}));
+        // The Δ-profile keeps its own axis.
+        QCOMPARE(panel->profileView()->plot()->xAxis->label(), QStringLiteral("\u0394 = j \u2212 i"));
         // A relative scheme says it has none.
         window.schemePanel()->setScheme(QStringLiteral("rope"));
         QVERIFY(results.wait(kTimeoutMs));
         QVERIFY(panel->peView()->data().title.contains(QStringLiteral("rope is relative")));
         QVERIFY(panel->similarityView()->data().isEmpty());
+        QVERIFY(panel->componentsView()->data().series.empty());
+        QCOMPARE(panel->componentsView()->seriesCount(), 0);
     }
 };
 
