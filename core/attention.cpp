@@ -2,6 +2,7 @@
 
 #include "budget.h"
 #include "error.h"
+#include "weights.h"
 
 #include <cmath>
 #include <limits>
@@ -46,6 +47,7 @@ AttentionResult referenceAttention(const Scheme& scheme, const Sequence& seq)
     result.model = model;
     result.content = contentVectors(seq, model);   // e_i = λ·c(token_i) + (1 − λ)·u
     result.pe = scheme.absoluteAt(seq.start, n);    // zeros for relative schemes
+    layerInputs(model, result.content, result.pe);  // a GPT-2 layer's ln_1 (weights.h)
     result.output.resize(n, model.dModel);
     const Projections proj = Projections::make(model);
     const Eigen::MatrixXd x = result.content + result.pe;

@@ -144,6 +144,11 @@ std::vector<TensorRole> findRoles(const std::vector<std::pair<std::string, std::
         {"deberta_ln_bias", {"encoder.LayerNorm.bias"}},
         {"q_proj", {"layers." + l + ".self_attn.q_proj.weight", "layers." + l + ".attention.wq.weight"}},
         {"k_proj", {"layers." + l + ".self_attn.k_proj.weight", "layers." + l + ".attention.wk.weight"}},
+        // GPT-2's block L (GPT2Block: ln_1, then GPT2Attention's Conv1D c_attn), "transformer." or not.
+        {"c_attn_weight", {"h." + l + ".attn.c_attn.weight"}},
+        {"c_attn_bias", {"h." + l + ".attn.c_attn.bias"}},
+        {"ln_1_weight", {"h." + l + ".ln_1.weight"}},
+        {"ln_1_bias", {"h." + l + ".ln_1.bias"}},
     };
     std::vector<TensorRole> roles;
     for (const auto& [role, tails] : table) {

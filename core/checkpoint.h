@@ -40,7 +40,8 @@ ModelSettings parseModelSettings(std::string_view json);
 struct TensorRole
 {
     std::string role;   // "position_table", "t5_bias", "t5_decoder_bias", "deberta_rel", "deberta_ln_weight",
-                        // "deberta_ln_bias", "q_proj", "k_proj"
+                        // "deberta_ln_bias", "q_proj", "k_proj", "c_attn_weight", "c_attn_bias",
+                        // "ln_1_weight", "ln_1_bias"
     std::string tensor; // its name in the file
     std::string file;   // the file that holds it
 };
@@ -67,7 +68,8 @@ class Checkpoint
     std::vector<TensorRole> m_roles;
 };
 
-// The roles found among `names` (every tensor of a checkpoint), for `layer` of q/k projections.
+// The roles found among `names` (every tensor of a checkpoint), for `layer` of q/k projections
+// (LLaMA's q_proj and k_proj, or GPT-2's c_attn and ln_1).
 std::vector<TensorRole> findRoles(const std::vector<std::pair<std::string, std::string>>& namesAndFiles,
                                   int layer);
 

@@ -249,7 +249,8 @@ Table tableFromResult(const Scheme& scheme, const Sequence& seq, const Attention
         // on the inputs the engines see: content, the scheme's pe, the seeded projections of the head
         const ModelConfig& m = scheme.model();
         const int hd = m.headDim(), h = request.head;
-        const Eigen::MatrixXd content = contentVectors(seq, m), pe = scheme.absoluteAt(seq.start, n);
+        Eigen::MatrixXd content = contentVectors(seq, m), pe = scheme.absoluteAt(seq.start, n);
+        layerInputs(m, content, pe);
         const std::shared_ptr<const Projections> proj = Projections::shared(m);
         const HeadContext ctx{m, h, seq.start, content, pe, proj->wq.middleCols(h * hd, hd),
                               proj->wk.middleCols(h * hd, hd), proj->wv.middleCols(h * hd, hd)};

@@ -1,6 +1,7 @@
 #include "plan.h"
 
 #include "scheme.h"
+#include "weights.h"
 
 #include <cmath>
 
@@ -68,6 +69,7 @@ AttentionPlan makePlan(const Scheme& scheme, const Sequence& seq)
     plan.model = scheme.model();
     plan.content = contentVectors(seq, plan.model);
     plan.pe = scheme.absoluteAt(seq.start, seq.size());
+    layerInputs(plan.model, plan.content, plan.pe); // a GPT-2 layer's ln_1 (weights.h)
     plan.proj = Projections::shared(plan.model);
     plan.scale = scheme.scoreScale();
     plan.rotary = scheme.rotary(seq.size());

@@ -2,11 +2,13 @@
 
 #include "budget.h"
 #include "error.h"
+#include "i18n.h"
 #include "model.h"
 #include "params.h"
 #include "sha256.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -31,6 +33,16 @@ std::string shapeText(const std::vector<std::uint64_t>& shape)
     return s + "]";
 }
 
+// GPT-2's block L: the LayerNorm before attention and the Conv1D that makes q, k and v.
+constexpr const char* kGpt2LayerRoles[] = {"c_attn_weight", "c_attn_bias", "ln_1_weight", "ln_1_bias"};
+
+// A LayerNorm's weight and bias and a Conv1D's bias are vectors: one column.
+bool vectorRole(std::string_view role)
+{
+    return role == "deberta_ln_weight" || role == "deberta_ln_bias" || role == "c_attn_bias" ||
+           role == "ln_1_weight" || role == "ln_1_bias";
+}
+
 // What a role's tensor must look like, for its error.
 std::string roleShape(const std::string& role)
 {
@@ -38,7 +50,9 @@ std::string roleShape(const std::string& role)
     if (role == "t5_bias" || role == "t5_decoder_bias") return "[buckets, heads]";
     if (role == "deberta_rel") return "[2 · position_buckets, d_model]";
     if (role == "q_proj" || role == "k_proj") return "[out, in]";
-    if (role == "deberta_ln_weight" || role == "deberta_ln_bias") return "[d_model] (a vector)";
+    if (role == "c_attn_weight") return "[d_model, 3 \u00b7 d_model] ([in, out])";
+    if (role == "c_attn_bias") return "[3 \u00b7 d_model] (a vector)";
+    if (vectorRole(role)) return "[d_model] (a vector)";
     return "2-D";
 }
 
@@ -90,8 +104,29 @@ const std::vector<std::pair<std::string, std::string>>& weightRoles()
         {"deberta_ln_weight", "DeBERTa encoder LayerNorm weight (for rel_embeddings)"},
         {"deberta_ln_bias", "DeBERTa encoder LayerNorm bias"},
         {"q_proj", "a layer's query projection [out, in] (LLaMA q_proj)"},
-        {"k_proj", "a layer's key projection [out, in] (LLaMA k_proj)"}};
+        {"k_proj", "a layer's key projection [out, in] (LLaMA k_proj)"},
+        {"c_attn_weight",
+         "a GPT-2 layer's q, k, v projection [d_model, 3 \u00b7 d_model], stored [in, out] (Conv1D c_attn)"},
+        {"c_attn_bias", "a GPT-2 layer's q, k, v bias [3 \u00b7 d_model] (c_attn.bias)"},
+        {"ln_1_weight", "a GPT-2 layer's LayerNorm weight before attention [d_model] (ln_1)"},
+        {"ln_1_bias", "a GPT-2 layer's LayerNorm bias before attention [d_model] (ln_1)"}};
     return roles;
+}
+
+bool roleFits(const std::string& role, const std::vector<std::uint64_t>& shape,
+              std::optional<long long> dModel)
+{
+    const auto d = [&](std::uint64_t n, std::uint64_t times = 1) {
+        return !dModel || n == times * std::uint64_t(*dModel);
+    };
+    if (role == "c_attn_bias")
+        return shape.size() == 1 && shape[0] > 0 && shape[0] % 3 == 0 && d(shape[0], 3);
+    if (vectorRole(role)) return shape.size() == 1 && shape[0] > 0 && d(shape[0]);
+    if (shape.size() != 2 || shape[0] == 0 || shape[1] == 0) return false;
+    if (role == "c_attn_weight") return shape[1] == 3 * shape[0] && d(shape[0]);
+    if (role == "position_table" || role == "deberta_rel" || role == "q_proj" || role == "k_proj")
+        return d(shape[1]);
+    return true; // T5's [buckets, heads]
 }
 
 const LoadedTensor* LoadedWeights::find(std::string_view role) const
@@ -114,6 +149,42 @@ const std::vector<std::string>& inputRoles()
     static const std::vector<std::string> roles = {"x", "w_q", "w_k", "w_v"};
     return roles;
 }
+
+namespace {
+
+// GPT-2's layer: all four tensors, c_attn [d_model, 3·d_model] ([in, out]), c_attn.bias
+// [3·d_model], ln_1 [d_model], and the config's n_head heads (GPT2Attention splits c_attn's output
+// into n_head heads, _split_heads).
+void checkGpt2Layer(const LoadedWeights& weights, const ModelConfig& model)
+{
+    const LoadedTensor* present = nullptr;
+    for (const char* role : kGpt2LayerRoles)
+        if (!present) present = weights.find(role);
+    if (!present) return;
+    for (const char* role : kGpt2LayerRoles)
+        if (!weights.find(role))
+            throw weightsError(fill(trCore("Weights", "%1 has %2 but no %3 for layer %4"),
+                                    {quoteInput(weights.spec.path, kQuotedNameChars), present->print.role,
+                                     role, std::to_string(weights.spec.layer)}));
+    const auto d = std::uint64_t(model.dModel);
+    const std::pair<const char*, std::vector<std::uint64_t>> shapes[] = {
+        {"c_attn_weight", {d, 3 * d}}, {"c_attn_bias", {3 * d}}, {"ln_1_weight", {d}}, {"ln_1_bias", {d}}};
+    for (const auto& [role, want] : shapes) {
+        const LoadedTensor* t = weights.find(role);
+        if (t->shape != want)
+            throw weightsError(fill(trCore("Weights", "%1 in %2 is %3 but must be %4 for d_model %5 (%6 %7)"),
+                                    {quoteInput(t->print.tensor, kQuotedNameChars),
+                                     quoteInput(t->print.file, kQuotedNameChars), shapeText(t->shape),
+                                     shapeText(want), std::to_string(d), role, roleShape(role)}));
+    }
+    const auto& s = weights.settings;
+    if (s && s->heads && *s->heads != model.heads)
+        throw FieldError("heads", fill(trCore("Weights", "{heads} must be %1, the n_head of config.json that "
+                                                         "the layer's c_attn is split into, got %2"),
+                                       {std::to_string(*s->heads), std::to_string(model.heads)}));
+}
+
+} // namespace
 
 void checkLoaded(const LoadedWeights& weights, int n, const ModelConfig& model)
 {
@@ -141,6 +212,7 @@ void checkLoaded(const LoadedWeights& weights, int n, const ModelConfig& model)
             throw sizeError(*k, "kv_heads \u00b7 " + std::to_string(hd) + " \u00d7 " + d +
                                     " with kv_heads dividing the " + std::to_string(model.heads) + " heads");
     }
+    checkGpt2Layer(weights, model);
     if (!weights.spec.inputs) return;
     const LoadedTensor* x = weights.find("x");
     if (x->values.rows() != n || x->values.cols() != dModel)
@@ -154,7 +226,8 @@ void checkLoaded(const LoadedWeights& weights, int n, const ModelConfig& model)
 
 std::vector<std::string> schemeWeightRoles(const std::string& scheme)
 {
-    if (scheme == "learned") return {"position_table"};
+    if (scheme == "learned")
+        return {"position_table", "c_attn_weight", "c_attn_bias", "ln_1_weight", "ln_1_bias"};
     if (scheme == "t5") return {"t5_bias", "t5_decoder_bias"};
     if (scheme == "rope") return {"q_proj", "k_proj"};
     if (scheme == "deberta") return {"deberta_rel", "deberta_ln_weight", "deberta_ln_bias"};
@@ -230,8 +303,7 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
         }
         const TensorFile* file = found.first;
         const TensorInfo* info = found.second;
-        // A LayerNorm's weight and bias are vectors: one column.
-        const bool vector = role == "deberta_ln_weight" || role == "deberta_ln_bias";
+        const bool vector = vectorRole(role);
         if (vector ? info->shape.size() != 1 : info->shape.size() != 2)
             throw weightsError(quoteInput(name, kQuotedNameChars) + " in " +
                                quoteInput(file->path(), kQuotedNameChars) + " is " + shapeText(info->shape) +
@@ -289,31 +361,128 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
     return weights;
 }
 
-std::shared_ptr<const Projections> layerProjections(const ModelConfig& model)
+namespace {
+
+// A checkpoint layer's attention in the form every engine computes, q = x·W_q with x = content + pe.
+// LLaMA's q_proj and k_proj are linear maps of x: W_q = q_projᵀ, W_k = k_projᵀ (each key head
+// repeated for the query heads that share it, transformers' repeat_kv), W_v the seeded one (the
+// layer's v_proj is not read: the views need q and k).
+//
+// GPT-2's block normalises first and its Conv1D adds a bias: q, k, v = LN(x)·W + b
+// (modeling_gpt2.py GPT2Block.forward: ln_1, then GPT2Attention.forward: query, key, value =
+// c_attn(hidden_states).split(split_size, dim=2); pytorch_utils.py Conv1D.forward: addmm(bias, x,
+// weight), weight [in, out]). W_v is the layer's real one: it is the third slice of the same
+// c_attn tensor, read and fingerprinted anyway, and a seeded W_v on the layer's normalised input
+// would give the output of no model. With LN(x) = s·(x − μ)⊙γ + β, s = 1/√(var(x) + ε):
+//   LN(x)·W + b = a'·W + c,   a' = s·(x − μ)⊙γ,   c = β·W + b.
+// a' lies in the hyperplane orthogonal to ν = (1/γ)/‖1/γ‖ (Σ (x − μ) = 0), so with W' = W + νᵀ(c − ν·W),
+// a'·W' = a'·W and ν·W' = c: q = (a' + ν)·W' exactly. The engines get content' = s·(e − μ_e)⊙γ + ν
+// and pe' = s·(p − μ_p)⊙γ (layerInputs; content' + pe' = a' + ν) and W' as W_q, W_k, W_v, so every
+// engine, oracle and worked example runs GPT-2's layer with no code of its own; the biases ride on
+// the content side, so a scheme without pe (pe' = 0) gets them too.
+struct LayerAttention
 {
-    if (!model.loaded) return nullptr;
-    const LoadedTensor* q = model.loaded->find("q_proj");
-    const LoadedTensor* k = model.loaded->find("k_proj");
-    if (!q || !k) return nullptr;
-    static std::mutex mutex;
-    // The weights are kept alive with their projections, so an address is never reused under an entry.
-    static std::vector<std::tuple<std::shared_ptr<const LoadedWeights>, std::uint64_t, int,
-                                  std::shared_ptr<const Projections>>>
-        cache;
-    const std::lock_guard lock(mutex);
-    for (const auto& [w, seed, heads, p] : cache)
-        if (w == model.loaded && seed == model.seed && heads == model.heads) return p;
+    std::shared_ptr<const Projections> proj;
+    bool norm = false;        // GPT-2's ln_1 before the projections
+    Eigen::RowVectorXd gamma; // ln_1.weight
+    double eps = 1e-5;
+    Eigen::RowVectorXd carrier; // ν
+};
+
+// ν: a unit vector orthogonal to every s·(x − μ)⊙γ. 1/γ normalised, or e_k where γ_k = 0.
+Eigen::RowVectorXd biasCarrier(const Eigen::RowVectorXd& gamma)
+{
+    Eigen::RowVectorXd nu = Eigen::RowVectorXd::Zero(gamma.size());
+    for (Eigen::Index k = 0; k < gamma.size(); ++k)
+        if (gamma[k] == 0.0) {
+            nu[k] = 1.0;
+            return nu;
+        }
+    nu = gamma.cwiseInverse();
+    return nu / nu.norm();
+}
+
+std::shared_ptr<const LayerAttention> makeLayer(const ModelConfig& model)
+{
+    const LoadedWeights& w = *model.loaded;
+    const LoadedTensor* attn = w.find("c_attn_weight");
+    const LoadedTensor* q = w.find("q_proj");
+    const LoadedTensor* k = w.find("k_proj");
+    if (!attn && !(q && k)) return nullptr;
     ModelConfig seeded = model;
     seeded.loaded = nullptr;
-    auto p = std::make_shared<Projections>(*Projections::shared(seeded)); // W_v
-    const int hd = model.headDim();
-    const int groups = model.heads / int(k->values.rows() / hd); // query heads per key head
-    p->wq = q->values.transpose();
-    for (int h = 0; h < model.heads; ++h)
-        p->wk.middleCols(h * hd, hd) = k->values.middleRows((h / groups) * hd, hd).transpose();
-    cache.emplace_back(model.loaded, model.seed, model.heads, p);
+    auto layer = std::make_shared<LayerAttention>();
+    auto p = std::make_shared<Projections>(*Projections::shared(seeded)); // W_v, when the layer has none
+    const int d = model.dModel, hd = model.headDim();
+    if (attn) {
+        checkGpt2Layer(w, model); // before any slice: the shapes this reads
+        // [in, out] = [d, 3d]: columns [0, d) are the query, [d, 2d) the key, [2d, 3d) the value, and
+        // head h is columns h·head_dim .. of each (_split_heads), as PosLab's W_q, W_k, W_v.
+        const Eigen::MatrixXd& c = attn->values;
+        const Eigen::VectorXd& b = w.find("c_attn_bias")->values.col(0);
+        layer->norm = true;
+        layer->gamma = w.find("ln_1_weight")->values.col(0).transpose();
+        const Eigen::RowVectorXd beta = w.find("ln_1_bias")->values.col(0).transpose();
+        if (w.settings && w.settings->layerNormEps)
+            layer->eps = *w.settings->layerNormEps; // GPT2Config: 1e-5
+        layer->carrier = biasCarrier(layer->gamma);
+        const Eigen::RowVectorXd& nu = layer->carrier;
+        Eigen::MatrixXd* parts[3] = {&p->wq, &p->wk, &p->wv};
+        for (int part = 0; part < 3; ++part) {
+            const Eigen::MatrixXd wp = c.middleCols(part * d, d);
+            const Eigen::RowVectorXd cp = beta * wp + b.segment(part * d, d).transpose();
+            *parts[part] = wp + nu.transpose() * (cp - nu * wp);
+        }
+    } else {
+        const int groups = model.heads / int(k->values.rows() / hd); // query heads per key head
+        p->wq = q->values.transpose();
+        for (int h = 0; h < model.heads; ++h)
+            p->wk.middleCols(h * hd, hd) = k->values.middleRows((h / groups) * hd, hd).transpose();
+    }
+    layer->proj = std::move(p);
+    return layer;
+}
+
+// Cached per weights, seed and heads. The weights are kept alive with their layer, so an address is
+// never reused under an entry.
+std::shared_ptr<const LayerAttention> layerAttention(const ModelConfig& model)
+{
+    if (!model.loaded || model.loaded->projections) return nullptr; // none, or an inputs file's own
+    static std::mutex mutex;
+    static std::vector<std::tuple<std::shared_ptr<const LoadedWeights>, std::uint64_t, int,
+                                  std::shared_ptr<const LayerAttention>>>
+        cache;
+    const std::lock_guard lock(mutex);
+    for (const auto& [w, seed, heads, l] : cache)
+        if (w == model.loaded && seed == model.seed && heads == model.heads) return l;
+    auto layer = makeLayer(model);
+    if (!layer) return nullptr;
+    cache.emplace_back(model.loaded, model.seed, model.heads, layer);
     if (cache.size() > 2) cache.erase(cache.begin());
-    return p;
+    return layer;
+}
+
+} // namespace
+
+std::shared_ptr<const Projections> layerProjections(const ModelConfig& model)
+{
+    const auto layer = layerAttention(model);
+    return layer ? layer->proj : nullptr;
+}
+
+void layerInputs(const ModelConfig& model, Eigen::MatrixXd& content, Eigen::MatrixXd& pe)
+{
+    const auto layer = layerAttention(model);
+    if (!layer || !layer->norm) return;
+    const auto d = double(content.cols());
+    for (Eigen::Index i = 0; i < content.rows(); ++i) {
+        // nn.LayerNorm: biased variance, ε inside the square root.
+        const double me = content.row(i).mean(), mp = pe.row(i).mean();
+        const double var = ((content.row(i) + pe.row(i)).array() - (me + mp)).square().sum() / d;
+        const double s = 1.0 / std::sqrt(var + layer->eps);
+        content.row(i) = (s * (content.row(i).array() - me) * layer->gamma.array()).matrix() + layer->carrier;
+        pe.row(i) = (s * (pe.row(i).array() - mp) * layer->gamma.array()).matrix();
+    }
 }
 
 WeightDefaults weightDefaults(const LoadedWeights& weights, const std::string& scheme)

@@ -68,6 +68,7 @@ std::string settingsText(const ModelSettings& s)
     add("relative_attention_max_distance", s.t5MaxDistance);
     add("position_buckets", s.debertaBuckets);
     add("max_relative_positions", s.debertaMaxRelative);
+    if (s.layerNormEps) out += ", layer_norm_eps " + jsonNumber(*s.layerNormEps);
     return out + "\n";
 }
 
@@ -103,9 +104,10 @@ std::string asJson(const TensorFile& f)
     return out + "]}";
 }
 
-std::string asJson(const Checkpoint& c)
+std::string asJson(const Checkpoint& c, int layer)
 {
-    std::string out = "{\"path\":" + jsonString(c.path()) + ",\"files\":[";
+    std::string out =
+        "{\"path\":" + jsonString(c.path()) + ",\"layer\":" + std::to_string(layer) + ",\"files\":[";
     for (std::size_t k = 0; k < c.files().size(); ++k)
         out += (k ? "," : "") + asJson(c.files()[k]);
     out += "],\"roles\":{";
@@ -138,6 +140,7 @@ std::string asJson(const Checkpoint& c)
         add("relative_attention_max_distance", s.t5MaxDistance);
         add("position_buckets", s.debertaBuckets);
         add("max_relative_positions", s.debertaMaxRelative);
+        add("layer_norm_eps", s.layerNormEps);
         out += "}";
     }
     return out + "}\n";
@@ -147,17 +150,19 @@ std::string asJson(const Checkpoint& c)
 
 std::string inspectUsage()
 {
-    return "Usage: poslab-cli inspect PATH [--format text|json]\n"
+    return "Usage: poslab-cli inspect PATH [--layer L] [--format text|json]\n"
            "\n"
            "Lists the tensors of a .safetensors or .npy file, or of a model folder (config.json with\n"
            "model.safetensors, or the shards of model.safetensors.index.json): name, dtype, shape and\n"
            "bytes, the safetensors __metadata__, the positional settings of config.json and the tensors\n"
            "found that hold positions (GPT-2 wpe, BERT position_embeddings, T5 relative_attention_bias,\n"
-           "DeBERTa rel_embeddings, LLaMA q_proj/k_proj of layer 0). Only the header is read; the file is checked against every rule\n"
-           "of its format (offsets that tile the data exactly, sizes that match dtype and shape, no\n"
-           "duplicate names) and refused with one line naming the rule it breaks.\n"
+           "DeBERTa rel_embeddings, and a layer's attention: LLaMA q_proj/k_proj, GPT-2 c_attn and\n"
+           "ln_1). Only the header is read; the file is checked against every rule of its format\n"
+           "(offsets that tile the data exactly, sizes that match dtype and shape, no duplicate names)\n"
+           "and refused with one line naming the rule it breaks.\n"
            "\n"
            "Options:\n"
+           "  --layer L    the layer whose attention tensors are mapped (default: 0)\n"
            "  --format F   text (default) or json\n"
            "  -h, --help   show this help\n";
 }
@@ -167,19 +172,21 @@ std::string runInspect(const std::vector<std::string>& args)
     std::vector<std::string> options;
     std::optional<std::string> path;
     for (const std::string& a : args) {
-        if (!path && !a.empty() && a[0] != '-' && (options.empty() || options.back() != "--format"))
+        if (!path && !a.empty() && a[0] != '-' &&
+            (options.empty() || (options.back() != "--format" && options.back() != "--layer")))
             path = a;
         else
             options.push_back(a);
     }
-    const CliArgs opts = CliArgs::parse("inspect", {{"format"}}, options);
+    const CliArgs opts = CliArgs::parse("inspect", {{"format"}, {"layer"}}, options);
     if (opts.helpRequested()) return inspectUsage();
     if (!path) throw Error("inspect needs the path of a .safetensors or .npy file");
     const std::string format = opts.value("format").value_or("text");
     if (format != "text" && format != "json")
         throw Error("--format must be text or json, got " + quoteInput(format));
-    const Checkpoint checkpoint = Checkpoint::open(*path);
-    return format == "json" ? asJson(checkpoint) : asText(checkpoint);
+    const int layer = opts.value("layer") ? parseIntOption("layer", *opts.value("layer"), 0, 100000) : 0;
+    const Checkpoint checkpoint = Checkpoint::open(*path, layer);
+    return format == "json" ? asJson(checkpoint, layer) : asText(checkpoint);
 }
 
 } // namespace poslab::cli

@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
 #include <QWidget>
 
 #include <algorithm>
@@ -33,9 +35,39 @@ QString localModelOf(const QMimeData* mime)
     return url.isLocalFile() && ModelFiles::canOpen(url.toLocalFile()) ? url.toLocalFile() : QString();
 }
 
-// The roles a picked tensor can play, with the scheme that shows it.
-const std::vector<std::pair<std::string, std::string>> kPickableRoles = {
-    {"position_table", "learned"}, {"t5_bias", "t5"}, {"t5_decoder_bias", "t5"}};
+// What a checkpoint can hold, as the dialog offers it: the roles one scheme takes (schemeWeightRoles),
+// those it cannot do without first, and whether they are a layer's.
+struct PickableKind
+{
+    const char* title;
+    std::vector<std::string> roles, optional;
+    bool layer = false;
+};
+const std::vector<PickableKind>& pickableKinds()
+{
+    static const std::vector<PickableKind> kinds = {
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog", "A learned position table (learned)"),
+         {"position_table"},
+         {}},
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog",
+                           "A GPT-2 layer: position table, ln_1 and c_attn (learned)"),
+         {"position_table", "c_attn_weight", "c_attn_bias", "ln_1_weight", "ln_1_bias"},
+         {},
+         true},
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog", "T5 encoder bias (t5)"), {"t5_bias"}, {}},
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog", "T5 decoder bias, one-directional (t5)"),
+         {"t5_decoder_bias"},
+         {}},
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog",
+                           "DeBERTa relative embeddings, LayerNorm optional (deberta)"),
+         {"deberta_rel"},
+         {"deberta_ln_weight", "deberta_ln_bias"}},
+        {QT_TRANSLATE_NOOP("poslab::gui::TensorPickerDialog", "A RoPE layer: q_proj and k_proj (rope)"),
+         {"q_proj", "k_proj"},
+         {},
+         true}};
+    return kinds;
+}
 
 // One layer's own numbers (an inputs file): x and the projections replace the toy content and weights.
 bool hasInputs(const Checkpoint& c)
@@ -50,6 +82,13 @@ std::string shapeText(const std::vector<std::uint64_t>& shape)
     for (const std::uint64_t d : shape)
         s += (s.empty() ? "" : " \u00d7 ") + std::to_string(d);
     return s;
+}
+
+// Whether the checkpoint's names already say what it holds: no need to ask.
+bool knownRoles(const Checkpoint& c)
+{
+    return c.role("position_table") || c.role("t5_bias") || c.role("t5_decoder_bias") ||
+           c.role("deberta_rel") || (c.role("q_proj") && c.role("k_proj")) || hasInputs(c);
 }
 
 } // namespace
@@ -108,7 +147,7 @@ bool ModelFiles::canOpen(const QString& path)
 
 LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::string& path,
                                   const LabRequest& current,
-                                  const std::vector<std::pair<std::string, std::string>>& tensors)
+                                  const std::vector<std::pair<std::string, std::string>>& tensors, int layer)
 {
     const auto named = [&](const std::string& role) {
         for (const auto& [r, name] : tensors)
@@ -120,6 +159,7 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
     r.weights = {};
     r.weights.path = path;
     r.weights.tensors = tensors;
+    r.weights.layer = layer;
     r.weights.inputs = inputs;
     if (inputs && !named("position_table") && !named("t5_bias") && !named("t5_decoder_bias")) {
         // the scheme shown stays; only the numbers it runs on change
@@ -180,16 +220,13 @@ bool ModelFiles::open(const QString& path, QString* error)
     try {
         const std::string p = path.toStdString();
         const Checkpoint checkpoint = Checkpoint::open(p);
-        std::vector<std::pair<std::string, std::string>> tensors;
-        const bool known = checkpoint.role("position_table") || checkpoint.role("t5_bias") ||
-                           checkpoint.role("t5_decoder_bias") ||
-                           (checkpoint.role("q_proj") && checkpoint.role("k_proj")) || hasInputs(checkpoint);
-        if (!known) {
-            const auto picked = m_picker(checkpoint);
-            if (!picked) return false; // cancelled: nothing changes, nothing to say
-            tensors.push_back(*picked);
+        WeightSpec picked;
+        if (!knownRoles(checkpoint)) {
+            const auto chosen = m_picker(checkpoint);
+            if (!chosen) return false; // cancelled: nothing changes, nothing to say
+            picked = *chosen;
         }
-        m_driver->request(requestFor(checkpoint, p, m_driver->lastRequest(), tensors));
+        m_driver->request(requestFor(checkpoint, p, m_driver->lastRequest(), picked.tensors, picked.layer));
     } catch (const FieldError& e) {
         return fail(QString::fromStdString(e.render([](const std::string& f) { return coreFieldName(f); })));
     } catch (const Error& e) {
@@ -218,42 +255,180 @@ bool ModelFiles::eventFilter(QObject* watched, QEvent* event)
     return QObject::eventFilter(watched, event);
 }
 
-std::optional<std::pair<std::string, std::string>> pickTensorDialog(const Checkpoint& checkpoint,
-                                                                    QWidget* parent)
+TensorPickerDialog::TensorPickerDialog(const Checkpoint& checkpoint, QWidget* parent)
+    : QDialog(parent), m_path(checkpoint.path())
 {
-    QDialog dialog(parent);
-    dialog.setWindowTitle(QObject::tr("Which tensor is which?"));
-    auto* form = new QFormLayout(&dialog);
-    auto* note =
-        new QLabel(QObject::tr("No tensor of %1 has a name PosLab knows. Pick the tensor and what it holds.")
-                       .arg(QString::fromStdString(checkpoint.path())),
-                   &dialog);
-    note->setWordWrap(true);
-    form->addRow(note);
-    auto* tensor = new QComboBox(&dialog);
-    for (const TensorFile& file : checkpoint.files())
-        for (const TensorInfo& t : file.index().tensors)
-            if (t.readable() && t.shape.size() == 2)
-                tensor->addItem(
-                    QString::fromStdString(t.name + "  [" + shapeText(t.shape) + ", " + t.dtype + "]"),
-                    QString::fromStdString(t.name));
-    auto* role = new QComboBox(&dialog);
-    for (const auto& [name, scheme] : kPickableRoles)
-        for (const auto& [known, text] : weightRoles())
-            if (known == name) role->addItem(QString::fromStdString(text), QString::fromStdString(name));
-    form->addRow(QObject::tr("&Tensor:"), tensor);
-    form->addRow(QObject::tr("&Holds:"), role);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Open)->setEnabled(tensor->count() > 0);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (tensor->count() == 0)
-        note->setText(QObject::tr("%1 has no 2-D floating-point tensor PosLab could show.")
-                          .arg(QString::fromStdString(checkpoint.path())));
+    // The note above the rows, the buttons below: the dialog takes the size the rows of the kind
+    // shown need (the wrapped note's height for the width included), again whenever the kind hides
+    // or shows rows.
+    auto* column = new QVBoxLayout(this);
+    column->setSizeConstraint(QLayout::SetFixedSize);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    column->addWidget(m_note);
+    m_form = new QFormLayout;
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    column->addLayout(m_form);
+    m_kind = new QComboBox(this);
+    m_kindLabel = new QLabel(this);
+    m_kindLabel->setBuddy(m_kind);
+    m_form->addRow(m_kindLabel, m_kind);
+    m_layer = new QSpinBox(this);
+    m_layer->setRange(0, 100000);
+    m_layerLabel = new QLabel(this);
+    m_layerLabel->setBuddy(m_layer);
+    m_form->addRow(m_layerLabel, m_layer);
+    // Every role any kind takes, once, in weightRoles' order; a kind shows its own rows.
+    const std::optional<long long> width =
+        checkpoint.settings() ? checkpoint.settings()->hiddenSize : std::nullopt;
+    for (const auto& [role, text] : weightRoles()) {
+        auto* box = new QComboBox(this);
+        // Shape and dtype first: a long name is cut at its end, never what decides the choice.
+        int longest = 0;
+        for (const TensorFile& file : checkpoint.files())
+            for (const TensorInfo& t : file.index().tensors)
+                if (t.readable() && roleFits(role, t.shape, width)) {
+                    const QString item =
+                        QString::fromStdString("[" + shapeText(t.shape) + "] " + t.dtype + "  " + t.name);
+                    box->addItem(item, QString::fromStdString(t.name));
+                    box->setItemData(box->count() - 1, item, Qt::ToolTipRole);
+                    longest = std::max(longest, int(item.size()));
+                }
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(std::clamp(longest, 24, 64));
+        // A role some kind may leave out (DeBERTa's LayerNorm) starts empty: its first entry says so.
+        for (const PickableKind& kind : pickableKinds())
+            if (std::find(kind.optional.begin(), kind.optional.end(), role) != kind.optional.end() &&
+                (box->count() == 0 || !box->itemData(0).toString().isEmpty()))
+                box->insertItem(0, QString(), QString());
+        box->setCurrentIndex(0);
+        m_form->addRow(QString::fromStdString(role + ":"), box);
+        m_roles.emplace_back(role, box);
+    }
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    column->addWidget(m_buttons);
+    for (std::size_t k = 0; k < pickableKinds().size(); ++k)
+        m_kind->addItem(QString());
+    // The first kind the checkpoint has tensors for.
+    for (int k = 0; k < kinds(); ++k) {
+        m_kind->setCurrentIndex(k);
+        if (complete()) break;
+        if (k == kinds() - 1) m_kind->setCurrentIndex(0);
+    }
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { update(); });
+    retranslate();
+}
+
+int TensorPickerDialog::kinds() const
+{
+    return int(pickableKinds().size());
+}
+
+void TensorPickerDialog::setKind(int kind)
+{
+    m_kind->setCurrentIndex(kind);
+}
+
+int TensorPickerDialog::kind() const
+{
+    return m_kind->currentIndex();
+}
+
+QStringList TensorPickerDialog::candidates(const std::string& role) const
+{
+    QStringList names;
+    for (const auto& [r, box] : m_roles)
+        if (r == role)
+            for (int k = 0; k < box->count(); ++k)
+                if (!box->itemData(k).toString().isEmpty()) names << box->itemData(k).toString();
+    return names;
+}
+
+bool TensorPickerDialog::choose(const std::string& role, const std::string& tensor)
+{
+    for (const auto& [r, box] : m_roles)
+        if (r == role) {
+            const int at = box->findData(QString::fromStdString(tensor));
+            if (at >= 0) box->setCurrentIndex(at);
+            return at >= 0;
+        }
+    return false;
+}
+
+void TensorPickerDialog::setLayer(int layer)
+{
+    m_layer->setValue(layer);
+}
+
+bool TensorPickerDialog::complete() const
+{
+    const PickableKind& kind = pickableKinds()[std::size_t(std::max(0, m_kind->currentIndex()))];
+    for (const std::string& role : kind.roles)
+        if (candidates(role).isEmpty()) return false;
+    return true;
+}
+
+WeightSpec TensorPickerDialog::spec() const
+{
+    const PickableKind& kind = pickableKinds()[std::size_t(std::max(0, m_kind->currentIndex()))];
+    WeightSpec spec;
+    spec.path = m_path;
+    for (const auto& [role, box] : m_roles) {
+        const bool wanted =
+            std::find(kind.roles.begin(), kind.roles.end(), role) != kind.roles.end() ||
+            std::find(kind.optional.begin(), kind.optional.end(), role) != kind.optional.end();
+        const QString name = box->currentData().toString();
+        if (wanted && !name.isEmpty()) spec.tensors.emplace_back(role, name.toStdString());
+    }
+    spec.layer = kind.layer ? m_layer->value() : 0;
+    return spec;
+}
+
+void TensorPickerDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QDialog::changeEvent(event);
+}
+
+void TensorPickerDialog::retranslate()
+{
+    setWindowTitle(tr("Which tensor is which?"));
+    m_kindLabel->setText(tr("&Holds:"));
+    m_layerLabel->setText(tr("&Layer:"));
+    for (int k = 0; k < kinds(); ++k)
+        m_kind->setItemText(k, tr(pickableKinds()[std::size_t(k)].title));
+    for (const auto& [role, box] : m_roles)
+        for (int k = 0; k < box->count(); ++k)
+            if (box->itemData(k).toString().isEmpty()) box->setItemText(k, tr("(none)"));
+    update();
+}
+
+void TensorPickerDialog::update()
+{
+    const PickableKind& kind = pickableKinds()[std::size_t(std::max(0, m_kind->currentIndex()))];
+    const auto in = [](const std::vector<std::string>& list, const std::string& role) {
+        return std::find(list.begin(), list.end(), role) != list.end();
+    };
+    for (const auto& [role, box] : m_roles)
+        m_form->setRowVisible(box, in(kind.roles, role) || in(kind.optional, role));
+    m_form->setRowVisible(m_layer, kind.layer);
+    const QString path = QString::fromStdString(m_path);
+    m_note->setText(
+        complete() ? tr("No tensor of %1 has a name PosLab knows. Pick what it holds and which "
+                        "tensor plays each part; only tensors whose shape fits are offered.")
+                         .arg(path)
+                   : tr("%1 has no floating-point tensor whose shape fits every part of this.").arg(path));
+    m_buttons->button(QDialogButtonBox::Open)->setEnabled(complete());
+    layout()->activate(); // rows shown get their height now, not at the next event loop turn
+}
+
+std::optional<WeightSpec> pickTensorDialog(const Checkpoint& checkpoint, QWidget* parent)
+{
+    TensorPickerDialog dialog(checkpoint, parent);
     if (dialog.exec() != QDialog::Accepted) return std::nullopt;
-    return std::pair(role->currentData().toString().toStdString(),
-                     tensor->currentData().toString().toStdString());
+    return dialog.spec();
 }
 
 } // namespace poslab::gui

@@ -2,7 +2,9 @@
 
 #include <checkpoint.h>
 #include <request.h>
+#include <weights.h>
 
+#include <QDialog>
 #include <QObject>
 #include <QString>
 
@@ -12,7 +14,12 @@
 #include <utility>
 
 class QAction;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
 class QMenu;
+class QSpinBox;
 class QWidget;
 
 namespace poslab::gui {
@@ -39,8 +46,9 @@ class ModelFiles : public QObject
     // `failed`, when it cannot be opened; nothing changes then.
     bool open(const QString& path, QString* error = nullptr);
 
-    // Which tensor plays which role, asked of the user: nullopt when cancelled.
-    using Picker = std::function<std::optional<std::pair<std::string, std::string>>(const Checkpoint&)>;
+    // Which tensors play which roles, and the layer, asked of the user: WeightSpec::tensors and
+    // ::layer, as --tensor and --layer fill them (the path is open's); nullopt when cancelled.
+    using Picker = std::function<std::optional<WeightSpec>(const Checkpoint&)>;
     void setPicker(Picker picker) { m_picker = std::move(picker); }
 
     // The request that shows `checkpoint` (opened from `path`) over `current`: the scheme its tables
@@ -50,7 +58,8 @@ class ModelFiles : public QObject
     // can show.
     static LabRequest requestFor(const Checkpoint& checkpoint, const std::string& path,
                                  const LabRequest& current,
-                                 const std::vector<std::pair<std::string, std::string>>& tensors = {});
+                                 const std::vector<std::pair<std::string, std::string>>& tensors = {},
+                                 int layer = 0);
 
     QAction* openAction() const { return m_open; }
     QAction* seededAction() const { return m_seeded; }
@@ -70,8 +79,44 @@ class ModelFiles : public QObject
     Picker m_picker;
 };
 
-// The dialog behind the default picker: a role and one of the checkpoint's 2-D tensors.
-std::optional<std::pair<std::string, std::string>> pickTensorDialog(const Checkpoint& checkpoint,
-                                                                    QWidget* parent);
+// The dialog behind the default picker: what the checkpoint holds (one entry per scheme's set of
+// roles, weightRoles(): a position table, a GPT-2 layer, T5's biases, DeBERTa's table and its
+// optional LayerNorm, a RoPE layer's q_proj and k_proj), then a tensor for each role among those
+// whose shape fits it (roleFits, with config.json's width), each shown with its shape and dtype,
+// and the layer where the roles are a layer's.
+class TensorPickerDialog : public QDialog
+{
+    Q_OBJECT
+  public:
+    explicit TensorPickerDialog(const Checkpoint& checkpoint, QWidget* parent = nullptr);
+
+    int kinds() const;
+    void setKind(int kind);
+    int kind() const;
+    QStringList candidates(const std::string& role) const; // tensor names offered for the role
+    bool choose(const std::string& role, const std::string& tensor);
+    void setLayer(int layer);
+    bool complete() const;   // every role of the kind has a tensor
+    WeightSpec spec() const; // tensors and layer chosen
+
+  protected:
+    void changeEvent(QEvent* event) override;
+
+  private:
+    void retranslate();
+    void update();
+
+    std::string m_path;
+    QFormLayout* m_form = nullptr;
+    QLabel* m_note = nullptr;
+    QLabel* m_kindLabel = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLabel* m_layerLabel = nullptr;
+    QSpinBox* m_layer = nullptr;
+    std::vector<std::pair<std::string, QComboBox*>> m_roles;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+std::optional<WeightSpec> pickTensorDialog(const Checkpoint& checkpoint, QWidget* parent);
 
 } // namespace poslab::gui

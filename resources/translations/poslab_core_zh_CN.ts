@@ -1895,4 +1895,19 @@
         <translation>**此处对不上。** %1</translation>
     </message>
 </context>
+<context>
+    <name>Weights</name>
+    <message>
+        <source>%1 has %2 but no %3 for layer %4</source>
+        <translation>%1 有 %2，但没有第 %4 层的 %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is %3 but must be %4 for d_model %5 (%6 %7)</source>
+        <translation>%2 中的 %1 形状为 %3，但 d_model 为 %5 时必须是 %4（%6 %7）</translation>
+    </message>
+    <message>
+        <source>{heads} must be %1, the n_head of config.json that the layer&apos;s c_attn is split into, got %2</source>
+        <translation>{heads} 必须是 %1，即 config.json 的 n_head（该层的 c_attn 按它分成多个头），实际为 %2</translation>
+    </message>
+</context>
 </TS>

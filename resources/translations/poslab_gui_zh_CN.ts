@@ -242,26 +242,6 @@
         <translation>对数刻度只适用于概率，不适用于 logit、偏置这类有符号值</translation>
     </message>
     <message>
-        <source>Which tensor is which?</source>
-        <translation>哪个张量是什么？</translation>
-    </message>
-    <message>
-        <source>No tensor of %1 has a name PosLab knows. Pick the tensor and what it holds.</source>
-        <translation>%1 中没有 PosLab 认识的张量名。请选择张量及其内容。</translation>
-    </message>
-    <message>
-        <source>&amp;Tensor:</source>
-        <translation>张量(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Holds:</source>
-        <translation>内容(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>%1 has no 2-D floating-point tensor PosLab could show.</source>
-        <translation>%1 中没有 PosLab 能显示的二维浮点张量。</translation>
-    </message>
-    <message>
         <source>%1 needs n × n matrices: unavailable at n = %2
 (only the probabilities of the head shown are streamed and pooled)</source>
         <translation>%1 需要 n × n 矩阵：n = %2 时不可用
@@ -1434,6 +1414,57 @@ Esc cancels</source>
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>poslab::gui::TensorPickerDialog</name>
+    <message>
+        <source>A learned position table (learned)</source>
+        <translation>可学习的位置表（learned）</translation>
+    </message>
+    <message>
+        <source>A GPT-2 layer: position table, ln_1 and c_attn (learned)</source>
+        <translation>GPT-2 的一层：位置表、ln_1 与 c_attn（learned）</translation>
+    </message>
+    <message>
+        <source>T5 encoder bias (t5)</source>
+        <translation>T5 编码器偏置（t5）</translation>
+    </message>
+    <message>
+        <source>T5 decoder bias, one-directional (t5)</source>
+        <translation>T5 解码器偏置，单向（t5）</translation>
+    </message>
+    <message>
+        <source>DeBERTa relative embeddings, LayerNorm optional (deberta)</source>
+        <translation>DeBERTa 相对位置嵌入，LayerNorm 可选（deberta）</translation>
+    </message>
+    <message>
+        <source>A RoPE layer: q_proj and k_proj (rope)</source>
+        <translation>RoPE 的一层：q_proj 与 k_proj（rope）</translation>
+    </message>
+    <message>
+        <source>Which tensor is which?</source>
+        <translation>哪个张量是什么？</translation>
+    </message>
+    <message>
+        <source>&amp;Holds:</source>
+        <translation>内容(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>层(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>No tensor of %1 has a name PosLab knows. Pick what it holds and which tensor plays each part; only tensors whose shape fits are offered.</source>
+        <translation>%1 中没有 PosLab 认识的张量名。请选择它包含什么，以及每一部分由哪个张量担任；只列出形状相符的张量。</translation>
+    </message>
+    <message>
+        <source>%1 has no floating-point tensor whose shape fits every part of this.</source>
+        <translation>%1 中没有形状与此项每一部分都相符的浮点张量。</translation>
     </message>
 </context>
 <context>

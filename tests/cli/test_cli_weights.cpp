@@ -177,3 +177,84 @@ TEST(CliWeights, InputsFeedOneLayersOwnNumbers)
               std::string::npos)
         << longer.err;
 }
+
+// A GPT-2 block's attention (modeling_gpt2.py GPT2Block.forward: ln_1, then GPT2Attention's Conv1D
+// c_attn stored [in, out]): --layer picks the block, inspect lists its tensors, and the same tensors
+// under other names, given by --tensor, give the very same logits (one path). The numbers
+// themselves are checked by hand in test_weights.cpp (AGpt2LayersLogitsAreLn1ThenConv1DThenSplit).
+TEST(CliWeights, AGpt2LayerByNameOrByHand)
+{
+    const auto filled = [](std::size_t count, double a, double b) {
+        std::vector<double> v;
+        for (std::size_t k = 0; k < count; ++k)
+            v.push_back(0.5 * std::sin(a * double(k) + b));
+        return v;
+    };
+    const auto layer = [&](const std::string& prefix, int l) {
+        return std::vector<FixtureTensor>{
+            f32Tensor(prefix + ".attn.c_attn.weight", {8, 24}, filled(192, 0.37 + l, 0.1)),
+            f32Tensor(prefix + ".attn.c_attn.bias", {24}, filled(24, 1.3, l)),
+            f32Tensor(prefix + ".ln_1.weight", {8}, filled(8, 0.2, 2.0 + l)),
+            f32Tensor(prefix + ".ln_1.bias", {8}, filled(8, 0.9, l))};
+    };
+    TempFolder gpt2, renamed;
+    for (const TempFolder* dir : {&gpt2, &renamed})
+        dir->write("config.json", R"({"model_type": "gpt2", "n_embd": 8, "n_head": 2, "n_positions": 16,
+            "layer_norm_epsilon": 1e-05})");
+    std::vector<FixtureTensor> tensors = {f32Tensor("wpe.weight", {16, 8}, sinusoidTable(16, 8))};
+    for (int l : {0, 1}) {
+        const auto block = layer("h." + std::to_string(l), l);
+        tensors.insert(tensors.end(), block.begin(), block.end());
+    }
+    gpt2.write("model.safetensors", safetensorsOf(tensors));
+    std::vector<FixtureTensor> other = {f32Tensor("pos", {16, 8}, sinusoidTable(16, 8))};
+    for (FixtureTensor t : layer("h.1", 1)) {
+        t.name = "blk1/" + t.name.substr(4); // blk1/attn.c_attn.weight, ...: no common name
+        other.push_back(t);
+    }
+    renamed.write("model.safetensors", safetensorsOf(other));
+
+    const CliResult listed = succeed({"inspect", gpt2.path(), "--layer", "1"});
+    EXPECT_NE(listed.out.find("positions found:\n"
+                              "  position_table = wpe.weight\n"
+                              "  c_attn_weight = h.1.attn.c_attn.weight\n"
+                              "  c_attn_bias = h.1.attn.c_attn.bias\n"
+                              "  ln_1_weight = h.1.ln_1.weight\n"
+                              "  ln_1_bias = h.1.ln_1.bias\n"),
+              std::string::npos)
+        << listed.out;
+    EXPECT_NE(listed.out.find("layer_norm_eps 1e-05"), std::string::npos) << listed.out;
+    const JsonValue json = jsonOf({"inspect", gpt2.path(), "--layer", "1"});
+    EXPECT_EQ(json["layer"].number, 1);
+    EXPECT_EQ(json["roles"]["c_attn_weight"]["tensor"].text, "h.1.attn.c_attn.weight");
+
+    const std::vector<std::string> base = {"--scheme", "learned", "--text", "the cat sat on the mat",
+                                           "--what",   "logits",  "--head", "1"};
+    const auto logits = [&](std::vector<std::string> args) {
+        args.insert(args.end(), base.begin(), base.end());
+        return csvOf(computeArgs(args));
+    };
+    const Matrix one = logits({"--weights", gpt2.path(), "--layer", "1"});
+    const Matrix zero = logits({"--weights", gpt2.path()});
+    const Matrix byHand =
+        logits({"--weights", renamed.path(), "--tensor", "position_table=pos", "--tensor",
+                "c_attn_weight=blk1/attn.c_attn.weight", "--tensor", "c_attn_bias=blk1/attn.c_attn.bias",
+                "--tensor", "ln_1_weight=blk1/ln_1.weight", "--tensor", "ln_1_bias=blk1/ln_1.bias"});
+    ASSERT_EQ(one.size(), 6u);
+    EXPECT_EQ(one, byHand);
+    EXPECT_NE(one, zero);
+    std::vector<std::string> args = {"--weights", gpt2.path(), "--layer", "1"};
+    args.insert(args.end(), base.begin(), base.end());
+    args.back() = "0";
+    const JsonValue out = jsonOf(computeArgs(args));
+    EXPECT_EQ(out["tensor.c_attn_weight"].text, "h.1.attn.c_attn.weight");
+    EXPECT_EQ(out["tensor.ln_1_bias"].text, "h.1.ln_1.bias");
+
+    // Named by hand but incomplete: one line naming what is missing.
+    const CliResult missing = runCli(computeArgs(
+        {"--scheme", "learned", "--n", "4", "--weights", renamed.path(), "--tensor", "position_table=pos",
+         "--tensor", "c_attn_weight=blk1/attn.c_attn.weight", "--what", "probs"}));
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_EQ(missing.err, "poslab-cli: error: '" + renamed.path() +
+                               "' has c_attn_weight but no c_attn_bias for layer 0\n");
+}

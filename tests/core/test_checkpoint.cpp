@@ -112,7 +112,9 @@ TEST(Checkpoint, RolesByTheNamesCommonCheckpointsUse)
             out += r.role + "=" + r.tensor + ";";
         return out;
     };
-    EXPECT_EQ(rolesOf({"h.0.attn.c_attn.weight", "wpe.weight", "wte.weight"}), "position_table=wpe.weight;");
+    // GPT-2: wpe, and block 0's c_attn (its Conv1D [in, out]; the bias and ln_1 would be found too).
+    EXPECT_EQ(rolesOf({"h.0.attn.c_attn.weight", "wpe.weight", "wte.weight"}),
+              "position_table=wpe.weight;c_attn_weight=h.0.attn.c_attn.weight;");
     EXPECT_EQ(rolesOf({"transformer.wpe.weight"}), "position_table=transformer.wpe.weight;");
     EXPECT_EQ(rolesOf({"bert.embeddings.position_embeddings.weight", "bert.encoder.layer.0.output.LayerNorm.weight",
                        "bert.embeddings.LayerNorm.weight"}),

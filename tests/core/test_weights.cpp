@@ -4,6 +4,7 @@
 // for each way a checkpoint can fail a scheme. Every file is written by the test.
 
 #include "error.h"
+#include "errorbound.h"
 #include "lab.h"
 #include "model.h"
 #include "scheme.h"
@@ -570,4 +571,302 @@ TEST(LoadedWeights, DebertaRelativeEmbeddingsAreLayerNormed)
     r.params["bucket_size"] = "8";
     EXPECT_NE(errorOf([&] { validate(r, LabProduct::Table); }).find("has 8 rows but 2 \u00b7 span = 16"),
               std::string::npos);
+}
+
+// A GPT-2 layer (transformers' modeling_gpt2.py, GPT2Block.forward and GPT2Attention.forward;
+// pytorch_utils.py Conv1D): a = ln_1(x) for x = content + wpe rows, then query, key, value =
+// (a·W + b).split(d_model) with W = c_attn.weight stored [in, out] = [d_model, 3·d_model], and head h
+// is columns h·head_dim .. of each (_split_heads); logits = q·kᵀ/√head_dim. Computed here by hand,
+// straight from those definitions, and held against the Lab's, which folds ln_1's β and the bias
+// into the projections (weights.cpp, LayerAttention). The bound is the rounding of both evaluations
+// (errorbound.h) from their operands; each way of misreading the layer misses it by far.
+namespace {
+
+struct Gpt2Layer
+{
+    int d = 8, heads = 2, positions = 6;
+    Eigen::MatrixXd wpe, w;        // [positions, d], c_attn [d, 3d]
+    Eigen::RowVectorXd b, g, beta; // c_attn.bias [3d], ln_1 weight and bias [d]
+    double eps = 1e-5;
+};
+
+Gpt2Layer gpt2Layer()
+{
+    Gpt2Layer l;
+    const int d = l.d;
+    l.wpe.resize(l.positions, d);
+    l.w.resize(d, 3 * d);
+    l.b.resize(3 * d);
+    l.g.resize(d);
+    l.beta.resize(d);
+    // Values of either sign and no symmetry: W's query slice is not its transpose, the q, k and v
+    // slices differ, γ ≠ 1 and β, b ≠ 0. Stored as F32, so read back exactly as float.
+    for (int r = 0; r < l.positions; ++r)
+        for (int c = 0; c < d; ++c)
+            l.wpe(r, c) = float(0.6 * std::sin(1.3 * r + 0.7 * c) + 0.1 * r);
+    for (int r = 0; r < d; ++r)
+        for (int c = 0; c < 3 * d; ++c)
+            l.w(r, c) = float(0.4 * std::cos(0.9 * r * r + 1.7 * c + 0.3) - 0.05 * (c % 5));
+    for (int c = 0; c < 3 * d; ++c)
+        l.b(c) = float(0.3 * std::sin(2.1 * c + 1.0));
+    for (int c = 0; c < d; ++c) {
+        l.g(c) = float(0.8 + 0.15 * c - 0.02 * c * c);
+        l.beta(c) = float(0.25 * std::cos(1.1 * c) - 0.1);
+    }
+    return l;
+}
+
+std::vector<double> values(const Eigen::RowVectorXd& v)
+{
+    return std::vector<double>(v.data(), v.data() + v.size());
+}
+
+// The folder as Hugging Face saves GPT-2: config.json (GPT2Config's keys) and the tensors of blocks
+// 0 and 1 ("transformer." as older checkpoints name them); block 0 holds other numbers.
+void writeGpt2(const TempFolder& dir, const Gpt2Layer& l, const std::string& extra = {})
+{
+    dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 8, "n_head": 2, "n_positions": 6,
+        "layer_norm_epsilon": 1e-05)" +
+                                 extra + "}");
+    const auto d = std::uint64_t(l.d);
+    dir.write("model.safetensors",
+              safetensorsOf(
+                  {f32Tensor("transformer.wpe.weight", {6, d}, rowMajor(l.wpe)),
+                   f32Tensor("transformer.h.0.attn.c_attn.weight", {d, 3 * d},
+                             rowMajor(Eigen::MatrixXd(0.5 * l.w))),
+                   f32Tensor("transformer.h.0.attn.c_attn.bias", {3 * d}, std::vector<double>(3 * d, 0.0)),
+                   f32Tensor("transformer.h.0.ln_1.weight", {d}, std::vector<double>(d, 1.0)),
+                   f32Tensor("transformer.h.0.ln_1.bias", {d}, std::vector<double>(d, 0.0)),
+                   f32Tensor("transformer.h.1.attn.c_attn.weight", {d, 3 * d}, rowMajor(l.w)),
+                   f32Tensor("transformer.h.1.attn.c_attn.bias", {3 * d}, values(l.b)),
+                   f32Tensor("transformer.h.1.ln_1.weight", {d}, values(l.g)),
+                   f32Tensor("transformer.h.1.ln_1.bias", {d}, values(l.beta))}));
+}
+
+// How the layer could be misread; None is GPT-2's own.
+enum class Misread
+{
+    None,
+    OutIn,
+    SplitOrder,
+    NoLn,
+    NoBias,
+    NoLnBias
+};
+
+// A value computed in double beside the bound of its rounding (errorbound.h: mag ≥ |exact|, err).
+struct Evaluated
+{
+    Eigen::MatrixXd value;
+    poslab::test::Bounded bound;
+};
+
+// GPT-2's logits of head h for inputs x (n × d), straight from the definitions: LayerNorm entries
+// within γ_{4d} of s·(|x| + |μ|)·|γ| + |β| (two d-term sums, a square root and a handful of
+// operations each), then the products and sums of errorbound.h.
+Evaluated gpt2Logits(const Gpt2Layer& l, const Eigen::MatrixXd& x, int h, Misread m = Misread::None)
+{
+    using namespace poslab::test;
+    const int d = l.d, n = int(x.rows()), hd = d / l.heads;
+    const double u = kUnitF64;
+    Eigen::MatrixXd a(n, d), aMag(n, d);
+    for (int i = 0; i < n; ++i) {
+        const double mu = x.row(i).mean();
+        const double var = (x.row(i).array() - mu).square().sum() / d; // nn.LayerNorm: biased
+        const double s = 1.0 / std::sqrt(var + l.eps);
+        for (int c = 0; c < d; ++c) {
+            a(i, c) = (x(i, c) - mu) * s * l.g(c) + (m == Misread::NoLnBias ? 0.0 : l.beta(c));
+            aMag(i, c) = s * (std::abs(x(i, c)) + std::abs(mu)) * std::abs(l.g(c)) + std::abs(l.beta(c));
+        }
+    }
+    if (m == Misread::NoLn) a = x, aMag = x.cwiseAbs();
+    Eigen::MatrixXd w = l.w;
+    if (m == Misread::OutIn) { // the same bytes read as [3d, d], y = x·Wᵀ
+        const std::vector<double> stored = rowMajor(l.w);
+        w = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+                stored.data(), 3 * d, d)
+                .transpose();
+    }
+    const Eigen::RowVectorXd b = m == Misread::NoBias ? Eigen::RowVectorXd::Zero(3 * d) : l.b;
+    const int qAt = m == Misread::SplitOrder ? d : 0, kAt = m == Misread::SplitOrder ? 0 : d;
+    const Bounded ab{aMag, gamma(4 * d, u) * aMag};
+    const auto project = [&](int at) -> Evaluated {
+        const Eigen::MatrixXd ws = w.middleCols(at + h * hd, hd);
+        const Eigen::MatrixXd bs = b.segment(at + h * hd, hd).replicate(n, 1);
+        const Bounded p = product(ab, exactly(ws), u), bias = exactly(bs);
+        return {a * ws + bs, sum({&p, &bias}, u)};
+    };
+    const Evaluated q = project(qAt), k = project(kAt);
+    return {q.value * k.value.transpose() / std::sqrt(double(hd)),
+            scaled(product(q.bound, transposed(k.bound), u), 1.0 / std::sqrt(double(hd)), 3, u)};
+}
+
+// The bound of the Lab's own evaluation (weights.cpp): x̂ = content' + pe' (LayerNorm's parts, and
+// the bias carrier ν, |ν_k| ≤ 1) within γ_{4d} of s·(|e| + |μ_e| + |p| + |μ_p|)·|γ| + 1, in double;
+// W' = W + νᵀ(β·W + b − ν·W) within γ_{2d+4} of |W| + 1ᵀ(|β||W| + |b| + 1ᵀ|W|); both stored in the
+// engine's precision u, then q = x̂·W'_q, k = x̂·W'_k and q·kᵀ/√head_dim in it.
+poslab::test::Bounded labLogitsBound(const Gpt2Layer& l, const Eigen::MatrixXd& e, const Eigen::MatrixXd& p,
+                                     int h, double u)
+{
+    using namespace poslab::test;
+    const int d = l.d, n = int(e.rows()), hd = d / l.heads;
+    const double u64 = kUnitF64;
+    Eigen::MatrixXd xMag(n, d);
+    for (int i = 0; i < n; ++i) {
+        const Eigen::RowVectorXd x = e.row(i) + p.row(i);
+        const double mu = x.mean(), s = 1.0 / std::sqrt((x.array() - mu).square().sum() / d + l.eps);
+        const double me = std::abs(e.row(i).mean()), mp = std::abs(p.row(i).mean());
+        for (int c = 0; c < d; ++c)
+            xMag(i, c) = s * (std::abs(e(i, c)) + me + std::abs(p(i, c)) + mp) * std::abs(l.g(c)) + 1.0;
+    }
+    const Eigen::MatrixXd aw = l.w.cwiseAbs();
+    const Eigen::RowVectorXd ones = Eigen::RowVectorXd::Ones(d);
+    const auto folded = [&](int at) {
+        const Eigen::MatrixXd ws = aw.middleCols(at + h * hd, hd);
+        const Eigen::RowVectorXd c =
+            l.beta.cwiseAbs() * ws + l.b.segment(at + h * hd, hd).cwiseAbs() + ones * ws;
+        const Eigen::MatrixXd mag = ws + ones.transpose() * c;
+        return rounded(Bounded{mag, gamma(2 * d + 4, u64) * mag}, u);
+    };
+    const Bounded x = rounded(Bounded{xMag, gamma(4 * d, u64) * xMag}, u);
+    const Bounded q = product(x, folded(0), u), k = product(x, folded(d), u);
+    return scaled(product(q, transposed(k), u), 1.0 / std::sqrt(double(hd)), 3, u);
+}
+
+} // namespace
+
+TEST(LoadedWeights, AGpt2LayersLogitsAreLn1ThenConv1DThenSplit)
+{
+    const Gpt2Layer l = gpt2Layer();
+    TempFolder dir;
+    writeGpt2(dir, l);
+    WeightSpec spec;
+    spec.path = dir.path();
+    spec.layer = 1;
+    const auto w = loadWeights(spec, schemeWeightRoles("learned"));
+    ASSERT_NE(w->find("c_attn_weight"), nullptr);
+    EXPECT_EQ(w->find("c_attn_weight")->print.tensor, "transformer.h.1.attn.c_attn.weight");
+    EXPECT_EQ(w->find("ln_1_bias")->print.tensor, "transformer.h.1.ln_1.bias");
+    const WeightDefaults defaults = weightDefaults(*w, "learned");
+    EXPECT_EQ(defaults.dModel, 8);
+    EXPECT_EQ(defaults.heads, 2); // n_head
+
+    LabRequest r = request("learned", 0);
+    r.text = "the cat sat on the mat";
+    r.model.dModel = l.d;
+    r.model.heads = l.heads;
+    r.model.lambda = 0.7;
+    r.matrix = "logits";
+    r.weights = spec;
+    const Sequence seq = r.sequence();
+    ASSERT_EQ(seq.size(), 6);
+    const Eigen::MatrixXd e = contentVectors(seq, r.effectiveModel()); // the toy content
+    const Eigen::MatrixXd p = l.wpe.topRows(seq.size());               // the real wpe rows
+    const Eigen::MatrixXd x = e + p;
+    Lab lab;
+    for (const EngineKind engine : {EngineKind::Reference, EngineKind::OneDnn})
+        for (int h = 0; h < l.heads; ++h) {
+            r.engine = engine;
+            r.head = h;
+            const Table t = lab.table(r);
+            ASSERT_EQ(t.shape, (std::vector<std::size_t>{6, 6}));
+            const Eigen::MatrixXd got =
+                Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+                    t.data.data(), 6, 6);
+            const Evaluated want = gpt2Logits(l, x, h);
+            const double u =
+                engine == EngineKind::Reference ? poslab::test::kUnitF64 : poslab::test::kUnitF32;
+            const Eigen::MatrixXd bound = want.bound.err + labLogitsBound(l, e, p, h, u).err;
+            const auto ok = poslab::test::excess(got, want.value, bound);
+            EXPECT_LE(ok.ratio, 1.0) << "head " << h << ": " << ok;
+            // Each misreading is far outside the bound: [in, out] read as [out, in], q and k
+            // swapped, ln_1 or its β or the bias dropped.
+            for (const Misread m :
+                 {Misread::OutIn, Misread::SplitOrder, Misread::NoLn, Misread::NoBias, Misread::NoLnBias}) {
+                const auto off = poslab::test::excess(got, gpt2Logits(l, x, h, m).value, bound);
+                EXPECT_GT(off.ratio, 10.0) << "misreading " << int(m) << ", head " << h << ": " << off;
+            }
+        }
+
+    // W_v is the layer's own: the output z of a one-token sequence is ln_1(x_0)·W_v + b_v.
+    r.text = "cat";
+    r.matrix = "out";
+    r.engine = EngineKind::Reference;
+    r.head = 0;
+    const Table z = lab.table(r);
+    const Eigen::RowVectorXd x0 = contentVectors(r.sequence(), r.effectiveModel()).row(0) + l.wpe.row(0);
+    const double mu = x0.mean(), s = 1.0 / std::sqrt((x0.array() - mu).square().sum() / l.d + l.eps);
+    const Eigen::RowVectorXd a0 = ((x0.array() - mu) * s * l.g.array()).matrix() + l.beta;
+    const Eigen::RowVectorXd v = a0 * l.w.middleCols(2 * l.d, l.d) + l.b.segment(2 * l.d, l.d);
+    ASSERT_EQ(z.shape, (std::vector<std::size_t>{1, 4}));
+    for (int c = 0; c < 4; ++c) // head 0: columns 0..3 of v; terms of magnitude < 8, 2d + 8 roundings
+        EXPECT_NEAR(z.at(0, std::size_t(c)), v(c),
+                    poslab::test::gamma(4 * l.d + 8, poslab::test::kUnitF64) * 64.0)
+            << c;
+}
+
+// The roles by GPT-2's names with or without "transformer.", and h.1 is not h.11.
+TEST(LoadedWeights, Gpt2LayerRolesByName)
+{
+    const std::vector<std::pair<std::string, std::string>> names = {{"wpe.weight", "a"},
+                                                                    {"h.11.attn.c_attn.weight", "a"},
+                                                                    {"h.1.attn.c_attn.weight", "a"},
+                                                                    {"h.1.attn.c_attn.bias", "a"},
+                                                                    {"h.1.ln_1.weight", "a"},
+                                                                    {"h.1.ln_1.bias", "a"},
+                                                                    {"h.1.ln_2.weight", "a"},
+                                                                    {"h.1.attn.bias", "a"}};
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const TensorRole& role : findRoles(names, 1))
+        found.emplace_back(role.role, role.tensor);
+    EXPECT_EQ(found,
+              (std::vector<std::pair<std::string, std::string>>{{"position_table", "wpe.weight"},
+                                                                {"c_attn_weight", "h.1.attn.c_attn.weight"},
+                                                                {"c_attn_bias", "h.1.attn.c_attn.bias"},
+                                                                {"ln_1_weight", "h.1.ln_1.weight"},
+                                                                {"ln_1_bias", "h.1.ln_1.bias"}}));
+    EXPECT_EQ(findRoles(names, 11).size(), 2u); // wpe and h.11's c_attn
+}
+
+// Shapes a GPT-2 layer must have, each refused in one line naming the tensor.
+TEST(LoadedWeights, AMalformedGpt2LayerIsOneLine)
+{
+    const Gpt2Layer l = gpt2Layer();
+    LabRequest r = request("learned", 4);
+    r.model.dModel = 8;
+    r.model.heads = 2;
+    const auto attempt = [&](const std::vector<poslab::test::FixtureTensor>& tensors) {
+        TempFolder dir;
+        dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 8, "n_head": 2})");
+        std::vector<poslab::test::FixtureTensor> all = {f32Tensor("wpe.weight", {6, 8}, rowMajor(l.wpe))};
+        all.insert(all.end(), tensors.begin(), tensors.end());
+        dir.write("model.safetensors", safetensorsOf(all));
+        r.weights.path = dir.path();
+        std::string e = errorOf([&] { validate(r, LabProduct::Table); });
+        const std::string path = dir.path();
+        for (std::size_t at; (at = e.find(path)) != std::string::npos;)
+            e.replace(at, path.size(), "DIR");
+        return e;
+    };
+    const auto c = f32Tensor("h.0.attn.c_attn.weight", {8, 24}, rowMajor(l.w));
+    const auto b = f32Tensor("h.0.attn.c_attn.bias", {24}, values(l.b));
+    const auto g = f32Tensor("h.0.ln_1.weight", {8}, values(l.g));
+    const auto beta = f32Tensor("h.0.ln_1.bias", {8}, values(l.beta));
+    EXPECT_EQ(attempt({c, b, g, beta}), "(no error)");
+    // Stored [out, in] as a Linear would be: [3·d_model, d_model].
+    EXPECT_EQ(
+        attempt({f32Tensor("h.0.attn.c_attn.weight", {24, 8}, rowMajor(l.w)), b, g, beta}),
+        "'h.0.attn.c_attn.weight' in 'DIR/model.safetensors' is [24, 8] but must be [8, 24] for d_model 8 "
+        "(c_attn_weight [d_model, 3 \u00b7 d_model] ([in, out]))");
+    EXPECT_EQ(attempt({c, f32Tensor("h.0.attn.c_attn.bias", {16}, std::vector<double>(16, 0.0)), g, beta}),
+              "'h.0.attn.c_attn.bias' in 'DIR/model.safetensors' is [16] but must be [24] for d_model 8 "
+              "(c_attn_bias [3 \u00b7 d_model] (a vector))");
+    EXPECT_EQ(
+        attempt({c, b, f32Tensor("h.0.ln_1.weight", {1, 8}, values(l.g)), beta}),
+        "'h.0.ln_1.weight' in 'DIR/model.safetensors' is [1, 8]: ln_1_weight must be [d_model] (a vector)");
+    EXPECT_EQ(attempt({c, b, g}), "'DIR' has c_attn_weight but no ln_1_bias for layer 0");
+    // The heads are config.json's n_head.
+    r.model.heads = 4;
+    EXPECT_EQ(attempt({c, b, g, beta}),
+              "heads must be 2, the n_head of config.json that the layer's c_attn is split into, got 4");
 }

@@ -2,7 +2,9 @@
 // replaces the seeded one in the views, the model takes its width and heads, a tensor with an
 // unknown name is picked by hand, the session remembers the weights, and changed weights say so.
 
+#include "cjk.h"
 #include "guitest.h"
+#include "layoutcheck.h"
 
 #include "attentionbound.h"
 #include "driver.h"
@@ -13,16 +15,21 @@
 
 #include <attention.h>
 #include <error.h>
+#include <language.h>
 #include <scheme.h>
 #include <weights.h>
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QFormLayout>
 #include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QUrl>
 
@@ -120,12 +127,13 @@ class TestModels : public QObject
         dir.write("x.safetensors", safetensorsOf({f32Tensor("mystery", {12, 8}, ramp(12, 8))}));
         MainWindow window;
         int asked = 0;
-        window.modelFiles()->setPicker(
-            [&](const Checkpoint& c) -> std::optional<std::pair<std::string, std::string>> {
-                ++asked;
-                if (c.files().size() != 1) return std::nullopt;
-                return std::pair<std::string, std::string>("position_table", "mystery");
-            });
+        window.modelFiles()->setPicker([&](const Checkpoint& c) -> std::optional<WeightSpec> {
+            ++asked;
+            if (c.files().size() != 1) return std::nullopt;
+            WeightSpec spec;
+            spec.tensors = {{"position_table", "mystery"}};
+            return spec;
+        });
         QString error;
         QVERIFY2(window.modelFiles()->open(QString::fromStdString(dir.file("x.safetensors")), &error),
                  qPrintable(error));
@@ -143,6 +151,119 @@ class TestModels : public QObject
         QVERIFY(!window.modelFiles()->open(QString::fromStdString(dir.file("x.safetensors"))));
         QCOMPARE(failed.count(), 0);
         QCOMPARE(window.driver()->lastRequest().weights, before.weights);
+    }
+
+    // The dialog (TensorPickerDialog) offers every kind a scheme takes (weightRoles), and for each
+    // role only the tensors whose shape fits it, with config.json's width: here GPT-2's layer under
+    // names no checkpoint uses. What it returns is the WeightSpec --tensor and --layer build, and
+    // opening with it shows GPT-2's layer (learned, its c_attn and ln_1 at the layer picked).
+    void theDialogPicksEveryRoleAndTheLayerByShape()
+    {
+        TempFolder dir;
+        dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 8, "n_head": 2, "n_positions": 12})");
+        dir.write(
+            "model.safetensors",
+            safetensorsOf({f32Tensor("pos", {12, 8}, ramp(12, 8)), f32Tensor("qkv", {8, 24}, ramp(8, 24)),
+                           f32Tensor("qkv_b", {24}, ramp(1, 24)), f32Tensor("gain", {8}, ramp(1, 8)),
+                           f32Tensor("shift", {8}, ramp(1, 8)), f32Tensor("wide", {12, 16}, ramp(12, 16)),
+                           f32Tensor("buckets", {32, 2}, ramp(32, 2))}));
+        const Checkpoint checkpoint = Checkpoint::open(dir.path());
+        TensorPickerDialog dialog(checkpoint);
+        QCOMPARE(dialog.kinds(), 6);
+        // Only the shapes that fit: [*, 8] tables, c_attn [8, 24], its bias [24], vectors [8].
+        QCOMPARE(dialog.candidates("position_table"), QStringList({"pos"}));
+        QCOMPARE(dialog.candidates("c_attn_weight"), QStringList({"qkv"}));
+        QCOMPARE(dialog.candidates("c_attn_bias"), QStringList({"qkv_b"}));
+        QCOMPARE(dialog.candidates("ln_1_weight"), QStringList({"gain", "shift"}));
+        QCOMPARE(dialog.candidates("q_proj"), QStringList({"pos"}));
+        QCOMPARE(dialog.candidates("t5_bias"), QStringList({"pos", "qkv", "wide", "buckets"}));
+        QCOMPARE(dialog.candidates("deberta_ln_bias"), QStringList({"gain", "shift"}));
+        // The GPT-2 kind: its five rows and the layer shown, the others hidden.
+        dialog.setKind(1);
+        QVERIFY(dialog.complete());
+        auto* form = dialog.findChild<QFormLayout*>();
+        QVERIFY(form);
+        const auto visible = [&](const char* role) {
+            for (QComboBox* box : dialog.findChildren<QComboBox*>())
+                if (form->labelForField(box) &&
+                    static_cast<QLabel*>(form->labelForField(box))->text() == QLatin1String(role) + u':')
+                    return form->isRowVisible(box);
+            return false;
+        };
+        QVERIFY(visible("c_attn_weight") && visible("ln_1_bias") && visible("position_table"));
+        QVERIFY(!visible("q_proj") && !visible("t5_bias") && !visible("deberta_rel"));
+        QVERIFY(form->isRowVisible(dialog.findChild<QSpinBox*>()));
+        QVERIFY(dialog.choose("ln_1_weight", "gain"));
+        QVERIFY(dialog.choose("ln_1_bias", "shift"));
+        QVERIFY(!dialog.choose("c_attn_weight", "pos")); // [12, 8] is no c_attn
+        dialog.setLayer(3);
+        const WeightSpec spec = dialog.spec();
+        QCOMPARE(spec.layer, 3);
+        using Named = std::vector<std::pair<std::string, std::string>>;
+        QCOMPARE(spec.tensors, (Named{{"position_table", "pos"},
+                                      {"c_attn_weight", "qkv"},
+                                      {"c_attn_bias", "qkv_b"},
+                                      {"ln_1_weight", "gain"},
+                                      {"ln_1_bias", "shift"}}));
+        // DeBERTa's LayerNorm may stay empty; T5's kind has no layer.
+        dialog.setKind(4);
+        QCOMPARE(dialog.spec().tensors, (Named{{"deberta_rel", "pos"}}));
+        QVERIFY(dialog.choose("deberta_ln_weight", "gain"));
+        QCOMPARE(dialog.spec().tensors.size(), std::size_t(2));
+        dialog.setKind(2);
+        QVERIFY(!form->isRowVisible(dialog.findChild<QSpinBox*>()));
+        QCOMPARE(dialog.spec().layer, 0);
+
+        // Through ModelFiles: the same spec, as --tensor and --layer would give it.
+        MainWindow window;
+        window.modelFiles()->setPicker([&](const Checkpoint&) -> std::optional<WeightSpec> { return spec; });
+        QString error;
+        QVERIFY2(window.modelFiles()->open(QString::fromStdString(dir.path()), &error), qPrintable(error));
+        const LabRequest& r = window.driver()->lastRequest();
+        QCOMPARE(r.scheme, std::string("learned"));
+        QCOMPARE(r.weights.tensors, spec.tensors);
+        QCOMPARE(r.weights.layer, 3);
+        QCOMPARE(r.model.dModel, 8);
+        QCOMPARE(r.model.heads, 2);
+        const ModelConfig model = r.schemeModel();
+        QVERIFY(model.loaded->find("c_attn_weight"));
+        QCOMPARE(model.loaded->find("ln_1_bias")->print.tensor, std::string("shift"));
+    }
+
+    // Rendered in English and Chinese: nothing cut (layoutProblems), the Chinese one in Chinese.
+    // POSLAB_PICKER_PNG=DIR keeps the pictures.
+    void theDialogReadsInEveryLanguage()
+    {
+        TempFolder dir;
+        dir.write("config.json", R"({"model_type": "gpt2", "n_embd": 8, "n_head": 2})");
+        dir.write(
+            "model.safetensors",
+            safetensorsOf(
+                {f32Tensor("transformer.embeddings.positions", {12, 8}, ramp(12, 8)),
+                 f32Tensor("transformer.blocks.0.attention.qkv_projection.weight", {8, 24}, ramp(8, 24)),
+                 f32Tensor("transformer.blocks.0.attention.qkv_projection.bias", {24}, ramp(1, 24)),
+                 f32Tensor("transformer.blocks.0.norm_before_attention.weight", {8}, ramp(1, 8)),
+                 f32Tensor("transformer.blocks.0.norm_before_attention.bias", {8}, ramp(1, 8))}));
+        const Checkpoint checkpoint = Checkpoint::open(dir.path());
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            QVERIFY(figure::setLanguage(language));
+            TensorPickerDialog dialog(checkpoint);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            for (const int kind : {4, 5, 1}) { // DeBERTa's (none), RoPE's pair, GPT-2's five and the layer
+                dialog.setKind(kind);
+                const QStringList problems = poslab::test::layoutProblems(&dialog);
+                QVERIFY2(problems.isEmpty(),
+                         qPrintable(language + QStringLiteral(": ") + problems.join(u'\n')));
+                if (const QByteArray keep = qgetenv("POSLAB_PICKER_PNG"); !keep.isEmpty())
+                    QVERIFY(dialog.grab().save(
+                        QDir(QString::fromLocal8Bit(keep))
+                            .filePath(QStringLiteral("picker-%1-%2.png").arg(language).arg(kind))));
+            }
+            QCOMPARE(dialog.windowTitle().contains(QStringLiteral("Which")), language == QLatin1String("en"));
+            if (language != QLatin1String("en")) QVERIFY(poslab::test::hasCjk(dialog.windowTitle()));
+        }
+        QVERIFY(figure::setLanguage(QStringLiteral("en")));
     }
 
     // An inputs file (x, w_q, w_k, w_v): the scheme shown stays, x is the sequence and its width the model's.
