@@ -6,6 +6,7 @@
 #include "checkpoint.h"
 
 #include "error.h"
+#include "i18n.h"
 #include "jsonparse.h"
 #include "params.h"
 
@@ -28,12 +29,12 @@ std::string readSmallFile(const fs::path& p)
     const auto size = fs::file_size(p, ec);
     if (ec) throw Error(quoteInput(p.string()) + ": " + ec.message());
     if (size > kMaxJsonFile)
-        throw Error(quoteInput(p.string()) + ": " + std::to_string(size) + " bytes is too large for " +
-                    p.filename().string() + " (at most 16 MiB)");
+        throw Error(fill(trCore("Errors", "%1: %2 bytes is too large for %3 (at most 16 MiB)"),
+                         {quoteInput(p.string()), std::to_string(size), p.filename().string()}));
     std::ifstream in(p, std::ios::binary);
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!in.read(text.data(), std::streamsize(size)))
-        throw Error(quoteInput(p.string()) + ": cannot read it");
+        throw Error(fill(trCore("Errors", "%1: cannot read it"), {quoteInput(p.string())}));
     return text;
 }
 
@@ -55,7 +56,7 @@ std::optional<long long> integer(const json::Value& root, std::initializer_list<
         if (!v || v->kind == json::Value::Kind::Null) continue;
         const auto d = v->asDouble();
         if (!d || *d != static_cast<double>(static_cast<long long>(*d)))
-            throw Error("config.json: " + std::string(key) + " must be an integer, not " + v->kindName());
+            throw Error(fill(trCore("Errors", "config.json: %1 must be an integer, not %2"), {key, v->kindName()}));
         return static_cast<long long>(*d);
     }
     return std::nullopt;
@@ -67,7 +68,7 @@ std::optional<double> real(const json::Value& root, std::initializer_list<const 
         const json::Value* v = root.find(key);
         if (!v || v->kind == json::Value::Kind::Null) continue;
         const auto d = v->asDouble();
-        if (!d) throw Error("config.json: " + std::string(key) + " must be a number, not " + v->kindName());
+        if (!d) throw Error(fill(trCore("Errors", "config.json: %1 must be a number, not %2"), {key, v->kindName()}));
         return d;
     }
     return std::nullopt;
@@ -75,14 +76,16 @@ std::optional<double> real(const json::Value& root, std::initializer_list<const 
 
 void readRope(const json::Value& block, const std::string& key, ModelSettings& s)
 {
-    if (!block.isObject()) throw Error("config.json: " + key + " must be an object, not " + block.kindName());
+    if (!block.isObject())
+        throw Error(fill(trCore("Errors", "config.json: %1 must be an object, not %2"), {key, block.kindName()}));
     for (const auto& [k, v] : block.members) {
         if (k == "rope_type" || k == "type") {
             if (v.kind != json::Value::Kind::String)
-                throw Error("config.json: " + key + "." + k + " must be a string");
+                throw Error(fill(trCore("Errors", "config.json: %1.%2 must be a string"), {key, k}));
             if (s.ropeType.empty() || k == "rope_type") s.ropeType = v.text; // rope_type wins
         } else if (k == "rope_theta") {
-            if (!v.asDouble()) throw Error("config.json: " + key + ".rope_theta must be a number");
+            if (!v.asDouble())
+                throw Error(fill(trCore("Errors", "config.json: %1.rope_theta must be a number"), {key}));
             s.ropeTheta = v.asDouble();
         } else if (v.kind == json::Value::Kind::Number) {
             s.ropeScaling[k] = v.text;
@@ -92,7 +95,7 @@ void readRope(const json::Value& block, const std::string& key, ModelSettings& s
             std::string list;
             for (const json::Value& item : v.items) {
                 if (item.kind != json::Value::Kind::Number)
-                    throw Error("config.json: " + key + "." + k + " must be a list of numbers");
+                    throw Error(fill(trCore("Errors", "config.json: %1.%2 must be a list of numbers"), {key, k}));
                 list += (list.empty() ? "" : ",") + item.text;
             }
             s.ropeScaling[k] = list;
@@ -105,7 +108,7 @@ void readRope(const json::Value& block, const std::string& key, ModelSettings& s
 ModelSettings parseModelSettings(std::string_view text)
 {
     const json::Value root = json::parse(text, "config.json");
-    if (!root.isObject()) throw Error("config.json is not a JSON object");
+    if (!root.isObject()) throw Error(trCore("Errors", "config.json is not a JSON object"));
     ModelSettings s;
     if (const json::Value* t = root.find("model_type"); t && t->kind == json::Value::Kind::String) s.modelType = t->text;
     s.maxPositions = integer(root, {"max_position_embeddings", "n_positions"});
@@ -127,7 +130,8 @@ ModelSettings parseModelSettings(std::string_view text)
         s.debertaNormRel = n->text.find("layer_norm") != std::string::npos;
     s.layerNormEps = real(root, {"layer_norm_eps", "layer_norm_epsilon"});
     if (s.layerNormEps && !(*s.layerNormEps > 0.0 && *s.layerNormEps < 1.0))
-        throw Error("config.json: layer_norm_eps must be between 0 and 1, got " + formatReal(*s.layerNormEps));
+        throw Error(fill(trCore("Errors", "config.json: layer_norm_eps must be between 0 and 1, got %1"),
+                         {formatReal(*s.layerNormEps)}));
     return s;
 }
 
@@ -185,7 +189,7 @@ std::pair<const TensorFile*, const TensorInfo*> Checkpoint::find(const std::stri
 {
     for (const TensorFile& f : m_files)
         if (const TensorInfo* t = f.index().find(tensor)) return {&f, t};
-    throw Error(quoteInput(m_path) + ": no tensor " + quoteInput(tensor));
+    throw Error(fill(trCore("Errors", "%1: no tensor %2"), {quoteInput(m_path), quoteInput(tensor)}));
 }
 
 Checkpoint Checkpoint::open(const std::string& path, int layer)
@@ -194,7 +198,7 @@ Checkpoint Checkpoint::open(const std::string& path, int layer)
     c.m_path = path;
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) throw Error(quoteInput(path) + ": no such file or folder");
+    if (ec || !fs::exists(st)) throw Error(fill(trCore("Errors", "%1: no such file or folder"), {quoteInput(path)}));
     if (!fs::is_directory(st)) {
         c.m_files.push_back(TensorFile::open(path));
     } else {
@@ -216,13 +220,15 @@ Checkpoint Checkpoint::open(const std::string& path, int layer)
                 throw Error(where + e.what());
             }
             const json::Value* map = root.isObject() ? root.find("weight_map") : nullptr;
-            if (!map || !map->isObject()) throw Error(where + "no weight_map object");
+            if (!map || !map->isObject()) throw Error(where + trCore("Errors", "no weight_map object"));
             std::vector<std::string> shards;
             for (const auto& [name, file] : map->members) {
-                if (file.kind != json::Value::Kind::String) throw Error(where + "weight_map values must be file names");
+                if (file.kind != json::Value::Kind::String)
+                    throw Error(where + trCore("Errors", "weight_map values must be file names"));
                 // A shard is a file of this folder: no path, no way out of it.
                 if (file.text.empty() || file.text.find('/') != std::string::npos || file.text == "." || file.text == "..")
-                    throw Error(where + "shard " + quoteInput(file.text) + " is not a file name in this folder");
+                    throw Error(where + fill(trCore("Errors", "shard %1 is not a file name in this folder"),
+                                             {quoteInput(file.text)}));
                 if (std::find(shards.begin(), shards.end(), file.text) == shards.end()) shards.push_back(file.text);
             }
             for (const std::string& shard : shards)
@@ -233,8 +239,8 @@ Checkpoint Checkpoint::open(const std::string& path, int layer)
                     return fs::path(f.path()).filename() == shard;
                 });
                 if (!it->index().find(member.key))
-                    throw Error(where + "names " + quoteInput(member.key) + " in " + quoteInput(shard) +
-                                ", which has no such tensor");
+                    throw Error(where + fill(trCore("Errors", "names %1 in %2, which has no such tensor"),
+                                             {quoteInput(member.key), quoteInput(shard)}));
             }
         } else if (fs::exists(dir / "model.safetensors")) {
             c.m_files.push_back(TensorFile::open((dir / "model.safetensors").string()));
@@ -246,10 +252,11 @@ Checkpoint Checkpoint::open(const std::string& path, int layer)
             std::sort(found.begin(), found.end());
             if (found.empty()) {
                 const bool pickle = fs::exists(dir / "pytorch_model.bin");
-                throw Error(quoteInput(path) + ": no .safetensors or .npy weights" +
-                            (pickle ? std::string(" (pytorch_model.bin is a Python pickle, which PosLab does not run; "
-                                                  "convert it to safetensors)")
-                                    : std::string()));
+                throw Error(pickle ? fill(trCore("Errors", "%1: no .safetensors or .npy weights (pytorch_model.bin is a "
+                                                           "Python pickle, which PosLab does not run; convert it to "
+                                                           "safetensors)"),
+                                          {quoteInput(path)})
+                                   : fill(trCore("Errors", "%1: no .safetensors or .npy weights"), {quoteInput(path)}));
             }
             for (const std::string& f : found)
                 c.m_files.push_back(TensorFile::open(f));

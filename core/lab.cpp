@@ -229,8 +229,8 @@ LabResult Lab::compute(const LabRequest& request, const RunControl& control)
         result.run = std::move(run);
     } else if (request.pool.cells || overBudget) {
         if (request.engine != EngineKind::OneDnn)
-            throw FieldError("engine",
-                             "n = " + std::to_string(n) + " is streamed, which {engine} onednn does");
+            throw FieldError("engine", fill(trCore("Errors", "n = %1 is streamed, which {engine} onednn does"),
+                                            {std::to_string(n)}));
         // Cells of a whole number of tokens where n allows it.
         const int step = (n + kFallbackPoolCells - 1) / kFallbackPoolCells;
         const int cells = request.pool.cells ? *request.pool.cells : (n + step - 1) / step;

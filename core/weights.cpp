@@ -51,8 +51,8 @@ std::string roleShape(const std::string& role)
     if (role == "deberta_rel") return "[2 · position_buckets, d_model]";
     if (role == "q_proj" || role == "k_proj") return "[out, in]";
     if (role == "c_attn_weight") return "[d_model, 3 \u00b7 d_model] ([in, out])";
-    if (role == "c_attn_bias") return "[3 \u00b7 d_model] (a vector)";
-    if (vectorRole(role)) return "[d_model] (a vector)";
+    if (role == "c_attn_bias") return trCore("Weights", "[3 \u00b7 d_model] (a vector)");
+    if (vectorRole(role)) return trCore("Weights", "[d_model] (a vector)");
     return "2-D";
 }
 
@@ -190,17 +190,18 @@ void checkLoaded(const LoadedWeights& weights, int n, const ModelConfig& model)
 {
     const int dModel = model.dModel;
     const auto sizeError = [&](const LoadedTensor& t, const std::string& want) {
-        return weightsError(quoteInput(t.print.tensor, kQuotedNameChars) + " in " +
-                            quoteInput(t.print.file, kQuotedNameChars) + " is " +
-                            std::to_string(t.values.rows()) + " \u00d7 " + std::to_string(t.values.cols()) +
-                            " but must be " + want);
+        return weightsError(fill(trCore("Weights", "%1 in %2 is %3 \u00d7 %4 but must be %5"),
+                                 {quoteInput(t.print.tensor, kQuotedNameChars),
+                                  quoteInput(t.print.file, kQuotedNameChars), std::to_string(t.values.rows()),
+                                  std::to_string(t.values.cols()), want}));
     };
     const std::string d = std::to_string(dModel);
     if (const LoadedTensor* q = weights.find("q_proj")) {
         const LoadedTensor* k = weights.find("k_proj");
         if (!k)
-            throw weightsError(quoteInput(weights.spec.path, kQuotedNameChars) +
-                               " has q_proj but no k_proj for layer " + std::to_string(weights.spec.layer));
+            throw weightsError(fill(trCore("Weights", "%1 has q_proj but no k_proj for layer %2"),
+                                    {quoteInput(weights.spec.path, kQuotedNameChars),
+                                     std::to_string(weights.spec.layer)}));
         const int hd = model.headDim();
         if (q->values.rows() != dModel || q->values.cols() != dModel)
             throw sizeError(*q,
@@ -209,14 +210,14 @@ void checkLoaded(const LoadedWeights& weights, int n, const ModelConfig& model)
         const auto kvRows = k->values.rows();
         if (k->values.cols() != dModel || hd <= 0 || kvRows % hd != 0 || kvRows == 0 ||
             model.heads % (kvRows / hd) != 0)
-            throw sizeError(*k, "kv_heads \u00b7 " + std::to_string(hd) + " \u00d7 " + d +
-                                    " with kv_heads dividing the " + std::to_string(model.heads) + " heads");
+            throw sizeError(*k, fill(trCore("Weights", "kv_heads \u00b7 %1 \u00d7 %2 with kv_heads dividing the %3 heads"),
+                                     {std::to_string(hd), d, std::to_string(model.heads)}));
     }
     checkGpt2Layer(weights, model);
     if (!weights.spec.inputs) return;
     const LoadedTensor* x = weights.find("x");
     if (x->values.rows() != n || x->values.cols() != dModel)
-        throw sizeError(*x, std::to_string(n) + " \u00d7 " + d + " (n tokens \u00d7 d_model)");
+        throw sizeError(*x, fill(trCore("Weights", "%1 \u00d7 %2 (n tokens \u00d7 d_model)"), {std::to_string(n), d}));
     for (const char* role : {"w_q", "w_k", "w_v"}) {
         const LoadedTensor* w = weights.find(role);
         if (w->values.rows() != dModel || w->values.cols() != dModel)
@@ -246,12 +247,13 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
             std::string list;
             for (const auto& k : weightRoles())
                 list += (list.empty() ? "" : ", ") + k.first;
-            throw weightsError("unknown tensor role " + quoteInput(role) + " (known: " + list + ")");
+            throw weightsError(fill(trCore("Weights", "unknown tensor role %1 (known: %2)"), {quoteInput(role), list}));
         }
-        if (tensor.empty()) throw weightsError("the tensor role " + quoteInput(role) + " names no tensor");
+        if (tensor.empty())
+            throw weightsError(fill(trCore("Weights", "the tensor role %1 names no tensor"), {quoteInput(role)}));
     }
     if (spec.layer < 0 || spec.layer > 100000)
-        throw FieldError("layer", "{layer} must be between 0 and 100000, got " + std::to_string(spec.layer));
+        throw outOfRange("layer", spec.layer, 0, 100000);
 
     Checkpoint checkpoint = [&] {
         try {
@@ -259,8 +261,9 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
         } catch (const FieldError&) {
             throw;
         } catch (const Error& e) {
-            throw weightsError(std::string(e.what()) +
-                               (spec.expect.empty() ? "" : " (the session's weights)"));
+            throw weightsError(spec.expect.empty()
+                                   ? std::string(e.what())
+                                   : fill(trCore("Weights", "%1 (the session's weights)"), {e.what()}));
         }
     }();
 
@@ -290,8 +293,9 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
                 name = role;
             else if (spec.inputs &&
                      std::find(inputRoles().begin(), inputRoles().end(), role) != inputRoles().end())
-                throw weightsError(quoteInput(spec.path, kQuotedNameChars) + " has no tensor " +
-                                   quoteInput(role) + " (an inputs file holds x, w_q, w_k and w_v)");
+                throw weightsError(
+                    fill(trCore("Weights", "%1 has no tensor %2 (an inputs file holds x, w_q, w_k and w_v)"),
+                         {quoteInput(spec.path, kQuotedNameChars), quoteInput(role)}));
             else
                 continue; // the scheme says whether it needs it
         }
@@ -299,18 +303,18 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
         try {
             found = checkpoint.find(name);
         } catch (const Error& e) {
-            throw weightsError(std::string(e.what()) + " (for " + role + ")");
+            throw weightsError(fill(trCore("Weights", "%1 (for %2)"), {e.what(), role}));
         }
         const TensorFile* file = found.first;
         const TensorInfo* info = found.second;
         const bool vector = vectorRole(role);
         if (vector ? info->shape.size() != 1 : info->shape.size() != 2)
-            throw weightsError(quoteInput(name, kQuotedNameChars) + " in " +
-                               quoteInput(file->path(), kQuotedNameChars) + " is " + shapeText(info->shape) +
-                               ": " + role + " must be " + roleShape(role));
+            throw weightsError(fill(trCore("Weights", "%1 in %2 is %3: %4 must be %5"),
+                                    {quoteInput(name, kQuotedNameChars), quoteInput(file->path(), kQuotedNameChars),
+                                     shapeText(info->shape), role, roleShape(role)}));
         checkMemory("weights", 8.0 * double(info->elements()),
-                    quoteInput(name, kQuotedNameChars) + " " + shapeText(info->shape) + " as double",
-                    "use a smaller tensor");
+                    fill(trCore("Weights", "%1 %2 as double"), {quoteInput(name, kQuotedNameChars), shapeText(info->shape)}),
+                    trCore("Weights", "use a smaller tensor"));
         LoadedTensor t;
         t.shape = info->shape;
         const std::vector<double> values = [&] {
@@ -344,15 +348,15 @@ std::shared_ptr<const LoadedWeights> loadWeights(const WeightSpec& spec,
         const LoadedTensor* got = weights->find(want.role);
         if (!got && std::find(wanted.begin(), wanted.end(), want.role) == wanted.end()) continue;
         if (!got)
-            throw weightsError(quoteInput(spec.path, kQuotedNameChars) + " no longer has the tensor " +
-                               quoteInput(want.tensor, kQuotedNameChars) + " the session used for " +
-                               want.role);
+            throw weightsError(fill(trCore("Weights", "%1 no longer has the tensor %2 the session used for %3"),
+                                    {quoteInput(spec.path, kQuotedNameChars), quoteInput(want.tensor, kQuotedNameChars),
+                                     want.role}));
         if (got->print.sha256 != want.sha256)
-            throw weightsError(quoteInput(got->print.tensor, kQuotedNameChars) + " in " +
-                               quoteInput(got->print.file, kQuotedNameChars) +
-                               " has changed since the session was saved (SHA-256 " +
-                               shortHash(got->print.sha256) + ", the session recorded " +
-                               shortHash(want.sha256) + ")");
+            throw weightsError(fill(trCore("Weights", "%1 in %2 has changed since the session was saved (SHA-256 "
+                                                      "%3, the session recorded %4)"),
+                                    {quoteInput(got->print.tensor, kQuotedNameChars),
+                                     quoteInput(got->print.file, kQuotedNameChars), shortHash(got->print.sha256),
+                                     shortHash(want.sha256)}));
     }
 
     const std::lock_guard lock(mutex);

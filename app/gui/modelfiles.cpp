@@ -166,12 +166,21 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
     } else if (named("position_table")) {
         r.params.clear();
         r.scheme = "learned";
+        // GPT-2 is a decoder (its attention is causal); BERT-family encoders see both ways. A bare
+        // table without config.json says neither: the mask stays as the user set it.
+        const std::string type = checkpoint.settings() ? checkpoint.settings()->modelType : std::string();
+        if (named("c_attn_weight") || type == "gpt2")
+            r.model.causal = true;
+        else if (!type.empty())
+            r.model.causal = false;
     } else if (named("deberta_rel")) {
         r.params.clear(); // buckets and max position from config.json
         r.scheme = "deberta";
+        r.model.causal = false; // an encoder
     } else if (named("q_proj") && named("k_proj")) {
         r.params.clear(); // the layer's own RoPE settings follow from config.json
         r.scheme = "rope";
+        r.model.causal = true; // LLaMA-family models are decoders
     } else if (named("t5_bias")) {
         r.params.clear();
         r.scheme = "t5";
@@ -185,11 +194,16 @@ LabRequest ModelFiles::requestFor(const Checkpoint& checkpoint, const std::strin
         std::string found;
         for (const TensorRole& role : checkpoint.roles())
             found += (found.empty() ? "" : ", ") + role.role;
-        throw Error(quoteInput(path, kQuotedNameChars) +
-                    ": no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer "
-                    "inputs (x, w_q, w_k, w_v)" +
-                    (found.empty() ? std::string()
-                                   : " (it has " + found + ", which the explorer does not show yet)"));
+        const QString file = QString::fromStdString(quoteInput(path, kQuotedNameChars));
+        throw Error((found.empty()
+                         ? tr("%1: no position table, T5 bias, DeBERTa relative embeddings, q/k projections or "
+                              "layer inputs (x, w_q, w_k, w_v)")
+                               .arg(file)
+                         : tr("%1: no position table, T5 bias, DeBERTa relative embeddings, q/k projections or "
+                              "layer inputs (x, w_q, w_k, w_v); it has %2, which the explorer does not "
+                              "show yet")
+                               .arg(file, QString::fromStdString(found)))
+                        .toStdString());
     }
     const auto loaded = loadWeights(r.weights, schemeWeightRoles(r.scheme));
     const WeightDefaults d = weightDefaults(*loaded, r.scheme);

@@ -722,6 +722,82 @@
         <source>the reference engine computes in double: {dtype} applies to {engine} onednn</source>
         <translation>参考引擎以 double 计算：{dtype} 只适用于 {engine} onednn</translation>
     </message>
+    <message>
+        <source>%1: %2 bytes is too large for %3 (at most 16 MiB)</source>
+        <translation>%1：%2 字节，对 %3 来说太大（至多 16 MiB）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it</source>
+        <translation>%1：无法读取</translation>
+    </message>
+    <message>
+        <source>config.json: %1 must be an integer, not %2</source>
+        <translation>config.json：%1 必须是整数，而不是%2</translation>
+    </message>
+    <message>
+        <source>config.json: %1 must be a number, not %2</source>
+        <translation>config.json：%1 必须是数，而不是%2</translation>
+    </message>
+    <message>
+        <source>config.json: %1 must be an object, not %2</source>
+        <translation>config.json：%1 必须是对象，而不是%2</translation>
+    </message>
+    <message>
+        <source>config.json: %1.%2 must be a string</source>
+        <translation>config.json：%1.%2 必须是字符串</translation>
+    </message>
+    <message>
+        <source>config.json: %1.rope_theta must be a number</source>
+        <translation>config.json：%1.rope_theta 必须是数</translation>
+    </message>
+    <message>
+        <source>config.json: %1.%2 must be a list of numbers</source>
+        <translation>config.json：%1.%2 必须是数的列表</translation>
+    </message>
+    <message>
+        <source>config.json is not a JSON object</source>
+        <translation>config.json 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>config.json: layer_norm_eps must be between 0 and 1, got %1</source>
+        <translation>config.json：layer_norm_eps 必须在 0 与 1 之间，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1: no tensor %2</source>
+        <translation>%1：没有张量 %2</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>no weight_map object</source>
+        <translation>没有 weight_map 对象</translation>
+    </message>
+    <message>
+        <source>weight_map values must be file names</source>
+        <translation>weight_map 的值必须是文件名</translation>
+    </message>
+    <message>
+        <source>shard %1 is not a file name in this folder</source>
+        <translation>分片 %1 不是本文件夹中的文件名</translation>
+    </message>
+    <message>
+        <source>names %1 in %2, which has no such tensor</source>
+        <translation>指明 %1 在 %2 中，但该文件没有这个张量</translation>
+    </message>
+    <message>
+        <source>%1: no .safetensors or .npy weights (pytorch_model.bin is a Python pickle, which PosLab does not run; convert it to safetensors)</source>
+        <translation>%1：没有 .safetensors 或 .npy 权重（pytorch_model.bin 是 Python pickle，PosLab 不会执行它；请先转换为 safetensors）</translation>
+    </message>
+    <message>
+        <source>%1: no .safetensors or .npy weights</source>
+        <translation>%1：没有 .safetensors 或 .npy 权重</translation>
+    </message>
+    <message>
+        <source>n = %1 is streamed, which {engine} onednn does</source>
+        <translation>n = %1 需要流式计算，这只有 {engine} onednn 能做</translation>
+    </message>
 </context>
 <context>
     <name>Lab</name>
@@ -1908,6 +1984,70 @@
     <message>
         <source>{heads} must be %1, the n_head of config.json that the layer&apos;s c_attn is split into, got %2</source>
         <translation>{heads} 必须是 %1，即 config.json 的 n_head（该层的 c_attn 按它分成多个头），实际为 %2</translation>
+    </message>
+    <message>
+        <source>[3 · d_model] (a vector)</source>
+        <translation>[3 · d_model]（向量）</translation>
+    </message>
+    <message>
+        <source>[d_model] (a vector)</source>
+        <translation>[d_model]（向量）</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is %3 × %4 but must be %5</source>
+        <translation>%2 中的 %1 是 %3 × %4，但必须是 %5</translation>
+    </message>
+    <message>
+        <source>%1 has q_proj but no k_proj for layer %2</source>
+        <translation>%1 有第 %2 层的 q_proj，却没有 k_proj</translation>
+    </message>
+    <message>
+        <source>kv_heads · %1 × %2 with kv_heads dividing the %3 heads</source>
+        <translation>kv_heads · %1 × %2，且 kv_heads 整除 %3 个头</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (n tokens × d_model)</source>
+        <translation>%1 × %2（n 个词元 × d_model）</translation>
+    </message>
+    <message>
+        <source>unknown tensor role %1 (known: %2)</source>
+        <translation>未知的张量角色 %1（已知：%2）</translation>
+    </message>
+    <message>
+        <source>the tensor role %1 names no tensor</source>
+        <translation>张量角色 %1 没有指明张量</translation>
+    </message>
+    <message>
+        <source>%1 (the session&apos;s weights)</source>
+        <translation>%1（会话所用的权重）</translation>
+    </message>
+    <message>
+        <source>%1 has no tensor %2 (an inputs file holds x, w_q, w_k and w_v)</source>
+        <translation>%1 没有张量 %2（输入文件应包含 x、w_q、w_k 和 w_v）</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1（用于 %2）</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is %3: %4 must be %5</source>
+        <translation>%2 中的 %1 是 %3：%4 必须是 %5</translation>
+    </message>
+    <message>
+        <source>%1 %2 as double</source>
+        <translation>%1 %2（以 double 存放）</translation>
+    </message>
+    <message>
+        <source>use a smaller tensor</source>
+        <translation>请使用更小的张量</translation>
+    </message>
+    <message>
+        <source>%1 no longer has the tensor %2 the session used for %3</source>
+        <translation>%1 已不再包含会话用作 %3 的张量 %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has changed since the session was saved (SHA-256 %3, the session recorded %4)</source>
+        <translation>%2 中的 %1 在会话保存之后已改变（SHA-256 为 %3，会话记录的是 %4）</translation>
     </message>
 </context>
 </TS>

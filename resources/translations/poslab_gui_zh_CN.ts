@@ -1133,6 +1133,14 @@ Esc cancels</source>
         <source>Back to the seeded toy model&apos;s tables</source>
         <translation>回到由种子生成的玩具模型的表</translation>
     </message>
+    <message>
+        <source>%1: no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer inputs (x, w_q, w_k, w_v)</source>
+        <translation>%1：没有位置表、T5 偏置、DeBERTa 相对位置嵌入、q/k 投影，也没有层输入（x、w_q、w_k、w_v）</translation>
+    </message>
+    <message>
+        <source>%1: no position table, T5 bias, DeBERTa relative embeddings, q/k projections or layer inputs (x, w_q, w_k, w_v); it has %2, which the explorer does not show yet</source>
+        <translation>%1：没有位置表、T5 偏置、DeBERTa 相对位置嵌入、q/k 投影，也没有层输入（x、w_q、w_k、w_v）；它有 %2，但探索器暂时还不能显示</translation>
+    </message>
 </context>
 <context>
     <name>poslab::gui::PresentationBar</name>

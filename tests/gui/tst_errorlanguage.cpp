@@ -134,6 +134,28 @@ class TestErrorLanguage : public QObject
                                                "the file has 12 after the length"));
     }
 
+    // A model folder's own faults (config.json, its weights) read in Chinese too: checkpoint.cpp
+    // and weights.cpp, and the explorer's "nothing it can show".
+    void aModelFoldersFaultsReadInTheInterfaceLanguage()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("config.json")), QByteArray(R"({"n_head": "two"})")));
+        MainWindow window;
+        QVERIFY(test::waitIdle(window.driver(), kTimeoutMs));
+        const QString missing = dir.filePath(QStringLiteral("nowhere"));
+        for (const QString& code : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            useLanguage(code);
+            QString config, absent;
+            QVERIFY(!window.modelFiles()->open(dir.path(), &config));
+            QVERIFY(!window.modelFiles()->open(missing, &absent));
+            const bool zh = code == QLatin1String("zh_CN");
+            QVERIFY2(hasCjk(config) == zh && config.contains(QLatin1String("n_head")), qPrintable(config));
+            QVERIFY2(hasCjk(absent) == zh && absent.startsWith(quoted(missing)), qPrintable(absent));
+            if (!zh) QCOMPARE(absent, quoted(missing) + QStringLiteral(": no such file or folder"));
+        }
+    }
+
     // request.model.d_model is 0.5: outside [1, 2^20].
     void brokenSessionFileReadsInTheInterfaceLanguage()
     {

@@ -90,6 +90,7 @@ class TestModels : public QObject
         QCOMPARE(r.model.dModel, 16);
         QCOMPARE(r.model.heads, 2);
         QCOMPARE(r.params.at("max_len"), std::string("24"));
+        QVERIFY(r.model.causal); // GPT-2 is a decoder
         results.clear();
         QVERIFY(waitForResult(window, results, "after Open Model"));
         const auto result = results.takeLast().at(0).value<LabResult>();
@@ -119,6 +120,30 @@ class TestModels : public QObject
         window.modelFiles()->seededAction()->trigger();
         QVERIFY(window.driver()->lastRequest().weights.seeded());
         QVERIFY(!window.modelFiles()->seededAction()->isEnabled());
+    }
+
+    // The mask follows the model: a BERT encoder sees both ways even when the mask was on, a bare
+    // table without config.json leaves it as the user set it.
+    void theMaskFollowsTheModelsKind()
+    {
+        TempFolder bert;
+        bert.write("config.json", R"({"model_type": "bert", "hidden_size": 16, "num_attention_heads": 2})");
+        bert.write("model.safetensors", safetensorsOf({f32Tensor("bert.embeddings.position_embeddings.weight",
+                                                                 {24, 16}, ramp(24, 16))}));
+        TempFolder bare;
+        bare.write("table.safetensors", safetensorsOf({f32Tensor("wpe.weight", {24, 16}, ramp(24, 16))}));
+        MainWindow window;
+        for (const bool before : {true, false}) {
+            window.driver()->update([before](LabRequest& r) { r.model.causal = before; });
+            QString error;
+            QVERIFY2(window.modelFiles()->open(QString::fromStdString(bert.path()), &error), qPrintable(error));
+            QCOMPARE(window.driver()->lastRequest().scheme, std::string("learned"));
+            QVERIFY(!window.driver()->lastRequest().model.causal);
+            window.driver()->update([before](LabRequest& r) { r.model.causal = before; });
+            QVERIFY2(window.modelFiles()->open(QString::fromStdString(bare.path() + "/table.safetensors"), &error),
+                     qPrintable(error));
+            QCOMPARE(window.driver()->lastRequest().model.causal, before);
+        }
     }
 
     void aTensorWithAnUnknownNameIsPickedByHand()
