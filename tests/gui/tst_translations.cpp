@@ -58,9 +58,9 @@ QList<Message> readTs(const QString& path, QString* error)
     return messages;
 }
 
-QStringList placeholders(const QString& text)
+// Every distinct match of `re` in `text`, sorted.
+QStringList matches(const QRegularExpression& re, const QString& text)
 {
-    static const QRegularExpression re(QStringLiteral("%(\\d)"));
     QStringList found;
     for (const auto& m : re.globalMatch(text))
         found << m.captured(0);
@@ -69,18 +69,19 @@ QStringList placeholders(const QString& text)
     return found;
 }
 
+QStringList placeholders(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d)"));
+    return matches(re, text);
+}
+
 // The field names of a core error ("{pool} needs {engine} onednn" → {engine}, {pool}): each front end
 // puts its own word for the field there (core/error.h, FieldError), so a translation keeps every one
 // exactly; "{{" is a literal brace.
 QStringList fieldNames(const QString& text)
 {
     static const QRegularExpression re(QStringLiteral("(?<!\\{)\\{([A-Za-z_][A-Za-z0-9_.]*)\\}"));
-    QStringList found;
-    for (const auto& m : re.globalMatch(text))
-        found << m.captured(0);
-    found.sort();
-    found.removeDuplicates();
-    return found;
+    return matches(re, text);
 }
 
 // The menu accelerator of a text ("&File" → 'F'), or a null char; "&&" is a literal ampersand.
